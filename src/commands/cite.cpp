@@ -1,0 +1,38 @@
+#include <algorithm>
+
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "query/lookup.hpp"
+#include "render/text.hpp"
+
+namespace nkfacts::commands {
+
+int run_cite(const CiteOptions& options, Context& context) {
+  const auto& facts = context.facts;
+  std::vector<const model::Reference*> references;
+  if (options.ids.empty()) {
+    for (const auto& reference : facts.references) references.push_back(&reference);
+    std::sort(references.begin(), references.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
+  } else {
+    for (const auto& id : options.ids) {
+      const auto found = query::lookup(facts, id);
+      if (!found.ref) return report_unknown_id(context, id, "", found.suggestions);
+      for (const auto& reference_id : query::references_behind(facts, *found.ref)) {
+        const auto* reference = facts.find_reference(reference_id);
+        if (reference && std::find(references.begin(), references.end(), reference) ==
+                             references.end()) {
+          references.push_back(reference);
+        }
+      }
+    }
+  }
+  if (references.empty()) {
+    context.err += "nkfacts: no references in the loaded facts\n";
+    return exit_status::nothing_found;
+  }
+  render::render_bibliography(context.out, references, context.out_terminal);
+  return exit_status::answered;
+}
+
+}  // namespace nkfacts::commands

@@ -1,0 +1,43 @@
+// Every subcommand: an options struct filled by main's CLI11 wiring, and a run function that
+// appends to the context's buffers and returns an exit status.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands/context.hpp"
+
+namespace nkfacts::commands {
+
+int run_overview(Context& context);
+
+struct RecordsOptions {          // routes [ID...], dangers [ID...]
+  std::vector<std::string> ids;  // empty: every record of the kind
+};
+int run_routes(const RecordsOptions& options, Context& context);
+int run_dangers(const RecordsOptions& options, Context& context);
+
+struct StatsOptions {
+  std::optional<int> year;
+  std::optional<int> from;
+  std::optional<int> to;
+};
+int run_stats(const StatsOptions& options, Context& context);
+
+struct CiteOptions {
+  std::vector<std::string> ids;  // empty: every reference
+};
+int run_cite(const CiteOptions& options, Context& context);
+
+struct ShowOptions {
+  std::vector<std::string> ids;
+};
+int run_show(const ShowOptions& options, Context& context);
+
+struct ListOptions {
+  std::string kind;              // empty: every kind
+};
+int run_list(const ListOptions& options, Context& context);
+
+}  // namespace nkfacts::commands

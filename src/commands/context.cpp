@@ -1,0 +1,34 @@
+#include "commands/context.hpp"
+
+#include <fmt/format.h>
+
+#include "commands/exit_status.hpp"
+#include "render/diagnostics.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace nkfacts::commands {
+
+int report_unknown_id(Context& context, std::string_view id, std::string_view kind_label,
+                      const std::vector<std::string>& suggestions) {
+  const std::string shown = util::escape_controls(id, util::Newlines::escape);
+  const std::string message = kind_label.empty()
+                                  ? fmt::format("no record with id '{}'", shown)
+                                  : fmt::format("no {} with id '{}'", kind_label, shown);
+  const std::string hint =
+      suggestions.empty()
+          ? std::string("'nkfacts list' shows every id")
+          : fmt::format("did you mean {}?", util::quoted_alternatives(suggestions, "or"));
+  context.err += render::format_error(message, hint, context.err_terminal);
+  return exit_status::nothing_found;
+}
+
+int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,
+                      std::string_view actual) {
+  context.err += render::format_error(
+      fmt::format("'{}' is a {}, not a {}", id, actual, wanted),
+      fmt::format("'nkfacts show {}' shows it", id), context.err_terminal);
+  return exit_status::nothing_found;
+}
+
+}  // namespace nkfacts::commands

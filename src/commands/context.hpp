@@ -1,0 +1,31 @@
+// What every command reads: the facts, how stdout and stderr look, and two buffers the
+// command appends to (main writes them once), so tests can call a command directly.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/fact_base.hpp"
+#include "render/terminal.hpp"
+
+namespace nkfacts::commands {
+
+struct Context {
+  const model::FactBase& facts;
+  render::Terminal out_terminal;
+  render::Terminal err_terminal;
+  std::string out;
+  std::string err;
+};
+
+// Appends "nkfacts: no KIND with id 'x'" and a did-you-mean hint to context.err and returns
+// the nothing-found status. `kind` empty means any record.
+int report_unknown_id(Context& context, std::string_view id, std::string_view kind_label,
+                      const std::vector<std::string>& suggestions);
+
+// For an id that exists but is of another kind than the command lists.
+int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,
+                      std::string_view actual);
+
+}  // namespace nkfacts::commands

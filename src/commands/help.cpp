@@ -1,0 +1,173 @@
+// Help screens, written by hand so each leads with examples and stays under 40 lines at 80
+// columns. The examples run as tests (tests/cli), and tests/cli/help_matches_man checks that
+// every command and option here also appears in man/nkfacts.1.
+#include "commands/help.hpp"
+
+#include <fmt/format.h>
+
+namespace nkfacts::commands {
+namespace {
+
+constexpr std::string_view k_global_options =
+    R"~(Global options (before or after the command):
+  --facts PATH        add a fact file or a directory of them (repeatable);
+                      records with the same id replace the embedded ones
+  --no-default        leave the embedded facts out
+  --color WHEN        auto (default), always or never; NO_COLOR is respected
+  --width N           wrap text output at N columns (0: do not wrap)
+  -q, --quiet         no warnings or notes on stderr (errors still show)
+  -v, --verbose       notes on stderr: which records replaced which
+  -h, --help          show help (also: nkfacts help COMMAND)
+      --version       show the program's and the fact base's version)~";
+
+}  // namespace
+
+const std::vector<CommandInfo>& command_table() {
+  static const std::vector<CommandInfo> table = {
+      {"routes", "escape routes, each with its path and dangers",
+       R"~(Usage: nkfacts routes [ID...]
+
+The escape routes out of North Korea, each with its path drawn A → B → C, how the
+border is crossed, and its dangers. With IDs, those routes in full, with a summary
+and their dangers listed. Every route carries source markers ([1]) and the answer
+ends with the numbered sources. Routes are listed by id.
+
+Arguments:
+  ID    a route id, as listed by 'nkfacts list routes'
+
+Examples:
+  nkfacts routes
+  nkfacts routes china-southeast-asia
+  nkfacts list routes | cut -f1)~"},
+      {"dangers", "the risks on the way out, and where they are",
+       R"~(Usage: nkfacts dangers [ID...]
+
+The dangers people face when they escape: where each happens and what it is. With
+IDs, those dangers in full, with the routes that run into them. Dangers are listed by
+id; every one carries its source markers and the answer ends with the sources.
+
+Arguments:
+  ID    a danger id, as listed by 'nkfacts list dangers'
+
+Examples:
+  nkfacts dangers
+  nkfacts dangers forced-repatriation)~"},
+      {"stats", "headline figures and the yearly arrivals table",
+       R"~(Usage: nkfacts stats [--year Y | --from Y --to Y]
+
+The headline figures, each dated and sourced, then every time series as a table
+with its totals computed (never stored) and, where the series names one, the share
+of a column (e.g. women) in each row's total. A period of several years, such as
+"1999–2001" or "up to 1998", is shown as it is published, never split into years.
+
+Options:
+  --year Y    only the period that contains year Y
+  --from Y    only periods that end in year Y or later
+  --to Y      only periods that start in year Y or earlier
+
+Rows whose period overlaps the range are shown, with a "Total shown" line.
+
+Examples:
+  nkfacts stats
+  nkfacts stats --from 2019 --to 2025
+  nkfacts stats --year 2009)~"},
+      {"cite", "the sources behind a record, as a bibliography",
+       R"~(Usage: nkfacts cite [ID...]
+
+Prints references as a numbered bibliography. Without IDs: every reference, by id.
+With the id of a figure, series, route, danger or event: the references behind it,
+so you can cite exactly what supports a claim. With a reference id: that reference.
+
+Arguments:
+  ID    any record id, as listed by 'nkfacts list'
+
+Examples:
+  nkfacts cite
+  nkfacts cite arrivals-by-year
+  nkfacts cite mou-settlement-support)~"},
+      {"show", "any record in full, with its sources",
+       R"~(Usage: nkfacts show ID...
+
+Shows each record in full: every field, its note (where sources disagree or the
+well-known account is wrong, the note says so), and its numbered sources. For a
+reference, also which records cite it.
+
+Arguments:
+  ID    any record id, as listed by 'nkfacts list'
+
+Examples:
+  nkfacts show arrivals-total-2025
+  nkfacts show dmz-crossing
+  nkfacts show "$(nkfacts list events | head -n1 | cut -f1)")~"},
+      {"list", "every id with its kind and name, one per line",
+       R"~(Usage: nkfacts list [KIND]
+
+One line per record, sorted by id: the id, a TAB, the kind, a TAB, the name. This
+output is stable, for scripts and shell completion.
+
+Arguments:
+  KIND    figure, series, route, danger, event or reference (plural also works)
+
+Examples:
+  nkfacts list
+  nkfacts list routes
+  nkfacts list figures | cut -f1)~"},
+      {"help", "show help for nkfacts or for one command",
+       R"~(Usage: nkfacts help [COMMAND]
+
+Shows the help for COMMAND, or the overall help without one. The same as
+'nkfacts COMMAND --help'.
+
+Examples:
+  nkfacts help
+  nkfacts help stats)~"},
+  };
+  return table;
+}
+
+const CommandInfo* find_command(std::string_view name) {
+  for (const auto& command : command_table()) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+std::string top_level_help() {
+  std::string out =
+      "nkfacts: an offline, cited fact reference about North Korean defectors.\n"
+      "\n"
+      "Usage: nkfacts [OPTIONS] [COMMAND] [ARGS...]\n"
+      "\n"
+      "Without a command, nkfacts prints an overview with the headline figures.\n"
+      "\n"
+      "Commands:\n";
+  for (const auto& command : command_table()) {
+    out += fmt::format("  {:<9} {}\n", command.name, command.summary);
+  }
+  out += '\n';
+  out += k_global_options;
+  out += R"~(
+
+Examples:
+  nkfacts stats --from 2019
+  nkfacts routes china-southeast-asia
+  nkfacts show arrivals-total-2025
+  nkfacts --facts my-facts/ routes
+
+Exit status: 0 answered, 1 nothing found (unknown id, empty selection),
+2 usage error or invalid fact data.
+
+More: 'nkfacts help COMMAND', 'man nkfacts'. Found a wrong fact? See the
+"Reporting errors" part of facts/README.md.
+)~";
+  return out;
+}
+
+std::string version_text(std::string_view facts_line) {
+  return fmt::format(
+      "nkfacts {}\n{}\nCopyright (c) 2026 the nkfacts developers. MIT licence: free to use, "
+      "change and share.\n",
+      NKFACTS_VERSION, facts_line);
+}
+
+}  // namespace nkfacts::commands

@@ -1,0 +1,24 @@
+// The command table: names, one-line summaries and help screens. It drives the overview,
+// `help`, "did you mean" for commands, and the test that keeps the man page in step.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nkfacts::commands {
+
+struct CommandInfo {
+  std::string_view name;
+  std::string_view summary;   // one line, for listings
+  std::string_view help;      // the full help screen, without a trailing newline
+};
+
+const std::vector<CommandInfo>& command_table();
+const CommandInfo* find_command(std::string_view name);
+
+std::string top_level_help();
+std::string version_text(std::string_view facts_line);
+
+}  // namespace nkfacts::commands

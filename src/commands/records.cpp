@@ -1,0 +1,58 @@
+// `routes` and `dangers`: the same shape (every record briefly, or the named ones in full),
+// so one function serves both.
+#include <algorithm>
+
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "query/lookup.hpp"
+#include "render/text.hpp"
+
+namespace nkfacts::commands {
+namespace {
+
+template <typename Record, typename Render>
+int run_record_listing(const RecordsOptions& options, Context& context, model::Kind kind,
+                       const std::vector<Record>& records, Render&& render_one) {
+  const auto& facts = context.facts;
+  std::vector<const Record*> chosen;
+  if (options.ids.empty()) {
+    for (const auto& record : records) chosen.push_back(&record);
+    std::sort(chosen.begin(), chosen.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  } else {
+    for (const auto& id : options.ids) {
+      const auto found = query::lookup(facts, id, kind);
+      if (!found.ref) return report_unknown_id(context, id, model::kind_name(kind), found.suggestions);
+      if (found.ref->kind != kind) {
+        return report_wrong_kind(context, id, model::kind_name(kind),
+                                 model::kind_name(found.ref->kind));
+      }
+      chosen.push_back(&records[found.ref->index]);
+    }
+  }
+  if (chosen.empty()) {
+    context.err += "nkfacts: no " + std::string(model::kind_plural(kind)) + " in the loaded facts\n";
+    return exit_status::nothing_found;
+  }
+  render::SourceNotes notes(facts);
+  const bool full = !options.ids.empty();
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    if (i > 0) context.out += '\n';
+    render_one(context.out, *chosen[i], facts, notes, context.out_terminal, full);
+  }
+  notes.render(context.out, context.out_terminal);
+  return exit_status::answered;
+}
+
+}  // namespace
+
+int run_routes(const RecordsOptions& options, Context& context) {
+  return run_record_listing(options, context, model::Kind::route, context.facts.routes,
+                            render::render_route);
+}
+
+int run_dangers(const RecordsOptions& options, Context& context) {
+  return run_record_listing(options, context, model::Kind::danger, context.facts.dangers,
+                            render::render_danger);
+}
+
+}  // namespace nkfacts::commands

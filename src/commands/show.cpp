@@ -1,0 +1,30 @@
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "query/lookup.hpp"
+#include "render/diagnostics.hpp"
+#include "render/text.hpp"
+
+namespace nkfacts::commands {
+
+int run_show(const ShowOptions& options, Context& context) {
+  if (options.ids.empty()) {
+    context.err += render::format_error("show needs at least one id",
+                                        "'nkfacts list' shows every id", context.err_terminal);
+    return exit_status::usage_error;
+  }
+  std::vector<const model::RecordRef*> refs;
+  for (const auto& id : options.ids) {
+    const auto found = query::lookup(context.facts, id);
+    if (!found.ref) return report_unknown_id(context, id, "", found.suggestions);
+    refs.push_back(found.ref);
+  }
+  render::SourceNotes notes(context.facts);
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    if (i > 0) context.out += '\n';
+    render::render_record(context.out, context.facts, *refs[i], notes, context.out_terminal);
+  }
+  notes.render(context.out, context.out_terminal);
+  return exit_status::answered;
+}
+
+}  // namespace nkfacts::commands

@@ -1,0 +1,61 @@
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "query/lookup.hpp"
+#include "render/diagnostics.hpp"
+#include "render/text.hpp"
+
+namespace nkfacts::commands {
+
+int run_stats(const StatsOptions& options, Context& context) {
+  const auto& facts = context.facts;
+  std::optional<int> from = options.year ? options.year : options.from;
+  std::optional<int> to = options.year ? options.year : options.to;
+  if (from && to && *from > *to) {
+    context.err += render::format_error(fmt::format("--from {} is after --to {}", *from, *to),
+                                        "give the earlier year first", context.err_terminal);
+    return exit_status::usage_error;
+  }
+  const bool filtered = from || to;
+  render::SourceNotes notes(facts);
+  std::string body;
+  const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),
+                                        [](const auto& f) { return f.headline; });
+  if (!filtered && any_headline) {
+    body += render::paint(context.out_terminal, render::Style::heading, "Headline figures");
+    body += '\n';
+    render::render_headline_figures(body, facts, notes, context.out_terminal);
+  }
+  std::vector<const model::Series*> series;
+  for (const auto& s : facts.series) series.push_back(&s);
+  std::sort(series.begin(), series.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  bool any_rows = false;
+  for (const auto* s : series) {
+    const auto points = query::points_between(*s, from, to);
+    if (points.empty()) continue;
+    any_rows = true;
+    if (!body.empty()) body += '\n';
+    render::render_series_table(body, *s, points, notes, context.out_terminal);
+  }
+  if (filtered && !any_rows) {
+    const std::string range = options.year ? fmt::format("{}", *options.year)
+                              : fmt::format("{}\u2013{}", from ? fmt::format("{}", *from) : "",
+                                            to ? fmt::format("{}", *to) : "");
+    context.err += render::format_error(fmt::format("no period in the series falls in {}", range),
+                                        "'nkfacts stats' shows every period",
+                                        context.err_terminal);
+    return exit_status::nothing_found;
+  }
+  if (body.empty()) {
+    context.err += render::format_error("no figures or series in the loaded facts", "",
+                                        context.err_terminal);
+    return exit_status::nothing_found;
+  }
+  context.out += body;
+  notes.render(context.out, context.out_terminal);
+  return exit_status::answered;
+}
+
+}  // namespace nkfacts::commands

@@ -1,0 +1,29 @@
+// What a load returns: the records, every problem found, and the links between records
+// (checked once all sources are merged, since a user file may cite an embedded reference).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "model/fact_base.hpp"
+
+namespace nkfacts::load {
+
+// One use of an id inside a record: a source, or a danger of a route.
+struct LinkUse {
+  std::string owner;           // id of the record that holds the link
+  std::string target;          // the id it names
+  model::Kind expected = model::Kind::reference;
+  model::SourcePos pos;        // of the id string inside its array
+};
+
+struct LoadResult {
+  model::FactBase facts;
+  std::vector<model::Diagnostic> diagnostics;
+  std::vector<LinkUse> links;
+
+  bool has_errors() const;
+};
+
+}  // namespace nkfacts::load

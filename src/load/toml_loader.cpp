@@ -1,0 +1,681 @@
+// Schema rules live here: which keys each kind of record takes, their types, and what is
+// required. facts/README.md documents the same rules for people; keep the two in step.
+#include "load/toml_loader.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "load/limits.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace nkfacts::load {
+namespace {
+
+using model::Kind;
+using model::Severity;
+using model::SourcePos;
+
+constexpr std::uint32_t k_file = 1;  // records of a single-file load point at files[1]
+
+bool is_kebab_id(std::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  char previous = 0;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && previous == '-')) return false;
+    previous = c;
+  }
+  return true;
+}
+
+std::string_view type_name(toml::node_type type) {
+  switch (type) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::table: return "a table";
+    default: return "nothing";
+  }
+}
+
+class Loader;
+
+// Reads the keys of one table, remembering which keys the schema knows, so that `finish`
+// can report the ones it does not.
+class TableReader {
+ public:
+  TableReader(Loader& loader, const toml::table& table, std::string_view what)
+      : m_loader(loader), m_table(table), m_what(what) {}
+
+  const toml::node* get(std::string_view key);
+  std::string text(std::string_view key, bool required);
+  std::vector<std::string> text_list(std::string_view key, bool required,
+                                     std::vector<SourcePos>* positions = nullptr);
+  std::optional<double> number(std::string_view key, bool required);
+  std::optional<std::int64_t> integer(std::string_view key, bool required);
+  std::optional<model::Date> date(std::string_view key, bool required);
+  bool boolean(std::string_view key);
+  void require(std::string_view key);  // reports a missing key at the table
+  void finish();
+
+  SourcePos pos() const;
+
+ private:
+  Loader& m_loader;
+  const toml::table& m_table;
+  std::string_view m_what;
+  std::vector<std::string_view> m_known;
+};
+
+class Loader {
+ public:
+  Loader(std::string_view text, std::string_view path) : m_text(text) {
+    m_result.facts.files = {"", std::string(path)};
+  }
+
+  LoadResult run();
+
+  SourcePos pos(const toml::source_region& region) const {
+    return {k_file, region.begin.line, region.begin.column};
+  }
+
+  void report(Severity severity, SourcePos at, std::string message, std::string hint = {}) {
+    model::Diagnostic d;
+    d.severity = severity;
+    d.path = m_result.facts.files[k_file];
+    d.line = at.line;
+    d.column = at.column;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    d.source_line = line_text(at.line);
+    m_result.diagnostics.push_back(std::move(d));
+  }
+  void error(SourcePos at, std::string message, std::string hint = {}) {
+    report(Severity::error, at, std::move(message), std::move(hint));
+  }
+  void warning(SourcePos at, std::string message, std::string hint = {}) {
+    report(Severity::warning, at, std::move(message), std::move(hint));
+  }
+
+  void add_links(std::string_view owner, const std::vector<std::string>& targets,
+                 const std::vector<SourcePos>& positions, Kind expected) {
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      m_result.links.push_back({std::string(owner), targets[i], expected, positions[i]});
+    }
+  }
+
+ private:
+  std::string line_text(std::uint32_t line) const;
+  bool check_encoding();
+  void read_kind(std::string_view key, const toml::node& node);
+  std::string read_id(TableReader& reader);
+  void read_subject(const toml::table& table);
+  void read_reference(const toml::table& table);
+  void read_figure(const toml::table& table);
+  void read_series(const toml::table& table);
+  std::optional<model::SeriesPoint> read_point(const toml::table& table,
+                                               const std::vector<std::string>& columns);
+  void read_route(const toml::table& table);
+  void read_danger(const toml::table& table);
+  void read_event(const toml::table& table);
+  std::vector<std::string> read_sources(TableReader& reader, std::string_view owner,
+                                        bool required);
+
+  std::string_view m_text;
+  LoadResult m_result;
+  std::map<std::string, SourcePos, std::less<>> m_ids;  // first definition of each id
+};
+
+// --- TableReader -------------------------------------------------------------------------
+
+SourcePos TableReader::pos() const { return m_loader.pos(m_table.source()); }
+
+const toml::node* TableReader::get(std::string_view key) {
+  m_known.push_back(key);
+  return m_table.get(key);
+}
+
+void TableReader::require(std::string_view key) {
+  m_loader.error(pos(), fmt::format("{} is missing the required key '{}'", m_what, key));
+}
+
+std::string TableReader::text(std::string_view key, bool required) {
+  const toml::node* node = get(key);
+  if (!node) {
+    if (required) require(key);
+    return {};
+  }
+  const auto* value = node->as_string();
+  if (!value) {
+    m_loader.error(m_loader.pos(node->source()),
+                   fmt::format("'{}' must be a string, not {}", key, type_name(node->type())));
+    return {};
+  }
+  const std::string& text = value->get();
+  if (text.size() > k_max_string_bytes) {
+    m_loader.error(m_loader.pos(node->source()),
+                   fmt::format("'{}' is {} bytes long; the limit is {}", key, text.size(),
+                               k_max_string_bytes));
+    return {};
+  }
+  if (required && text.find_first_not_of(" \t\n") == std::string::npos) {
+    m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
+  }
+  return text;
+}
+
+std::vector<std::string> TableReader::text_list(std::string_view key, bool required,
+                                                std::vector<SourcePos>* positions) {
+  std::vector<std::string> out;
+  const toml::node* node = get(key);
+  if (!node) {
+    if (required) require(key);
+    return out;
+  }
+  const auto* array = node->as_array();
+  if (!array) {
+    m_loader.error(m_loader.pos(node->source()),
+                   fmt::format("'{}' must be an array of strings, not {}", key,
+                               type_name(node->type())));
+    return out;
+  }
+  if (required && array->empty()) {
+    m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
+  }
+  out.reserve(array->size());
+  for (const toml::node& element : *array) {
+    const auto* value = element.as_string();
+    if (!value) {
+      m_loader.error(m_loader.pos(element.source()),
+                     fmt::format("'{}' must hold only strings, not {}", key,
+                                 type_name(element.type())));
+      continue;
+    }
+    out.push_back(value->get());
+    if (positions) positions->push_back(m_loader.pos(element.source()));
+  }
+  return out;
+}
+
+std::optional<double> TableReader::number(std::string_view key, bool required) {
+  const toml::node* node = get(key);
+  if (!node) {
+    if (required) require(key);
+    return std::nullopt;
+  }
+  if (const auto* integer = node->as_integer()) return static_cast<double>(integer->get());
+  if (const auto* floating = node->as_floating_point()) {
+    if (!std::isfinite(floating->get())) {
+      m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must be finite", key));
+      return std::nullopt;
+    }
+    return floating->get();
+  }
+  m_loader.error(m_loader.pos(node->source()),
+                 fmt::format("'{}' must be a number, not {}", key, type_name(node->type())));
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> TableReader::integer(std::string_view key, bool required) {
+  const toml::node* node = get(key);
+  if (!node) {
+    if (required) require(key);
+    return std::nullopt;
+  }
+  if (const auto* integer = node->as_integer()) return integer->get();
+  m_loader.error(m_loader.pos(node->source()),
+                 fmt::format("'{}' must be an integer, not {}", key, type_name(node->type())));
+  return std::nullopt;
+}
+
+std::optional<model::Date> TableReader::date(std::string_view key, bool required) {
+  const toml::node* node = get(key);
+  if (!node) {
+    if (required) require(key);
+    return std::nullopt;
+  }
+  const SourcePos at = m_loader.pos(node->source());
+  if (const auto* date = node->as_date()) {
+    const toml::date& d = date->get();
+    return model::Date{d.year, d.month, d.day};
+  }
+  if (const auto* year = node->as_integer()) {
+    const model::Date d{static_cast<std::int32_t>(std::clamp<std::int64_t>(year->get(), -1, 10000)),
+                        0, 0};
+    if (model::is_valid(d)) return d;
+    m_loader.error(at, fmt::format("'{}' is not a valid year: {}", key, year->get()));
+    return std::nullopt;
+  }
+  if (const auto* text = node->as_string()) {
+    if (auto d = model::parse_iso_date(text->get())) return d;
+    m_loader.error(at, fmt::format("'{}' is not a valid date: \"{}\"", key,
+                                   util::escape_controls(text->get(), util::Newlines::escape)),
+                   "write a date as 2019-12-31, a month as \"2007-02\", or a year as 2019");
+    return std::nullopt;
+  }
+  m_loader.error(at, fmt::format("'{}' must be a date, a year or \"YYYY-MM\", not {}", key,
+                                 type_name(node->type())));
+  return std::nullopt;
+}
+
+bool TableReader::boolean(std::string_view key) {
+  const toml::node* node = get(key);
+  if (!node) return false;
+  if (const auto* value = node->as_boolean()) return value->get();
+  m_loader.error(m_loader.pos(node->source()),
+                 fmt::format("'{}' must be true or false, not {}", key, type_name(node->type())));
+  return false;
+}
+
+void TableReader::finish() {
+  for (auto&& [key, node] : m_table) {
+    if (std::find(m_known.begin(), m_known.end(), key.str()) != m_known.end()) continue;
+    std::vector<std::string> known(m_known.begin(), m_known.end());
+    std::sort(known.begin(), known.end());
+    known.erase(std::unique(known.begin(), known.end()), known.end());
+    const auto close = util::closest_matches(key.str(), known, 1);
+    std::string hint = close.empty()
+                           ? fmt::format("{} takes: {}", m_what, fmt::join(known, ", "))
+                           : fmt::format("did you mean '{}'? {} takes: {}", close.front(), m_what,
+                                         fmt::join(known, ", "));
+    m_loader.error(m_loader.pos(key.source()),
+                   fmt::format("unknown key '{}' in {}",
+                               util::escape_controls(key.str(), util::Newlines::escape), m_what),
+                   std::move(hint));
+  }
+}
+
+// --- Loader ------------------------------------------------------------------------------
+
+std::string Loader::line_text(std::uint32_t line) const {
+  if (line == 0) return {};
+  std::size_t start = 0;
+  for (std::uint32_t i = 1; i < line; ++i) {
+    const auto next = m_text.find('\n', start);
+    if (next == std::string_view::npos) return {};
+    start = next + 1;
+  }
+  auto end = m_text.find('\n', start);
+  if (end == std::string_view::npos) end = m_text.size();
+  std::string_view text = m_text.substr(start, end - start);
+  if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (text.size() > 240) text = text.substr(0, 240);
+  // Quoted data is escaped like any other; cut at an invalid byte rather than pass it on.
+  if (const auto bad = util::find_invalid_utf8(text)) text = text.substr(0, *bad);
+  return util::escape_controls(text, util::Newlines::escape);
+}
+
+bool Loader::check_encoding() {
+  if (m_text.size() > k_max_file_bytes) {
+    error({k_file, 0, 0},
+          fmt::format("file is {} bytes; the limit is {} bytes", m_text.size(), k_max_file_bytes),
+          "split the facts into several files");
+    return false;
+  }
+  const auto bad = util::find_invalid_utf8(m_text);
+  if (!bad) return true;
+  std::uint32_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < *bad; ++i) {
+    if (m_text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  const auto before = m_text.substr(line_start, *bad - line_start);
+  std::uint32_t column = 1;
+  for (const char c : before) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+  }
+  error({k_file, line, column},
+        fmt::format("invalid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(m_text[*bad])),
+        "fact files must be saved as UTF-8");
+  return false;
+}
+
+LoadResult Loader::run() {
+  if (!check_encoding()) return std::move(m_result);
+  toml::parse_result parsed = toml::parse(m_text, m_result.facts.files[k_file]);
+  if (!parsed) {
+    const toml::parse_error& failure = parsed.error();
+    std::string message(failure.description());
+    // toml++ capitalises its messages; ours start lower-case (CLI.md section 5).
+    if (message.size() > 1 && message[0] >= 'A' && message[0] <= 'Z' &&
+        !(message[1] >= 'A' && message[1] <= 'Z')) {
+      message[0] = static_cast<char>(message[0] - 'A' + 'a');
+    }
+    error(pos(failure.source()), util::escape_controls(message, util::Newlines::escape));
+    return std::move(m_result);
+  }
+  const toml::table& root = parsed.table();
+  for (auto&& [key, node] : root) read_kind(key.str(), node);
+  return std::move(m_result);
+}
+
+void Loader::read_kind(std::string_view key, const toml::node& node) {
+  const SourcePos at = pos(node.source());
+  if (key == "subject") {
+    if (const auto* table = node.as_table()) {
+      read_subject(*table);
+    } else {
+      error(at, "'subject' must be a table ([subject])");
+    }
+    return;
+  }
+  const auto kind = model::parse_kind(key);
+  if (!kind || key != model::kind_name(*kind)) {
+    const std::vector<std::string> kinds = {"danger", "event",     "figure", "reference",
+                                            "route",  "series",    "subject"};
+    const auto close = util::closest_matches(key, kinds, 1);
+    error(at,
+          fmt::format("unknown kind '{}'", util::escape_controls(key, util::Newlines::escape)),
+          close.empty() ? "valid kinds: [[reference]], [[figure]], [[series]], [[route]], "
+                          "[[danger]], [[event]], [subject]"
+                        : fmt::format("did you mean [[{}]]?", close.front()));
+    return;
+  }
+  const auto* array = node.as_array();
+  if (!array || !array->is_array_of_tables()) {
+    error(at, fmt::format("'{}' must be an array of tables, written [[{}]]", key, key));
+    return;
+  }
+  for (const toml::node& element : *array) {
+    const toml::table& table = *element.as_table();
+    switch (*kind) {
+      case Kind::reference: read_reference(table); break;
+      case Kind::figure: read_figure(table); break;
+      case Kind::series: read_series(table); break;
+      case Kind::route: read_route(table); break;
+      case Kind::danger: read_danger(table); break;
+      case Kind::event: read_event(table); break;
+    }
+  }
+}
+
+std::string Loader::read_id(TableReader& reader) {
+  const toml::node* node = reader.get("id");
+  if (!node) {
+    reader.require("id");
+    return {};
+  }
+  const SourcePos at = pos(node->source());
+  const auto* value = node->as_string();
+  if (!value) {
+    error(at, fmt::format("'id' must be a string, not {}", type_name(node->type())));
+    return {};
+  }
+  const std::string& id = value->get();
+  if (!is_kebab_id(id)) {
+    error(at, fmt::format("id \"{}\" is not lower-case kebab-case",
+                          util::escape_controls(id, util::Newlines::escape)),
+          "ids use a-z, 0-9 and single hyphens, e.g. \"arrivals-total-2025\"");
+    return id;
+  }
+  const auto [it, inserted] = m_ids.emplace(id, at);
+  if (!inserted) {
+    error(at, fmt::format("duplicate id \"{}\"", id),
+          fmt::format("the first definition is at {}:{}:{}; ids must be unique within one source",
+                      m_result.facts.files[k_file], it->second.line, it->second.column));
+  }
+  if (m_result.facts.references.size() + m_result.facts.figures.size() +
+          m_result.facts.series.size() + m_result.facts.routes.size() +
+          m_result.facts.dangers.size() + m_result.facts.events.size() >=
+      k_max_records) {
+    error(at, fmt::format("more than {} records in one file", k_max_records));
+  }
+  return id;
+}
+
+std::vector<std::string> Loader::read_sources(TableReader& reader, std::string_view owner,
+                                              bool required) {
+  std::vector<SourcePos> positions;
+  auto sources = reader.text_list("sources", required, &positions);
+  add_links(owner, sources, positions, Kind::reference);
+  return sources;
+}
+
+void Loader::read_subject(const toml::table& table) {
+  TableReader reader(*this, table, "subject");
+  m_result.facts.subject.name = reader.text("name", true);
+  m_result.facts.subject.summary = reader.text("summary", true);
+  reader.finish();
+}
+
+void Loader::read_reference(const toml::table& table) {
+  TableReader reader(*this, table, "reference");
+  model::Reference r;
+  r.pos = reader.pos();
+  r.id = read_id(reader);
+  if (const toml::node* node = reader.get("kind")) {
+    const auto* value = node->as_string();
+    const auto kind = value ? model::parse_reference_kind(value->get()) : std::nullopt;
+    if (kind) {
+      r.kind = *kind;
+    } else {
+      error(pos(node->source()), "'kind' must be one of web, news, report, book, journal, dataset");
+    }
+  } else {
+    reader.require("kind");
+  }
+  r.title = reader.text("title", true);
+  r.translated_title = reader.text("translated_title", false);
+  r.publisher = reader.text("publisher", true);
+  r.authors = reader.text_list("authors", false);
+  r.published = reader.date("published", false);
+  r.retrieved = reader.date("retrieved", false);
+  r.url = reader.text("url", false);
+  r.language = reader.text("language", false);
+  r.issn = reader.text("issn", false);
+  r.note = reader.text("note", false);
+  reader.finish();
+  if (r.kind == model::ReferenceKind::web && !r.retrieved) {
+    warning(r.pos, fmt::format("web reference \"{}\" has no 'retrieved' date", r.id),
+            "web pages change; say when the page was read, e.g. retrieved = 2025-02-04");
+  }
+  m_result.facts.references.push_back(std::move(r));
+}
+
+void Loader::read_figure(const toml::table& table) {
+  TableReader reader(*this, table, "figure");
+  model::Figure f;
+  f.pos = reader.pos();
+  f.id = read_id(reader);
+  f.label = reader.text("label", true);
+  f.summary = reader.text("summary", true);
+  const auto value = reader.number("value", false);
+  const auto low = reader.number("low", false);
+  const auto high = reader.number("high", false);
+  if (value && (low || high)) {
+    error(pos(table.get("value")->source()), "a figure has either 'value' or 'low'/'high', not both");
+  } else if (value) {
+    f.value = {value, value};
+  } else if (low || high) {
+    f.value = {low, high};
+    if (low && high && *low > *high) {
+      error(pos(table.get("low")->source()),
+            fmt::format("'low' ({}) is above 'high' ({})", util::format_number(*low, false),
+                        util::format_number(*high, false)));
+    }
+  } else {
+    error(f.pos, fmt::format("figure \"{}\" has no 'value' and no 'low'/'high'", f.id),
+          "a single number is value = N; an estimate or range is low = A, high = B");
+  }
+  f.unit = reader.text("unit", true);
+  f.as_of = reader.date("as_of", false);
+  f.headline = reader.boolean("headline");
+  f.sources = read_sources(reader, f.id, true);
+  f.note = reader.text("note", false);
+  reader.finish();
+  if (!f.as_of) {
+    warning(f.pos, fmt::format("figure \"{}\" has no 'as_of' date", f.id),
+            "a figure is true as of a date: as_of = 2025-12-31, or a year");
+  }
+  m_result.facts.figures.push_back(std::move(f));
+}
+
+std::optional<model::SeriesPoint> Loader::read_point(const toml::table& table,
+                                                      const std::vector<std::string>& columns) {
+  TableReader reader(*this, table, "series point");
+  model::SeriesPoint p;
+  p.pos = reader.pos();
+  const auto year = reader.integer("year", false);
+  const auto from = reader.integer("from", false);
+  const auto to = reader.integer("to", false);
+  bool period_ok = true;
+  if (year && (from || to)) {
+    error(p.pos, "a series point has either 'year' or 'from'/'to', not both");
+    period_ok = false;
+  } else if (year) {
+    p.period = {static_cast<int>(*year), static_cast<int>(*year)};
+  } else if (to) {
+    p.period.to = static_cast<int>(*to);
+    if (from) p.period.from = static_cast<int>(*from);
+    if (from && *from > *to) {
+      error(pos(table.get("from")->source()),
+            fmt::format("period starts ({}) after it ends ({})", *from, *to));
+      period_ok = false;
+    }
+  } else {
+    error(p.pos, "a series point needs 'year', or 'from' and 'to', or 'to' alone (\"up to\")");
+    period_ok = false;
+  }
+  for (const auto& column : columns) {
+    const auto value = reader.number(column, true);
+    p.values.push_back(value.value_or(0));
+  }
+  std::vector<SourcePos> positions;
+  p.sources = reader.text_list("sources", false, &positions);
+  p.note = reader.text("note", false);
+  reader.finish();
+  if (!period_ok) return std::nullopt;
+  return p;
+}
+
+void Loader::read_series(const toml::table& table) {
+  TableReader reader(*this, table, "series");
+  model::Series s;
+  s.pos = reader.pos();
+  s.id = read_id(reader);
+  s.name = reader.text("name", true);
+  s.summary = reader.text("summary", true);
+  s.unit = reader.text("unit", true);
+  s.columns = reader.text_list("columns", true);
+  for (const auto& column : s.columns) {
+    if (!is_kebab_id(column) || column.find('-') != std::string::npos) {
+      error(pos(table.get("columns")->source()),
+            fmt::format("column name \"{}\" must be a lower-case word",
+                        util::escape_controls(column, util::Newlines::escape)));
+    }
+  }
+  s.share_column = reader.text("share", false);
+  if (!s.share_column.empty() &&
+      std::find(s.columns.begin(), s.columns.end(), s.share_column) == s.columns.end()) {
+    error(pos(table.get("share")->source()),
+          fmt::format("'share' names \"{}\", which is not one of the columns",
+                      util::escape_controls(s.share_column, util::Newlines::escape)));
+  }
+  s.sources = read_sources(reader, s.id, true);
+  s.note = reader.text("note", false);
+  const toml::node* points = reader.get("point");
+  if (!points) {
+    reader.require("point");
+  } else if (const auto* array = points->as_array(); !array || !array->is_array_of_tables()) {
+    error(pos(points->source()), "'point' must be an array of tables, written [[series.point]]");
+  } else {
+    for (const toml::node& element : *array) {
+      auto point = read_point(*element.as_table(), s.columns);
+      if (!point) continue;
+      for (const auto& other : s.points) {
+        const int a_from = point->period.from.value_or(-1000000);
+        const int b_from = other.period.from.value_or(-1000000);
+        if (a_from <= other.period.to && b_from <= point->period.to) {
+          error(point->pos,
+                fmt::format("period {} overlaps period {}", model::period_label(point->period),
+                            model::period_label(other.period)),
+                fmt::format("the other period is at {}:{}:{}", m_result.facts.files[k_file],
+                            other.pos.line, other.pos.column));
+          break;
+        }
+      }
+      for (const auto& source : point->sources) {
+        m_result.links.push_back({s.id, source, Kind::reference, point->pos});
+      }
+      s.points.push_back(std::move(*point));
+    }
+    std::stable_sort(s.points.begin(), s.points.end(), [](const auto& a, const auto& b) {
+      return a.period.to < b.period.to;
+    });
+  }
+  reader.finish();
+  m_result.facts.series.push_back(std::move(s));
+}
+
+void Loader::read_route(const toml::table& table) {
+  TableReader reader(*this, table, "route");
+  model::Route r;
+  r.pos = reader.pos();
+  r.id = read_id(reader);
+  r.name = reader.text("name", true);
+  r.summary = reader.text("summary", true);
+  r.path = reader.text_list("path", true);
+  r.crossing = reader.text("crossing", true);
+  std::vector<SourcePos> positions;
+  r.dangers = reader.text_list("dangers", false, &positions);
+  add_links(r.id, r.dangers, positions, Kind::danger);
+  r.sources = read_sources(reader, r.id, true);
+  r.note = reader.text("note", false);
+  reader.finish();
+  m_result.facts.routes.push_back(std::move(r));
+}
+
+void Loader::read_danger(const toml::table& table) {
+  TableReader reader(*this, table, "danger");
+  model::Danger d;
+  d.pos = reader.pos();
+  d.id = read_id(reader);
+  d.name = reader.text("name", true);
+  d.where = reader.text("where", true);
+  d.summary = reader.text("summary", true);
+  d.sources = read_sources(reader, d.id, true);
+  d.note = reader.text("note", false);
+  reader.finish();
+  m_result.facts.dangers.push_back(std::move(d));
+}
+
+void Loader::read_event(const toml::table& table) {
+  TableReader reader(*this, table, "event");
+  model::Event e;
+  e.pos = reader.pos();
+  e.id = read_id(reader);
+  e.date = reader.date("date", true).value_or(model::Date{});
+  e.title = reader.text("title", true);
+  e.summary = reader.text("summary", true);
+  e.sources = read_sources(reader, e.id, true);
+  e.note = reader.text("note", false);
+  reader.finish();
+  m_result.facts.events.push_back(std::move(e));
+}
+
+}  // namespace
+
+bool LoadResult::has_errors() const {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const auto& d) { return d.severity == Severity::error; });
+}
+
+LoadResult load_text(std::string_view text, std::string_view path) {
+  LoadResult result = Loader(text, path).run();
+  result.facts.build_index();
+  return result;
+}
+
+}  // namespace nkfacts::load

@@ -1,0 +1,294 @@
+// Command-line wiring: parse, decide colour and width, load the facts, dispatch, write the
+// answer once, and map every failure to an exit status. CLI11 is seen only here.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "commands/help.hpp"
+#include "load/embedded.hpp"
+#include "load/sources.hpp"
+#include "render/diagnostics.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace {
+
+using namespace nkfacts;
+
+// Options that take a value in the next argument, so their value is not taken for a
+// command name when looking for one.
+bool takes_value(std::string_view arg) {
+  return arg == "--facts" || arg == "--color" || arg == "--width" || arg == "--year" ||
+         arg == "--from" || arg == "--to";
+}
+
+struct CommandToken {
+  std::size_t index = 0;  // 0: none
+  std::string_view name;
+};
+
+CommandToken find_command_token(const std::vector<std::string_view>& args) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const auto arg = args[i];
+    if (arg == "--") break;
+    if (takes_value(arg)) {
+      ++i;
+      continue;
+    }
+    if (!arg.empty() && arg[0] == '-') continue;
+    return {i, arg};
+  }
+  return {};
+}
+
+bool wants_help(const std::vector<std::string_view>& args) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--") return false;
+    if (args[i] == "-h" || args[i] == "--help") return true;
+  }
+  return false;
+}
+
+bool env_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value;
+}
+
+bool env_forces(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value && std::string_view(value) != "0";
+}
+
+// CLI.md section 7, first match wins.
+bool decide_color(std::string_view mode, int fd) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  if (env_set("NO_COLOR")) return false;
+  if (env_forces("FORCE_COLOR") || env_forces("CLICOLOR_FORCE")) return true;
+  const char* clicolor = std::getenv("CLICOLOR");
+  if (clicolor && std::string_view(clicolor) == "0") return false;
+  const char* term = std::getenv("TERM");
+  if (!term || std::string_view(term) == "dumb") return false;
+  return isatty(fd) == 1;
+}
+
+// CLI.md section 8: --width, then COLUMNS, then the terminal, then 80; at least 20.
+std::size_t decide_width(std::optional<long> flag) {
+  long width = 0;
+  if (flag) {
+    width = *flag;
+    if (width == 0) return 0;
+  } else if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
+    char* end = nullptr;
+    width = std::strtol(columns, &end, 10);
+    if (*end != '\0') width = 0;
+  }
+  if (width <= 0) {
+    winsize size{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) width = size.ws_col;
+  }
+  if (width <= 0) width = 80;
+  return static_cast<std::size_t>(std::max(width, 20L));
+}
+
+// Writes all of `text`; false with errno set on failure. A closed pipe normally ends the
+// process through SIGPIPE, quietly; if SIGPIPE is ignored we see EPIPE and stop.
+bool write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const auto written = ::write(fd, text.data(), text.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    text.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+int finish(const std::string& out, const std::string& err, int status) {
+  if (!write_all(STDOUT_FILENO, out)) {
+    if (errno == EPIPE) return status;
+    const std::string message = fmt::format("nkfacts: cannot write the output: {}\n",
+                                            std::strerror(errno));
+    write_all(STDERR_FILENO, err + message);
+    return exit_status::data_error;
+  }
+  write_all(STDERR_FILENO, err);
+  return status;
+}
+
+std::string command_help(const commands::CommandInfo& command) {
+  return fmt::format("{}\n\nGlobal options: see 'nkfacts --help'.\n", command.help);
+}
+
+int usage_error(std::string_view message, std::string_view hint, const render::Terminal& err,
+                std::string_view usage = "nkfacts [OPTIONS] [COMMAND] [ARGS...]") {
+  std::string text = fmt::format("nkfacts: {}\nusage: {}\n", message, usage);
+  text += fmt::format("{} {}\n", render::paint(err, render::Style::note, "hint:"), hint);
+  return finish("", text, exit_status::usage_error);
+}
+
+std::string facts_line(const model::FactBase& facts) {
+  std::optional<model::Date> newest;
+  auto consider = [&](const std::optional<model::Date>& date) {
+    if (date && (!newest || *date > *newest)) newest = date;
+  };
+  for (const auto& reference : facts.references) consider(reference.retrieved);
+  for (const auto& figure : facts.figures) consider(figure.as_of);
+  return fmt::format("facts as of {} ({} records, {} sources)",
+                     newest ? model::to_iso(*newest) : std::string("unknown"),
+                     facts.record_count(), facts.references.size());
+}
+
+int run(int argc, char** argv) {
+  std::vector<std::string_view> args(argv, argv + argc);
+  const render::Terminal plain_err{0, decide_color("auto", STDERR_FILENO)};
+
+  // Help needs no facts and ignores every other argument (CLI.md section 2).
+  const auto token = find_command_token(args);
+  const auto* command = token.index ? commands::find_command(token.name) : nullptr;
+  if (token.index && !command) {
+    std::vector<std::string> names;
+    for (const auto& info : commands::command_table()) names.emplace_back(info.name);
+    const auto close = util::closest_matches(token.name, names, 1);
+    return usage_error(
+        fmt::format("unknown command '{}'", util::escape_controls(token.name, util::Newlines::escape)),
+        close.empty() ? "'nkfacts --help' lists the commands"
+                      : fmt::format("did you mean '{}'?", close.front()),
+        plain_err);
+  }
+  if (wants_help(args) || (command && command->name == "help")) {
+    const commands::CommandInfo* topic = command && command->name != "help" ? command : nullptr;
+    if (command && command->name == "help") {
+      // "nkfacts help COMMAND": the next word names the topic.
+      std::vector<std::string_view> rest(args.begin() + static_cast<long>(token.index), args.end());
+      const auto next = find_command_token(rest);
+      if (next.index) {
+        topic = commands::find_command(next.name);
+        if (!topic) {
+          return usage_error(fmt::format("no help for '{}': not a command",
+                                         util::escape_controls(next.name, util::Newlines::escape)),
+                             "'nkfacts --help' lists the commands", plain_err);
+        }
+      }
+    }
+    return finish(topic ? command_help(*topic) : commands::top_level_help(), "",
+                  exit_status::answered);
+  }
+
+  CLI::App app{"nkfacts"};
+  app.set_help_flag();
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  std::vector<std::string> fact_paths;
+  bool no_default = false;
+  bool quiet = false;
+  bool verbose = false;
+  bool show_version = false;
+  std::string color_mode = "auto";
+  std::optional<long> width;
+  app.add_option("--facts", fact_paths)->allow_extra_args(false);
+  app.add_flag("--no-default", no_default);
+  auto* color_option = app.add_option("--color", color_mode)->expected(0, 1);
+  app.add_option("--width", width)->check(CLI::NonNegativeNumber);
+  app.add_flag("-q,--quiet", quiet);
+  app.add_flag("-v,--verbose", verbose);
+  app.add_flag("--version", show_version);
+
+  commands::RecordsOptions routes_options;
+  commands::RecordsOptions dangers_options;
+  commands::StatsOptions stats_options;
+  commands::CiteOptions cite_options;
+  commands::ShowOptions show_options;
+  commands::ListOptions list_options;
+  auto* routes = app.add_subcommand("routes");
+  routes->add_option("id", routes_options.ids);
+  auto* dangers = app.add_subcommand("dangers");
+  dangers->add_option("id", dangers_options.ids);
+  auto* stats = app.add_subcommand("stats");
+  auto* year = stats->add_option("--year", stats_options.year);
+  stats->add_option("--from", stats_options.from)->excludes(year);
+  stats->add_option("--to", stats_options.to)->excludes(year);
+  auto* cite = app.add_subcommand("cite");
+  cite->add_option("id", cite_options.ids);
+  auto* show = app.add_subcommand("show");
+  show->add_option("id", show_options.ids);
+  auto* list = app.add_subcommand("list");
+  list->add_option("kind", list_options.kind);
+
+  try {
+    std::vector<std::string> words(args.rbegin(), args.rend() - 1);
+    app.parse(words);
+  } catch (const CLI::ParseError& error) {
+    std::string message = error.what();
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+    const std::string usage = command ? fmt::format("nkfacts {} --help", command->name)
+                                      : std::string("nkfacts --help");
+    return usage_error(message, fmt::format("see '{}'", usage), plain_err);
+  }
+  if (color_option->count() > 0 && color_mode.empty()) color_mode = "always";
+  if (color_mode != "auto" && color_mode != "always" && color_mode != "never") {
+    return usage_error(fmt::format("unknown color mode '{}'",
+                                   util::escape_controls(color_mode, util::Newlines::escape)),
+                       "--color takes auto, always or never", plain_err);
+  }
+  const render::Terminal out_terminal{decide_width(width), decide_color(color_mode, STDOUT_FILENO)};
+  const render::Terminal err_terminal{0, decide_color(color_mode, STDERR_FILENO)};
+
+  load::SourceOptions sources;
+  if (!no_default) sources.embedded = load::embedded_fact_base();
+  if (const char* path = std::getenv("NKFACTS_PATH")) sources.env_paths = load::split_search_path(path);
+  sources.cli_paths = fact_paths;
+  if (no_default && sources.env_paths.empty() && sources.cli_paths.empty()) {
+    return usage_error("--no-default leaves no facts to load",
+                       "add --facts PATH or set NKFACTS_PATH", err_terminal);
+  }
+  load::LoadResult loaded = load::load_sources(std::move(sources));
+  std::string err = render::format_diagnostics(loaded.diagnostics, err_terminal, verbose, !quiet);
+  if (loaded.has_errors()) {
+    err += "nkfacts: the facts above are invalid; nothing was answered\n";
+    return finish("", err, exit_status::data_error);
+  }
+  if (show_version) return finish(commands::version_text(facts_line(loaded.facts)), err, 0);
+
+  commands::Context context{loaded.facts, out_terminal, err_terminal, {}, {}};
+  int status = exit_status::answered;
+  if (routes->parsed()) {
+    status = commands::run_routes(routes_options, context);
+  } else if (dangers->parsed()) {
+    status = commands::run_dangers(dangers_options, context);
+  } else if (stats->parsed()) {
+    status = commands::run_stats(stats_options, context);
+  } else if (cite->parsed()) {
+    status = commands::run_cite(cite_options, context);
+  } else if (show->parsed()) {
+    status = commands::run_show(show_options, context);
+  } else if (list->parsed()) {
+    status = commands::run_list(list_options, context);
+  } else {
+    status = commands::run_overview(context);
+  }
+  return finish(context.out, err + context.err, status);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    const std::string message = fmt::format("nkfacts: internal error: {}\n", error.what());
+    write_all(STDERR_FILENO, message);
+  } catch (...) {
+    write_all(STDERR_FILENO, "nkfacts: internal error\n");
+  }
+  return exit_status::data_error;
+}

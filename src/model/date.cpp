@@ -1,0 +1,67 @@
+#include "model/date.hpp"
+
+#include <charconv>
+#include <cstdio>
+
+namespace nkfacts::model {
+namespace {
+
+bool is_leap(std::int32_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(std::int32_t year, int month) {
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : k_days[month - 1];
+}
+
+std::optional<int> parse_digits(std::string_view text, std::size_t count) {
+  if (text.size() != count) return std::nullopt;
+  int value = 0;
+  const auto [ptr, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::string to_iso(const Date& date) {
+  char buffer[16];
+  if (date.month == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d", static_cast<int>(date.year));
+  } else if (date.day == 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d", static_cast<int>(date.year), date.month);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(date.year), date.month,
+                  date.day);
+  }
+  return buffer;
+}
+
+bool is_valid(const Date& date) {
+  if (date.year < 1 || date.year > 9999) return false;
+  if (date.month == 0) return date.day == 0;
+  if (date.month > 12) return false;
+  if (date.day == 0) return true;
+  return date.day <= days_in_month(date.year, date.month);
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  const auto year = parse_digits(text.substr(0, 4), 4);
+  if (!year) return std::nullopt;
+  Date date{*year, 0, 0};
+  if (text.size() > 4) {
+    if (text.size() < 7 || text[4] != '-') return std::nullopt;
+    const auto month = parse_digits(text.substr(5, 2), 2);
+    if (!month) return std::nullopt;
+    date.month = static_cast<std::uint8_t>(*month);
+    if (text.size() > 7) {
+      if (text.size() != 10 || text[7] != '-') return std::nullopt;
+      const auto day = parse_digits(text.substr(8, 2), 2);
+      if (!day) return std::nullopt;
+      date.day = static_cast<std::uint8_t>(*day);
+    }
+  }
+  if (!is_valid(date)) return std::nullopt;
+  return date;
+}
+
+}  // namespace nkfacts::model

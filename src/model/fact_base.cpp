@@ -1,0 +1,102 @@
+#include "model/fact_base.hpp"
+
+namespace nkfacts::model {
+namespace {
+
+template <typename Record>
+void index_records(std::map<std::string, RecordRef, std::less<>>& index,
+                   const std::vector<Record>& records, Kind kind) {
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    index.insert_or_assign(records[i].id, RecordRef{kind, static_cast<std::uint32_t>(i)});
+  }
+}
+
+// Calls `visit` with the record `ref` points at, whatever its type.
+template <typename Visit>
+decltype(auto) visit_record(const FactBase& facts, const RecordRef& ref, Visit&& visit) {
+  switch (ref.kind) {
+    case Kind::reference: return visit(facts.references[ref.index]);
+    case Kind::figure: return visit(facts.figures[ref.index]);
+    case Kind::series: return visit(facts.series[ref.index]);
+    case Kind::route: return visit(facts.routes[ref.index]);
+    case Kind::danger: return visit(facts.dangers[ref.index]);
+    case Kind::event: break;
+  }
+  return visit(facts.events[ref.index]);
+}
+
+}  // namespace
+
+void FactBase::build_index() {
+  m_index.clear();
+  index_records(m_index, references, Kind::reference);
+  index_records(m_index, figures, Kind::figure);
+  index_records(m_index, series, Kind::series);
+  index_records(m_index, routes, Kind::route);
+  index_records(m_index, dangers, Kind::danger);
+  index_records(m_index, events, Kind::event);
+}
+
+const RecordRef* FactBase::find(std::string_view id) const {
+  const auto it = m_index.find(id);
+  return it == m_index.end() ? nullptr : &it->second;
+}
+
+const Reference* FactBase::find_reference(std::string_view id) const {
+  const auto* ref = find(id);
+  return ref && ref->kind == Kind::reference ? &references[ref->index] : nullptr;
+}
+
+std::size_t FactBase::record_count() const { return m_index.size(); }
+
+std::vector<std::string> FactBase::ids() const {
+  std::vector<std::string> out;
+  out.reserve(m_index.size());
+  for (const auto& [id, ref] : m_index) out.push_back(id);
+  return out;
+}
+
+std::vector<std::string> FactBase::ids_of(Kind kind) const {
+  std::vector<std::string> out;
+  for (const auto& [id, ref] : m_index) {
+    if (ref.kind == kind) out.push_back(id);
+  }
+  return out;
+}
+
+std::string_view FactBase::id_of(const RecordRef& ref) const {
+  return visit_record(*this, ref, [](const auto& record) -> std::string_view { return record.id; });
+}
+
+std::string_view FactBase::name_of(const RecordRef& ref) const {
+  switch (ref.kind) {
+    case Kind::reference: return references[ref.index].title;
+    case Kind::figure: return figures[ref.index].label;
+    case Kind::series: return series[ref.index].name;
+    case Kind::route: return routes[ref.index].name;
+    case Kind::danger: return dangers[ref.index].name;
+    case Kind::event: return events[ref.index].title;
+  }
+  return {};
+}
+
+const std::vector<std::string>* FactBase::sources_of(const RecordRef& ref) const {
+  if (ref.kind == Kind::reference) return nullptr;
+  return visit_record(*this, ref, [](const auto& record) -> const std::vector<std::string>* {
+    if constexpr (requires { record.sources; }) {
+      return &record.sources;
+    } else {
+      return nullptr;
+    }
+  });
+}
+
+SourcePos FactBase::pos_of(const RecordRef& ref) const {
+  return visit_record(*this, ref, [](const auto& record) { return record.pos; });
+}
+
+std::string_view FactBase::file_of(const SourcePos& pos) const {
+  return pos.file < files.size() ? std::string_view(files[pos.file]) : std::string_view();
+}
+
+}  // namespace nkfacts::model

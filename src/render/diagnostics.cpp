@@ -1,0 +1,84 @@
+#include "render/diagnostics.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "util/utf8.hpp"
+
+namespace nkfacts::render {
+namespace {
+
+// The caret is placed by display width, since columns count characters and a Hangul
+// syllable takes two terminal columns.
+std::string caret_padding(std::string_view line, std::uint32_t column) {
+  std::size_t bytes = 0;
+  std::uint32_t characters = 1;
+  while (bytes < line.size() && characters < column) {
+    ++bytes;
+    while (bytes < line.size() && (static_cast<unsigned char>(line[bytes]) & 0xC0) == 0x80) ++bytes;
+    ++characters;
+  }
+  return std::string(util::display_width(line.substr(0, bytes)), ' ');
+}
+
+}  // namespace
+
+std::string format_diagnostic(const model::Diagnostic& d, const Terminal& terminal) {
+  std::string out = "nkfacts: ";
+  if (d.severity == model::Severity::warning) {
+    out += paint(terminal, Style::warning, "warning:");
+    out += ' ';
+  } else if (d.severity == model::Severity::note) {
+    out += paint(terminal, Style::note, "note:");
+    out += ' ';
+  }
+  if (!d.path.empty()) {
+    std::string where = util::escape_controls(d.path, util::Newlines::escape);
+    if (d.line > 0) where += fmt::format(":{}", d.line);
+    if (d.line > 0 && d.column > 0 && d.severity != model::Severity::note) {
+      where += fmt::format(":{}", d.column);
+    }
+    out += paint(terminal, Style::heading, where + ":");
+    out += ' ';
+  }
+  out += d.message;
+  out += '\n';
+  if (!d.source_line.empty() && d.line > 0 && d.severity != model::Severity::note) {
+    const std::string number = fmt::format("{:>5}", d.line);
+    out += fmt::format("{} | {}\n", paint(terminal, Style::dim, number), d.source_line);
+    if (d.column > 0) {
+      out += fmt::format("{} | {}{}\n", std::string(number.size(), ' '),
+                         caret_padding(d.source_line, d.column), paint(terminal, Style::error, "^"));
+    }
+  }
+  if (!d.hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), d.hint);
+  return out;
+}
+
+std::string format_diagnostics(std::vector<model::Diagnostic> diagnostics,
+                               const Terminal& terminal, bool include_notes,
+                               bool include_warnings) {
+  std::erase_if(diagnostics, [&](const model::Diagnostic& d) {
+    return (d.severity == model::Severity::note && !include_notes) ||
+           (d.severity == model::Severity::warning && !include_warnings);
+  });
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+    const bool a_note = a.severity == model::Severity::note;
+    const bool b_note = b.severity == model::Severity::note;
+    if (a_note || b_note) return a_note && !b_note;  // notes first, in load order
+    return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
+  });
+  std::string out;
+  for (const auto& d : diagnostics) out += format_diagnostic(d, terminal);
+  return out;
+}
+
+std::string format_error(std::string_view message, std::string_view hint,
+                         const Terminal& terminal) {
+  std::string out = fmt::format("nkfacts: {}\n", message);
+  if (!hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), hint);
+  return out;
+}
+
+}  // namespace nkfacts::render

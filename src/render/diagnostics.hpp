@@ -1,0 +1,26 @@
+// The one formatter for problems in fact data and for usage errors (CLI.md section 5).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.hpp"
+#include "render/terminal.hpp"
+
+namespace nkfacts::render {
+
+// "nkfacts: FILE:LINE:COLUMN: message", the source line with a caret under the column, and
+// a "hint:" line. Warnings and notes say so after "nkfacts: ".
+std::string format_diagnostic(const model::Diagnostic& diagnostic, const Terminal& terminal);
+
+// Every diagnostic, errors and warnings sorted by file and position, notes in load order.
+std::string format_diagnostics(std::vector<model::Diagnostic> diagnostics,
+                               const Terminal& terminal, bool include_notes,
+                               bool include_warnings);
+
+// "nkfacts: message" and an optional "hint: ..." line.
+std::string format_error(std::string_view message, std::string_view hint,
+                         const Terminal& terminal);
+
+}  // namespace nkfacts::render

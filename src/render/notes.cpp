@@ -1,0 +1,54 @@
+#include "render/notes.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "render/citation.hpp"
+#include "util/text.hpp"
+
+namespace nkfacts::render {
+
+std::size_t SourceNotes::number_of(std::string_view id) {
+  const auto it = std::find(m_order.begin(), m_order.end(), id);
+  if (it != m_order.end()) return static_cast<std::size_t>(it - m_order.begin()) + 1;
+  m_order.emplace_back(id);
+  return m_order.size();
+}
+
+std::string SourceNotes::markers(const std::vector<std::string>& ids, const Terminal& terminal) {
+  std::vector<std::size_t> numbers;
+  for (const auto& id : ids) numbers.push_back(number_of(id));
+  std::sort(numbers.begin(), numbers.end());
+  numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+  std::string out;
+  for (const auto number : numbers) out += fmt::format("[{}]", number);
+  return paint(terminal, Style::marker, out);
+}
+
+void append_numbered_entry(std::string& out, std::size_t number, std::size_t number_width,
+                           std::string_view text, const Terminal& terminal) {
+  const std::string label = util::pad_left(fmt::format("[{}]", number), number_width + 2);
+  const std::string indent(2 + number_width + 2 + 1, ' ');
+  std::string wrapped = util::wrap(text, terminal.width, std::string(2 + label.size() + 1, ' '), indent);
+  // Put the painted label in place of the first line's blank prefix.
+  out += "  ";
+  out += paint(terminal, Style::marker, label);
+  out += ' ';
+  out.append(wrapped.substr(2 + label.size() + 1));
+}
+
+void SourceNotes::render(std::string& out, const Terminal& terminal) const {
+  if (m_order.empty()) return;
+  out += '\n';
+  out += paint(terminal, Style::heading, "Sources");
+  out += '\n';
+  const std::size_t width = fmt::format("{}", m_order.size()).size();
+  for (std::size_t i = 0; i < m_order.size(); ++i) {
+    const auto* reference = m_facts.find_reference(m_order[i]);
+    const std::string text = reference ? cite_plain(*reference) : m_order[i];
+    append_numbered_entry(out, i + 1, width, text, terminal);
+  }
+}
+
+}  // namespace nkfacts::render

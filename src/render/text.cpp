@@ -1,0 +1,431 @@
+#include "render/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "render/citation.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace nkfacts::render {
+namespace {
+
+constexpr std::string_view k_arrow = " \u2192 ";
+constexpr std::string_view k_dash = "\u2013";
+
+std::string capitalise(std::string_view word) {
+  std::string out(word);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out.append(separator);
+    out += clean(items[i]);
+  }
+  return out;
+}
+
+void append_heading(std::string& out, std::string_view title, std::string_view markers,
+                    const Terminal& terminal) {
+  // Wrap first, then paint line by line, so a colour never crosses a line end.
+  const std::string wrapped = util::wrap(title, terminal.width, "", "");
+  std::size_t start = 0;
+  while (start < wrapped.size()) {
+    const auto end = wrapped.find('\n', start);
+    const std::string_view line = std::string_view(wrapped).substr(start, end - start);
+    out += paint(terminal, Style::heading, line);
+    start = end + 1;
+    if (start < wrapped.size()) out += '\n';
+  }
+  if (!markers.empty()) {
+    out += ' ';
+    out.append(markers);
+  }
+  out += '\n';
+}
+
+void append_paragraph(std::string& out, std::string_view text, const Terminal& terminal) {
+  out += util::wrap(clean(text), terminal.width, "  ", "  ");
+}
+
+std::string danger_names(const model::Route& route, const model::FactBase& facts) {
+  std::vector<std::string> names;
+  for (const auto& id : route.dangers) {
+    const auto* ref = facts.find(id);
+    names.push_back(ref ? std::string(facts.name_of(*ref)) : id);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += clean(names[i]);
+  }
+  return out;
+}
+
+std::string as_of_text(const std::optional<model::Date>& as_of) {
+  return as_of ? model::to_iso(*as_of) : std::string("date unknown");
+}
+
+}  // namespace
+
+std::string clean(std::string_view text) { return util::escape_controls(text); }
+
+std::string format_quantity(const model::Quantity& q, std::string_view unit, bool grouped) {
+  auto number = [&](double value) { return util::format_number(value, grouped); };
+  std::string value;
+  if (q.is_point()) {
+    value = number(*q.low);
+  } else if (q.low && q.high) {
+    value = fmt::format("{}{}{}", number(*q.low), k_dash, number(*q.high));
+  } else if (q.low) {
+    value = "at least " + number(*q.low);
+  } else if (q.high) {
+    value = "up to " + number(*q.high);
+  }
+  if (unit == "percent") return value + "%";
+  if (unit.empty()) return value;
+  return fmt::format("{} {}", value, clean(unit));
+}
+
+void append_field(std::string& out, std::string_view label, std::string_view value,
+                  const Terminal& terminal, std::size_t label_width) {
+  if (value.empty()) return;
+  const std::string indent(2 + label_width, ' ');
+  const std::string wrapped = util::wrap(value, terminal.width, indent, indent);
+  out += "  ";
+  out += paint(terminal, Style::label, util::pad_right(label, label_width - 1));
+  out += ' ';
+  out.append(wrapped.substr(indent.size()));
+}
+
+void render_headline_figures(std::string& out, const model::FactBase& facts, SourceNotes& notes,
+                             const Terminal& terminal) {
+  std::vector<const model::Figure*> figures;
+  for (const auto& figure : facts.figures) {
+    if (figure.headline) figures.push_back(&figure);
+  }
+  std::sort(figures.begin(), figures.end(),
+            [](const auto* a, const auto* b) { return a->id < b->id; });
+  std::size_t value_width = 0;
+  std::vector<std::string> values;
+  for (const auto* figure : figures) {
+    values.push_back(format_quantity(figure->value, figure->unit, true));
+    value_width = std::max(value_width, util::display_width(values.back()));
+  }
+  value_width = std::min<std::size_t>(value_width, 24);
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    const auto& figure = *figures[i];
+    const std::string text = fmt::format("{} (as of {}) {}", clean(figure.label),
+                                         as_of_text(figure.as_of),
+                                         notes.markers(figure.sources, Terminal{}));
+    const std::string indent(2 + value_width + 2, ' ');
+    const std::string wrapped = util::wrap(text, terminal.width, indent, indent);
+    out += "  ";
+    out += util::pad_right(paint(terminal, Style::number, values[i]), value_width);
+    if (util::display_width(values[i]) > value_width) {
+      out += '\n';
+      out += wrapped;
+    } else {
+      out += "  ";
+      out.append(wrapped.substr(indent.size()));
+    }
+  }
+}
+
+void render_overview(std::string& out, const model::FactBase& facts,
+                     const std::vector<CommandSummary>& commands, SourceNotes& notes,
+                     const Terminal& terminal) {
+  const std::string name =
+      facts.subject.name.empty() ? std::string("facts") : clean(facts.subject.name);
+  append_heading(out, fmt::format("nkfacts \u2014 cited facts about {}, offline", name), "",
+                 terminal);
+  if (!facts.subject.summary.empty()) {
+    out += '\n';
+    out += util::wrap(clean(facts.subject.summary), terminal.width, "", "");
+  }
+  const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),
+                                        [](const auto& f) { return f.headline; });
+  if (any_headline) {
+    out += '\n';
+    out += paint(terminal, Style::heading, "Headline figures");
+    out += '\n';
+    render_headline_figures(out, facts, notes, terminal);
+  }
+  out += '\n';
+  out += paint(terminal, Style::heading, "Commands");
+  out += '\n';
+  std::size_t width = 0;
+  for (const auto& command : commands) width = std::max(width, command.name.size());
+  for (const auto& command : commands) {
+    append_field(out, command.name, command.summary, terminal, width + 2);
+  }
+  out += '\n';
+  out += util::wrap(
+      fmt::format("{} records from {} sources. Run 'nkfacts help COMMAND' for a command's "
+                  "options, or 'man nkfacts' for the manual.",
+                  util::format_number(static_cast<double>(facts.record_count()), true),
+                  util::format_number(static_cast<double>(facts.references.size()), true)),
+      terminal.width, "", "");
+}
+
+void render_route(std::string& out, const model::Route& route, const model::FactBase& facts,
+                  SourceNotes& notes, const Terminal& terminal, bool full) {
+  append_heading(out, clean(route.name), notes.markers(route.sources, terminal), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, route.id), terminal);
+  std::vector<std::string> path;
+  for (const auto& place : route.path) path.push_back(place);
+  append_field(out, "Path", join(path, k_arrow), terminal);
+  append_field(out, "Crossing", clean(route.crossing), terminal);
+  append_field(out, "Dangers", danger_names(route, facts), terminal);
+  if (full) {
+    out += '\n';
+    append_paragraph(out, route.summary, terminal);
+    if (!route.note.empty()) {
+      out += '\n';
+      append_field(out, "Note", clean(route.note), terminal);
+    }
+    if (!route.dangers.empty()) {
+      out += '\n';
+      out += paint(terminal, Style::heading, "Dangers on this route");
+      out += '\n';
+      for (const auto& id : route.dangers) {
+        const auto* ref = facts.find(id);
+        if (!ref || ref->kind != model::Kind::danger) continue;
+        const auto& danger = facts.dangers[ref->index];
+        const std::string text = fmt::format("{} ({}) {}", clean(danger.name), danger.id,
+                                             notes.markers(danger.sources, Terminal{}));
+        out += util::wrap(text, terminal.width, "  - ", "    ");
+      }
+    }
+  }
+}
+
+void render_danger(std::string& out, const model::Danger& danger, const model::FactBase& facts,
+                   SourceNotes& notes, const Terminal& terminal, bool full) {
+  append_heading(out, clean(danger.name), notes.markers(danger.sources, terminal), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, danger.id), terminal);
+  append_field(out, "Where", clean(danger.where), terminal);
+  if (full) {
+    std::vector<std::string> routes;
+    for (const auto& route : facts.routes) {
+      if (std::find(route.dangers.begin(), route.dangers.end(), danger.id) != route.dangers.end()) {
+        routes.push_back(route.name);
+      }
+    }
+    append_field(out, "Routes", join(routes, "; "), terminal);
+    out += '\n';
+    append_paragraph(out, danger.summary, terminal);
+    if (!danger.note.empty()) {
+      out += '\n';
+      append_field(out, "Note", clean(danger.note), terminal);
+    }
+  } else {
+    append_field(out, "Summary", clean(danger.summary), terminal);
+  }
+}
+
+void render_series_table(std::string& out, const model::Series& series,
+                         const std::vector<const model::SeriesPoint*>& points,
+                         SourceNotes& notes, const Terminal& terminal) {
+  append_heading(out, clean(series.name), notes.markers(series.sources, terminal), terminal);
+  out += util::wrap(fmt::format("Unit: {}. {}", clean(series.unit), clean(series.summary)),
+                    terminal.width, "", "");
+  out += '\n';
+  const auto share = std::find(series.columns.begin(), series.columns.end(), series.share_column);
+  const bool has_share = share != series.columns.end();
+  const auto share_index = static_cast<std::size_t>(share - series.columns.begin());
+
+  // Cells as text first, then widths, so alignment is by display width.
+  std::vector<std::string> header = {"Period"};
+  for (const auto& column : series.columns) header.push_back(capitalise(clean(column)));
+  header.push_back("Total");
+  if (has_share) header.push_back(capitalise(clean(series.share_column)) + " %");
+  std::vector<std::vector<std::string>> rows;
+  std::vector<double> sums(series.columns.size(), 0.0);
+  std::vector<std::string> row_notes;
+  for (const auto* point : points) {
+    std::vector<std::string> row = {model::period_label(point->period)};
+    for (std::size_t c = 0; c < point->values.size(); ++c) {
+      row.push_back(util::format_number(point->values[c], true));
+      sums[c] += point->values[c];
+    }
+    row.push_back(util::format_number(point->total(), true));
+    if (has_share) row.push_back(util::format_percent(point->values[share_index], point->total()));
+    std::string markers = notes.markers(point->sources, Terminal{});
+    if (!point->note.empty()) {
+      row_notes.push_back(fmt::format("{}: {}", model::period_label(point->period), clean(point->note)));
+      markers += markers.empty() ? "*" : " *";
+    }
+    row.push_back(markers);
+    rows.push_back(std::move(row));
+  }
+  if (points.size() > 1) {
+    std::vector<std::string> total = {points.size() == series.points.size() ? "Total"
+                                                                            : "Total shown"};
+    double all = 0;
+    for (const double sum : sums) {
+      total.push_back(util::format_number(sum, true));
+      all += sum;
+    }
+    total.push_back(util::format_number(all, true));
+    if (has_share) total.push_back(util::format_percent(sums[share_index], all));
+    total.emplace_back();
+    rows.push_back(std::move(total));
+  }
+  header.emplace_back();
+  std::vector<std::size_t> widths(header.size(), 0);
+  for (std::size_t c = 0; c < header.size(); ++c) widths[c] = util::display_width(header[c]);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], util::display_width(row[c]));
+    }
+  }
+  std::size_t table_width = 0;
+  for (const auto w : widths) table_width += w + 2;
+  if (terminal.width > 0 && table_width > terminal.width) {
+    // Too narrow for a table: one block of "field value" lines per row.
+    for (const auto& row : rows) {
+      out += paint(terminal, Style::heading, row[0]);
+      if (!row.back().empty()) out += ' ' + paint(terminal, Style::marker, row.back());
+      out += '\n';
+      for (std::size_t c = 1; c + 1 < row.size(); ++c) {
+        append_field(out, header[c], row[c], terminal, 9);
+      }
+    }
+  } else {
+    auto append_row = [&](const std::vector<std::string>& row, bool is_header, bool is_total) {
+      std::string line;
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const bool last = c + 1 == row.size();
+        std::string cell;
+        if (c == 0) {
+          cell = util::pad_right(row[c], widths[c]);
+        } else if (last) {
+          cell = row[c];
+        } else {
+          cell = util::pad_left(row[c], widths[c]);
+        }
+        if (is_header || is_total) {
+          cell = paint(terminal, Style::heading, cell);
+        } else if (last) {
+          cell = paint(terminal, Style::marker, cell);
+        }
+        if (c > 0) line += "  ";
+        line += cell;
+      }
+      line.erase(line.find_last_not_of(' ') + 1);
+      out += line;
+      out += '\n';
+    };
+    append_row(header, true, false);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const bool is_total = points.size() > 1 && r + 1 == rows.size();
+      append_row(rows[r], false, is_total);
+    }
+  }
+  if (!row_notes.empty()) {
+    out += '\n';
+    for (const auto& note : row_notes) out += util::wrap(note, terminal.width, "* ", "  ");
+  }
+  if (!series.note.empty()) {
+    out += '\n';
+    out += util::wrap(clean(series.note), terminal.width, "Note: ", "  ");
+  }
+}
+
+void render_record(std::string& out, const model::FactBase& facts, const model::RecordRef& ref,
+                   SourceNotes& notes, const Terminal& terminal) {
+  switch (ref.kind) {
+    case model::Kind::route:
+      render_route(out, facts.routes[ref.index], facts, notes, terminal, true);
+      return;
+    case model::Kind::danger:
+      render_danger(out, facts.dangers[ref.index], facts, notes, terminal, true);
+      return;
+    case model::Kind::series: {
+      const auto& series = facts.series[ref.index];
+      std::vector<const model::SeriesPoint*> points;
+      for (const auto& point : series.points) points.push_back(&point);
+      render_series_table(out, series, points, notes, terminal);
+      return;
+    }
+    case model::Kind::figure: {
+      const auto& f = facts.figures[ref.index];
+      append_heading(out, clean(f.label), notes.markers(f.sources, terminal), terminal);
+      append_field(out, "Id", paint(terminal, Style::id, f.id), terminal);
+      append_field(out, "Value",
+                   paint(terminal, Style::number, format_quantity(f.value, f.unit, true)),
+                   terminal);
+      if (!f.value.is_point()) append_field(out, "Kind", "estimate or range", terminal);
+      append_field(out, "As of", as_of_text(f.as_of), terminal);
+      out += '\n';
+      append_paragraph(out, f.summary, terminal);
+      if (!f.note.empty()) {
+        out += '\n';
+        append_field(out, "Note", clean(f.note), terminal);
+      }
+      return;
+    }
+    case model::Kind::event: {
+      const auto& e = facts.events[ref.index];
+      append_heading(out, clean(e.title), notes.markers(e.sources, terminal), terminal);
+      append_field(out, "Id", paint(terminal, Style::id, e.id), terminal);
+      append_field(out, "Date", model::to_iso(e.date), terminal);
+      out += '\n';
+      append_paragraph(out, e.summary, terminal);
+      if (!e.note.empty()) {
+        out += '\n';
+        append_field(out, "Note", clean(e.note), terminal);
+      }
+      return;
+    }
+    case model::Kind::reference: {
+      const auto& r = facts.references[ref.index];
+      append_heading(out, clean(r.title), "", terminal);
+      append_field(out, "Id", paint(terminal, Style::id, r.id), terminal);
+      append_field(out, "Kind", model::reference_kind_name(r.kind), terminal);
+      append_field(out, "Title (en)", clean(r.translated_title), terminal, 11);
+      append_field(out, "Authors", join(r.authors, "; "), terminal);
+      append_field(out, "Publisher", clean(r.publisher), terminal);
+      if (r.published) append_field(out, "Published", model::to_iso(*r.published), terminal);
+      if (r.retrieved) append_field(out, "Retrieved", model::to_iso(*r.retrieved), terminal);
+      append_field(out, "URL", clean(r.url), terminal);
+      append_field(out, "Language", clean(r.language), terminal);
+      append_field(out, "ISSN", clean(r.issn), terminal);
+      append_field(out, "Note", clean(r.note), terminal);
+      std::vector<std::string> cited_by;
+      auto collect = [&](const auto& records) {
+        for (const auto& record : records) {
+          if (std::find(record.sources.begin(), record.sources.end(), r.id) !=
+              record.sources.end()) {
+            cited_by.push_back(record.id);
+          }
+        }
+      };
+      collect(facts.figures);
+      collect(facts.series);
+      collect(facts.routes);
+      collect(facts.dangers);
+      collect(facts.events);
+      std::sort(cited_by.begin(), cited_by.end());
+      append_field(out, "Cited by", join(cited_by, ", "), terminal);
+      out += '\n';
+      out += util::wrap(cite_plain(r), terminal.width, "  ", "  ");
+      return;
+    }
+  }
+}
+
+void render_bibliography(std::string& out, const std::vector<const model::Reference*>& references,
+                         const Terminal& terminal) {
+  const std::size_t width = fmt::format("{}", references.size()).size();
+  for (std::size_t i = 0; i < references.size(); ++i) {
+    append_numbered_entry(out, i + 1, width, cite_plain(*references[i]), terminal);
+  }
+}
+
+}  // namespace nkfacts::render

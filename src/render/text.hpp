@@ -1,0 +1,58 @@
+// The `text` format: for people at a terminal. Every data string passes through
+// util::escape_controls; every figure or claim carries its source markers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/fact_base.hpp"
+#include "render/notes.hpp"
+#include "render/terminal.hpp"
+
+namespace nkfacts::render {
+
+// "34,537", "100,000–300,000", "at least 2,000", with the unit: "34,537 people", "72.2%".
+std::string format_quantity(const model::Quantity& quantity, std::string_view unit, bool grouped);
+
+// Data text made safe for a terminal (control characters shown escaped).
+std::string clean(std::string_view text);
+
+// "  Label     value" with the value wrapped under itself.
+void append_field(std::string& out, std::string_view label, std::string_view value,
+                  const Terminal& terminal, std::size_t label_width = 10);
+
+struct CommandSummary {
+  std::string_view name;
+  std::string_view summary;
+};
+
+void render_overview(std::string& out, const model::FactBase& facts,
+                     const std::vector<CommandSummary>& commands, SourceNotes& notes,
+                     const Terminal& terminal);
+
+// The headline figures as a two-column list.
+void render_headline_figures(std::string& out, const model::FactBase& facts, SourceNotes& notes,
+                             const Terminal& terminal);
+
+void render_route(std::string& out, const model::Route& route, const model::FactBase& facts,
+                  SourceNotes& notes, const Terminal& terminal, bool full);
+void render_danger(std::string& out, const model::Danger& danger, const model::FactBase& facts,
+                   SourceNotes& notes, const Terminal& terminal, bool full);
+
+// A series as an aligned table of the chosen points with computed totals and share, or as
+// field blocks when the table does not fit the width.
+void render_series_table(std::string& out, const model::Series& series,
+                         const std::vector<const model::SeriesPoint*>& points,
+                         SourceNotes& notes, const Terminal& terminal);
+
+// Any record in full.
+void render_record(std::string& out, const model::FactBase& facts, const model::RecordRef& ref,
+                   SourceNotes& notes, const Terminal& terminal);
+
+// A numbered bibliography.
+void render_bibliography(std::string& out, const std::vector<const model::Reference*>& references,
+                         const Terminal& terminal);
+
+}  // namespace nkfacts::render

@@ -1,0 +1,170 @@
+#include "util/text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "util/utf8.hpp"
+
+namespace nkfacts::util {
+namespace {
+
+std::string group_integer_digits(std::string_view digits) {
+  std::string out;
+  const std::size_t first = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
+  out.append(digits.substr(0, first));
+  for (std::size_t i = first; i < digits.size(); i += 3) {
+    out += ',';
+    out.append(digits.substr(i, 3));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_number(double value, bool grouped, int max_decimals) {
+  std::string text;
+  if (std::nearbyint(value) == value && std::fabs(value) < 1e15) {
+    text = fmt::format("{}", static_cast<long long>(value));
+  } else {
+    text = fmt::format("{:.{}f}", value, max_decimals);
+    while (!text.empty() && text.back() == '0') text.pop_back();
+    if (!text.empty() && text.back() == '.') text.pop_back();
+  }
+  if (!grouped) return text;
+  const bool negative = !text.empty() && text.front() == '-';
+  const std::string_view body = std::string_view(text).substr(negative ? 1 : 0);
+  const auto dot = body.find('.');
+  std::string out = negative ? "-" : "";
+  out += group_integer_digits(body.substr(0, dot));
+  if (dot != std::string_view::npos) out.append(body.substr(dot));
+  return out;
+}
+
+std::string format_percent(double numerator, double denominator) {
+  if (denominator == 0) return "";
+  return fmt::format("{:.1f}", numerator * 100.0 / denominator);
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent,
+                 std::string_view indent) {
+  std::string out;
+  std::size_t line_start = 0;
+  bool first_line = true;
+  while (line_start <= text.size()) {
+    const auto newline = text.find('\n', line_start);
+    const std::string_view paragraph =
+        text.substr(line_start, newline == std::string_view::npos ? std::string_view::npos
+                                                                   : newline - line_start);
+    std::string_view prefix = first_line ? first_indent : indent;
+    std::string line(prefix);
+    std::size_t column = display_width(prefix);
+    bool line_has_word = false;
+    std::size_t pos = 0;
+    while (pos < paragraph.size()) {
+      while (pos < paragraph.size() && paragraph[pos] == ' ') ++pos;
+      if (pos >= paragraph.size()) break;
+      auto end = paragraph.find(' ', pos);
+      if (end == std::string_view::npos) end = paragraph.size();
+      const std::string_view word = paragraph.substr(pos, end - pos);
+      const std::size_t word_width = display_width(word);
+      const std::size_t needed = column + (line_has_word ? 1 : 0) + word_width;
+      if (line_has_word && width > 0 && needed > width) {
+        out += line;
+        out += '\n';
+        line.assign(indent);
+        column = display_width(indent);
+        line_has_word = false;
+      }
+      if (line_has_word) {
+        line += ' ';
+        ++column;
+      }
+      line.append(word);
+      column += word_width;
+      line_has_word = true;
+      pos = end;
+    }
+    // A blank paragraph keeps its line but no trailing indentation.
+    if (!line_has_word) line.erase(line.find_last_not_of(' ') + 1);
+    out += line;
+    out += '\n';
+    first_line = false;
+    if (newline == std::string_view::npos) break;
+    line_start = newline + 1;
+  }
+  return out;
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  std::string out(text);
+  const auto used = display_width(text);
+  if (used < width) out.append(width - used, ' ');
+  return out;
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+  const auto used = display_width(text);
+  std::string out(used < width ? width - used : 0, ' ');
+  out.append(text);
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> closest_matches(std::string_view word,
+                                         const std::vector<std::string>& candidates,
+                                         std::size_t count) {
+  struct Scored {
+    std::size_t distance;
+    bool contains;
+    const std::string* text;
+  };
+  std::vector<Scored> scored;
+  for (const auto& candidate : candidates) {
+    const bool contains = !word.empty() && candidate.find(word) != std::string::npos;
+    const std::size_t distance = edit_distance(word, candidate);
+    // Plausible: a small edit relative to the length, or the word appears inside the id.
+    const std::size_t limit = std::max<std::size_t>(2, word.size() / 2);
+    if (contains || distance <= limit) scored.push_back({distance, contains, &candidate});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) {
+    if (x.contains != y.contains) return x.contains;
+    if (x.distance != y.distance) return x.distance < y.distance;
+    return *x.text < *y.text;
+  });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < count; ++i) out.push_back(*scored[i].text);
+  return out;
+}
+
+std::string quoted_alternatives(const std::vector<std::string>& items, std::string_view word) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? fmt::format(" {} ", word) : std::string(", ");
+    out += '\'';
+    out += items[i];
+    out += '\'';
+  }
+  return out;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace nkfacts::util

@@ -1,0 +1,43 @@
+// Plain text helpers: number formatting, wrapping by display width, padding, edit distance.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nkfacts::util {
+
+// "34537" -> "34,537" when grouped. Non-integral values keep up to `max_decimals` digits.
+std::string format_number(double value, bool grouped, int max_decimals = 3);
+
+// Percentage with one decimal: 72.2
+std::string format_percent(double numerator, double denominator);
+
+// Breaks `text` into lines of at most `width` columns at spaces (never inside a word; a word
+// longer than the line stands alone). Newlines in `text` start a new line. Each line after
+// the first starts with `indent` (measured by display width); the first starts with
+// `first_indent`. Every line ends with '\n'. width 0 means: do not wrap.
+std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent,
+                 std::string_view indent);
+
+// Pads with spaces to `width` display columns, on the right or on the left.
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+
+// Damerau-free Levenshtein distance in bytes, for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The `count` candidates closest to `word` (by edit distance, then prefix, then bytes),
+// leaving out those too far off to be a plausible typo.
+std::vector<std::string> closest_matches(std::string_view word,
+                                         const std::vector<std::string>& candidates,
+                                         std::size_t count = 3);
+
+// "a", "a or b", "a, b or c" with each item quoted in single quotes.
+std::string quoted_alternatives(const std::vector<std::string>& items, std::string_view word);
+
+bool starts_with(std::string_view text, std::string_view prefix);
+
+}  // namespace nkfacts::util

@@ -1,0 +1,149 @@
+#include "util/utf8.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace nkfacts::util {
+namespace {
+
+// Decodes one code point at `text[i]`; returns its length in bytes, or -1 when invalid.
+utf8proc_ssize_t decode(std::string_view text, std::size_t i, utf8proc_int32_t& cp) {
+  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                          static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+}
+
+bool is_bidi_control(utf8proc_int32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool is_escaped_control(utf8proc_int32_t cp) {
+  return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+         is_bidi_control(cp);
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto length = decode(text, i, cp);
+    if (length <= 0) return i;
+    i += static_cast<std::size_t>(length);
+  }
+  return std::nullopt;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte == 0x1B && i + 1 < text.size() && text[i + 1] == '[') {
+      // Our own SGR sequence: skip to its final byte.
+      i += 2;
+      while (i < text.size() && (text[i] < 0x40 || text[i] > 0x7E)) ++i;
+      ++i;
+      continue;
+    }
+    if (byte < 0x80) {
+      width += (byte >= 0x20 && byte != 0x7F) ? 1 : 0;
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto length = decode(text, i, cp);
+    if (length <= 0) {  // invalid bytes are shown as one replacement column
+      ++width;
+      ++i;
+      continue;
+    }
+    width += static_cast<std::size_t>(utf8proc_charwidth(cp));
+    i += static_cast<std::size_t>(length);
+  }
+  return width;
+}
+
+std::string fold_case(std::string_view text) {
+  bool ascii = true;
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {  // fast path: ASCII folding is lower-casing
+    std::string folded(text);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                   static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
+                                                  UTF8PROC_STABLE));
+  if (length < 0) return std::string(text);  // invalid UTF-8 is rejected earlier by the loader
+  const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+  return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+}
+
+std::string escape_controls(std::string_view text, Newlines newlines) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte == '\n' && newlines == Newlines::keep) {
+        out += '\n';
+      } else if (byte == '\t') {
+        out += ' ';
+      } else if (byte < 0x20 || byte == 0x7F) {
+        fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
+      } else {
+        out += static_cast<char>(byte);
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto length = decode(text, i, cp);
+    if (length <= 0) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
+      ++i;
+      continue;
+    }
+    if (is_escaped_control(cp)) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
+    } else {
+      out.append(text.substr(i, static_cast<std::size_t>(length)));
+    }
+    i += static_cast<std::size_t>(length);
+  }
+  return out;
+}
+
+bool has_control_characters(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    utf8proc_int32_t cp = 0;
+    const auto length = decode(text, i, cp);
+    if (length <= 0) return true;
+    if (is_escaped_control(cp)) return true;
+    i += static_cast<std::size_t>(length);
+  }
+  return false;
+}
+
+}  // namespace nkfacts::util

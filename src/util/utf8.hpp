@@ -1,0 +1,32 @@
+// UTF-8 helpers: validation, display width, case folding and escaping of control characters.
+// Nothing here knows about facts; widths and folding come from utf8proc, never from the C
+// library's locale-dependent wcwidth/tolower.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nkfacts::util {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Columns a terminal uses for `text`: wide (Hangul, CJK) characters count 2, combining and
+// zero-width characters 0. Escape sequences written by nkfacts itself (ESC [ ... m) count 0.
+std::size_t display_width(std::string_view text);
+
+// Unicode case folding with NFC composition, for case-insensitive comparison and search.
+std::string fold_case(std::string_view text);
+
+// How text from a data file may be written out; see CLI.md section 10.
+enum class Newlines { keep, escape };
+// Replaces ESC, other C0 controls, DEL, C1 controls and bidi overrides/isolates by visible
+// escapes (`\x1b`, `\u009b`, `\u202e`); TAB becomes a space; CR is always escaped.
+std::string escape_controls(std::string_view text, Newlines newlines = Newlines::keep);
+
+// True when `text` holds a character escape_controls would change (TAB and LF excepted).
+bool has_control_characters(std::string_view text);
+
+}  // namespace nkfacts::util
