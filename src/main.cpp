@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <exception>
 
 #include "commands/commands.hpp"
@@ -129,6 +130,26 @@ std::string command_help(const commands::CommandInfo& command) {
   return fmt::format("{}\n\nGlobal options: see 'nkfacts --help'.\n", command.help);
 }
 
+// "nkfacts stats [--year Y | --from Y --to Y]": the first line of the command's help.
+std::string usage_line(const commands::CommandInfo& command) {
+  std::string_view line = command.help.substr(0, command.help.find('\n'));
+  if (util::starts_with(line, "Usage: ")) line.remove_prefix(7);
+  return std::string(line);
+}
+
+// Every option name the top level and `sub` accept, spelled as on the command line.
+std::vector<std::string> option_names(const CLI::App& app, const CLI::App* sub) {
+  std::vector<std::string> names = {"-h", "--help"};
+  for (const CLI::App* level : {&app, sub}) {
+    if (!level) continue;
+    for (const CLI::Option* option : level->get_options()) {
+      for (const auto& name : option->get_lnames()) names.push_back("--" + name);
+      for (const auto& name : option->get_snames()) names.push_back("-" + name);
+    }
+  }
+  return names;
+}
+
 int usage_error(std::string_view message, std::string_view hint, const render::Terminal& err,
                 std::string_view usage = "nkfacts [OPTIONS] [COMMAND] [ARGS...]") {
   std::string text = fmt::format("nkfacts: {}\nusage: {}\n", message, usage);
@@ -156,6 +177,20 @@ int run(int argc, char** argv) {
   const auto token = find_command_token(args);
   const auto* command = token.index ? commands::find_command(token.name) : nullptr;
   if (token.index && !command) {
+    // "--colr never": the unknown option, not its value, is what went wrong.
+    const auto previous = args[token.index - 1];
+    const std::vector<std::string> global = {"--facts", "--no-default", "--color", "--width",
+                                             "--quiet", "--verbose", "--version", "--help"};
+    if (token.index > 1 && util::starts_with(previous, "--") &&
+        std::find(global.begin(), global.end(), previous.substr(0, previous.find('='))) ==
+            global.end()) {
+      const auto close = util::closest_matches(previous, global, 1);
+      return usage_error(
+          fmt::format("unknown option '{}'", util::escape_controls(previous, util::Newlines::escape)),
+          close.empty() ? "see 'nkfacts --help'"
+                        : fmt::format("did you mean '{}'? see 'nkfacts --help'", close.front()),
+          plain_err);
+    }
     std::vector<std::string> names;
     for (const auto& info : commands::command_table()) names.emplace_back(info.name);
     const auto close = util::closest_matches(token.name, names, 1);
@@ -194,11 +229,11 @@ int run(int argc, char** argv) {
   bool verbose = false;
   bool show_version = false;
   std::string color_mode = "auto";
-  std::optional<long> width;
+  std::string width_text;
   app.add_option("--facts", fact_paths)->allow_extra_args(false);
   app.add_flag("--no-default", no_default);
   auto* color_option = app.add_option("--color", color_mode)->expected(0, 1);
-  app.add_option("--width", width)->check(CLI::NonNegativeNumber);
+  auto* width_option = app.add_option("--width", width_text);
   app.add_flag("-q,--quiet", quiet);
   app.add_flag("-v,--verbose", verbose);
   app.add_flag("--version", show_version);
@@ -228,17 +263,50 @@ int run(int argc, char** argv) {
     std::vector<std::string> words(args.rbegin(), args.rend() - 1);
     app.parse(words);
   } catch (const CLI::ParseError& error) {
+    const std::string help = command ? fmt::format("nkfacts {} --help", command->name)
+                                     : std::string("nkfacts --help");
+    const std::string usage = command ? usage_line(*command)
+                                      : std::string("nkfacts [OPTIONS] [COMMAND] [ARGS...]");
+    if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
+      // Name the first unknown option or argument, in command-line order.
+      const CLI::App* sub = command ? app.get_subcommand(std::string(command->name)) : nullptr;
+      const auto known = option_names(app, sub);
+      for (std::size_t i = 1; i < args.size(); ++i) {
+        const auto arg = args[i];
+        if (arg == "--") break;
+        if (arg.size() < 2 || arg[0] != '-') continue;
+        const auto name = arg.substr(0, arg.find('='));
+        if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+        const auto close = util::closest_matches(name, known, 1);
+        return usage_error(
+            fmt::format("unknown option '{}'", util::escape_controls(name, util::Newlines::escape)),
+            close.empty() ? fmt::format("see '{}'", help)
+                          : fmt::format("did you mean '{}'? see '{}'", close.front(), help),
+            plain_err, usage);
+      }
+    }
     std::string message = error.what();
     if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-    const std::string usage = command ? fmt::format("nkfacts {} --help", command->name)
-                                      : std::string("nkfacts --help");
-    return usage_error(message, fmt::format("see '{}'", usage), plain_err);
+    return usage_error(util::escape_controls(message, util::Newlines::escape),
+                       fmt::format("see '{}'", help), plain_err, usage);
   }
   if (color_option->count() > 0 && color_mode.empty()) color_mode = "always";
   if (color_mode != "auto" && color_mode != "always" && color_mode != "never") {
     return usage_error(fmt::format("unknown color mode '{}'",
                                    util::escape_controls(color_mode, util::Newlines::escape)),
                        "--color takes auto, always or never", plain_err);
+  }
+  std::optional<long> width;
+  if (width_option->count() > 0) {
+    char* end = nullptr;
+    errno = 0;
+    const long value = std::strtol(width_text.c_str(), &end, 10);
+    if (width_text.empty() || *end != '\0' || value < 0 || errno == ERANGE || value > 100000) {
+      return usage_error(fmt::format("invalid width '{}'",
+                                     util::escape_controls(width_text, util::Newlines::escape)),
+                         "--width takes a number of columns, or 0 for no wrapping", plain_err);
+    }
+    width = value;
   }
   const render::Terminal out_terminal{decide_width(width), decide_color(color_mode, STDOUT_FILENO)};
   const render::Terminal err_terminal{0, decide_color(color_mode, STDERR_FILENO)};

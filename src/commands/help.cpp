@@ -51,7 +51,7 @@ Arguments:
 
 Examples:
   nkfacts dangers
-  nkfacts dangers forced-repatriation)~"},
+  nkfacts dangers arrest-in-china)~"},
       {"stats", "headline figures and the yearly arrivals table",
        R"~(Usage: nkfacts stats [--year Y | --from Y --to Y]
 
@@ -152,7 +152,7 @@ Examples:
   nkfacts stats --from 2019
   nkfacts routes china-southeast-asia
   nkfacts show arrivals-total-2025
-  nkfacts --facts my-facts/ routes
+  nkfacts --facts class-facts/ list
 
 Exit status: 0 answered, 1 nothing found (unknown id, empty selection),
 2 usage error or invalid fact data.

@@ -138,8 +138,9 @@ std::vector<std::string> closest_matches(std::string_view word,
   for (const auto& candidate : candidates) {
     const bool contains = !word.empty() && candidate.find(word) != std::string::npos;
     const std::size_t distance = edit_distance(word, candidate);
-    // Plausible: a small edit relative to the length, or the word appears inside the id.
-    const std::size_t limit = std::max<std::size_t>(2, word.size() / 2);
+    // Plausible: a small edit relative to the length (a third of it, at least two), or the
+    // word appears inside the id.
+    const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
     if (contains || distance <= limit) scored.push_back({distance, contains, &candidate});
   }
   std::sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) {
