@@ -1,0 +1,175 @@
+#include <catch2/catch.hpp>
+
+#include "load/toml_loader.hpp"
+#include "render/citation.hpp"
+#include "render/diagnostics.hpp"
+#include "render/notes.hpp"
+#include "render/text.hpp"
+
+using namespace nkfacts;
+
+TEST_CASE("a diagnostic shows the position, the line, a caret and the hint") {
+  model::Diagnostic d;
+  d.path = "my-facts/routes.toml";
+  d.line = 12;
+  d.column = 6;
+  d.message = R"(duplicate id "china-laos-thailand")";
+  d.hint = "the first definition is at my-facts/routes.toml:3:6";
+  d.source_line = R"(id = "china-laos-thailand")";
+  CHECK(render::format_diagnostic(d, {}) ==
+        "nkfacts: my-facts/routes.toml:12:6: duplicate id \"china-laos-thailand\"\n"
+        "   12 | id = \"china-laos-thailand\"\n"
+        "      |      ^\n"
+        "hint: the first definition is at my-facts/routes.toml:3:6\n");
+}
+
+TEST_CASE("the caret is placed by display width after wide characters") {
+  model::Diagnostic d;
+  d.path = "t.toml";
+  d.line = 1;
+  d.column = 11;  // the 'x' after the quote and two Hangul syllables
+  d.message = "m";
+  d.source_line = "name = \"탈북x\"";
+  const auto text = render::format_diagnostic(d, {});
+  CHECK(text == "nkfacts: t.toml:1:11: m\n"
+                "    1 | name = \"탈북x\"\n"
+                "      |             ^\n");
+}
+
+TEST_CASE("warnings and notes say what they are") {
+  model::Diagnostic d;
+  d.severity = model::Severity::warning;
+  d.path = "t.toml";
+  d.line = 3;
+  d.column = 1;
+  d.message = "figure \"f\" has no 'as_of' date";
+  CHECK(render::format_diagnostic(d, {}) ==
+        "nkfacts: warning: t.toml:3:1: figure \"f\" has no 'as_of' date\n");
+  d.severity = model::Severity::note;
+  d.message = "\"f\" replaces the one from facts/figures.toml";
+  CHECK(render::format_diagnostic(d, {}) ==
+        "nkfacts: note: t.toml:3: \"f\" replaces the one from facts/figures.toml\n");
+}
+
+TEST_CASE("colour only appears when the terminal asks for it") {
+  CHECK(render::paint({80, false}, render::Style::heading, "x") == "x");
+  CHECK(render::paint({80, true}, render::Style::heading, "x") == "\x1b[1mx\x1b[0m");
+}
+
+TEST_CASE("quantities read naturally, with their unit") {
+  using Q = model::Quantity;
+  CHECK(render::format_quantity(Q{34537, 34537}, "people", true) == "34,537 people");
+  CHECK(render::format_quantity(Q{100000, 300000}, "people", true) ==
+        "100,000\u2013300,000 people");
+  CHECK(render::format_quantity(Q{2000, std::nullopt}, "people", true) == "at least 2,000 people");
+  CHECK(render::format_quantity(Q{std::nullopt, 100}, "", false) == "up to 100");
+  CHECK(render::format_quantity(Q{72.2, 72.2}, "percent", true) == "72.2%");
+}
+
+TEST_CASE("a plain citation gives authors, title, publisher, date, ISSN and address") {
+  model::Reference r;
+  r.id = "wsj";
+  r.kind = model::ReferenceKind::news;
+  r.title = "A North Korean Defector's Tale Shows Rotting Military";
+  r.publisher = "The Wall Street Journal";
+  r.authors = {"Yoon, Dasl", "Jeong, Andrew"};
+  r.published = model::Date{2020, 7, 4};
+  r.issn = "0099-9660";
+  CHECK(render::cite_plain(r) ==
+        "Yoon, Dasl; Jeong, Andrew. \u201cA North Korean Defector's Tale Shows Rotting "
+        "Military.\u201d The Wall Street Journal, 2020-07-04. ISSN 0099-9660.");
+  r.url = "https://example.org/a";
+  r.retrieved = model::Date{2020, 12, 5};
+  r.translated_title = "English";
+  CHECK(render::cite_plain(r).find("Military [English].\u201d") != std::string::npos);
+  CHECK(render::cite_plain(r).ends_with("https://example.org/a (retrieved 2020-12-05)"));
+}
+
+TEST_CASE("source markers number references in order of first use") {
+  const auto facts =
+      load::load_text("[[reference]]\nid = \"a\"\nkind = \"book\"\ntitle = \"A\"\npublisher = "
+                      "\"P\"\n[[reference]]\nid = \"b\"\nkind = \"book\"\ntitle = \"B\"\n"
+                      "publisher = \"P\"\n",
+                      "t.toml")
+          .facts;
+  render::SourceNotes notes(facts);
+  CHECK(notes.markers({"b"}, {}) == "[1]");
+  CHECK(notes.markers({"a", "b"}, {}) == "[1][2]");
+  std::string out;
+  notes.render(out, {80, false});
+  CHECK(out == "\nSources\n  [1] \u201cB.\u201d P.\n  [2] \u201cA.\u201d P.\n");
+}
+
+TEST_CASE("a series table aligns numbers and computes totals and shares") {
+  const auto result = load::load_text(R"(
+[[reference]]
+id = "r"
+kind = "book"
+title = "T"
+publisher = "P"
+[[series]]
+id = "s"
+name = "Arrivals"
+summary = "Yearly."
+unit = "people"
+columns = ["men", "women"]
+share = "women"
+sources = ["r"]
+[[series.point]]
+to = 1998
+men = 831
+women = 116
+[[series.point]]
+year = 2009
+men = 662
+women = 2252
+)", "t.toml");
+  REQUIRE(result.diagnostics.empty());
+  const auto& series = result.facts.series[0];
+  render::SourceNotes notes(result.facts);
+  std::string out;
+  render::render_series_table(out, series, {&series.points[0], &series.points[1]}, notes,
+                              {80, false});
+  CHECK(out ==
+        "Arrivals [1]\n"
+        "Unit: people. Yearly.\n"
+        "\n"
+        "Period        Men  Women  Total  Women %\n"
+        "up to 1998    831    116    947     12.2\n"
+        "2009          662  2,252  2,914     77.3\n"
+        "Total       1,493  2,368  3,861     61.3\n");
+}
+
+TEST_CASE("a table too wide for the terminal becomes field blocks") {
+  const auto result = load::load_text(R"(
+[[reference]]
+id = "r"
+kind = "book"
+title = "T"
+publisher = "P"
+[[series]]
+id = "s"
+name = "Arrivals"
+summary = "Yearly."
+unit = "people"
+columns = ["men", "women"]
+sources = ["r"]
+[[series.point]]
+year = 2009
+men = 662
+women = 2252
+)", "t.toml");
+  const auto& series = result.facts.series[0];
+  render::SourceNotes notes(result.facts);
+  std::string out;
+  render::render_series_table(out, series, {&series.points[0]}, notes, {20, false});
+  CHECK(out ==
+        "Arrivals [1]\n"
+        "Unit: people.\n"
+        "Yearly.\n"
+        "\n"
+        "2009\n"
+        "  Men      662\n"
+        "  Women    2,252\n"
+        "  Total    2,914\n");
+}

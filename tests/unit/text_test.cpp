@@ -1,0 +1,62 @@
+#include "util/text.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace nkfacts::util;
+
+TEST_CASE("numbers are grouped only when asked") {
+  CHECK(format_number(34537, true) == "34,537");
+  CHECK(format_number(34537, false) == "34537");
+  CHECK(format_number(947, true) == "947");
+  CHECK(format_number(1000000, true) == "1,000,000");
+  CHECK(format_number(-1234, true) == "-1,234");
+  CHECK(format_number(72.25, true) == "72.25");
+  CHECK(format_number(1234.5, true) == "1,234.5");
+  CHECK(format_number(0, true) == "0");
+}
+
+TEST_CASE("percentages have one decimal") {
+  CHECK(format_percent(24944, 34537) == "72.2");
+  CHECK(format_percent(116, 947) == "12.2");
+  CHECK(format_percent(1, 0).empty());
+}
+
+TEST_CASE("wrap breaks at spaces and indents continuation lines") {
+  CHECK(wrap("one two three four", 9, "", "  ") == "one two\n  three\n  four\n");
+  CHECK(wrap("short", 80, "> ", "  ") == "> short\n");
+}
+
+TEST_CASE("wrap never breaks inside a word, even a long one") {
+  CHECK(wrap("a https://example.org/very/long/address b", 10, "", "") ==
+        "a\nhttps://example.org/very/long/address\nb\n");
+}
+
+TEST_CASE("wrap measures Hangul by display width") {
+  // Each syllable is two columns: "탈북민 입국" is 11 columns wide.
+  CHECK(wrap("탈북민 입국 현황", 11, "", "") == "탈북민 입국\n현황\n");
+}
+
+TEST_CASE("wrap with width 0 does not wrap and keeps newlines") {
+  CHECK(wrap("one two\nthree", 0, "", "  ") == "one two\n  three\n");
+}
+
+TEST_CASE("padding is by display width") {
+  CHECK(pad_right("한", 4) == "한  ");
+  CHECK(pad_left("12", 5) == "   12");
+  CHECK(pad_left("toolong", 3) == "toolong");
+}
+
+TEST_CASE("closest matches suggest plausible typos only") {
+  const std::vector<std::string> ids = {"china-mongolia", "china-southeast-asia", "dmz-crossing",
+                                        "sea-crossing"};
+  CHECK(closest_matches("dmz-crosing", ids) == std::vector<std::string>{"dmz-crossing"});
+  CHECK(closest_matches("china", ids) ==
+        std::vector<std::string>{"china-mongolia", "china-southeast-asia"});
+  CHECK(closest_matches("zzzzzz", ids).empty());
+}
+
+TEST_CASE("quoted alternatives read as a sentence") {
+  CHECK(quoted_alternatives({"a"}, "or") == "'a'");
+  CHECK(quoted_alternatives({"a", "b"}, "or") == "'a' or 'b'");
+  CHECK(quoted_alternatives({"a", "b", "c"}, "or") == "'a', 'b' or 'c'");
+}

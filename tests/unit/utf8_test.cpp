@@ -1,0 +1,50 @@
+#include "util/utf8.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace nkfacts::util;
+
+TEST_CASE("display width counts Hangul as two columns and arrows as one") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("탈북민") == 6);
+  CHECK(display_width("A \u2192 B") == 5);
+  CHECK(display_width("e\u0301") == 1);  // combining acute accent takes no column
+}
+
+TEST_CASE("display width skips the colour escapes nkfacts writes itself") {
+  CHECK(display_width("\x1b[1mbold\x1b[0m") == 4);
+}
+
+TEST_CASE("invalid UTF-8 is found at its byte offset") {
+  CHECK_FALSE(find_invalid_utf8("plain and 한국어").has_value());
+  const auto bad = find_invalid_utf8("ab\xff" "cd");
+  REQUIRE(bad.has_value());
+  CHECK(*bad == 2);
+  CHECK(find_invalid_utf8("\xe2\x82").value() == 0);  // truncated sequence
+}
+
+TEST_CASE("case folding is Unicode-aware and leaves Hangul alone") {
+  CHECK(fold_case("Tumen RIVER") == "tumen river");
+  CHECK(fold_case("STRASSE") == "strasse");
+  CHECK(fold_case("Straße") == "strasse");
+  CHECK(fold_case("ÉCOLE") == "école");
+  CHECK(fold_case("탈북민") == "탈북민");
+}
+
+TEST_CASE("control characters are shown escaped, never raw") {
+  CHECK(escape_controls("a\x1b[31mb") == "a\\x1b[31mb");
+  CHECK(escape_controls("bell\x07") == "bell\\x07");
+  CHECK(escape_controls("cr\r") == "cr\\x0d");
+  CHECK(escape_controls("c1\xc2\x9b") == "c1\\u009b");
+  CHECK(escape_controls("bidi\xe2\x80\xae") == "bidi\\u202e");
+  CHECK(escape_controls("tab\there") == "tab here");
+  CHECK(escape_controls("two\nlines") == "two\nlines");
+  CHECK(escape_controls("two\nlines", Newlines::escape) == "two\\x0alines");
+  CHECK(escape_controls("한국어 ok") == "한국어 ok");
+}
+
+TEST_CASE("has_control_characters ignores tab and newline") {
+  CHECK_FALSE(has_control_characters("a\tb\nc"));
+  CHECK(has_control_characters("a\x1b"));
+  CHECK(has_control_characters("\xe2\x81\xa6"));  // U+2066 isolate
+}
