@@ -134,6 +134,16 @@ LoadResult load_path(const std::string& path) {
 void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
   auto& facts = base.facts;
   if (facts.files.empty()) facts.files = {""};
+  if (facts.record_count() == 0 && facts.files.size() == 1 && facts.subject.name.empty()) {
+    // Nothing to merge with: take the layer whole, index included.
+    const auto diagnostics = std::move(base.diagnostics);
+    const auto links = std::move(base.links);
+    base = std::move(layer);
+    base.diagnostics.insert(base.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+    base.links.insert(base.links.begin(), links.begin(), links.end());
+    if (base.facts.files.empty()) base.facts.files = {""};
+    return;
+  }
   const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
   const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
   for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {

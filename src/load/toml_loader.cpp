@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "load/limits.hpp"
 #include "util/text.hpp"
@@ -80,6 +81,7 @@ class Loader {
  public:
   Loader(std::string_view text, std::string_view path) : m_text(text) {
     m_result.facts.files = {"", std::string(path)};
+    m_ids.reserve(text.size() / 256);  // a record takes a few hundred bytes of TOML
   }
 
   LoadResult run();
@@ -116,7 +118,7 @@ class Loader {
  private:
   std::string line_text(std::uint32_t line) const;
   bool check_encoding();
-  void read_kind(std::string_view key, const toml::node& node);
+  void read_kind(std::string_view key, toml::node& node);
   std::string read_id(TableReader& reader);
   void read_subject(const toml::table& table);
   void read_reference(const toml::table& table);
@@ -132,7 +134,7 @@ class Loader {
 
   std::string_view m_text;
   LoadResult m_result;
-  std::map<std::string, SourcePos, std::less<>> m_ids;  // first definition of each id
+  std::unordered_map<std::string, SourcePos> m_ids;  // first definition of each id
 };
 
 // --- TableReader -------------------------------------------------------------------------
@@ -315,12 +317,6 @@ std::string Loader::line_text(std::uint32_t line) const {
 }
 
 bool Loader::check_encoding() {
-  if (m_text.size() > k_max_file_bytes) {
-    error({k_file, 0, 0},
-          fmt::format("file is {} bytes; the limit is {} bytes", m_text.size(), k_max_file_bytes),
-          "split the facts into several files");
-    return false;
-  }
   const auto bad = util::find_invalid_utf8(m_text);
   if (!bad) return true;
   std::uint32_t line = 1;
@@ -343,9 +339,17 @@ bool Loader::check_encoding() {
 }
 
 LoadResult Loader::run() {
-  if (!check_encoding()) return std::move(m_result);
+  if (m_text.size() > k_max_file_bytes) {
+    error({k_file, 0, 0},
+          fmt::format("file is {} bytes; the limit is {} bytes", m_text.size(), k_max_file_bytes),
+          "split the facts into several files");
+    return std::move(m_result);
+  }
   toml::parse_result parsed = toml::parse(m_text, m_result.facts.files[k_file]);
   if (!parsed) {
+    // toml++ rejects invalid UTF-8 anywhere (comments too), so the text is scanned only
+    // now, to point at the exact byte with a clearer message than the parser's.
+    if (!check_encoding()) return std::move(m_result);
     const toml::parse_error& failure = parsed.error();
     std::string message(failure.description());
     // toml++ capitalises its messages; ours start lower-case (CLI.md section 5).
@@ -356,12 +360,12 @@ LoadResult Loader::run() {
     error(pos(failure.source()), util::escape_controls(message, util::Newlines::escape));
     return std::move(m_result);
   }
-  const toml::table& root = parsed.table();
+  toml::table& root = parsed.table();
   for (auto&& [key, node] : root) read_kind(key.str(), node);
   return std::move(m_result);
 }
 
-void Loader::read_kind(std::string_view key, const toml::node& node) {
+void Loader::read_kind(std::string_view key, toml::node& node) {
   const SourcePos at = pos(node.source());
   if (key == "subject") {
     if (const auto* table = node.as_table()) {
@@ -383,13 +387,13 @@ void Loader::read_kind(std::string_view key, const toml::node& node) {
                         : fmt::format("did you mean [[{}]]?", close.front()));
     return;
   }
-  const auto* array = node.as_array();
+  auto* array = node.as_array();
   if (!array || !array->is_array_of_tables()) {
     error(at, fmt::format("'{}' must be an array of tables, written [[{}]]", key, key));
     return;
   }
-  for (const toml::node& element : *array) {
-    const toml::table& table = *element.as_table();
+  for (toml::node& element : *array) {
+    toml::table& table = *element.as_table();
     switch (*kind) {
       case Kind::reference: read_reference(table); break;
       case Kind::figure: read_figure(table); break;
@@ -398,6 +402,9 @@ void Loader::read_kind(std::string_view key, const toml::node& node) {
       case Kind::danger: read_danger(table); break;
       case Kind::event: read_event(table); break;
     }
+    // The record is converted: free its TOML nodes now, so that a large file never holds
+    // the whole tree and the whole model at once (peak memory, bench/README.md).
+    table.clear();
   }
 }
 
