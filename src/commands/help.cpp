@@ -106,7 +106,7 @@ One line per record, sorted by id: the id, a TAB, the kind, a TAB, the name. Thi
 output is stable, for scripts and shell completion.
 
 Arguments:
-  KIND    figure, series, route, danger, event or reference (plural also works)
+  KIND    figure, series, route, danger, event, fact or reference (plurals work)
 
 Examples:
   nkfacts list

@@ -17,7 +17,7 @@ int run_list(const ListOptions& options, Context& context) {
     if (!kind) {
       context.err += render::format_error(
           fmt::format("unknown kind '{}'", util::escape_controls(options.kind, util::Newlines::escape)),
-          "valid kinds: figure, series, route, danger, event, reference", context.err_terminal);
+          "valid kinds: figure, series, route, danger, event, fact, reference", context.err_terminal);
       return exit_status::usage_error;
     }
   }

@@ -64,6 +64,7 @@ void for_each_record_vector(model::FactBase& facts, Visit&& visit) {
   visit(facts.routes);
   visit(facts.dangers);
   visit(facts.events);
+  visit(facts.facts);
 }
 
 std::string describe_file(std::string_view file) {
@@ -203,6 +204,7 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
   append(facts.routes, layer.facts.routes);
   append(facts.dangers, layer.facts.dangers);
   append(facts.events, layer.facts.events);
+  append(facts.facts, layer.facts.facts);
   if (!layer.facts.subject.name.empty()) facts.subject = std::move(layer.facts.subject);
   append(base.diagnostics, layer.diagnostics);
   append(base.links, layer.links);
@@ -291,6 +293,7 @@ LoadResult load_sources(SourceOptions options) {
     collect(result.facts.routes);
     collect(result.facts.dangers);
     collect(result.facts.events);
+    collect(result.facts.facts);
     auto more = check_links(result.facts, embedded_links);
     problems.insert(problems.end(), more.begin(), more.end());
   }

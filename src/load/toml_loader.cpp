@@ -129,6 +129,7 @@ class Loader {
   void read_route(const toml::table& table);
   void read_danger(const toml::table& table);
   void read_event(const toml::table& table);
+  void read_fact(const toml::table& table);
   std::vector<std::string> read_sources(TableReader& reader, std::string_view owner,
                                         bool required);
 
@@ -377,13 +378,13 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
   }
   const auto kind = model::parse_kind(key);
   if (!kind || key != model::kind_name(*kind)) {
-    const std::vector<std::string> kinds = {"danger", "event",     "figure", "reference",
-                                            "route",  "series",    "subject"};
+    const std::vector<std::string> kinds = {"danger", "event",  "fact",   "figure",
+                                            "reference", "route", "series", "subject"};
     const auto close = util::closest_matches(key, kinds, 1);
     error(at,
           fmt::format("unknown kind '{}'", util::escape_controls(key, util::Newlines::escape)),
           close.empty() ? "valid kinds: [[reference]], [[figure]], [[series]], [[route]], "
-                          "[[danger]], [[event]], [subject]"
+                          "[[danger]], [[event]], [[fact]], [subject]"
                         : fmt::format("did you mean [[{}]]?", close.front()));
     return;
   }
@@ -401,6 +402,7 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
       case Kind::route: read_route(table); break;
       case Kind::danger: read_danger(table); break;
       case Kind::event: read_event(table); break;
+      case Kind::fact: read_fact(table); break;
     }
     // The record is converted: free its TOML nodes now, so that a large file never holds
     // the whole tree and the whole model at once (peak memory, bench/README.md).
@@ -670,6 +672,20 @@ void Loader::read_event(const toml::table& table) {
   e.note = reader.text("note", false);
   reader.finish();
   m_result.facts.events.push_back(std::move(e));
+}
+
+void Loader::read_fact(const toml::table& table) {
+  TableReader reader(*this, table, "fact");
+  model::Fact f;
+  f.pos = reader.pos();
+  f.id = read_id(reader);
+  f.label = reader.text("label", true);
+  f.summary = reader.text("summary", true);
+  f.as_of = reader.date("as_of", false);
+  f.sources = read_sources(reader, f.id, true);
+  f.note = reader.text("note", false);
+  reader.finish();
+  m_result.facts.facts.push_back(std::move(f));
 }
 
 }  // namespace

@@ -20,9 +20,10 @@ decltype(auto) visit_record(const FactBase& facts, const RecordRef& ref, Visit&&
     case Kind::series: return visit(facts.series[ref.index]);
     case Kind::route: return visit(facts.routes[ref.index]);
     case Kind::danger: return visit(facts.dangers[ref.index]);
-    case Kind::event: break;
+    case Kind::event: return visit(facts.events[ref.index]);
+    case Kind::fact: break;
   }
-  return visit(facts.events[ref.index]);
+  return visit(facts.facts[ref.index]);
 }
 
 }  // namespace
@@ -35,6 +36,7 @@ void FactBase::build_index() {
   index_records(m_index, routes, Kind::route);
   index_records(m_index, dangers, Kind::danger);
   index_records(m_index, events, Kind::event);
+  index_records(m_index, facts, Kind::fact);
 }
 
 const RecordRef* FactBase::find(std::string_view id) const {
@@ -76,6 +78,7 @@ std::string_view FactBase::name_of(const RecordRef& ref) const {
     case Kind::route: return routes[ref.index].name;
     case Kind::danger: return dangers[ref.index].name;
     case Kind::event: return events[ref.index].title;
+    case Kind::fact: return facts[ref.index].label;
   }
   return {};
 }

@@ -26,6 +26,7 @@ struct FactBase {
   std::vector<Route> routes;
   std::vector<Danger> dangers;
   std::vector<Event> events;
+  std::vector<Fact> facts;
 
   // Rebuilds the id index; call after changing the record vectors.
   void build_index();

@@ -12,6 +12,7 @@ std::string_view kind_name(Kind kind) {
     case Kind::route: return "route";
     case Kind::danger: return "danger";
     case Kind::event: return "event";
+    case Kind::fact: return "fact";
   }
   return "record";
 }
@@ -24,6 +25,7 @@ std::string_view kind_plural(Kind kind) {
     case Kind::route: return "routes";
     case Kind::danger: return "dangers";
     case Kind::event: return "events";
+    case Kind::fact: return "facts";
   }
   return "records";
 }

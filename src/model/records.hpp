@@ -12,9 +12,9 @@
 
 namespace nkfacts::model {
 
-enum class Kind { reference, figure, series, route, danger, event };
-inline constexpr Kind k_all_kinds[] = {Kind::figure, Kind::series, Kind::route,
-                                       Kind::danger, Kind::event,  Kind::reference};
+enum class Kind { reference, figure, series, route, danger, event, fact };
+inline constexpr Kind k_all_kinds[] = {Kind::figure, Kind::series, Kind::route, Kind::danger,
+                                       Kind::event,  Kind::fact,   Kind::reference};
 
 std::string_view kind_name(Kind kind);                     // "figure"
 std::string_view kind_plural(Kind kind);                   // "figures"
@@ -123,6 +123,18 @@ struct Event {
   Date date;
   std::string title;
   std::string summary;
+  std::vector<std::string> sources;
+  std::string note;
+  SourcePos pos;
+};
+
+// A sourced statement that is neither a number nor an event: a law, a policy, how a
+// process works ("South Korea treats North Koreans as its citizens").
+struct Fact {
+  std::string id;
+  std::string label;
+  std::string summary;
+  std::optional<Date> as_of;           // when the statement was last known to be true
   std::vector<std::string> sources;
   std::string note;
   SourcePos pos;

@@ -383,6 +383,19 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       }
       return;
     }
+    case model::Kind::fact: {
+      const auto& f = facts.facts[ref.index];
+      append_heading(out, clean(f.label), notes.markers(f.sources, terminal), terminal);
+      append_field(out, "Id", paint(terminal, Style::id, f.id), terminal);
+      if (f.as_of) append_field(out, "As of", model::to_iso(*f.as_of), terminal);
+      out += '\n';
+      append_paragraph(out, f.summary, terminal);
+      if (!f.note.empty()) {
+        out += '\n';
+        append_field(out, "Note", clean(f.note), terminal);
+      }
+      return;
+    }
     case model::Kind::reference: {
       const auto& r = facts.references[ref.index];
       append_heading(out, clean(r.title), "", terminal);
@@ -411,6 +424,7 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       collect(facts.routes);
       collect(facts.dangers);
       collect(facts.events);
+      collect(facts.facts);
       std::sort(cited_by.begin(), cited_by.end());
       append_field(out, "Cited by", join(cited_by, ", "), terminal);
       out += '\n';

@@ -148,6 +148,14 @@ std::string generate(const model::FactBase& facts) {
         literal(e.id), date(e.date), literal(e.title), literal(e.summary),
         literal_list(e.sources), literal(e.note), position(e.pos));
   }
+  out += fmt::format("  facts.facts.reserve({});\n", facts.facts.size());
+  for (const auto& f : facts.facts) {
+    out += fmt::format(
+        "  facts.facts.push_back({{.id = {}, .label = {}, .summary = {}, .as_of = {}, .sources = "
+        "{}, .note = {}, .pos = {}}});\n",
+        literal(f.id), literal(f.label), literal(f.summary), optional_date(f.as_of),
+        literal_list(f.sources), literal(f.note), position(f.pos));
+  }
   out += "  facts.build_index();\n  return facts;\n}\n\n}  // namespace nkfacts::load\n";
   return out;
 }

@@ -59,6 +59,7 @@ TEST_CASE("every reference is cited, and every web reference has a retrieval dat
   collect(facts().routes);
   collect(facts().dangers);
   collect(facts().events);
+  collect(facts().facts);
   for (const auto& series : facts().series) {
     for (const auto& point : series.points) cited.insert(point.sources.begin(), point.sources.end());
   }
@@ -78,6 +79,7 @@ TEST_CASE("every figure is dated and every record has sources") {
   for (const auto& r : facts().routes) CHECK_FALSE(r.sources.empty());
   for (const auto& d : facts().dangers) CHECK_FALSE(d.sources.empty());
   for (const auto& e : facts().events) CHECK_FALSE(e.sources.empty());
+  for (const auto& f : facts().facts) CHECK_FALSE(f.sources.empty());
 }
 
 TEST_CASE("the yearly arrivals add up to the ministry's cumulative figures") {

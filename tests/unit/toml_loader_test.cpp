@@ -354,3 +354,22 @@ TEST_CASE("an empty file is valid and holds no records") {
   CHECK(result.diagnostics.empty());
   CHECK(result.facts.record_count() == 0);
 }
+
+TEST_CASE("a fact is a dated, sourced statement that is not a number") {
+  const auto result = load_checked(std::string(k_reference) + R"(
+[[fact]]
+id = "citizenship"
+label = "South Korea treats North Koreans as citizens"
+summary = "Its law counts people from the North as its own nationals."
+as_of = 2014
+sources = ["ref-a"]
+note = "A note."
+)");
+  CHECK(result.diagnostics.empty());
+  REQUIRE(result.facts.facts.size() == 1);
+  const auto& fact = result.facts.facts[0];
+  CHECK(fact.label == "South Korea treats North Koreans as citizens");
+  CHECK(fact.as_of == model::Date{2014, 0, 0});
+  CHECK(result.facts.find("citizenship")->kind == model::Kind::fact);
+  CHECK(result.facts.name_of(*result.facts.find("citizenship")) == fact.label);
+}
