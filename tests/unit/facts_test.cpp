@@ -127,6 +127,40 @@ TEST_CASE("headline figures match the research brief") {
   CHECK_FALSE(detained.value.high.has_value());
 }
 
+TEST_CASE("estimates are stored as ranges or bounds, never as points") {
+  const auto& range = figure("china-hidden-estimates-2003");
+  CHECK(*range.value.low == 100000);
+  CHECK(*range.value.high == 300000);
+  CHECK(*figure("china-hidden-2002").value.low == 100000);
+  CHECK_FALSE(figure("china-hidden-2002").value.high.has_value());
+  CHECK(*figure("china-hidden-2006").value.high == 100000);
+  CHECK_FALSE(figure("china-hidden-2006").value.low.has_value());
+  CHECK(*figure("returned-from-china-2003").value.low == 7800);
+  CHECK(*figure("broker-fee-2007-budget").value.high == 2000);
+  CHECK(*figure("broker-fee-2007-first-class").value.low == 10000);
+}
+
+TEST_CASE("dated figures match their sources") {
+  CHECK(*figure("arrivals-total-2019").value.low == 33022);
+  CHECK(*figure("us-refugees-2011").value.low == 122);
+  CHECK(*figure("us-refugees-2015").value.low == 191);
+  CHECK(*figure("broker-fee-2011").value.low == 3500000);
+  CHECK(*figure("broker-fee-2016").value.low == 12000000);
+  CHECK(*figure("settlement-payment-2024").value.low == 10000000);
+  CHECK(*figure("settlement-payment-2007").value.low == 6000000);
+  CHECK(*figure("housing-subsidy").value.low == 16000000);
+  CHECK(*figure("defection-minimum-sentence").value.low == 7);
+}
+
+TEST_CASE("the source article's four references are present") {
+  for (const char* id : {"mou-policy-statistics", "lfnkr-website", "wsj-2020-07-04",
+                         "guardian-2014-08-14"}) {
+    INFO(id);
+    CHECK(facts().find_reference(id) != nullptr);
+  }
+  CHECK(facts().find_reference("wsj-2020-07-04")->issn == "0099-9660");
+}
+
 TEST_CASE("the references behind a series include its points' own sources") {
   const auto* ref = facts().find("arrivals-by-year");
   const auto ids = query::references_behind(facts(), *ref);
