@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <algorithm>
+#include <ctime>
 #include <exception>
 
 #include "commands/commands.hpp"
@@ -157,6 +158,15 @@ int usage_error(std::string_view message, std::string_view hint, const render::T
   return finish("", text, exit_status::usage_error);
 }
 
+// Today's date in UTC, for `check`'s "date in the future".
+model::Date today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return {utc.tm_year + 1900, static_cast<std::uint8_t>(utc.tm_mon + 1),
+          static_cast<std::uint8_t>(utc.tm_mday)};
+}
+
 std::string facts_line(const model::FactBase& facts) {
   std::optional<model::Date> newest;
   auto consider = [&](const std::optional<model::Date>& date) {
@@ -258,6 +268,9 @@ int run(int argc, char** argv) {
   show->add_option("id", show_options.ids);
   auto* list = app.add_subcommand("list");
   list->add_option("kind", list_options.kind);
+  commands::CheckOptions check_options;
+  auto* check = app.add_subcommand("check");
+  check->add_option("path", check_options.paths);
 
   try {
     std::vector<std::string> words(args.rbegin(), args.rend() - 1);
@@ -318,6 +331,13 @@ int run(int argc, char** argv) {
   if (no_default && sources.env_paths.empty() && sources.cli_paths.empty()) {
     return usage_error("--no-default leaves no facts to load",
                        "add --facts PATH or set NKFACTS_PATH", err_terminal);
+  }
+  if (check->parsed()) {
+    // check reports problems instead of refusing to start over them.
+    model::FactBase none;
+    commands::Context context{none, out_terminal, err_terminal, {}, {}};
+    const int status = commands::run_check(check_options, std::move(sources), today(), context);
+    return finish(context.out, context.err, status);
   }
   load::LoadResult loaded = load::load_sources(std::move(sources));
   std::string err = render::format_diagnostics(loaded.diagnostics, err_terminal, verbose, !quiet);

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "commands/context.hpp"
+#include "load/sources.hpp"
+#include "model/date.hpp"
 
 namespace nkfacts::commands {
 
@@ -39,5 +41,13 @@ struct ListOptions {
   std::string kind;              // empty: every kind
 };
 int run_list(const ListOptions& options, Context& context);
+
+struct CheckOptions {
+  std::vector<std::string> paths;  // empty: everything that would be loaded
+};
+// Loads `sources` (with options.paths added as --facts paths), reviews the whole fact base
+// against `today`, and reports every problem. Status 0 without errors, 2 with any.
+int run_check(const CheckOptions& options, load::SourceOptions sources, const model::Date& today,
+              Context& context);
 
 }  // namespace nkfacts::commands

@@ -112,6 +112,26 @@ Examples:
   nkfacts list
   nkfacts list routes
   nkfacts list figures | cut -f1)~"},
+      {"check", "validate fact files and report every problem",
+       R"~(Usage: nkfacts check [PATH...]
+
+Checks fact files and prints every problem, not just the first, one per line as
+FILE:LINE:COLUMN: error|warning: message, sorted by file and position, then a
+summary line. Without PATHs it checks everything nkfacts would load (the embedded
+facts, NKFACTS_PATH, --facts); with PATHs (files, directories, or - for standard
+input) it checks those, on top of the embedded facts so they may cite them.
+
+Errors: TOML syntax, unknown kinds or keys, wrong types, missing keys, bad or
+duplicate ids, links to missing records or to the wrong kind, a low above its
+high, negative counts, impossible dates or dates in the future, overlapping
+periods, invalid UTF-8. Warnings: uncited references, figures without as_of,
+web references without retrieved, text with trailing spaces or control characters.
+
+Exit status: 0 when there is no error (warnings allowed), 2 otherwise.
+
+Examples:
+  nkfacts check
+  nkfacts check class-facts/)~"},
       {"help", "show help for nkfacts or for one command",
        R"~(Usage: nkfacts help [COMMAND]
 

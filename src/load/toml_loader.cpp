@@ -22,6 +22,15 @@ using model::SourcePos;
 
 constexpr std::uint32_t k_file = 1;  // records of a single-file load point at files[1]
 
+// Units that count things or measure time: a negative value in them is a mistake.
+bool is_count_unit(std::string_view unit) {
+  for (const std::string_view count : {"people", "persons", "cases", "records", "days", "weeks",
+                                       "months", "years"}) {
+    if (unit == count) return true;
+  }
+  return false;
+}
+
 bool is_kebab_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-') return false;
   char previous = 0;
@@ -71,6 +80,8 @@ class TableReader {
   SourcePos pos() const;
 
  private:
+  void check_text(std::string_view key, const std::string& text, const toml::node& node);
+
   Loader& m_loader;
   const toml::table& m_table;
   std::string_view m_what;
@@ -173,7 +184,22 @@ std::string TableReader::text(std::string_view key, bool required) {
   if (required && text.find_first_not_of(" \t\n") == std::string::npos) {
     m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
   }
+  check_text(key, text, *node);
   return text;
+}
+
+// Text that loads but is probably a mistake, or hostile: a warning, at the string.
+void TableReader::check_text(std::string_view key, const std::string& text,
+                             const toml::node& node) {
+  if (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    m_loader.warning(m_loader.pos(node.source()), fmt::format("'{}' ends with spaces", key));
+  }
+  if (util::has_control_characters(text)) {
+    m_loader.warning(m_loader.pos(node.source()),
+                     fmt::format("'{}' contains control characters: \"{}\"", key,
+                                 util::escape_controls(text.substr(0, 60), util::Newlines::escape)),
+                     "they are shown escaped; remove them unless they are meant");
+  }
 }
 
 std::vector<std::string> TableReader::text_list(std::string_view key, bool required,
@@ -204,6 +230,7 @@ std::vector<std::string> TableReader::text_list(std::string_view key, bool requi
       continue;
     }
     out.push_back(value->get());
+    check_text(key, out.back(), element);
     if (positions) positions->push_back(m_loader.pos(element.source()));
   }
   return out;
@@ -519,6 +546,16 @@ void Loader::read_figure(const toml::table& table) {
           "a single number is value = N; an estimate or range is low = A, high = B");
   }
   f.unit = reader.text("unit", true);
+  if (is_count_unit(f.unit)) {
+    for (const char* key : {"value", "low", "high"}) {
+      const toml::node* node = table.get(key);
+      const auto number = node ? node->value<double>() : std::nullopt;
+      if (number && *number < 0) {
+        error(pos(node->source()), fmt::format("'{}' is negative ({}), but counts {} cannot be",
+                                               key, util::format_number(*number, false), f.unit));
+      }
+    }
+  }
   f.as_of = reader.date("as_of", false);
   f.headline = reader.boolean("headline");
   f.sources = read_sources(reader, f.id, true);
@@ -603,6 +640,16 @@ void Loader::read_series(const toml::table& table) {
     for (const toml::node& element : *array) {
       auto point = read_point(*element.as_table(), s.columns);
       if (!point) continue;
+      if (is_count_unit(s.unit)) {
+        for (std::size_t c = 0; c < point->values.size(); ++c) {
+          if (point->values[c] < 0) {
+            error(point->pos,
+                  fmt::format("'{}' is negative ({}) in period {}, but counts {} cannot be",
+                              s.columns[c], util::format_number(point->values[c], false),
+                              model::period_label(point->period), s.unit));
+          }
+        }
+      }
       for (const auto& other : s.points) {
         const int a_from = point->period.from.value_or(-1000000);
         const int b_from = other.period.from.value_or(-1000000);

@@ -74,6 +74,45 @@ std::string format_diagnostics(std::vector<model::Diagnostic> diagnostics,
   return out;
 }
 
+std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
+                                std::size_t file_count, std::size_t record_count,
+                                const Terminal& terminal) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
+  });
+  std::string out;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (const auto& d : diagnostics) {
+    std::string where = d.path.empty() ? std::string("nkfacts")
+                                       : util::escape_controls(d.path, util::Newlines::escape);
+    if (d.line > 0) where += fmt::format(":{}", d.line);
+    if (d.line > 0 && d.column > 0) where += fmt::format(":{}", d.column);
+    std::string_view severity = "error";
+    Style style = Style::error;
+    if (d.severity == model::Severity::warning) {
+      severity = "warning";
+      style = Style::warning;
+      ++warnings;
+    } else if (d.severity == model::Severity::note) {
+      severity = "note";
+      style = Style::note;
+    } else {
+      ++errors;
+    }
+    out += fmt::format("{}: {} {}\n", where,
+                       paint(terminal, style, fmt::format("{}:", severity)), d.message);
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+  }
+  auto plural = [](std::size_t n, std::string_view word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  out += fmt::format("nkfacts check: {}, {} in {} ({})\n", plural(errors, "error"),
+                     plural(warnings, "warning"), plural(file_count, "file"),
+                     plural(record_count, "record"));
+  return out;
+}
+
 std::string format_error(std::string_view message, std::string_view hint,
                          const Terminal& terminal) {
   std::string out = fmt::format("nkfacts: {}\n", message);

@@ -1,0 +1,68 @@
+#include "load/review.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+namespace nkfacts::load {
+namespace {
+
+model::Diagnostic at_record(const model::FactBase& facts, const model::SourcePos& pos,
+                            model::Severity severity, std::string message) {
+  model::Diagnostic d;
+  d.severity = severity;
+  d.path = std::string(facts.file_of(pos));
+  d.line = pos.line;
+  d.column = pos.column;
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+bool is_in_future(const model::Date& date, const model::Date& today) {
+  const model::Date earliest{date.year, static_cast<std::uint8_t>(date.month ? date.month : 1),
+                             static_cast<std::uint8_t>(date.day ? date.day : 1)};
+  return earliest > today;
+}
+
+std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts,
+                                                const model::Date& today) {
+  std::vector<model::Diagnostic> out;
+  std::unordered_set<std::string_view> cited;
+  auto collect = [&](const auto& records) {
+    for (const auto& record : records) cited.insert(record.sources.begin(), record.sources.end());
+  };
+  collect(facts.figures);
+  collect(facts.series);
+  collect(facts.routes);
+  collect(facts.dangers);
+  collect(facts.events);
+  collect(facts.facts);
+  for (const auto& series : facts.series) {
+    for (const auto& point : series.points) cited.insert(point.sources.begin(), point.sources.end());
+  }
+
+  auto future = [&](const std::optional<model::Date>& date, std::string_view key,
+                    std::string_view id, const model::SourcePos& pos) {
+    if (date && is_in_future(*date, today)) {
+      out.push_back(at_record(facts, pos, model::Severity::error,
+                              fmt::format("'{}' of \"{}\" is in the future: {}", key, id,
+                                          model::to_iso(*date))));
+    }
+  };
+  for (const auto& r : facts.references) {
+    if (cited.count(r.id) == 0) {
+      out.push_back(at_record(facts, r.pos, model::Severity::warning,
+                              fmt::format("reference \"{}\" is never cited", r.id)));
+    }
+    future(r.published, "published", r.id, r.pos);
+    future(r.retrieved, "retrieved", r.id, r.pos);
+  }
+  for (const auto& f : facts.figures) future(f.as_of, "as_of", f.id, f.pos);
+  for (const auto& e : facts.events) future(e.date, "date", e.id, e.pos);
+  for (const auto& f : facts.facts) future(f.as_of, "as_of", f.id, f.pos);
+  return out;
+}
+
+}  // namespace nkfacts::load

@@ -1,0 +1,40 @@
+// libFuzzer target: any bytes as a fact file, through the loader, the link checks, the
+// whole-base review, the diagnostic formatter and every text renderer — the path a shared,
+// possibly hostile, fact file takes. Built with -DNKFACTS_FUZZ=ON (clang); run by
+// scripts/fuzz. A finding becomes a file in tests/data/hostile/ with its expected message.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "load/review.hpp"
+#include "load/sources.hpp"
+#include "load/toml_loader.hpp"
+#include "render/diagnostics.hpp"
+#include "render/text.hpp"
+
+using namespace nkfacts;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  load::LoadResult result = load::load_text(text, "fuzz.toml");
+  auto diagnostics = load::check_links(result.facts, result.links);
+  auto review = load::review_fact_base(result.facts, model::Date{2026, 11, 25});
+  diagnostics.insert(diagnostics.end(), review.begin(), review.end());
+  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  std::string out = render::format_diagnostics(diagnostics, {80, true}, true, true);
+  out += render::format_check_report(diagnostics, 1, result.facts.record_count(), {80, false});
+  for (const auto& id : result.facts.ids()) {
+    const auto* ref = result.facts.find(id);
+    render::SourceNotes notes(result.facts);
+    render::render_record(out, result.facts, *ref, notes, {40, true});
+    notes.render(out, {40, false});
+  }
+  // Nothing a file holds may reach the terminal raw (CLI.md section 10): the only escape
+  // sequences allowed are the colour codes nkfacts writes itself (ESC followed by '[').
+  for (std::size_t i = out.find('\x1b'); i != std::string::npos; i = out.find('\x1b', i + 1)) {
+    if (i + 1 >= out.size() || out[i + 1] != '[') __builtin_trap();
+  }
+  if (out.find('\a') != std::string::npos || out.find('\r') != std::string::npos) __builtin_trap();
+  return 0;
+}

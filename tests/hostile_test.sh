@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Hostile and broken input (tests/data/hostile/, plus inputs generated here that are too
+# big to commit). For every file:
+#   - `nkfacts check FILE` gives the status in EXPECTED and its report contains the text
+#     given there;
+#   - `nkfacts --facts FILE list` ends with status 0, 1 or 2 (never a crash or a signal),
+#     within the time limit, and writes nothing to stdout when it fails;
+#   - no raw escape character (ESC) or BEL from the file reaches stdout or stderr.
+#   hostile_test.sh NKFACTS
+set -u
+binary=$1
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=$root/tests/data/hostile
+work=$(mktemp -d)
+trap 'chmod -R u+rwx "$work"; rm -rf "$work"' EXIT
+export LC_ALL=C.UTF-8 COLUMNS=80 NO_COLOR=1 TERM=dumb
+unset NKFACTS_PATH
+failures=0
+checked=0
+fail() { echo "FAILED: $*"; failures=$((failures + 1)); }
+
+run() { # status stdout-file stderr-file args...
+  local out=$1 err=$2
+  shift 2
+  timeout 60 "$binary" "$@" >"$out" 2>"$err"
+}
+
+# expect_check FILE STATUS TEXT: the check report and the list behaviour of one input.
+expect_check() {
+  local file=$1 want=$2 text=$3 status
+  checked=$((checked + 1))
+  run "$work/out" "$work/err" check "$file"
+  status=$?
+  [[ $status -eq $want ]] || fail "check $file: status $status, expected $want"
+  grep -qF -- "$text" "$work/out" || {
+    fail "check $file: report lacks '$text'"
+    head -n 5 "$work/out"
+  }
+  run "$work/out" "$work/err" --facts "$file" list
+  status=$?
+  if [[ $status -gt 2 ]]; then
+    fail "list with $file: status $status (crash, signal or time-out)"
+    head -n 5 "$work/err"
+  fi
+  if [[ $status -eq 2 && -s $work/out ]]; then fail "list with $file: output on stdout after an error"; fi
+  if [[ $status -eq 2 && ! -s $work/err ]]; then fail "list with $file: no message on stderr"; fi
+  if grep -q $'[\x1b\x07]' "$work/out" "$work/err"; then fail "$file: a raw control character reached the terminal"; fi
+}
+
+while IFS=$'\t' read -r name status text; do
+  [[ -z $name || $name == \#* ]] && continue
+  expect_check "$dir/$name" "$status" "$text"
+done <"$dir/EXPECTED"
+count=$(find "$dir" -name '*.toml' | wc -l)
+listed=$(grep -c '\.toml' "$dir/EXPECTED")
+[[ $count -eq $listed ]] || fail "$count files in $dir but $listed in EXPECTED"
+
+# Generated inputs.
+head_ref='[[reference]]\nid = "r"\nkind = "book"\npublisher = "p"\n'
+{ printf "$head_ref"; printf 'title = "'; head -c 10485760 /dev/zero | tr '\0' 'a'; printf '"\n'; } >"$work/ten-megabyte-string.toml"
+expect_check "$work/ten-megabyte-string.toml" 2 "'title' is 10485760 bytes long; the limit is 1048576"
+
+awk 'BEGIN { print "[[reference]]\nid = \"r\"\nkind = \"book\"\ntitle = \"t\"\npublisher = \"p\"";
+             for (i = 1; i < 100000; i++)
+               printf "[[event]]\nid = \"e-%d\"\ndate = 2020\ntitle = \"t\"\nsummary = \"s\"\nsources = [\"r\"]\n", i }' \
+  >"$work/hundred-thousand-records.toml"
+expect_check "$work/hundred-thousand-records.toml" 0 "0 errors, 0 warnings in 8 files (100108 records)"
+
+mkdir "$work/loop"
+ln -s loop.toml "$work/loop/loop.toml"
+expect_check "$work/loop" 2 "Too many levels of symbolic links"
+
+mkdir -p "$work/dir-as-file/odd.toml"
+expect_check "$work/dir-as-file" 2 "cannot read: Is a directory"
+
+cp "$dir/../good/override.toml" "$work/plain.toml"
+expect_check "$work/plain.toml/" 2 "no such file or directory"
+
+if [[ $(id -u) -ne 0 ]]; then
+  cp "$dir/../good/override.toml" "$work/unreadable.toml"
+  chmod 000 "$work/unreadable.toml"
+  expect_check "$work/unreadable.toml" 2 "Permission denied"
+else
+  echo "note: running as root, so the unreadable-file case cannot be made"
+fi
+
+echo "$checked inputs checked"
+[[ $failures -eq 0 ]] || { echo "$failures failure(s)"; exit 1; }
+echo ok
