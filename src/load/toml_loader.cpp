@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "load/limits.hpp"
+#include "load/toml_hazards.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -129,6 +130,7 @@ class Loader {
  private:
   std::string line_text(std::uint32_t line) const;
   bool check_encoding();
+  SourcePos position_of(std::size_t offset) const;
   void read_kind(std::string_view key, toml::node& node);
   std::string read_id(TableReader& reader);
   void read_subject(const toml::table& table);
@@ -344,23 +346,26 @@ std::string Loader::line_text(std::uint32_t line) const {
   return util::escape_controls(text, util::Newlines::escape);
 }
 
-bool Loader::check_encoding() {
-  const auto bad = util::find_invalid_utf8(m_text);
-  if (!bad) return true;
+SourcePos Loader::position_of(std::size_t offset) const {
   std::uint32_t line = 1;
   std::size_t line_start = 0;
-  for (std::size_t i = 0; i < *bad; ++i) {
+  for (std::size_t i = 0; i < offset; ++i) {
     if (m_text[i] == '\n') {
       ++line;
       line_start = i + 1;
     }
   }
-  const auto before = m_text.substr(line_start, *bad - line_start);
   std::uint32_t column = 1;
-  for (const char c : before) {
+  for (const char c : m_text.substr(line_start, offset - line_start)) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
   }
-  error({k_file, line, column},
+  return {k_file, line, column};
+}
+
+bool Loader::check_encoding() {
+  const auto bad = util::find_invalid_utf8(m_text);
+  if (!bad) return true;
+  error(position_of(*bad),
         fmt::format("invalid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(m_text[*bad])),
         "fact files must be saved as UTF-8");
   return false;
@@ -371,6 +376,11 @@ LoadResult Loader::run() {
     error({k_file, 0, 0},
           fmt::format("file is {} bytes; the limit is {} bytes", m_text.size(), k_max_file_bytes),
           "split the facts into several files");
+    return std::move(m_result);
+  }
+  if (const auto hazard = find_parser_hazard(m_text)) {
+    if (!check_encoding()) return std::move(m_result);
+    error(position_of(hazard->offset), hazard->message, hazard->hint);
     return std::move(m_result);
   }
   toml::parse_result parsed = toml::parse(m_text, m_result.facts.files[k_file]);

@@ -136,7 +136,9 @@ std::vector<std::string> closest_matches(std::string_view word,
   };
   std::vector<Scored> scored;
   for (const auto& candidate : candidates) {
-    const bool contains = !word.empty() && candidate.find(word) != std::string::npos;
+    // Containment suggests an id only for words long enough to mean something ("a" is in
+    // almost every id).
+    const bool contains = word.size() >= 3 && candidate.find(word) != std::string::npos;
     const std::size_t distance = edit_distance(word, candidate);
     // Plausible: a small edit relative to the length (a third of it, at least two), or the
     // word appears inside the id.

@@ -1,0 +1,114 @@
+#include "load/toml_hazards.hpp"
+
+#include <fmt/format.h>
+
+namespace nkfacts::load {
+namespace {
+
+std::uint32_t decode_at(std::string_view text, std::size_t i) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  std::size_t length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+  if (i + length > text.size()) length = text.size() - i;
+  std::uint32_t cp = byte & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
+  for (std::size_t k = 1; k < length; ++k) {
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+  }
+  return cp;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+bool breaks_toml_whitespace_table(std::uint32_t cp) {
+  return (cp >= 0xA1 && cp <= 0x499) || (cp >= 0x2C5E && cp <= 0x2FFF) ||
+         (cp >= 0x3001 && cp <= 0x3057) || (cp >= 0xFB26 && cp <= 0xFEFE);
+}
+
+std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
+  enum class State { normal, comment, basic, literal, multiline_basic, multiline_literal };
+  constexpr std::string_view k_basic3 = "\"\"\"";
+  constexpr std::string_view k_literal3 = "'''";
+  State state = State::normal;
+  std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
+  auto at = [&](std::string_view what) { return text.substr(i, what.size()) == what; };
+  while (i < text.size()) {
+    const char c = text[i];
+    switch (state) {
+      case State::normal:
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          return ParserHazard{
+              i, fmt::format("character U+{:04X} is not allowed outside a quoted string", decode_at(text, i)),
+              "TOML allows only ASCII outside quotes; put text in a quoted string"};
+        }
+        if (at(k_basic3)) {
+          state = State::multiline_basic;
+          i += 3;
+        } else if (at(k_literal3)) {
+          state = State::multiline_literal;
+          i += 3;
+        } else {
+          if (c == '#') state = State::comment;
+          if (c == '"') state = State::basic;
+          if (c == '\'') state = State::literal;
+          ++i;
+        }
+        break;
+      case State::comment:
+        if (c == '\n') state = State::normal;
+        ++i;
+        break;
+      case State::basic:
+        if (c == '"' || c == '\n') state = State::normal;
+        i += c == '\\' ? 2 : 1;  // an escape takes the next byte with it
+        break;
+      case State::literal:
+        if (c == '\'' || c == '\n') state = State::normal;
+        ++i;
+        break;
+      case State::multiline_basic: {
+        if (at(k_basic3)) {
+          i += 3;
+          while (i < text.size() && text[i] == '"') ++i;  // up to two quotes end the content
+          state = State::normal;
+          break;
+        }
+        if (c != '\\') {
+          ++i;
+          break;
+        }
+        std::size_t j = i + 1;
+        while (j < text.size() && is_space(text[j])) ++j;
+        if (j >= text.size() || (text[j] != '\n' && text[j] != '\r')) {
+          i += 2;  // an ordinary escape
+          break;
+        }
+        // A line-ending backslash: toml++ skips the whitespace after it, testing each
+        // character, so the first one that is not whitespace must be safe to test.
+        while (j < text.size() && (is_space(text[j]) || text[j] == '\n' || text[j] == '\r')) ++j;
+        if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) {
+          const auto cp = decode_at(text, j);
+          if (breaks_toml_whitespace_table(cp)) {
+            return ParserHazard{
+                j, fmt::format("character U+{:04X} cannot start a line continued with a backslash", cp),
+                "join the lines, or begin the continued line with an ASCII character"};
+          }
+        }
+        i = j;
+        break;
+      }
+      case State::multiline_literal:
+        if (at(k_literal3)) {
+          i += 3;
+          while (i < text.size() && text[i] == '\'') ++i;
+          state = State::normal;
+        } else {
+          ++i;
+        }
+        break;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace nkfacts::load

@@ -1,0 +1,33 @@
+#include "load/toml_hazards.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace nkfacts::load;
+
+TEST_CASE("non-ASCII outside quotes is caught before toml++ sees it (fuzz finding)") {
+  // The fuzzer's input: U+FEDF at the top level made toml++ 3.3 reach unreachable code.
+  const auto hazard = find_parser_hazard("\xef\xbb\x9figure]d\"x \"\"=");
+  REQUIRE(hazard.has_value());
+  CHECK(hazard->offset == 0);
+  CHECK(hazard->message == "character U+FEDF is not allowed outside a quoted string");
+  CHECK(find_parser_hazard("a = 1 \xc3\xa9\n")->offset == 6);
+}
+
+TEST_CASE("non-ASCII inside strings and comments is left to the parser") {
+  CHECK_FALSE(find_parser_hazard("a = \"caf\xc3\xa9\"\nb = 'caf\xc3\xa9'\n# caf\xc3\xa9\n"));
+  CHECK_FALSE(find_parser_hazard("a = \"\"\"\n\xed\x83\x88\xeb\xb6\x81\n\"\"\"\n"));
+  CHECK_FALSE(find_parser_hazard("a = '''\ncaf\xc3\xa9\n'''\n"));
+  CHECK_FALSE(find_parser_hazard("a = \"x \\\" caf\xc3\xa9\"\n"));  // escaped quote
+  CHECK_FALSE(find_parser_hazard("\xef\xbb\xbf# a BOM is fine\n"));
+}
+
+TEST_CASE("a line continued with a backslash may not start with a character toml++ breaks on") {
+  const auto hazard = find_parser_hazard("a = \"\"\"x\\\n   \xc3\xa9\"\"\"\n");
+  REQUIRE(hazard.has_value());
+  CHECK(hazard->message == "character U+00E9 cannot start a line continued with a backslash");
+  // Hangul is classified correctly by toml++ and passes.
+  CHECK_FALSE(find_parser_hazard("a = \"\"\"x\\\n   \xed\x83\x88\"\"\"\n"));
+  CHECK(breaks_toml_whitespace_table(0xFEDF));
+  CHECK_FALSE(breaks_toml_whitespace_table(0xFEFF));
+  CHECK_FALSE(breaks_toml_whitespace_table(0xAC00));
+}
