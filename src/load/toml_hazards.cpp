@@ -18,6 +18,24 @@ std::uint32_t decode_at(std::string_view text, std::size_t i) {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
+// After a backslash in a basic string toml++ tests the next character, past any spaces,
+// for whitespace: it must be safe to test.
+std::optional<ParserHazard> check_after_backslash(std::string_view text, std::size_t backslash);
+
+}  // namespace
+
+namespace {
+
+std::optional<ParserHazard> check_after_backslash(std::string_view text, std::size_t backslash) {
+  std::size_t j = backslash + 1;
+  while (j < text.size() && is_space(text[j])) ++j;
+  if (j >= text.size() || static_cast<unsigned char>(text[j]) < 0x80) return std::nullopt;
+  const auto cp = decode_at(text, j);
+  if (!breaks_toml_whitespace_table(cp)) return std::nullopt;
+  return ParserHazard{j, fmt::format("character U+{:04X} cannot follow a backslash", cp),
+                      "a backslash escapes only ASCII characters, such as \\n or \\u00E9"};
+}
+
 }  // namespace
 
 bool breaks_toml_whitespace_table(std::uint32_t cp) {
@@ -59,6 +77,9 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
         ++i;
         break;
       case State::basic:
+        if (c == '\\') {
+          if (auto hazard = check_after_backslash(text, i)) return hazard;
+        }
         if (c == '"' || c == '\n') state = State::normal;
         i += c == '\\' ? 2 : 1;  // an escape takes the next byte with it
         break;
@@ -77,6 +98,7 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
           ++i;
           break;
         }
+        if (auto hazard = check_after_backslash(text, i)) return hazard;
         std::size_t j = i + 1;
         while (j < text.size() && is_space(text[j])) ++j;
         if (j >= text.size() || (text[j] != '\n' && text[j] != '\r')) {

@@ -21,6 +21,15 @@ TEST_CASE("non-ASCII inside strings and comments is left to the parser") {
   CHECK_FALSE(find_parser_hazard("\xef\xbb\xbf# a BOM is fine\n"));
 }
 
+TEST_CASE("a backslash may not be followed by a character toml++ breaks on (fuzz finding)") {
+  // The fuzzer's second input: backslash, spaces, then U+00E8, in a multi-line string.
+  const auto hazard = find_parser_hazard("a = \"\"\"\n]\\   \xc3\xa8\"\"\"\n");
+  REQUIRE(hazard.has_value());
+  CHECK(hazard->message == "character U+00E8 cannot follow a backslash");
+  CHECK(find_parser_hazard("a = \"x\\\xc3\xa8\"\n").has_value());
+  CHECK_FALSE(find_parser_hazard("a = \"x\\\xed\x83\x88\"\n"));  // Hangul is safe
+}
+
 TEST_CASE("a line continued with a backslash may not start with a character toml++ breaks on") {
   const auto hazard = find_parser_hazard("a = \"\"\"x\\\n   \xc3\xa9\"\"\"\n");
   REQUIRE(hazard.has_value());
