@@ -29,7 +29,8 @@ using namespace nkfacts;
 // command name when looking for one.
 bool takes_value(std::string_view arg) {
   return arg == "--facts" || arg == "--color" || arg == "--width" || arg == "--year" ||
-         arg == "--from" || arg == "--to";
+         arg == "--from" || arg == "--to" || arg == "-o" || arg == "--format" ||
+         arg == "--fields" || arg == "--kind";
 }
 
 struct CommandToken {
@@ -189,8 +190,10 @@ int run(int argc, char** argv) {
   if (token.index && !command) {
     // "--colr never": the unknown option, not its value, is what went wrong.
     const auto previous = args[token.index - 1];
-    const std::vector<std::string> global = {"--facts", "--no-default", "--color", "--width",
-                                             "--quiet", "--verbose", "--version", "--help"};
+    const std::vector<std::string> global = {"--facts",   "--no-default", "--color",
+                                             "--width",   "--quiet",      "--verbose",
+                                             "--version", "--help",       "--format",
+                                             "--fields"};
     if (token.index > 1 && util::starts_with(previous, "--") &&
         std::find(global.begin(), global.end(), previous.substr(0, previous.find('='))) ==
             global.end()) {
@@ -247,6 +250,10 @@ int run(int argc, char** argv) {
   app.add_flag("-q,--quiet", quiet);
   app.add_flag("-v,--verbose", verbose);
   app.add_flag("--version", show_version);
+  std::string format_name = "text";
+  std::string fields_text;
+  app.add_option("-o,--format", format_name);
+  auto* fields_option = app.add_option("--fields", fields_text);
 
   commands::RecordsOptions routes_options;
   commands::RecordsOptions dangers_options;
@@ -268,6 +275,10 @@ int run(int argc, char** argv) {
   show->add_option("id", show_options.ids);
   auto* list = app.add_subcommand("list");
   list->add_option("kind", list_options.kind);
+  commands::SearchOptions search_options;
+  auto* search = app.add_subcommand("search");
+  search->add_option("words", search_options.words);
+  search->add_option("--kind", search_options.kind);
   commands::CheckOptions check_options;
   auto* check = app.add_subcommand("check");
   check->add_option("path", check_options.paths);
@@ -321,7 +332,38 @@ int run(int argc, char** argv) {
     }
     width = value;
   }
-  const render::Terminal out_terminal{decide_width(width), decide_color(color_mode, STDOUT_FILENO)};
+  const auto format = render::parse_format(format_name);
+  if (!format) {
+    return usage_error(fmt::format("unknown format '{}'",
+                                   util::escape_controls(format_name, util::Newlines::escape)),
+                       fmt::format("valid formats: {}", render::k_format_names), plain_err);
+  }
+  std::vector<std::string> fields;
+  for (std::size_t start = 0; start <= fields_text.size();) {
+    auto end = fields_text.find(',', start);
+    if (end == std::string::npos) end = fields_text.size();
+    std::string field = fields_text.substr(start, end - start);
+    field.erase(0, field.find_first_not_of(' '));
+    field.erase(field.find_last_not_of(' ') + 1);
+    if (!field.empty()) fields.push_back(field);
+    start = end + 1;
+  }
+  if (fields_option->count() > 0 && fields.empty()) {
+    return usage_error("--fields needs at least one field name", "e.g. --fields id,value,as_of",
+                       plain_err);
+  }
+  if (!fields.empty() && *format == render::Format::text) {
+    return usage_error("--fields applies to the machine formats",
+                       "add --format json, jsonl, tsv, csv or markdown", plain_err);
+  }
+  if (*format != render::Format::text && check->parsed()) {
+    return usage_error("check prints its report as text only",
+                       "use 'nkfacts check' without --format", plain_err);
+  }
+  // Colour and wrapping are for text only (CLI.md section 6).
+  const bool text_out = *format == render::Format::text;
+  const render::Terminal out_terminal{text_out ? decide_width(width) : 0,
+                                      text_out && decide_color(color_mode, STDOUT_FILENO)};
   const render::Terminal err_terminal{0, decide_color(color_mode, STDERR_FILENO)};
 
   load::SourceOptions sources;
@@ -347,7 +389,7 @@ int run(int argc, char** argv) {
   }
   if (show_version) return finish(commands::version_text(facts_line(loaded.facts)), err, 0);
 
-  commands::Context context{loaded.facts, out_terminal, err_terminal, {}, {}};
+  commands::Context context{loaded.facts, out_terminal, err_terminal, {}, {}, *format, fields};
   int status = exit_status::answered;
   if (routes->parsed()) {
     status = commands::run_routes(routes_options, context);
@@ -361,6 +403,8 @@ int run(int argc, char** argv) {
     status = commands::run_show(show_options, context);
   } else if (list->parsed()) {
     status = commands::run_list(list_options, context);
+  } else if (search->parsed()) {
+    status = commands::run_search(search_options, context);
   } else {
     status = commands::run_overview(context);
   }

@@ -3,6 +3,7 @@
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
 #include "query/lookup.hpp"
+#include "render/record_rows.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
@@ -30,6 +31,12 @@ int run_cite(const CiteOptions& options, Context& context) {
   if (references.empty()) {
     context.err += "nkfacts: no references in the loaded facts\n";
     return exit_status::nothing_found;
+  }
+  if (is_machine_format(context)) {
+    render::Dataset data;
+    data.fields = render::fields_of(model::Kind::reference);
+    for (const auto* reference : references) data.rows.push_back(render::reference_row(*reference));
+    return emit_dataset(context, data, data.fields);
   }
   render::render_bibliography(context.out, references, context.out_terminal);
   return exit_status::answered;

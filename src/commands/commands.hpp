@@ -42,6 +42,12 @@ struct ListOptions {
 };
 int run_list(const ListOptions& options, Context& context);
 
+struct SearchOptions {
+  std::vector<std::string> words;  // every word must match
+  std::string kind;                // empty: every kind
+};
+int run_search(const SearchOptions& options, Context& context);
+
 struct CheckOptions {
   std::vector<std::string> paths;  // empty: everything that would be loaded
 };

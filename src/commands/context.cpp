@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "commands/exit_status.hpp"
 #include "render/diagnostics.hpp"
 #include "util/text.hpp"
@@ -21,6 +23,21 @@ int report_unknown_id(Context& context, std::string_view id, std::string_view ki
           : fmt::format("did you mean {}?", util::quoted_alternatives(suggestions, "or"));
   context.err += render::format_error(message, hint, context.err_terminal);
   return exit_status::nothing_found;
+}
+
+int emit_dataset(Context& context, const render::Dataset& data,
+                 const std::vector<std::string>& valid) {
+  for (const auto& field : context.fields) {
+    if (std::find(valid.begin(), valid.end(), field) == valid.end()) {
+      context.err += render::format_error(
+          fmt::format("unknown field '{}'", util::escape_controls(field, util::Newlines::escape)),
+          fmt::format("valid fields: {}", fmt::join(valid, ", ")), context.err_terminal);
+      return exit_status::usage_error;
+    }
+  }
+  context.out += render::write_dataset(data, context.format,
+                                       context.fields.empty() ? data.fields : context.fields);
+  return exit_status::answered;
 }
 
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,

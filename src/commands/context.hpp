@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/fact_base.hpp"
+#include "render/dataset.hpp"
 #include "render/terminal.hpp"
 
 namespace nkfacts::commands {
@@ -17,7 +18,18 @@ struct Context {
   render::Terminal err_terminal;
   std::string out;
   std::string err;
+  render::Format format = render::Format::text;
+  std::vector<std::string> fields;  // --fields: columns for the machine formats
 };
+
+inline bool is_machine_format(const Context& context) {
+  return context.format != render::Format::text;
+}
+
+// Writes `data` in the context's machine format, with --fields checked against `valid`
+// (an unknown field is a usage error that lists the valid ones).
+int emit_dataset(Context& context, const render::Dataset& data,
+                 const std::vector<std::string>& valid);
 
 // Appends "nkfacts: no KIND with id 'x'" and a did-you-mean hint to context.err and returns
 // the nothing-found status. `kind` empty means any record.

@@ -13,6 +13,8 @@ constexpr std::string_view k_global_options =
   --facts PATH        add a fact file or a directory of them (repeatable);
                       records with the same id replace the embedded ones
   --no-default        leave the embedded facts out
+  -o, --format FMT    text (default), json, jsonl, tsv, csv or markdown
+      --fields A,B    the fields (columns) to write in a machine format, in order
   --color WHEN        auto (default), always or never; NO_COLOR is respected
   --width N           wrap text output at N columns (0: do not wrap)
   -q, --quiet         no warnings or notes on stderr (errors still show)
@@ -85,6 +87,26 @@ Examples:
   nkfacts cite
   nkfacts cite arrivals-by-year
   nkfacts cite mou-settlement-support)~"},
+      {"search", "find records by any word of their text",
+       R"~(Usage: nkfacts search [--kind KIND] WORD...
+
+Finds every record whose text (name, summary, path, note, title...) contains all the
+WORDs, ignoring case (Unicode case folding, so Hangul and accented words work).
+Results are ranked: a word in a record's name counts more than one in its summary,
+more hits more than fewer; ties go by id. Each result shows its kind, id, name,
+where the match is, and its sources. Nothing found: exit status 1.
+
+Options:
+  --kind KIND    only records of KIND (figure, series, route, danger, event, fact,
+                 reference)
+
+Fields (machine formats): id, kind, name, score, field, match, sources.
+
+Examples:
+  nkfacts search Tumen
+  nkfacts search three generations
+  nkfacts search --kind reference 탈북민
+  nkfacts -o jsonl search women | head -n 3)~"},
       {"show", "any record in full, with its sources",
        R"~(Usage: nkfacts show ID...
 

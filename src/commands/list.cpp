@@ -8,7 +8,7 @@
 namespace nkfacts::commands {
 
 // One record per line, "id<TAB>kind<TAB>name", sorted by id: the stable input for scripts
-// and shell completion (CLI.md section 6).
+// and shell completion (CLI.md section 6). The machine formats carry the same three fields.
 int run_list(const ListOptions& options, Context& context) {
   const auto& facts = context.facts;
   std::optional<model::Kind> kind;
@@ -21,17 +21,26 @@ int run_list(const ListOptions& options, Context& context) {
       return exit_status::usage_error;
     }
   }
-  std::size_t count = 0;
+  render::Dataset data;
+  data.fields = {"id", "kind", "name"};
   for (const auto& id : kind ? facts.ids_of(*kind) : facts.ids()) {
     const auto* ref = facts.find(id);
-    context.out += fmt::format("{}\t{}\t{}\n", id, model::kind_name(ref->kind),
-                               util::escape_controls(facts.name_of(*ref), util::Newlines::escape));
-    ++count;
+    render::Row row;
+    row.set("id", id);
+    row.set("kind", std::string(model::kind_name(ref->kind)));
+    row.set("name", std::string(facts.name_of(*ref)));
+    data.rows.push_back(std::move(row));
   }
-  if (count == 0) {
+  if (data.rows.empty()) {
     context.err += fmt::format("nkfacts: no {} in the loaded facts\n",
                                kind ? model::kind_plural(*kind) : "records");
     return exit_status::nothing_found;
+  }
+  if (is_machine_format(context)) return emit_dataset(context, data, data.fields);
+  for (const auto& row : data.rows) {
+    context.out += fmt::format(
+        "{}\t{}\t{}\n", std::get<std::string>(*row.get("id")), std::get<std::string>(*row.get("kind")),
+        util::escape_controls(std::get<std::string>(*row.get("name")), util::Newlines::escape));
   }
   return exit_status::answered;
 }

@@ -1,11 +1,25 @@
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
 #include "commands/help.hpp"
+#include "render/record_rows.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
 
 int run_overview(Context& context) {
+  if (is_machine_format(context)) {
+    // The numbers of the overview: the headline figures, by id.
+    render::Dataset data;
+    data.fields = render::fields_of(model::Kind::figure);
+    for (const auto& id : context.facts.ids_of(model::Kind::figure)) {
+      const auto* ref = context.facts.find(id);
+      if (context.facts.figures[ref->index].headline) {
+        data.rows.push_back(render::record_row(context.facts, *ref));
+      }
+    }
+    render::resolve_references(data, context.facts);
+    return emit_dataset(context, data, data.fields);
+  }
   std::vector<render::CommandSummary> summaries;
   for (const auto& command : command_table()) {
     if (command.name != "help") summaries.push_back({command.name, command.summary});

@@ -5,6 +5,7 @@
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
 #include "query/lookup.hpp"
+#include "render/record_rows.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
@@ -32,6 +33,13 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
   if (chosen.empty()) {
     context.err += "nkfacts: no " + std::string(model::kind_plural(kind)) + " in the loaded facts\n";
     return exit_status::nothing_found;
+  }
+  if (is_machine_format(context)) {
+    render::Dataset data;
+    data.fields = render::fields_of(kind);
+    for (const auto* record : chosen) data.rows.push_back(render::record_row(facts, *facts.find(record->id)));
+    render::resolve_references(data, facts);
+    return emit_dataset(context, data, data.fields);
   }
   render::SourceNotes notes(facts);
   const bool full = !options.ids.empty();

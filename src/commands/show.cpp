@@ -2,6 +2,7 @@
 #include "commands/exit_status.hpp"
 #include "query/lookup.hpp"
 #include "render/diagnostics.hpp"
+#include "render/record_rows.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
@@ -17,6 +18,17 @@ int run_show(const ShowOptions& options, Context& context) {
     const auto found = query::lookup(context.facts, id);
     if (!found.ref) return report_unknown_id(context, id, "", found.suggestions);
     refs.push_back(found.ref);
+  }
+  if (is_machine_format(context)) {
+    render::Dataset data;
+    std::vector<std::string> valid;
+    for (const model::Kind kind : model::k_all_kinds) render::add_fields(valid, render::fields_of(kind));
+    for (const auto* ref : refs) {
+      render::add_fields(data.fields, render::fields_of(ref->kind));
+      data.rows.push_back(render::record_row(context.facts, *ref));
+    }
+    render::resolve_references(data, context.facts);
+    return emit_dataset(context, data, valid);
   }
   render::SourceNotes notes(context.facts);
   for (std::size_t i = 0; i < refs.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "commands/exit_status.hpp"
 #include "query/lookup.hpp"
 #include "render/diagnostics.hpp"
+#include "render/record_rows.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
@@ -19,6 +20,27 @@ int run_stats(const StatsOptions& options, Context& context) {
     return exit_status::usage_error;
   }
   const bool filtered = from || to;
+  if (is_machine_format(context)) {
+    // One row per period of every series; headline figures are records (nkfacts show).
+    render::Dataset data;
+    std::vector<const model::Series*> all;
+    for (const auto& s : facts.series) all.push_back(&s);
+    std::sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    for (const auto* s : all) {
+      render::add_fields(data.fields, render::series_fields(*s));
+      for (const auto* point : query::points_between(*s, from, to)) {
+        data.rows.push_back(render::series_row(*s, *point));
+      }
+    }
+    if (data.rows.empty()) {
+      context.err += render::format_error("no period in the series falls in the range given",
+                                          "'nkfacts stats' shows every period",
+                                          context.err_terminal);
+      return exit_status::nothing_found;
+    }
+    render::resolve_references(data, facts);
+    return emit_dataset(context, data, data.fields);
+  }
   render::SourceNotes notes(facts);
   std::string body;
   const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),

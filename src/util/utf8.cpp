@@ -98,7 +98,7 @@ std::string fold_case(std::string_view text) {
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
 }
 
-std::string escape_controls(std::string_view text, Newlines newlines) {
+std::string escape_controls(std::string_view text, Newlines newlines, Tabs tabs) {
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;
@@ -108,7 +108,7 @@ std::string escape_controls(std::string_view text, Newlines newlines) {
       if (byte == '\n' && newlines == Newlines::keep) {
         out += '\n';
       } else if (byte == '\t') {
-        out += ' ';
+        out += tabs == Tabs::keep ? '\t' : ' ';
       } else if (byte < 0x20 || byte == 0x7F) {
         fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
       } else {

@@ -22,9 +22,12 @@ std::string fold_case(std::string_view text);
 
 // How text from a data file may be written out; see CLI.md section 10.
 enum class Newlines { keep, escape };
+enum class Tabs { to_space, keep };
 // Replaces ESC, other C0 controls, DEL, C1 controls and bidi overrides/isolates by visible
-// escapes (`\x1b`, `\u009b`, `\u202e`); TAB becomes a space; CR is always escaped.
-std::string escape_controls(std::string_view text, Newlines newlines = Newlines::keep);
+// escapes (`\x1b`, `\u009b`, `\u202e`); TAB becomes a space unless kept; CR is always
+// escaped.
+std::string escape_controls(std::string_view text, Newlines newlines = Newlines::keep,
+                            Tabs tabs = Tabs::to_space);
 
 // True when `text` holds a character escape_controls would change (TAB and LF excepted).
 bool has_control_characters(std::string_view text);

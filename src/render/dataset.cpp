@@ -1,0 +1,288 @@
+// The writers for json, jsonl, csv, tsv and markdown. JSON is written here rather than with
+// toml++'s JSON formatter: TOML has no null (CLI.md wants null for a missing value) and
+// toml++ tables are ordered by key, so --fields could not order them. The escaping is
+// tested against real parsers (tests/formats_test.sh).
+#include "render/dataset.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace nkfacts::render {
+namespace {
+
+std::string json_number(double value) {
+  if (std::nearbyint(value) == value && std::fabs(value) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(value));
+  }
+  return fmt::format("{}", value);
+}
+
+std::string json_value(const Value& value) {
+  if (std::holds_alternative<std::monostate>(value)) return "null";
+  if (const auto* number = std::get_if<double>(&value)) return json_number(*number);
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
+  if (const auto* text = std::get_if<std::string>(&value)) return json_string(*text);
+  std::string out = "[";
+  const auto& list = std::get<std::vector<std::string>>(value);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (i > 0) out += ',';
+    out += json_string(list[i]);
+  }
+  out += ']';
+  return out;
+}
+
+std::string json_object(const Row& row, const std::vector<std::string>& fields) {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& name : fields) {
+    const Value* value = row.get(name);
+    if (!first) out += ',';
+    first = false;
+    out += json_string(name);
+    out += ':';
+    out += value ? json_value(*value) : std::string("null");
+  }
+  out += '}';
+  return out;
+}
+
+// A field as plain text for csv, tsv and markdown: numbers plain, lists joined with "; ",
+// null empty.
+std::string plain(const Value* value) {
+  if (!value || std::holds_alternative<std::monostate>(*value)) return {};
+  if (const auto* number = std::get_if<double>(value)) return util::format_number(*number, false, 6);
+  if (const auto* flag = std::get_if<bool>(value)) return *flag ? "true" : "false";
+  if (const auto* text = std::get_if<std::string>(value)) return *text;
+  std::string out;
+  for (const auto& item : std::get<std::vector<std::string>>(*value)) {
+    if (!out.empty()) out += "; ";
+    out += item;
+  }
+  return out;
+}
+
+// RFC 4180: quote a field holding a comma, a quote, CR or LF; double inner quotes.
+std::string csv_field(std::string_view text) {
+  // RFC 4180 fields may hold TABs and line breaks; other controls are shown escaped.
+  const std::string cleaned = util::escape_controls(text, util::Newlines::keep, util::Tabs::keep);
+  if (cleaned.find_first_of(",\"\r\n") == std::string::npos) return cleaned;
+  std::string out = "\"";
+  for (const char c : cleaned) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+// One line per row: backslash, TAB, LF and CR escaped.
+std::string tsv_field(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+  // Other control characters are shown escaped, as everywhere else.
+  return util::escape_controls(out, util::Newlines::escape);
+}
+
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  const std::string cleaned = util::escape_controls(text, util::Newlines::keep);
+  for (const char c : cleaned) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += "<br>";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string write_markdown(const Dataset& data, const std::vector<std::string>& fields) {
+  std::string out = "|";
+  for (const auto& name : fields) out += fmt::format(" {} |", name);
+  out += "\n|";
+  for (std::size_t i = 0; i < fields.size(); ++i) out += " --- |";
+  out += '\n';
+  // Sources become numbered footnotes, in order of first use.
+  std::vector<std::string> cited;
+  for (const auto& row : data.rows) {
+    out += '|';
+    for (const auto& name : fields) {
+      const Value* value = row.get(name);
+      std::string cell;
+      if (name == "sources" && value) {
+        for (const auto& id : std::get<std::vector<std::string>>(*value)) {
+          auto it = std::find(cited.begin(), cited.end(), id);
+          if (it == cited.end()) it = cited.insert(cited.end(), id);
+          cell += fmt::format("[^{}]", it - cited.begin() + 1);
+        }
+      } else {
+        cell = markdown_cell(plain(value));
+      }
+      out += fmt::format(" {} |", cell);
+    }
+    out += '\n';
+  }
+  if (!cited.empty()) out += '\n';
+  for (std::size_t i = 0; i < cited.size(); ++i) {
+    std::string text = cited[i];
+    for (const auto& reference : data.references) {
+      const Value* id = reference.get("id");
+      const Value* citation = reference.get("citation");
+      if (id && plain(id) == cited[i] && citation) text = plain(citation);
+    }
+    out += fmt::format("[^{}]: {}\n", i + 1, markdown_cell(text));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "text") return Format::text;
+  if (name == "json") return Format::json;
+  if (name == "jsonl") return Format::jsonl;
+  if (name == "tsv") return Format::tsv;
+  if (name == "csv") return Format::csv;
+  if (name == "markdown" || name == "md") return Format::markdown;
+  return std::nullopt;
+}
+
+void Row::set(std::string_view name, Value value) {
+  for (auto& [key, existing] : fields) {
+    if (key == name) {
+      existing = std::move(value);
+      return;
+    }
+  }
+  fields.emplace_back(std::string(name), std::move(value));
+}
+
+const Value* Row::get(std::string_view name) const {
+  for (const auto& [key, value] : fields) {
+    if (key == name) return &value;
+  }
+  return nullptr;
+}
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    switch (byte) {
+      case '"': out += "\\\""; ++i; continue;
+      case '\\': out += "\\\\"; ++i; continue;
+      case '\n': out += "\\n"; ++i; continue;
+      case '\t': out += "\\t"; ++i; continue;
+      case '\r': out += "\\r"; ++i; continue;
+      default: break;
+    }
+    if (byte < 0x20 || byte == 0x7F) {
+      out += fmt::format("\\u{:04x}", byte);
+      ++i;
+      continue;
+    }
+    if (byte < 0x80) {
+      out += static_cast<char>(byte);
+      ++i;
+      continue;
+    }
+    // Multi-byte: C1 controls (U+0080-U+009F, encoded C2 80-9F) and bidi controls
+    // (U+202A-U+202E, U+2066-U+2069, encoded E2 80 AA-AE / E2 81 A6-A9) as \uXXXX.
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+    if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
+      out += fmt::format("\\u{:04x}", next);
+      i += 2;
+      continue;
+    }
+    if (byte == 0xE2 && ((next == 0x80 && third >= 0xAA && third <= 0xAE) ||
+                         (next == 0x81 && third >= 0xA6 && third <= 0xA9))) {
+      const unsigned cp = ((byte & 0x0Fu) << 12) | ((next & 0x3Fu) << 6) | (third & 0x3Fu);
+      out += fmt::format("\\u{:04x}", cp);
+      i += 3;
+      continue;
+    }
+    out += static_cast<char>(byte);
+    ++i;
+  }
+  out += '"';
+  return out;
+}
+
+std::string write_dataset(const Dataset& data, Format format,
+                          const std::vector<std::string>& fields) {
+  std::string out;
+  switch (format) {
+    case Format::json: {
+      out = "{\"records\":[";
+      for (std::size_t i = 0; i < data.rows.size(); ++i) {
+        if (i > 0) out += ',';
+        out += "\n";
+        out += json_object(data.rows[i], fields);
+      }
+      out += "\n]";
+      if (!data.references.empty()) {
+        std::vector<std::string> reference_fields;
+        for (const auto& [name, value] : data.references.front().fields) {
+          reference_fields.push_back(name);
+        }
+        out += ",\"references\":[";
+        for (std::size_t i = 0; i < data.references.size(); ++i) {
+          if (i > 0) out += ',';
+          out += "\n";
+          out += json_object(data.references[i], reference_fields);
+        }
+        out += "\n]";
+      }
+      out += "}\n";
+      return out;
+    }
+    case Format::jsonl:
+      for (const auto& row : data.rows) out += json_object(row, fields) + "\n";
+      return out;
+    case Format::csv: {
+      for (std::size_t c = 0; c < fields.size(); ++c) out += (c ? "," : "") + csv_field(fields[c]);
+      out += "\r\n";
+      for (const auto& row : data.rows) {
+        for (std::size_t c = 0; c < fields.size(); ++c) {
+          out += (c ? "," : "") + csv_field(plain(row.get(fields[c])));
+        }
+        out += "\r\n";
+      }
+      return out;
+    }
+    case Format::tsv: {
+      for (std::size_t c = 0; c < fields.size(); ++c) out += (c ? "\t" : "") + tsv_field(fields[c]);
+      out += '\n';
+      for (const auto& row : data.rows) {
+        for (std::size_t c = 0; c < fields.size(); ++c) {
+          out += (c ? "\t" : "") + tsv_field(plain(row.get(fields[c])));
+        }
+        out += '\n';
+      }
+      return out;
+    }
+    case Format::markdown: return write_markdown(data, fields);
+    case Format::text: break;
+  }
+  return out;
+}
+
+}  // namespace nkfacts::render

@@ -1,0 +1,43 @@
+// Machine-readable output (CLI.md section 6): a command describes its answer as rows of
+// named, typed fields, and one writer per format serves every command.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace nkfacts::render {
+
+enum class Format { text, json, jsonl, tsv, csv, markdown };
+std::optional<Format> parse_format(std::string_view name);
+inline constexpr std::string_view k_format_names = "text, json, jsonl, tsv, csv, markdown";
+
+// null, a number, true/false, a string, or a list of strings.
+using Value = std::variant<std::monostate, double, bool, std::string, std::vector<std::string>>;
+
+struct Row {
+  std::vector<std::pair<std::string, Value>> fields;  // in the schema's order
+
+  void set(std::string_view name, Value value);
+  const Value* get(std::string_view name) const;
+};
+
+struct Dataset {
+  std::vector<std::string> fields;  // the schema: every field a row may have, in order
+  std::vector<Row> rows;
+  std::vector<Row> references;      // resolved references, for json (and markdown notes)
+};
+
+// Writes `data` in `format` (any but text). `fields` are the columns to write, already
+// checked against data.fields. Every writer escapes by its format's own rules and passes
+// control characters through no terminal.
+std::string write_dataset(const Dataset& data, Format format,
+                          const std::vector<std::string>& fields);
+
+// JSON string literal, RFC 8259, with C0, DEL, C1 and bidi controls as \uXXXX.
+std::string json_string(std::string_view text);
+
+}  // namespace nkfacts::render

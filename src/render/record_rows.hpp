@@ -1,0 +1,30 @@
+// Records as rows for the machine formats. Field names are the TOML keys (CLI.md section
+// 6), plus `kind` for every record; a reference's own kind is `reference_kind`. These
+// names are documented in the man page (OUTPUT FORMATS) and are stable.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/fact_base.hpp"
+#include "render/dataset.hpp"
+
+namespace nkfacts::render {
+
+// The fields a record of `kind` has, in output order.
+const std::vector<std::string>& fields_of(model::Kind kind);
+// The fields of a series' rows: series, period, from, to, one per column, total, and
+// <share>_share where the series names a share column, then sources and note.
+std::vector<std::string> series_fields(const model::Series& series);
+
+// Adds to `schema` the names of `more` it does not have yet, keeping the order.
+void add_fields(std::vector<std::string>& schema, const std::vector<std::string>& more);
+
+Row record_row(const model::FactBase& facts, const model::RecordRef& ref);
+Row reference_row(const model::Reference& reference);
+Row series_row(const model::Series& series, const model::SeriesPoint& point);
+
+// Fills data.references with the references the rows cite, in order of first use.
+void resolve_references(Dataset& data, const model::FactBase& facts);
+
+}  // namespace nkfacts::render

@@ -1,0 +1,145 @@
+"""Every listing command, in every machine format, read back with a real parser.
+
+    python3 formats_test.py NKFACTS
+
+Checks that json and jsonl parse (and jq reads the stream), csv parses as RFC 4180 with
+CRLF rows, tsv rows all have as many fields as the header, markdown tables have the same
+number of cells per row, that the six formats list the same records, that numbers in JSON
+equal the numbers in the fact files, and that no raw escape character gets through.
+"""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tomllib
+
+binary = os.path.abspath(sys.argv[1])
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+fixture = os.path.join(root, "tests", "data", "good", "formats.toml")
+env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "COLUMNS": "80", "NO_COLOR": "1"}
+failures = []
+
+
+def run(args):
+    done = subprocess.run([binary, "--quiet", "--facts", fixture] + args, capture_output=True,
+                          env=env, cwd=root)
+    if done.returncode != 0:
+        failures.append("%s: status %d: %s" % (args, done.returncode, done.stderr.decode()))
+    if b"\x1b" in done.stdout or b"\x07" in done.stdout or b"\xc2\x9b" in done.stdout:
+        failures.append("%s: a raw control character on stdout" % args)
+    return done.stdout
+
+
+def parse(fmt, out):
+    """Rows as dicts of strings (json values are kept as parsed)."""
+    text = out.decode("utf-8")
+    if fmt == "json":
+        return json.loads(text)["records"]
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in text.split("\n") if line]
+        jq = subprocess.run(["jq", "-c", "."], input=out, capture_output=True)
+        if jq.returncode != 0 or len(jq.stdout.decode().splitlines()) != len(rows):
+            failures.append("jq could not read the jsonl stream")
+        return rows
+    if fmt == "csv":
+        if out and not text.endswith("\r\n"):
+            failures.append("csv rows must end with CRLF")
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        lines = list(reader)
+        header = lines[0]
+        for line in lines[1:]:
+            if len(line) != len(header):
+                failures.append("csv row with %d fields, header has %d" % (len(line), len(header)))
+        return [dict(zip(header, line)) for line in lines[1:]]
+    if fmt == "tsv":
+        lines = text.split("\n")[:-1]
+        header = lines[0].split("\t")
+        rows = []
+        for line in lines[1:]:
+            cells = line.split("\t")
+            if len(cells) != len(header):
+                failures.append("tsv row with %d fields, header has %d" % (len(cells), len(header)))
+            unescaped = [c.replace("\\t", "\t").replace("\\n", "\n").replace("\\r", "\r")
+                         .replace("\\\\", "\\") for c in cells]
+            rows.append(dict(zip(header, unescaped)))
+        return rows
+    if fmt == "markdown":
+        table = [l for l in text.split("\n") if l.startswith("|")]
+        def cells(line):
+            return line.replace("\\|", "\0").strip("|").split("|")
+        header = [c.strip() for c in cells(table[0])]
+        rows = []
+        for line in table[2:]:
+            row = [c.strip().replace("\0", "|") for c in cells(line)]
+            if len(row) != len(header):
+                failures.append("markdown row with %d cells, header has %d" % (len(row), len(header)))
+            rows.append(dict(zip(header, row)))
+        return rows
+    raise ValueError(fmt)
+
+
+commands = [["list"], ["show", "tricky-figure", "tricky-route", "tricky-ref"], ["routes"],
+            ["dangers"], ["stats"], ["cite"], ["cite", "tricky-figure"], ["search", "tricky"],
+            ["search", "탈북민"], []]
+formats = ["json", "jsonl", "csv", "tsv", "markdown"]
+for command in commands:
+    ids = {}
+    for fmt in formats:
+        rows = parse(fmt, run(["--format", fmt] + command))
+        key = "series" if command == ["stats"] else "id"
+        extra = "period" if command == ["stats"] else None
+        ids[fmt] = [(r.get(key), r.get(extra)) if extra else r.get(key) for r in rows]
+    first = ids["json"]
+    for fmt in formats:
+        if ids[fmt] != first:
+            failures.append("%s: %s lists %s, json lists %s" % (command, fmt, ids[fmt], first))
+
+# The tricky text survives every format exactly.
+facts = tomllib.load(open(fixture, "rb"))
+figure = facts["figure"][0]
+show = ["show", "tricky-figure"]
+record = json.loads(run(["--format", "json"] + show))["records"][0]
+for key in ("label", "summary", "note"):
+    if record[key] != figure[key]:
+        failures.append("json %s differs: %r != %r" % (key, record[key], figure[key]))
+if record["low"] != figure["low"] or record["high"] != figure["high"] or record["value"] is not None:
+    failures.append("json range differs: %r" % record)
+for fmt in ("csv", "tsv"):
+    row = parse(fmt, run(["--format", fmt] + show))[0]
+    for key in ("label", "summary"):
+        if row[key] != figure[key]:
+            failures.append("%s %s differs: %r != %r" % (fmt, key, row[key], figure[key]))
+route = parse("csv", run(["--format", "csv", "show", "tricky-route"]))[0]
+if route["path"] != "; ".join(facts["route"][0]["path"]):
+    failures.append("csv path differs: %r" % route["path"])
+
+# Numbers in JSON equal the fact files': the embedded arrivals table against facts/.
+embedded = tomllib.load(open(os.path.join(root, "facts", "series.toml"), "rb"))["series"][0]
+rows = json.loads(subprocess.run([binary, "--format", "json", "stats"], capture_output=True,
+                                 env=env).stdout)["records"]
+rows = [r for r in rows if r["series"] == embedded["id"]]
+if len(rows) != len(embedded["point"]):
+    failures.append("stats json has %d rows, series.toml %d points" % (len(rows), len(embedded["point"])))
+for row, point in zip(rows, embedded["point"]):
+    if (row["men"], row["women"], row["total"]) != (point["men"], point["women"], point["men"] + point["women"]):
+        failures.append("stats json row %s differs from series.toml" % row["period"])
+figures = {f["id"]: f for f in tomllib.load(open(os.path.join(root, "facts", "figures.toml"), "rb"))["figure"]}
+for record in json.loads(subprocess.run([binary, "--format", "json", "show"] + list(figures),
+                                        capture_output=True, env=env).stdout)["records"]:
+    source = figures[record["id"]]
+    want = (source.get("value"), source.get("low", source.get("value")), source.get("high", source.get("value")))
+    if (record["value"], record["low"], record["high"]) != want:
+        failures.append("figure %s: json %r, figures.toml %r" % (record["id"], record, want))
+
+# Nothing found: empty stdout, status 1, in every format.
+for fmt in ["text"] + formats:
+    done = subprocess.run([binary, "--format", fmt, "search", "zzzzqqqq"], capture_output=True, env=env)
+    if done.returncode != 1 or done.stdout:
+        failures.append("%s: no match should give status 1 and no output" % fmt)
+
+for failure in failures:
+    print("FAILED:", failure)
+print("%d commands x %d formats checked" % (len(commands), len(formats)))
+sys.exit(1 if failures else 0)
