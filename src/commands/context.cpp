@@ -40,6 +40,17 @@ int emit_dataset(Context& context, const render::Dataset& data,
   return exit_status::answered;
 }
 
+bool parse_kind_argument(Context& context, std::string_view name,
+                         std::optional<model::Kind>& kind) {
+  if (name.empty()) return true;
+  kind = model::parse_kind(name);
+  if (kind) return true;
+  context.err += render::format_error(
+      fmt::format("unknown kind '{}'", util::escape_controls(name, util::Newlines::escape)),
+      "valid kinds: figure, series, route, danger, event, fact, reference", context.err_terminal);
+  return false;
+}
+
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,
                       std::string_view actual) {
   context.err += render::format_error(

@@ -2,6 +2,7 @@
 // command appends to (main writes them once), so tests can call a command directly.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,11 @@ int emit_dataset(Context& context, const render::Dataset& data,
 // the nothing-found status. `kind` empty means any record.
 int report_unknown_id(Context& context, std::string_view id, std::string_view kind_label,
                       const std::vector<std::string>& suggestions);
+
+// Parses a --kind / KIND argument ("" means any kind). On a bad name, appends the usage
+// error and returns false.
+bool parse_kind_argument(Context& context, std::string_view name,
+                         std::optional<model::Kind>& kind);
 
 // For an id that exists but is of another kind than the command lists.
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,

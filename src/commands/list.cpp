@@ -12,15 +12,7 @@ namespace nkfacts::commands {
 int run_list(const ListOptions& options, Context& context) {
   const auto& facts = context.facts;
   std::optional<model::Kind> kind;
-  if (!options.kind.empty()) {
-    kind = model::parse_kind(options.kind);
-    if (!kind) {
-      context.err += render::format_error(
-          fmt::format("unknown kind '{}'", util::escape_controls(options.kind, util::Newlines::escape)),
-          "valid kinds: figure, series, route, danger, event, fact, reference", context.err_terminal);
-      return exit_status::usage_error;
-    }
-  }
+  if (!parse_kind_argument(context, options.kind, kind)) return exit_status::usage_error;
   render::Dataset data;
   data.fields = {"id", "kind", "name"};
   for (const auto& id : kind ? facts.ids_of(*kind) : facts.ids()) {

@@ -45,15 +45,7 @@ std::string snippet(const query::SearchHit& hit, const render::Terminal& termina
 int run_search(const SearchOptions& options, Context& context) {
   const auto& facts = context.facts;
   std::optional<model::Kind> kind;
-  if (!options.kind.empty()) {
-    kind = model::parse_kind(options.kind);
-    if (!kind) {
-      context.err += render::format_error(
-          fmt::format("unknown kind '{}'", util::escape_controls(options.kind, util::Newlines::escape)),
-          "valid kinds: figure, series, route, danger, event, fact, reference", context.err_terminal);
-      return exit_status::usage_error;
-    }
-  }
+  if (!parse_kind_argument(context, options.kind, kind)) return exit_status::usage_error;
   std::string query;
   for (const auto& word : options.words) query += (query.empty() ? "" : " ") + word;
   if (query.find_first_not_of(' ') == std::string::npos) {

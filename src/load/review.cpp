@@ -30,18 +30,7 @@ std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts,
                                                 const model::Date& today) {
   std::vector<model::Diagnostic> out;
   std::unordered_set<std::string_view> cited;
-  auto collect = [&](const auto& records) {
-    for (const auto& record : records) cited.insert(record.sources.begin(), record.sources.end());
-  };
-  collect(facts.figures);
-  collect(facts.series);
-  collect(facts.routes);
-  collect(facts.dangers);
-  collect(facts.events);
-  collect(facts.facts);
-  for (const auto& series : facts.series) {
-    for (const auto& point : series.points) cited.insert(point.sources.begin(), point.sources.end());
-  }
+  for (const auto& citation : facts.citations()) cited.insert(citation.reference);
 
   auto future = [&](const std::optional<model::Date>& date, std::string_view key,
                     std::string_view id, const model::SourcePos& pos) {

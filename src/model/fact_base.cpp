@@ -98,6 +98,27 @@ SourcePos FactBase::pos_of(const RecordRef& ref) const {
   return visit_record(*this, ref, [](const auto& record) { return record.pos; });
 }
 
+std::vector<FactBase::Citation> FactBase::citations() const {
+  std::vector<Citation> out;
+  auto collect = [&](const auto& records) {
+    for (const auto& record : records) {
+      for (const auto& source : record.sources) out.push_back({record.id, source});
+    }
+  };
+  collect(figures);
+  collect(series);
+  collect(routes);
+  collect(dangers);
+  collect(events);
+  collect(facts);
+  for (const auto& s : series) {
+    for (const auto& point : s.points) {
+      for (const auto& source : point.sources) out.push_back({s.id, source});
+    }
+  }
+  return out;
+}
+
 std::string_view FactBase::file_of(const SourcePos& pos) const {
   return pos.file < files.size() ? std::string_view(files[pos.file]) : std::string_view();
 }

@@ -44,6 +44,13 @@ struct FactBase {
   SourcePos pos_of(const RecordRef& ref) const;
   std::string_view file_of(const SourcePos& pos) const;
 
+  struct Citation {
+    std::string_view record;     // the citing record's id
+    std::string_view reference;  // the reference id it names
+  };
+  // Every (record, reference) pair, series points' own sources included.
+  std::vector<Citation> citations() const;
+
  private:
   std::map<std::string, RecordRef, std::less<>> m_index;
 };

@@ -70,6 +70,29 @@ std::string as_of_text(const std::optional<model::Date>& as_of) {
   return as_of ? model::to_iso(*as_of) : std::string("date unknown");
 }
 
+// The layout of a record that is a heading, a few fields, a summary and a note.
+struct SimpleRecord {
+  std::string_view title;
+  const std::vector<std::string>& sources;
+  std::string_view id;
+  std::vector<std::pair<std::string_view, std::string>> fields;
+  std::string_view summary;
+  std::string_view note;
+};
+
+void render_simple_record(std::string& out, const SimpleRecord& record, SourceNotes& notes,
+                          const Terminal& terminal) {
+  append_heading(out, clean(record.title), notes.markers(record.sources, terminal), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, record.id), terminal);
+  for (const auto& [label, value] : record.fields) append_field(out, label, value, terminal);
+  out += '\n';
+  append_paragraph(out, record.summary, terminal);
+  if (!record.note.empty()) {
+    out += '\n';
+    append_field(out, "Note", clean(record.note), terminal);
+  }
+}
+
 }  // namespace
 
 std::string clean(std::string_view text) { return util::escape_controls(text); }
@@ -355,45 +378,26 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
     }
     case model::Kind::figure: {
       const auto& f = facts.figures[ref.index];
-      append_heading(out, clean(f.label), notes.markers(f.sources, terminal), terminal);
-      append_field(out, "Id", paint(terminal, Style::id, f.id), terminal);
-      append_field(out, "Value",
-                   paint(terminal, Style::number, format_quantity(f.value, f.unit, true)),
-                   terminal);
-      if (!f.value.is_point()) append_field(out, "Kind", "estimate or range", terminal);
-      append_field(out, "As of", as_of_text(f.as_of), terminal);
-      out += '\n';
-      append_paragraph(out, f.summary, terminal);
-      if (!f.note.empty()) {
-        out += '\n';
-        append_field(out, "Note", clean(f.note), terminal);
-      }
+      SimpleRecord record{f.label, f.sources, f.id, {}, f.summary, f.note};
+      record.fields.emplace_back(
+          "Value", paint(terminal, Style::number, format_quantity(f.value, f.unit, true)));
+      if (!f.value.is_point()) record.fields.emplace_back("Kind", "estimate or range");
+      record.fields.emplace_back("As of", as_of_text(f.as_of));
+      render_simple_record(out, record, notes, terminal);
       return;
     }
     case model::Kind::event: {
       const auto& e = facts.events[ref.index];
-      append_heading(out, clean(e.title), notes.markers(e.sources, terminal), terminal);
-      append_field(out, "Id", paint(terminal, Style::id, e.id), terminal);
-      append_field(out, "Date", model::to_iso(e.date), terminal);
-      out += '\n';
-      append_paragraph(out, e.summary, terminal);
-      if (!e.note.empty()) {
-        out += '\n';
-        append_field(out, "Note", clean(e.note), terminal);
-      }
+      render_simple_record(
+          out, {e.title, e.sources, e.id, {{"Date", model::to_iso(e.date)}}, e.summary, e.note},
+          notes, terminal);
       return;
     }
     case model::Kind::fact: {
       const auto& f = facts.facts[ref.index];
-      append_heading(out, clean(f.label), notes.markers(f.sources, terminal), terminal);
-      append_field(out, "Id", paint(terminal, Style::id, f.id), terminal);
-      if (f.as_of) append_field(out, "As of", model::to_iso(*f.as_of), terminal);
-      out += '\n';
-      append_paragraph(out, f.summary, terminal);
-      if (!f.note.empty()) {
-        out += '\n';
-        append_field(out, "Note", clean(f.note), terminal);
-      }
+      SimpleRecord record{f.label, f.sources, f.id, {}, f.summary, f.note};
+      if (f.as_of) record.fields.emplace_back("As of", model::to_iso(*f.as_of));
+      render_simple_record(out, record, notes, terminal);
       return;
     }
     case model::Kind::reference: {
@@ -411,21 +415,11 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       append_field(out, "ISSN", clean(r.issn), terminal);
       append_field(out, "Note", clean(r.note), terminal);
       std::vector<std::string> cited_by;
-      auto collect = [&](const auto& records) {
-        for (const auto& record : records) {
-          if (std::find(record.sources.begin(), record.sources.end(), r.id) !=
-              record.sources.end()) {
-            cited_by.push_back(record.id);
-          }
-        }
-      };
-      collect(facts.figures);
-      collect(facts.series);
-      collect(facts.routes);
-      collect(facts.dangers);
-      collect(facts.events);
-      collect(facts.facts);
+      for (const auto& citation : facts.citations()) {
+        if (citation.reference == r.id) cited_by.emplace_back(citation.record);
+      }
       std::sort(cited_by.begin(), cited_by.end());
+      cited_by.erase(std::unique(cited_by.begin(), cited_by.end()), cited_by.end());
       append_field(out, "Cited by", join(cited_by, ", "), terminal);
       out += '\n';
       out += util::wrap(cite_plain(r), terminal.width, "  ", "  ");
