@@ -17,6 +17,7 @@
 #include "commands/help.hpp"
 #include "load/embedded.hpp"
 #include "load/sources.hpp"
+#include "load/toml_loader.hpp"
 #include "render/diagnostics.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -279,6 +280,9 @@ int run(int argc, char** argv) {
   auto* search = app.add_subcommand("search");
   search->add_option("words", search_options.words);
   search->add_option("--kind", search_options.kind);
+  commands::CompletionOptions completion_options;
+  auto* completion = app.add_subcommand("completion");
+  completion->add_option("shell", completion_options.shell);
   commands::CheckOptions check_options;
   auto* check = app.add_subcommand("check");
   check->add_option("path", check_options.paths);
@@ -374,6 +378,12 @@ int run(int argc, char** argv) {
     return usage_error("--no-default leaves no facts to load",
                        "add --facts PATH or set NKFACTS_PATH", err_terminal);
   }
+  if (completion->parsed()) {
+    // Needs no facts: it only prints a script.
+    model::FactBase none;
+    commands::Context context{none, out_terminal, err_terminal, {}, {}};
+    return finish(context.out, context.err, commands::run_completion(completion_options, context));
+  }
   if (check->parsed()) {
     // check reports problems instead of refusing to start over them.
     model::FactBase none;
@@ -381,13 +391,28 @@ int run(int argc, char** argv) {
     const int status = commands::run_check(check_options, std::move(sources), today(), context);
     return finish(context.out, context.err, status);
   }
+  const std::size_t embedded_files = sources.embedded ? sources.embedded->files.size() : 1;
   load::LoadResult loaded = load::load_sources(std::move(sources));
   std::string err = render::format_diagnostics(loaded.diagnostics, err_terminal, verbose, !quiet);
   if (loaded.has_errors()) {
     err += "nkfacts: the facts above are invalid; nothing was answered\n";
     return finish("", err, exit_status::data_error);
   }
-  if (show_version) return finish(commands::version_text(facts_line(loaded.facts)), err, 0);
+  if (show_version) {
+    std::string details;
+    if (verbose) {
+      details += fmt::format("fmt {}.{}.{}\n", FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100);
+      details += fmt::format("toml++ {}\n", load::toml_library_version());
+      details += fmt::format("CLI11 {}\n", CLI11_VERSION);
+      details += fmt::format("utf8proc {}\n", util::utf8proc_library_version());
+      for (std::size_t i = 1; i < loaded.facts.files.size(); ++i) {
+        details += fmt::format("facts from {}{}\n",
+                               util::escape_controls(loaded.facts.files[i], util::Newlines::escape),
+                               i < embedded_files ? " (embedded)" : "");
+      }
+    }
+    return finish(commands::version_text(facts_line(loaded.facts), details), err, 0);
+  }
 
   commands::Context context{loaded.facts, out_terminal, err_terminal, {}, {}, *format, fields};
   int status = exit_status::answered;

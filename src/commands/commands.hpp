@@ -48,6 +48,11 @@ struct SearchOptions {
 };
 int run_search(const SearchOptions& options, Context& context);
 
+struct CompletionOptions {
+  std::string shell;               // bash, zsh or fish
+};
+int run_completion(const CompletionOptions& options, Context& context);
+
 struct CheckOptions {
   std::vector<std::string> paths;  // empty: everything that would be loaded
 };

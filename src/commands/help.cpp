@@ -154,6 +154,17 @@ Exit status: 0 when there is no error (warnings allowed), 2 otherwise.
 Examples:
   nkfacts check
   nkfacts check class-facts/)~"},
+      {"completion", "print a shell completion script (bash, zsh, fish)",
+       R"~(Usage: nkfacts completion bash|zsh|fish
+
+Prints a script that completes nkfacts' commands, options, option values
+(formats, kinds, colours) and record ids in that shell. Ids come from
+'nkfacts list' as you type, so your own facts (NKFACTS_PATH) are included.
+'cmake --install' and the Debian package install these scripts already.
+
+Examples:
+  source <(nkfacts completion bash)
+  nkfacts completion fish | head -n 3)~"},
       {"help", "show help for nkfacts or for one command",
        R"~(Usage: nkfacts help [COMMAND]
 
@@ -205,11 +216,11 @@ More: 'nkfacts help COMMAND', 'man nkfacts'. Found a wrong fact? See the
   return out;
 }
 
-std::string version_text(std::string_view facts_line) {
+std::string version_text(std::string_view facts_line, std::string_view details) {
   return fmt::format(
-      "nkfacts {}\n{}\nCopyright (c) 2026 the nkfacts developers. MIT licence: free to use, "
+      "nkfacts {}\n{}\n{}Copyright (c) 2026 the nkfacts developers. MIT licence: free to use, "
       "change and share.\n",
-      NKFACTS_VERSION, facts_line);
+      NKFACTS_VERSION, facts_line, details);
 }
 
 }  // namespace nkfacts::commands

@@ -19,6 +19,7 @@ const std::vector<CommandInfo>& command_table();
 const CommandInfo* find_command(std::string_view name);
 
 std::string top_level_help();
-std::string version_text(std::string_view facts_line);
+// "nkfacts X.Y.Z", the fact base line, any `details` lines (--verbose), then the licence.
+std::string version_text(std::string_view facts_line, std::string_view details = {});
 
 }  // namespace nkfacts::commands

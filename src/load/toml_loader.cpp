@@ -752,6 +752,10 @@ bool LoadResult::has_errors() const {
                      [](const auto& d) { return d.severity == Severity::error; });
 }
 
+std::string toml_library_version() {
+  return fmt::format("{}.{}.{}", TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH);
+}
+
 LoadResult load_text(std::string_view text, std::string_view path) {
   LoadResult result = Loader(text, path).run();
   result.facts.build_index();

@@ -12,4 +12,7 @@ namespace nkfacts::load {
 // facts.files is {"", path}; records point at file 1.
 LoadResult load_text(std::string_view text, std::string_view path);
 
+// "3.3.0": the toml++ the loader was built with, for --version --verbose.
+std::string toml_library_version();
+
 }  // namespace nkfacts::load

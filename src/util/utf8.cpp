@@ -26,6 +26,8 @@ bool is_escaped_control(utf8proc_int32_t cp) {
 
 }  // namespace
 
+std::string_view utf8proc_library_version() { return utf8proc_version(); }
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {

@@ -10,6 +10,9 @@
 
 namespace nkfacts::util {
 
+// The utf8proc library's version, for --version --verbose.
+std::string_view utf8proc_library_version();
+
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 

@@ -65,6 +65,9 @@ case $mode in
       run_examples "'nkfacts --help'"
     ;;
   man)
+    if command -v mandoc >/dev/null; then
+      mandoc -Tlint -W warning "$root/man/nkfacts.1" || fail "mandoc -Tlint reports problems"
+    fi
     page=$(sed 's/\\-/-/g; s/\\(en/-/g' "$root/man/nkfacts.1")
     for command in $(nkfacts --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }'); do
       grep -qE "^\.B[IR]? $command( |$)" <<<"$page" || fail "command '$command' is not in the man page's COMMANDS"
