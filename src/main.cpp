@@ -381,13 +381,13 @@ int run(int argc, char** argv) {
   if (completion->parsed()) {
     // Needs no facts: it only prints a script.
     model::FactBase none;
-    commands::Context context{none, out_terminal, err_terminal, {}, {}};
+    commands::Context context{none, out_terminal, err_terminal, {}, {}, render::Format::text, {}};
     return finish(context.out, context.err, commands::run_completion(completion_options, context));
   }
   if (check->parsed()) {
     // check reports problems instead of refusing to start over them.
     model::FactBase none;
-    commands::Context context{none, out_terminal, err_terminal, {}, {}};
+    commands::Context context{none, out_terminal, err_terminal, {}, {}, render::Format::text, {}};
     const int status = commands::run_check(check_options, std::move(sources), today(), context);
     return finish(context.out, context.err, status);
   }
