@@ -381,13 +381,13 @@ int run(int argc, char** argv) {
   if (completion->parsed()) {
     // Needs no facts: it only prints a script.
     model::FactBase none;
-    commands::Context context{none, out_terminal, err_terminal, {}, {}, render::Format::text, {}};
+    commands::Context context{none, out_terminal, err_terminal};
     return finish(context.out, context.err, commands::run_completion(completion_options, context));
   }
   if (check->parsed()) {
     // check reports problems instead of refusing to start over them.
     model::FactBase none;
-    commands::Context context{none, out_terminal, err_terminal, {}, {}, render::Format::text, {}};
+    commands::Context context{none, out_terminal, err_terminal};
     const int status = commands::run_check(check_options, std::move(sources), today(), context);
     return finish(context.out, context.err, status);
   }
@@ -414,7 +414,7 @@ int run(int argc, char** argv) {
     return finish(commands::version_text(facts_line(loaded.facts), details), err, 0);
   }
 
-  commands::Context context{loaded.facts, out_terminal, err_terminal, {}, {}, *format, fields};
+  commands::Context context{loaded.facts, out_terminal, err_terminal, *format, fields};
   int status = exit_status::answered;
   if (routes->parsed()) {
     status = commands::run_routes(routes_options, context);

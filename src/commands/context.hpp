@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/fact_base.hpp"
@@ -14,6 +15,12 @@
 namespace nkfacts::commands {
 
 struct Context {
+  Context(const model::FactBase& facts_, render::Terminal out_terminal_,
+          render::Terminal err_terminal_, render::Format format_ = render::Format::text,
+          std::vector<std::string> fields_ = {})
+      : facts(facts_), out_terminal(out_terminal_), err_terminal(err_terminal_),
+        format(format_), fields(std::move(fields_)) {}
+
   const model::FactBase& facts;
   render::Terminal out_terminal;
   render::Terminal err_terminal;

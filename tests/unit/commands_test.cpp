@@ -52,7 +52,7 @@ men = 7
   return facts;
 }
 
-commands::Context context() { return {fixture(), {80, false}, {0, false}, {}, {}}; }
+commands::Context context() { return {fixture(), {80, false}, {0, false}}; }
 
 }  // namespace
 
