@@ -31,7 +31,7 @@ using namespace nkfacts;
 bool takes_value(std::string_view arg) {
   return arg == "--facts" || arg == "--color" || arg == "--width" || arg == "--year" ||
          arg == "--from" || arg == "--to" || arg == "-o" || arg == "--format" ||
-         arg == "--fields" || arg == "--kind";
+         arg == "--fields" || arg == "--kind" || arg == "--style";
 }
 
 struct CommandToken {
@@ -272,6 +272,7 @@ int run(int argc, char** argv) {
   stats->add_option("--to", stats_options.to)->excludes(year);
   auto* cite = app.add_subcommand("cite");
   cite->add_option("id", cite_options.ids);
+  cite->add_option("--style", cite_options.style);
   auto* show = app.add_subcommand("show");
   show->add_option("id", show_options.ids);
   auto* list = app.add_subcommand("list");

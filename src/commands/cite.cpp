@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "commands/commands.hpp"
@@ -10,6 +12,9 @@ namespace nkfacts::commands {
 
 int run_cite(const CiteOptions& options, Context& context) {
   const auto& facts = context.facts;
+  const auto style = render::parse_citation_style(options.style);
+  if (!style) return usage_error(context, fmt::format("unknown citation style '{}'", options.style),
+                                 fmt::format("valid styles: {}", render::k_citation_style_names));
   std::vector<const model::Reference*> references;
   if (options.ids.empty()) {
     for (const auto& reference : facts.references) references.push_back(&reference);
@@ -35,10 +40,12 @@ int run_cite(const CiteOptions& options, Context& context) {
   if (is_machine_format(context)) {
     render::Dataset data;
     data.fields = render::fields_of(model::Kind::reference);
-    for (const auto* reference : references) data.rows.push_back(render::reference_row(*reference));
+    for (const auto* reference : render::bibliography_order(references, *style)) {
+      data.rows.push_back(render::reference_row(*reference, *style));
+    }
     return emit_dataset(context, data, data.fields);
   }
-  render::render_bibliography(context.out, references, context.out_terminal);
+  render::render_bibliography(context.out, references, *style, context.out_terminal);
   return exit_status::answered;
 }
 

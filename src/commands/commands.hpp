@@ -29,6 +29,7 @@ int run_stats(const StatsOptions& options, Context& context);
 
 struct CiteOptions {
   std::vector<std::string> ids;  // empty: every reference
+  std::string style = "plain";   // plain, apa, mla, chicago or bibtex
 };
 int run_cite(const CiteOptions& options, Context& context);
 

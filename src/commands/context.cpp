@@ -51,6 +51,12 @@ bool parse_kind_argument(Context& context, std::string_view name,
   return false;
 }
 
+int usage_error(Context& context, std::string_view message, std::string_view hint) {
+  context.err += render::format_error(util::escape_controls(message, util::Newlines::escape), hint,
+                                      context.err_terminal);
+  return exit_status::usage_error;
+}
+
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,
                       std::string_view actual) {
   context.err += render::format_error(

@@ -49,6 +49,10 @@ int report_unknown_id(Context& context, std::string_view id, std::string_view ki
 bool parse_kind_argument(Context& context, std::string_view name,
                          std::optional<model::Kind>& kind);
 
+// Appends "nkfacts: message" and the hint to context.err; returns the usage-error status.
+// Control characters in `message` are escaped.
+int usage_error(Context& context, std::string_view message, std::string_view hint);
+
 // For an id that exists but is of another kind than the command lists.
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,
                       std::string_view actual);

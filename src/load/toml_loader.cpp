@@ -521,6 +521,9 @@ void Loader::read_reference(const toml::table& table) {
   r.url = reader.text("url", false);
   r.language = reader.text("language", false);
   r.issn = reader.text("issn", false);
+  r.volume = reader.text("volume", false);
+  r.issue = reader.text("issue", false);
+  r.pages = reader.text("pages", false);
   r.note = reader.text("note", false);
   reader.finish();
   if (r.kind == model::ReferenceKind::web && !r.retrieved) {

@@ -36,6 +36,9 @@ struct Reference {
   std::string url;
   std::string language;                // BCP 47 tag: "en", "ko"
   std::string issn;
+  std::string volume;                  // journal articles: volume, issue and pages ("225-253")
+  std::string issue;
+  std::string pages;
   std::string note;
   SourcePos pos;
 };

@@ -2,22 +2,545 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::render {
 namespace {
 
+using model::Date;
+using model::Reference;
+using model::ReferenceKind;
+
 std::string clean(std::string_view text) {
   return util::escape_controls(text, util::Newlines::escape);
 }
 
+bool ends_sentence(std::string_view text) {
+  return !text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!');
+}
+
 // Adds the final period unless the text already ends a sentence.
 std::string sentence(std::string text) {
-  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != '!') text += '.';
+  if (!text.empty() && !ends_sentence(text)) text += '.';
   return text;
 }
 
+constexpr std::array<std::string_view, 12> k_months = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+// MLA 9 abbreviates months longer than four letters (MLA Handbook, "Abbreviations": months).
+constexpr std::array<std::string_view, 12> k_mla_months = {
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."};
+
+constexpr std::array<std::string_view, 12> k_bibtex_months = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+std::string_view month_name(const Date& date) { return k_months[date.month - 1]; }
+
+// "July 4, 2020", "September 2011", "2012" (APA retrieval dates, Chicago dates).
+std::string long_date(const Date& date) {
+  if (date.month == 0) return fmt::format("{}", date.year);
+  if (date.day == 0) return fmt::format("{} {}", month_name(date), date.year);
+  return fmt::format("{} {}, {}", month_name(date), date.day, date.year);
+}
+
+// Writes text for the output: control characters escaped always; Markdown's own
+// characters escaped when writing Markdown; emphasis as *...*.
+class Writer {
+ public:
+  explicit Writer(Markup markup) : m_markup(markup) {}
+
+  std::string text(std::string_view raw) const {
+    std::string cleaned = clean(raw);
+    if (m_markup == Markup::none) return cleaned;
+    std::string out;
+    for (const char c : cleaned) {
+      if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
+      out += c;
+    }
+    return out;
+  }
+
+  std::string italic(std::string_view raw) const {
+    if (raw.empty() || m_markup == Markup::none) return text(raw);
+    return fmt::format("*{}*", text(raw));
+  }
+
+  std::string url(std::string_view raw) const {
+    if (m_markup == Markup::none) return clean(raw);
+    return fmt::format("<{}>", clean(raw));
+  }
+
+ private:
+  Markup m_markup;
+};
+
+// An author as written in the facts: "Family, Given" for a person, anything without a
+// comma for an organisation (or a name whose parts are not known, such as 남빛나라).
+struct Name {
+  std::string family;
+  std::string given;  // empty: an organisation, used as written
+
+  bool is_person() const { return !given.empty(); }
+};
+
+Name parse_name(std::string_view author) {
+  const auto comma = author.find(", ");
+  if (comma == std::string_view::npos) return {std::string(author), ""};
+  return {std::string(author.substr(0, comma)), std::string(author.substr(comma + 2))};
+}
+
+std::vector<Name> names_of(const Reference& r) {
+  std::vector<Name> names;
+  for (const auto& author : r.authors) names.push_back(parse_name(author));
+  return names;
+}
+
+// "Given Family" (MLA and Chicago, second and later authors).
+std::string natural_order(const Name& name) {
+  return name.is_person() ? name.given + ' ' + name.family : name.family;
+}
+
+// APA, format of the author element: initials with a period and a space; a hyphenated given name keeps its hyphen
+// (Yi-Chun → Y.-C.). ASCII initials are upper-cased.
+std::string initials(std::string_view given) {
+  std::string out;
+  bool at_start = true;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    const char c = given[i];
+    if (c == ' ' || c == '-') {
+      if (!out.empty() && out.back() == '.') out += c == ' ' ? " " : "-";
+      at_start = true;
+      continue;
+    }
+    if (!at_start) continue;
+    at_start = false;
+    // One whole UTF-8 character.
+    std::size_t length = 1;
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0xF0) length = 4;
+    else if (byte >= 0xE0) length = 3;
+    else if (byte >= 0xC0) length = 2;
+    std::string letter(given.substr(i, length));
+    if (length == 1 && c >= 'a' && c <= 'z') letter[0] = static_cast<char>(c - 'a' + 'A');
+    out += letter + '.';
+    i += length - 1;
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '-')) out.pop_back();
+  return out;
+}
+
+// An organisation author that is also the publisher ("Ministry of Unification" and
+// "Ministry of Unification, Republic of Korea"): APA (publisher element) and MLA leave the publisher out
+// then, Chicago keeps the organisation once.
+bool author_is_publisher(const Reference& r) {
+  if (r.authors.size() != 1) return false;
+  const Name name = parse_name(r.authors.front());
+  return !name.is_person() && util::starts_with(r.publisher, name.family);
+}
+
+bool is_description(std::string_view title) {
+  return title.size() >= 2 && title.front() == '[' && title.back() == ']';
+}
+
+// A title with its English translation in square brackets after it (APA "works in
+// another language", MLA "translations", CMOS "translated titles"): the translation is never italic or quoted.
+std::string translation(const Reference& r, const Writer& w) {
+  return r.translated_title.empty() ? "" : fmt::format(" [{}]", w.text(r.translated_title));
+}
+
+std::string italic_title(const Reference& r, const Writer& w) {
+  // A description standing in for a title is neither italic nor quoted (APA "bracketed descriptions").
+  const std::string title = is_description(r.title) ? w.text(r.title) : w.italic(r.title);
+  return title + translation(r, w);
+}
+
+std::string quoted_title(const Reference& r, const Writer& w) {
+  if (is_description(r.title)) return sentence(w.text(r.title) + translation(r, w));
+  // The closing period goes inside the quotation marks (MLA; CMOS "periods and commas with quotation marks").
+  if (r.translated_title.empty()) return fmt::format("\u201c{}\u201d", sentence(w.text(r.title)));
+  return fmt::format("\u201c{}\u201d{}.", w.text(r.title), translation(r, w));
+}
+
+bool is_periodical(ReferenceKind kind) {
+  return kind == ReferenceKind::news || kind == ReferenceKind::journal;
+}
+
+// Page ranges: "225-253" as stored; APA gives them in full with an en dash, MLA and
+// Chicago shorten the second number to its changed digits (225–53; CMOS "inclusive numbers", MLA "page numbers").
+std::string full_pages(std::string_view pages) {
+  std::string out(pages);
+  const auto dash = out.find('-');
+  if (dash != std::string::npos) out.replace(dash, 1, "\u2013");
+  return out;
+}
+
+std::string short_pages(std::string_view pages, std::string_view dash_text) {
+  const auto dash = pages.find('-');
+  if (dash == std::string_view::npos) return std::string(pages);
+  const std::string first(pages.substr(0, dash));
+  std::string second(pages.substr(dash + 1));
+  const auto digits = [](const std::string& text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const bool numeric = !first.empty() && first.size() == second.size() && digits(first) &&
+                       digits(second);
+  if (numeric && first.size() >= 3) {
+    // Keep at least the last two digits, and every digit that changed.
+    std::size_t same = 0;
+    while (same < first.size() - 2 && first[same] == second[same]) ++same;
+    second = second.substr(same);
+  }
+  return first + std::string(dash_text) + second;
+}
+
+// ---- APA, 7th edition -------------------------------------------------------------------
+
+// APA, author element: "Family, I. I."; two authors joined by ", &"; up to 20 all listed, the last
+// after ", &"; 21 or more: the first 19, ". . .", then the last.
+std::string apa_authors(const std::vector<Name>& names, const Writer& w) {
+  std::vector<std::string> parts;
+  for (const auto& name : names) {
+    parts.push_back(name.is_person() ? w.text(name.family) + ", " + initials(name.given)
+                                     : w.text(name.family));
+  }
+  if (parts.size() == 1) return parts.front();
+  if (parts.size() > 20) {
+    std::string out;
+    for (std::size_t i = 0; i < 19; ++i) out += parts[i] + ", ";
+    return out + ". . . " + parts.back();
+  }
+  std::string out;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) out += parts[i] + ", ";
+  return out + "& " + parts.back();
+}
+
+// APA, date element: (2020, July 4), (2011, September), (2012), (n.d.).
+std::string apa_date(const std::optional<Date>& date) {
+  if (!date) return "(n.d.).";
+  if (date->month == 0) return fmt::format("({}).", date->year);
+  if (date->day == 0) return fmt::format("({}, {}).", date->year, month_name(*date));
+  return fmt::format("({}, {} {}).", date->year, month_name(*date), date->day);
+}
+
+std::string cite_apa(const Reference& r, const Writer& w) {
+  std::vector<Name> names = names_of(r);
+  // APA "group authors": a report, book, data set or page without a named author is
+  // authored by the organisation that publishes it. An article without an author starts
+  // with its title (APA "missing author").
+  const bool publisher_as_author = names.empty() && !is_periodical(r.kind);
+  if (publisher_as_author) names.push_back({r.publisher, ""});
+  const bool skip_publisher = publisher_as_author || author_is_publisher(r);
+
+  std::string title;
+  if (is_periodical(r.kind)) {
+    title = w.text(r.title) + translation(r, w);  // APA title element: articles not italic
+  } else {
+    title = italic_title(r, w);
+    if (r.kind == ReferenceKind::dataset) title += " [Data set]";  // APA data sets
+  }
+  std::string out;
+  if (names.empty()) {
+    out = fmt::format("{} {}", sentence(title), apa_date(r.published));
+  } else {
+    out = fmt::format("{} {} {}", sentence(apa_authors(names, w)), apa_date(r.published),
+                      sentence(title));
+  }
+  // The source element (APA reference examples: periodicals, books, reports, webpages).
+  if (r.kind == ReferenceKind::journal) {
+    std::string source = w.italic(r.publisher);
+    if (!r.volume.empty()) {
+      source += ", " + w.italic(r.volume);
+      if (!r.issue.empty()) source += fmt::format("({})", w.text(r.issue));
+    }
+    if (!r.pages.empty()) source += ", " + full_pages(w.text(r.pages));
+    out += ' ' + sentence(source);
+  } else if (r.kind == ReferenceKind::news) {
+    out += ' ' + sentence(w.italic(r.publisher));
+  } else if (!skip_publisher) {
+    out += ' ' + sentence(w.text(r.publisher));
+  }
+  if (!r.url.empty()) {
+    // APA "retrieval dates": one only for pages meant to change, i.e. web pages.
+    if (r.kind == ReferenceKind::web && r.retrieved) {
+      out += fmt::format(" Retrieved {}, from {}", long_date(*r.retrieved), w.url(r.url));
+    } else {
+      out += ' ' + w.url(r.url);
+    }
+  }
+  return out;
+}
+
+// ---- MLA, 9th edition -------------------------------------------------------------------
+
+// MLA: one author "Family, Given."; two "Family, Given, and Given Family."; three or more
+// "Family, Given, et al."
+std::string mla_authors(const std::vector<Name>& names, const Writer& w) {
+  const auto first = [&](const Name& name) {
+    return name.is_person() ? w.text(name.family) + ", " + w.text(name.given) : w.text(name.family);
+  };
+  if (names.size() == 1) return first(names[0]);
+  if (names.size() == 2) return first(names[0]) + ", and " + w.text(natural_order(names[1]));
+  return first(names[0]) + ", et al";
+}
+
+// MLA: day month year, months of five letters or more abbreviated: 4 July 2020.
+std::string mla_date(const Date& date) {
+  if (date.month == 0) return fmt::format("{}", date.year);
+  if (date.day == 0) return fmt::format("{} {}", k_mla_months[date.month - 1], date.year);
+  return fmt::format("{} {} {}", date.day, k_mla_months[date.month - 1], date.year);
+}
+
+// MLA recommends leaving out http:// and https://.
+std::string mla_url(std::string_view url, const Writer& w) {
+  for (const std::string_view scheme : {"https://", "http://"}) {
+    if (util::starts_with(url, scheme)) url.remove_prefix(scheme.size());
+  }
+  return w.url(url);
+}
+
+std::string cite_mla(const Reference& r, const Writer& w) {
+  std::string out;
+  // An organisation that is both author and publisher is given only as publisher.
+  if (!r.authors.empty() && !author_is_publisher(r)) {
+    out = sentence(mla_authors(names_of(r), w)) + ' ';
+  }
+  // Core elements in order, separated by commas: container, volume, number, publisher,
+  // date, location (MLA's template of core elements).
+  std::vector<std::string> elements;
+  const bool in_container = r.kind == ReferenceKind::news || r.kind == ReferenceKind::web ||
+                            r.kind == ReferenceKind::journal;
+  if (in_container) {
+    out += quoted_title(r, w);
+    elements.push_back(w.italic(r.publisher));
+    if (!r.volume.empty()) elements.push_back("vol. " + w.text(r.volume));
+    if (!r.issue.empty()) elements.push_back("no. " + w.text(r.issue));
+  } else {
+    out += sentence(italic_title(r, w));
+    elements.push_back(w.text(r.publisher));
+  }
+  if (r.published) elements.push_back(mla_date(*r.published));
+  if (!r.pages.empty()) {
+    const std::string pages = w.text(r.pages);
+    elements.push_back((pages.find('-') == std::string::npos ? "p. " : "pp. ") +
+                       short_pages(pages, "-"));
+  }
+  if (!r.url.empty()) elements.push_back(mla_url(r.url, w));
+  std::string tail;
+  for (std::size_t i = 0; i < elements.size(); ++i) tail += (i ? ", " : "") + elements[i];
+  out += ' ' + sentence(tail);
+  // An access date is optional, and useful for pages that change or have no date.
+  if (r.retrieved) out += fmt::format(" Accessed {}.", mla_date(*r.retrieved));
+  return out;
+}
+
+// ---- Chicago, 17th edition, notes-bibliography: the bibliography entry --------------------
+
+// CMOS, two or more authors: first author inverted, others in natural order; "and" before the last; up
+// to ten listed, more than ten: the first seven and "et al."
+std::string chicago_authors(const std::vector<Name>& names, const Writer& w) {
+  const auto& head = names.front();
+  std::vector<std::string> parts = {
+      head.is_person() ? w.text(head.family) + ", " + w.text(head.given) : w.text(head.family)};
+  const std::size_t shown = names.size() > 10 ? 7 : names.size();
+  for (std::size_t i = 1; i < shown; ++i) parts.push_back(w.text(natural_order(names[i])));
+  if (names.size() > 10) {
+    std::string out;
+    for (const auto& part : parts) out += part + ", ";
+    return out + "et al";
+  }
+  if (parts.size() == 1) return parts.front();
+  // "Ward, Geoffrey C., and Ken Burns": a comma closes the inverted first name.
+  if (parts.size() == 2) return parts[0] + (head.is_person() ? ", and " : " and ") + parts[1];
+  std::string out;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) out += parts[i] + ", ";
+  return out + "and " + parts.back();
+}
+
+std::string cite_chicago(const Reference& r, const Writer& w) {
+  std::string out;
+  std::vector<Name> names = names_of(r);
+  const bool unsigned_news = names.empty() && r.kind == ReferenceKind::news;
+  // CMOS, unsigned newspaper articles: an unsigned newspaper article is listed under the paper's name. Other
+  // works without an author are listed under the organisation that issued them (CMOS, organization as author);
+  // an unsigned journal article starts with its title.
+  const bool publisher_as_author = names.empty() && !is_periodical(r.kind);
+  if (publisher_as_author) names.push_back({r.publisher, ""});
+  if (unsigned_news) {
+    out = sentence(w.italic(r.publisher)) + ' ';
+  } else if (!names.empty()) {
+    out = sentence(chicago_authors(names, w)) + ' ';
+  }
+  const std::string date = r.published ? long_date(*r.published) : std::string("n.d.");
+  switch (r.kind) {
+    case ReferenceKind::news:  // CMOS, newspapers: "Title." Newspaper, Month Day, Year. URL.
+      out += quoted_title(r, w) + ' ';
+      out += unsigned_news ? sentence(date) : sentence(w.italic(r.publisher) + ", " + date);
+      break;
+    case ReferenceKind::journal: {  // CMOS, journal articles: Journal 4, no. 2 (2014): 225–53.
+      out += quoted_title(r, w) + ' ';
+      std::string source = w.italic(r.publisher);
+      if (!r.volume.empty()) source += ' ' + w.text(r.volume);
+      if (!r.issue.empty()) source += ", no. " + w.text(r.issue);
+      source += fmt::format(" ({})", r.published ? std::to_string(r.published->year) : "n.d.");
+      if (!r.pages.empty()) source += ": " + short_pages(w.text(r.pages), "\u2013");
+      out += sentence(source);
+      break;
+    }
+    case ReferenceKind::web:  // CMOS, web pages: "Title." Site. Date, or Accessed date. URL.
+      out += quoted_title(r, w);
+      if (!publisher_as_author && !author_is_publisher(r)) out += ' ' + sentence(w.text(r.publisher));
+      if (r.published) {
+        out += ' ' + sentence(date);
+      } else if (r.retrieved) {
+        out += fmt::format(" Accessed {}.", long_date(*r.retrieved));
+      }
+      break;
+    default:  // books, reports, data sets (CMOS, books and reports): Title. Publisher, Year.
+      out += sentence(italic_title(r, w)) + ' ';
+      out += sentence(w.text(r.publisher) + ", " +
+                      (r.published ? std::to_string(r.published->year) : std::string("n.d.")));
+      break;
+  }
+  if (!r.url.empty()) out += ' ' + sentence(w.url(r.url));
+  return out;
+}
+
+// ---- BibTeX -----------------------------------------------------------------------------
+
+// LaTeX's special characters, so the .bib file reads back as the same text.
+std::string bibtex_text(std::string_view raw) {
+  std::string out;
+  for (const char c : clean(raw)) {
+    switch (c) {
+      case '\\': out += "\\textbackslash{}"; break;
+      case '{': out += "\\{"; break;
+      case '}': out += "\\}"; break;
+      case '&': out += "\\&"; break;
+      case '%': out += "\\%"; break;
+      case '$': out += "\\$"; break;
+      case '#': out += "\\#"; break;
+      case '_': out += "\\_"; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// URLs go in verbatim, as biblatex reads its url field; only braces, which would
+// unbalance the entry, and spaces are percent-encoded.
+std::string bibtex_url(std::string_view raw) {
+  std::string out;
+  for (const char c : clean(raw)) {
+    if (c == '{') out += "%7B";
+    else if (c == '}') out += "%7D";
+    else if (c == ' ') out += "%20";
+    else out += c;
+  }
+  return out;
+}
+
+std::string cite_bibtex(const Reference& r) {
+  std::string_view type = "misc";
+  switch (r.kind) {
+    case ReferenceKind::news:
+    case ReferenceKind::journal: type = "article"; break;
+    case ReferenceKind::report: type = "techreport"; break;
+    case ReferenceKind::book: type = "book"; break;
+    case ReferenceKind::web:
+    case ReferenceKind::dataset: type = "misc"; break;
+  }
+  std::vector<std::pair<std::string, std::string>> fields;
+  const auto add = [&](std::string_view name, std::string value) {
+    fields.emplace_back(std::string(name), std::move(value));
+  };
+  if (!r.authors.empty()) {
+    std::string authors;
+    for (const auto& author : r.authors) {
+      const Name name = parse_name(author);
+      if (!authors.empty()) authors += " and ";
+      // An organisation in braces, so BibTeX does not split it into first and last names.
+      authors += name.is_person() ? bibtex_text(author) : "{" + bibtex_text(author) + "}";
+    }
+    add("author", "{" + authors + "}");
+  }
+  // Double braces keep the title's capitals from the style's case changes.
+  add("title", "{{" + bibtex_text(r.title) + "}}");
+  if (!r.translated_title.empty()) add("titleaddon", "{" + bibtex_text("[" + r.translated_title + "]") + "}");
+  switch (r.kind) {
+    case ReferenceKind::news:
+    case ReferenceKind::journal: add("journal", "{" + bibtex_text(r.publisher) + "}"); break;
+    case ReferenceKind::report: add("institution", "{" + bibtex_text(r.publisher) + "}"); break;
+    case ReferenceKind::book: add("publisher", "{" + bibtex_text(r.publisher) + "}"); break;
+    case ReferenceKind::web:
+    case ReferenceKind::dataset: add("publisher", "{" + bibtex_text(r.publisher) + "}"); break;
+  }
+  if (!r.volume.empty()) add("volume", "{" + bibtex_text(r.volume) + "}");
+  if (!r.issue.empty()) add("number", "{" + bibtex_text(r.issue) + "}");
+  if (!r.pages.empty()) {
+    std::string pages = bibtex_text(r.pages);
+    const auto dash = pages.find('-');
+    if (dash != std::string::npos) pages.replace(dash, 1, "--");
+    add("pages", "{" + pages + "}");
+  }
+  if (r.published) {
+    add("year", fmt::format("{{{}}}", r.published->year));
+    if (r.published->month != 0) add("month", std::string(k_bibtex_months[r.published->month - 1]));
+    if (r.published->month != 0) add("date", "{" + model::to_iso(*r.published) + "}");
+  }
+  if (!r.issn.empty()) add("issn", "{" + bibtex_text(r.issn) + "}");
+  if (!r.url.empty()) {
+    add("url", "{" + bibtex_url(r.url) + "}");
+    if (r.kind == ReferenceKind::web || r.kind == ReferenceKind::dataset) {
+      add("howpublished", "{\\url{" + bibtex_url(r.url) + "}}");
+    }
+  }
+  if (r.retrieved) add("urldate", "{" + model::to_iso(*r.retrieved) + "}");
+  // biblatex's langid takes babel's language names.
+  if (r.language == "en") add("langid", "{english}");
+  if (r.language == "ko") add("langid", "{korean}");
+  std::string out = fmt::format("@{}{{{},\n", type, r.id);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    out += fmt::format("  {:<12} = {}{}\n", fields[i].first, fields[i].second,
+                       i + 1 < fields.size() ? "," : "");
+  }
+  out += "}";
+  return out;
+}
+
+// What an alphabetical list sorts by: the entry's text without quotation marks, brackets
+// or emphasis, case-folded.
+std::string sort_key(const std::string& entry) {
+  std::string out;
+  for (std::size_t i = 0; i < entry.size(); ++i) {
+    if (entry.compare(i, 3, "\u201c") == 0) {
+      i += 2;
+      continue;
+    }
+    const char c = entry[i];
+    if (c == '[' || c == '*' || c == '"') continue;
+    out += c;
+  }
+  return util::fold_case(out);
+}
+
 }  // namespace
+
+std::optional<CitationStyle> parse_citation_style(std::string_view name) {
+  if (name == "plain") return CitationStyle::plain;
+  if (name == "apa") return CitationStyle::apa;
+  if (name == "mla") return CitationStyle::mla;
+  if (name == "chicago") return CitationStyle::chicago;
+  if (name == "bibtex") return CitationStyle::bibtex;
+  return std::nullopt;
+}
 
 std::string cite_plain(const model::Reference& r) {
   std::string out;
@@ -33,6 +556,9 @@ std::string cite_plain(const model::Reference& r) {
   if (!r.translated_title.empty()) title += fmt::format(" [{}]", clean(r.translated_title));
   out += fmt::format("\u201c{}\u201d ", sentence(title));
   std::string where = clean(r.publisher);
+  if (!r.volume.empty()) where += fmt::format(", volume {}", clean(r.volume));
+  if (!r.issue.empty()) where += fmt::format(", issue {}", clean(r.issue));
+  if (!r.pages.empty()) where += fmt::format(", pages {}", clean(r.pages));
   if (r.published) where += ", " + model::to_iso(*r.published);
   out += sentence(where);
   if (!r.issn.empty()) out += fmt::format(" ISSN {}.", clean(r.issn));
@@ -42,6 +568,32 @@ std::string cite_plain(const model::Reference& r) {
     if (r.url.empty()) out += '.';
   }
   return out;
+}
+
+std::string cite(const model::Reference& reference, CitationStyle style, Markup markup) {
+  const Writer writer(markup);
+  switch (style) {
+    case CitationStyle::plain: return cite_plain(reference);
+    case CitationStyle::apa: return cite_apa(reference, writer);
+    case CitationStyle::mla: return cite_mla(reference, writer);
+    case CitationStyle::chicago: return cite_chicago(reference, writer);
+    case CitationStyle::bibtex: return cite_bibtex(reference);
+  }
+  return cite_plain(reference);
+}
+
+std::vector<const model::Reference*> bibliography_order(
+    std::vector<const model::Reference*> references, CitationStyle style) {
+  if (style == CitationStyle::plain || style == CitationStyle::bibtex) return references;
+  std::vector<std::pair<std::string, const model::Reference*>> keyed;
+  for (const auto* reference : references) {
+    keyed.emplace_back(sort_key(cite(*reference, style)), reference);
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+  });
+  for (std::size_t i = 0; i < keyed.size(); ++i) references[i] = keyed[i].second;
+  return references;
 }
 
 }  // namespace nkfacts::render

@@ -1,15 +1,42 @@
-// Bibliographic entries. `plain` is the default style: who, what, where, when, and how to
-// find it again. (Further styles come with the classroom work.)
+// Bibliographic entries in the styles students are asked for. Every style is built from the
+// same reference fields; the rules each follows are cited next to its code in citation.cpp,
+// and the golden tests in tests/cli/cases/cite-style-* were checked by hand against them.
+//
+// One choice applies to every style: titles keep the capitalisation of the source.
+// APA asks for sentence case and Chicago and MLA for headline case, but converting case
+// by program lower-cases proper nouns ("north Korean"), which is worse than the
+// source's own capitalisation.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "model/records.hpp"
 
 namespace nkfacts::render {
 
+enum class CitationStyle { plain, apa, mla, chicago, bibtex };
+inline constexpr std::string_view k_citation_style_names = "plain, apa, mla, chicago, bibtex";
+std::optional<CitationStyle> parse_citation_style(std::string_view name);
+
+// How emphasis (italic titles and containers) is written: not at all, or as Markdown.
+enum class Markup { none, markdown };
+
 // Yoon, Dasl; Jeong, Andrew. "A North Korean Defector's Tale Shows Rotting Military."
 // The Wall Street Journal, 2020-07-04. ISSN 0099-9660. URL (retrieved 2020-12-05).
 std::string cite_plain(const model::Reference& reference);
+
+// One entry in `style`. For bibtex, a complete @type{key, ...} entry whose key is the
+// reference id (stable, and unique because ids are).
+std::string cite(const model::Reference& reference, CitationStyle style,
+                 Markup markup = Markup::none);
+
+// The references in the order the style's reference list uses: alphabetical by the
+// entry's first words for apa, mla and chicago (all three sort the list by its first
+// element, author or title); unchanged for plain and bibtex.
+std::vector<const model::Reference*> bibliography_order(
+    std::vector<const model::Reference*> references, CitationStyle style);
 
 }  // namespace nkfacts::render

@@ -23,7 +23,7 @@ const std::vector<std::string>& fields_of(model::Kind kind) {
   static const std::vector<std::string> reference = {
       "id",        "kind",      "reference_kind", "title", "translated_title", "authors",
       "publisher", "published", "retrieved",      "url",   "language",         "issn",
-      "note",      "citation"};
+      "volume",    "issue",     "pages",          "note",  "citation"};
   static const std::vector<std::string> figure = {"id",    "kind", "label", "summary",
                                                   "value", "low",  "high",  "unit",
                                                   "as_of", "headline", "sources", "note"};
@@ -66,7 +66,7 @@ void add_fields(std::vector<std::string>& schema, const std::vector<std::string>
   }
 }
 
-Row reference_row(const model::Reference& r) {
+Row reference_row(const model::Reference& r, CitationStyle style) {
   Row row;
   row.set("id", r.id);
   row.set("kind", std::string("reference"));
@@ -80,8 +80,11 @@ Row reference_row(const model::Reference& r) {
   row.set("url", text_or_null(r.url));
   row.set("language", text_or_null(r.language));
   row.set("issn", text_or_null(r.issn));
+  row.set("volume", text_or_null(r.volume));
+  row.set("issue", text_or_null(r.issue));
+  row.set("pages", text_or_null(r.pages));
   row.set("note", text_or_null(r.note));
-  row.set("citation", cite_plain(r));
+  row.set("citation", cite(r, style));
   return row;
 }
 

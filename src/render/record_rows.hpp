@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/fact_base.hpp"
+#include "render/citation.hpp"
 #include "render/dataset.hpp"
 
 namespace nkfacts::render {
@@ -21,7 +22,9 @@ std::vector<std::string> series_fields(const model::Series& series);
 void add_fields(std::vector<std::string>& schema, const std::vector<std::string>& more);
 
 Row record_row(const model::FactBase& facts, const model::RecordRef& ref);
-Row reference_row(const model::Reference& reference);
+// `style` decides the "citation" field.
+Row reference_row(const model::Reference& reference,
+                  CitationStyle style = CitationStyle::plain);
 Row series_row(const model::Series& series, const model::SeriesPoint& point);
 
 // Fills data.references with the references the rows cite, in order of first use.

@@ -413,6 +413,9 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       append_field(out, "URL", clean(r.url), terminal);
       append_field(out, "Language", clean(r.language), terminal);
       append_field(out, "ISSN", clean(r.issn), terminal);
+      append_field(out, "Volume", clean(r.volume), terminal);
+      append_field(out, "Issue", clean(r.issue), terminal);
+      append_field(out, "Pages", clean(r.pages), terminal);
       append_field(out, "Note", clean(r.note), terminal);
       std::vector<std::string> cited_by;
       for (const auto& citation : facts.citations()) {
@@ -429,10 +432,22 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
 }
 
 void render_bibliography(std::string& out, const std::vector<const model::Reference*>& references,
-                         const Terminal& terminal) {
-  const std::size_t width = fmt::format("{}", references.size()).size();
-  for (std::size_t i = 0; i < references.size(); ++i) {
-    append_numbered_entry(out, i + 1, width, cite_plain(*references[i]), terminal);
+                         CitationStyle style, const Terminal& terminal) {
+  if (style == CitationStyle::plain) {
+    const std::size_t width = fmt::format("{}", references.size()).size();
+    for (std::size_t i = 0; i < references.size(); ++i) {
+      append_numbered_entry(out, i + 1, width, cite_plain(*references[i]), terminal);
+    }
+    return;
+  }
+  const auto ordered = bibliography_order(references, style);
+  for (std::size_t i = 0; i < ordered.size(); ++i) {
+    if (style == CitationStyle::bibtex) {
+      if (i > 0) out += '\n';
+      out += cite(*ordered[i], style) + '\n';
+    } else {
+      out += util::wrap(cite(*ordered[i], style), terminal.width, "", "    ");
+    }
   }
 }
 

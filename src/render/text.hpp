@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/fact_base.hpp"
+#include "render/citation.hpp"
 #include "render/notes.hpp"
 #include "render/terminal.hpp"
 
@@ -51,8 +52,10 @@ void render_series_table(std::string& out, const model::Series& series,
 void render_record(std::string& out, const model::FactBase& facts, const model::RecordRef& ref,
                    SourceNotes& notes, const Terminal& terminal);
 
-// A numbered bibliography.
+// A bibliography: numbered in the given order for the plain style; for apa, mla and
+// chicago alphabetical with a hanging indent, as their reference lists are; for bibtex
+// one entry after another, ready to save as a .bib file.
 void render_bibliography(std::string& out, const std::vector<const model::Reference*>& references,
-                         const Terminal& terminal);
+                         CitationStyle style, const Terminal& terminal);
 
 }  // namespace nkfacts::render

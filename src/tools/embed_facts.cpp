@@ -86,10 +86,12 @@ std::string generate(const model::FactBase& facts) {
     out += fmt::format(
         "  facts.references.push_back({{.id = {}, .kind = {}, .title = {}, .translated_title = "
         "{}, .publisher = {}, .authors = {}, .published = {}, .retrieved = {}, .url = {}, "
-        ".language = {}, .issn = {}, .note = {}, .pos = {}}});\n",
+        ".language = {}, .issn = {}, .volume = {}, .issue = {}, .pages = {}, .note = {}, "
+        ".pos = {}}});\n",
         literal(r.id), reference_kind(r.kind), literal(r.title), literal(r.translated_title),
         literal(r.publisher), literal_list(r.authors), optional_date(r.published),
         optional_date(r.retrieved), literal(r.url), literal(r.language), literal(r.issn),
+        literal(r.volume), literal(r.issue), literal(r.pages),
         literal(r.note), position(r.pos));
   }
   out += fmt::format("  facts.figures.reserve({});\n", facts.figures.size());

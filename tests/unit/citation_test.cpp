@@ -1,0 +1,297 @@
+// Citation styles, one kind of reference at a time. Each expected string was checked by
+// hand against the style's rules; the comment above it names the rule. Manuals:
+//   APA   Publication Manual of the American Psychological Association, 7th ed. (2020)
+//   MLA   MLA Handbook, 9th ed. (2021)
+//   CMOS  The Chicago Manual of Style, 17th ed. (2017), notes-bibliography, bibliography entry
+// The references are the real ones from facts/ where one of the kind exists; the data set,
+// the many-author report and the unsigned journal article are made up for the test.
+#include <catch2/catch.hpp>
+
+#include "render/citation.hpp"
+
+using namespace nkfacts;
+using model::Date;
+using model::Reference;
+using model::ReferenceKind;
+using render::cite;
+using render::CitationStyle;
+
+namespace {
+
+Reference news() {  // signed newspaper article, two authors, full date
+  Reference r;
+  r.id = "wsj-2020-07-04";
+  r.kind = ReferenceKind::news;
+  r.title = "A North Korean Defector's Tale Shows Rotting Military";
+  r.publisher = "The Wall Street Journal";
+  r.authors = {"Yoon, Dasl", "Jeong, Andrew"};
+  r.published = Date{2020, 7, 4};
+  r.issn = "0099-9660";
+  r.language = "en";
+  return r;
+}
+
+Reference unsigned_news() {  // no author, with URL
+  Reference r;
+  r.id = "yonhap-2020-01-07";
+  r.kind = ReferenceKind::news;
+  r.title = "No N. Korean defectors admitted to U.S. last year: State Department data";
+  r.publisher = "Yonhap News Agency";
+  r.published = Date{2020, 1, 7};
+  r.url = "https://en.yna.co.kr/view/AEN20200107007600325";
+  return r;
+}
+
+Reference korean_news() {  // title in Korean with an English translation
+  Reference r;
+  r.id = "newsis-2026-02-04";
+  r.kind = ReferenceKind::news;
+  r.title = "지난해 입국 탈북민 223명…추세 유지";
+  r.translated_title = "223 North Korean defectors arrived last year; the trend holds";
+  r.publisher = "Newsis";
+  r.authors = {"남빛나라"};
+  r.published = Date{2026, 2, 4};
+  r.url = "https://mobile.newsis.com/view_amp.html?ar_id=NISX20260204_0003502497";
+  r.language = "ko";
+  return r;
+}
+
+Reference web() {  // organisation author that is also the publisher, no date, retrieved
+  Reference r;
+  r.id = "mou-settlement-support";
+  r.kind = ReferenceKind::web;
+  r.title = "Settlement Support for North Korean Defectors";
+  r.publisher = "Ministry of Unification, Republic of Korea";
+  r.authors = {"Ministry of Unification"};
+  r.url = "https://www.unikorea.go.kr/eng_unikorea/whatwedo/support/";
+  r.retrieved = Date{2026, 11, 25};
+  r.language = "en";
+  return r;
+}
+
+Reference web_dated() {  // a person's web article, dated to the month
+  Reference r;
+  r.id = "38north-2011-09";
+  r.kind = ReferenceKind::web;
+  r.title = "Admitting North Korean Refugees to the United States: Obstacles and Opportunities";
+  r.publisher = "38 North";
+  r.authors = {"Cohen, Roberta"};
+  r.published = Date{2011, 9, 0};
+  r.url = "https://www.38north.org/2011/09/rcohen092011/";
+  r.retrieved = Date{2026, 11, 25};
+  return r;
+}
+
+Reference report() {  // three authors, year only, no URL
+  Reference r;
+  r.id = "icg-perilous-journeys";
+  r.kind = ReferenceKind::report;
+  r.title = "Perilous Journeys: The Plight of North Koreans in China and Beyond";
+  r.publisher = "International Crisis Group";
+  r.authors = {"Beck, Peter", "Kim, Gail", "Macintyre, Donald"};
+  r.published = Date{2006, 0, 0};
+  return r;
+}
+
+Reference book() {
+  Reference r;
+  r.id = "harden-escape-from-camp-14";
+  r.kind = ReferenceKind::book;
+  r.title = "Escape from Camp 14";
+  r.publisher = "Viking";
+  r.authors = {"Harden, Blaine"};
+  r.published = Date{2012, 0, 0};
+  return r;
+}
+
+Reference journal() {
+  Reference r;
+  r.id = "wolman-2014";
+  r.kind = ReferenceKind::journal;
+  r.title = "The South Korean Citizenship of North Korean Escapees in Law and Practice";
+  r.publisher = "KLRI Journal of Law and Legislation";
+  r.authors = {"Wolman, Andrew"};
+  r.published = Date{2014, 0, 0};
+  r.volume = "4";
+  r.issue = "2";
+  r.pages = "225-253";
+  r.url = "https://openaccess.city.ac.uk/id/eprint/20528/";
+  return r;
+}
+
+Reference dataset() {  // made up: no author, so the publisher is the group author
+  Reference r;
+  r.id = "example-dataset";
+  r.kind = ReferenceKind::dataset;
+  r.title = "Example Arrivals Table";
+  r.publisher = "Example Statistics Office";
+  r.published = Date{2024, 0, 0};
+  r.url = "https://example.org/arrivals.csv";
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("APA 7: newspaper article") {
+  // APA, newspaper article: Author, A. A., & Author, B. B. (Year, Month Day). Title. *Newspaper*.
+  // APA, author element: two authors joined by a comma and an ampersand.
+  CHECK(cite(news(), CitationStyle::apa) ==
+        "Yoon, D., & Jeong, A. (2020, July 4). A North Korean Defector's Tale Shows Rotting "
+        "Military. The Wall Street Journal.");
+  // Italics become Markdown emphasis: the newspaper name, never the article title (APA, title element).
+  CHECK(cite(news(), CitationStyle::apa, render::Markup::markdown) ==
+        "Yoon, D., & Jeong, A. (2020, July 4). A North Korean Defector's Tale Shows Rotting "
+        "Military. *The Wall Street Journal*.");
+  // APA, missing author: so the title moves to the author position, before the date.
+  CHECK(cite(unsigned_news(), CitationStyle::apa) ==
+        "No N. Korean defectors admitted to U.S. last year: State Department data. (2020, "
+        "January 7). Yonhap News Agency. https://en.yna.co.kr/view/AEN20200107007600325");
+  // APA, works in another language: a title in another language, its English translation in square brackets.
+  CHECK(cite(korean_news(), CitationStyle::apa) ==
+        "남빛나라. (2026, February 4). 지난해 입국 탈북민 223명…추세 유지 [223 North Korean "
+        "defectors arrived last year; the trend holds]. Newsis. "
+        "https://mobile.newsis.com/view_amp.html?ar_id=NISX20260204_0003502497");
+}
+
+TEST_CASE("APA 7: web pages, reports, books, journal articles, data sets") {
+  // APA, webpage with a group author: site name left out when it is the author;
+  // no date: (n.d.); retrieval dates: one date for a page designed to change.
+  CHECK(cite(web(), CitationStyle::apa, render::Markup::markdown) ==
+        "Ministry of Unification. (n.d.). *Settlement Support for North Korean Defectors*. "
+        "Retrieved November 25, 2026, from "
+        "<https://www.unikorea.go.kr/eng_unikorea/whatwedo/support/>");
+  // APA, webpage with an individual author: Author. (Year, Month). *Title*. Site Name. URL
+  CHECK(cite(web_dated(), CitationStyle::apa) ==
+        "Cohen, R. (2011, September). Admitting North Korean Refugees to the United States: "
+        "Obstacles and Opportunities. 38 North. Retrieved November 25, 2026, from "
+        "https://www.38north.org/2011/09/rcohen092011/");
+  // APA, report and author element: three authors, the last after ", &"; *Title*. Publisher.
+  CHECK(cite(report(), CitationStyle::apa, render::Markup::markdown) ==
+        "Beck, P., Kim, G., & Macintyre, D. (2006). *Perilous Journeys: The Plight of North "
+        "Koreans in China and Beyond*. International Crisis Group.");
+  // APA, authored book: Author. (Year). *Title*. Publisher.
+  CHECK(cite(book(), CitationStyle::apa, render::Markup::markdown) ==
+        "Harden, B. (2012). *Escape from Camp 14*. Viking.");
+  // APA, journal article: *Journal*, *volume*(issue), pages, the range in full with an en dash.
+  CHECK(cite(journal(), CitationStyle::apa, render::Markup::markdown) ==
+        "Wolman, A. (2014). The South Korean Citizenship of North Korean Escapees in Law and "
+        "Practice. *KLRI Journal of Law and Legislation*, *4*(2), 225\u2013253. "
+        "<https://openaccess.city.ac.uk/id/eprint/20528/>");
+  // APA, data set: *Title* [Data set]. Publisher left out when it is the group author.
+  CHECK(cite(dataset(), CitationStyle::apa, render::Markup::markdown) ==
+        "Example Statistics Office. (2024). *Example Arrivals Table* [Data set]. "
+        "<https://example.org/arrivals.csv>");
+}
+
+TEST_CASE("APA 7: author lists and initials") {
+  Reference r = report();
+  // APA, author element: a hyphenated given name keeps its hyphen (Chang, Y.-C.).
+  r.authors = {"Jo, He-rim"};
+  CHECK(cite(r, CitationStyle::apa).rfind("Jo, H.-R. (2006).", 0) == 0);
+  // APA, author element: 21 or more authors: the first 19, an ellipsis, then the last.
+  r.authors.clear();
+  for (int i = 1; i <= 22; ++i) r.authors.push_back("Author" + std::to_string(i) + ", Given");
+  const std::string text = cite(r, CitationStyle::apa);
+  CHECK(text.find("Author19, G., . . . Author22, G. (2006).") != std::string::npos);
+  CHECK(text.find("Author20") == std::string::npos);
+}
+
+TEST_CASE("MLA 9") {
+  // MLA, author element: two authors: the first inverted, ", and", the second in normal order.
+  // "Title." *Container*, day month year (months abbreviated).
+  CHECK(cite(news(), CitationStyle::mla, render::Markup::markdown) ==
+        "Yoon, Dasl, and Andrew Jeong. \u201cA North Korean Defector's Tale Shows Rotting "
+        "Military.\u201d *The Wall Street Journal*, 4 July 2020.");
+  // No author: begin with the title. MLA, location: URLs without http:// or https://.
+  CHECK(cite(unsigned_news(), CitationStyle::mla) ==
+        "\u201cNo N. Korean defectors admitted to U.S. last year: State Department data.\u201d "
+        "Yonhap News Agency, 7 Jan. 2020, en.yna.co.kr/view/AEN20200107007600325.");
+  // An organisation that is author and publisher is given only as publisher (MLA, organization as author);
+  // an access date for an undated page.
+  CHECK(cite(web(), CitationStyle::mla) ==
+        "\u201cSettlement Support for North Korean Defectors.\u201d Ministry of Unification, "
+        "Republic of Korea, www.unikorea.go.kr/eng_unikorea/whatwedo/support/. Accessed 25 "
+        "Nov. 2026.");
+  // Three or more authors: the first, then "et al." (MLA, author element). A report is a whole work:
+  // *Title*. Publisher, year.
+  CHECK(cite(report(), CitationStyle::mla, render::Markup::markdown) ==
+        "Beck, Peter, et al. *Perilous Journeys: The Plight of North Koreans in China and "
+        "Beyond*. International Crisis Group, 2006.");
+  CHECK(cite(book(), CitationStyle::mla) == "Harden, Blaine. Escape from Camp 14. Viking, 2012.");
+  // Journal: vol., no., year, pp. with the second number shortened (MLA, page numbers: 225-53).
+  CHECK(cite(journal(), CitationStyle::mla) ==
+        "Wolman, Andrew. \u201cThe South Korean Citizenship of North Korean Escapees in Law and "
+        "Practice.\u201d KLRI Journal of Law and Legislation, vol. 4, no. 2, 2014, pp. 225-53, "
+        "openaccess.city.ac.uk/id/eprint/20528/.");
+  // A translated title follows the original in square brackets.
+  CHECK(cite(korean_news(), CitationStyle::mla) ==
+        "남빛나라. \u201c지난해 입국 탈북민 223명…추세 유지\u201d [223 North Korean defectors "
+        "arrived last year; the trend holds]. Newsis, 4 Feb. 2026, "
+        "mobile.newsis.com/view_amp.html?ar_id=NISX20260204_0003502497.");
+}
+
+TEST_CASE("Chicago 17, bibliography entries") {
+  // CMOS, two or more authors: the first inverted, a comma before "and".
+  // CMOS, newspapers: "Title." *Newspaper*, Month Day, Year.
+  CHECK(cite(news(), CitationStyle::chicago, render::Markup::markdown) ==
+        "Yoon, Dasl, and Andrew Jeong. \u201cA North Korean Defector's Tale Shows Rotting "
+        "Military.\u201d *The Wall Street Journal*, July 4, 2020.");
+  // CMOS, unsigned newspaper articles: an unsigned article is listed under the newspaper's name.
+  CHECK(cite(unsigned_news(), CitationStyle::chicago) ==
+        "Yonhap News Agency. \u201cNo N. Korean defectors admitted to U.S. last year: State "
+        "Department data.\u201d January 7, 2020. https://en.yna.co.kr/view/AEN20200107007600325.");
+  // CMOS, web pages: an undated web page gets an access date.
+  CHECK(cite(web(), CitationStyle::chicago) ==
+        "Ministry of Unification. \u201cSettlement Support for North Korean Defectors.\u201d "
+        "Accessed November 25, 2026. https://www.unikorea.go.kr/eng_unikorea/whatwedo/support/.");
+  CHECK(cite(web_dated(), CitationStyle::chicago) ==
+        "Cohen, Roberta. \u201cAdmitting North Korean Refugees to the United States: Obstacles "
+        "and Opportunities.\u201d 38 North. September 2011. "
+        "https://www.38north.org/2011/09/rcohen092011/.");
+  // CMOS, two or more authors: three all named, "and" before the last. *Title*. Publisher, Year.
+  CHECK(cite(report(), CitationStyle::chicago, render::Markup::markdown) ==
+        "Beck, Peter, Gail Kim, and Donald Macintyre. *Perilous Journeys: The Plight of North "
+        "Koreans in China and Beyond*. International Crisis Group, 2006.");
+  // CMOS, journal articles and inclusive numbers: *Journal* volume, no. issue (year): pages, abbreviated 225–53.
+  CHECK(cite(journal(), CitationStyle::chicago, render::Markup::markdown) ==
+        "Wolman, Andrew. \u201cThe South Korean Citizenship of North Korean Escapees in Law and "
+        "Practice.\u201d *KLRI Journal of Law and Legislation* 4, no. 2 (2014): 225\u201353. "
+        "<https://openaccess.city.ac.uk/id/eprint/20528/>.");
+  // CMOS, organization as author: an organisation as author, even when it is also the publisher.
+  CHECK(cite(dataset(), CitationStyle::chicago) ==
+        "Example Statistics Office. Example Arrivals Table. Example Statistics Office, 2024. "
+        "https://example.org/arrivals.csv.");
+}
+
+TEST_CASE("BibTeX: key from the id, organisations in braces, LaTeX characters escaped") {
+  CHECK(cite(news(), CitationStyle::bibtex) ==
+        "@article{wsj-2020-07-04,\n"
+        "  author       = {Yoon, Dasl and Jeong, Andrew},\n"
+        "  title        = {{A North Korean Defector's Tale Shows Rotting Military}},\n"
+        "  journal      = {The Wall Street Journal},\n"
+        "  year         = {2020},\n"
+        "  month        = jul,\n"
+        "  date         = {2020-07-04},\n"
+        "  issn         = {0099-9660},\n"
+        "  langid       = {english}\n"
+        "}");
+  Reference r = web();
+  r.title = "50% & more_{x}";
+  const std::string text = cite(r, CitationStyle::bibtex);
+  CHECK(text.rfind("@misc{mou-settlement-support,\n", 0) == 0);
+  CHECK(text.find("author       = {{Ministry of Unification}},") != std::string::npos);
+  CHECK(text.find("title        = {{50\\% \\& more\\_\\{x\\}}},") != std::string::npos);
+  CHECK(text.find("urldate      = {2026-11-25}") != std::string::npos);
+  CHECK(cite(journal(), CitationStyle::bibtex).find("pages        = {225--253},") !=
+        std::string::npos);
+}
+
+TEST_CASE("reference lists are alphabetical in APA, MLA and Chicago") {
+  const Reference a = news(), b = web(), c = book(), d = unsigned_news();
+  const std::vector<const Reference*> input = {&a, &b, &c, &d};
+  const auto apa = render::bibliography_order(input, CitationStyle::apa);
+  CHECK(apa == std::vector<const Reference*>{&c, &b, &d, &a});  // Harden, Ministry, No N., Yoon
+  const auto mla = render::bibliography_order(input, CitationStyle::mla);
+  CHECK(mla == std::vector<const Reference*>{&c, &d, &b, &a});  // Harden, No N., Settlement, Yoon
+  CHECK(render::bibliography_order(input, CitationStyle::plain) == input);
+}
