@@ -270,6 +270,13 @@ int run(int argc, char** argv) {
   auto* year = stats->add_option("--year", stats_options.year);
   stats->add_option("--from", stats_options.from)->excludes(year);
   stats->add_option("--to", stats_options.to)->excludes(year);
+  stats->add_flag("--chart", stats_options.chart);
+  stats->add_flag("--ascii", stats_options.ascii);
+  commands::TimelineOptions timeline_options;
+  auto* timeline = app.add_subcommand("timeline");
+  timeline->add_option("--from", timeline_options.from);
+  timeline->add_option("--to", timeline_options.to);
+  timeline->add_flag("--ascii", timeline_options.ascii);
   auto* cite = app.add_subcommand("cite");
   cite->add_option("id", cite_options.ids);
   cite->add_option("--style", cite_options.style);
@@ -423,6 +430,8 @@ int run(int argc, char** argv) {
     status = commands::run_dangers(dangers_options, context);
   } else if (stats->parsed()) {
     status = commands::run_stats(stats_options, context);
+  } else if (timeline->parsed()) {
+    status = commands::run_timeline(timeline_options, context);
   } else if (cite->parsed()) {
     status = commands::run_cite(cite_options, context);
   } else if (show->parsed()) {

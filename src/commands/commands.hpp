@@ -24,8 +24,17 @@ struct StatsOptions {
   std::optional<int> year;
   std::optional<int> from;
   std::optional<int> to;
+  bool chart = false;              // bars instead of tables
+  bool ascii = false;              // draw with ASCII only
 };
 int run_stats(const StatsOptions& options, Context& context);
+
+struct TimelineOptions {
+  std::optional<int> from;         // only events in this year or later
+  std::optional<int> to;           // only events in this year or earlier
+  bool ascii = false;
+};
+int run_timeline(const TimelineOptions& options, Context& context);
 
 struct CiteOptions {
   std::vector<std::string> ids;  // empty: every reference

@@ -73,6 +73,22 @@ Examples:
   nkfacts stats
   nkfacts stats --from 2019 --to 2025
   nkfacts stats --year 2009)~"},
+      {"timeline", "the dated events in order, on a year axis",
+       R"~(Usage: nkfacts timeline [--from Y] [--to Y] [--ascii]
+
+The dated events, oldest first, beside a year axis: each year is written once, a
+broken axis (┊) marks years without events, and the month and day are shown where
+they are known. Every event carries its source markers; the sources follow.
+
+Options:
+  --from Y    only events in year Y or later
+  --to Y      only events in year Y or earlier
+  --ascii     draw the axis with ASCII characters
+
+Examples:
+  nkfacts timeline
+  nkfacts timeline --from 2010
+  nkfacts -o csv timeline --fields date,title)~"},
       {"cite", "the sources behind a record, as a bibliography",
        R"~(Usage: nkfacts cite [ID...]
 

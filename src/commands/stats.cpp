@@ -4,6 +4,7 @@
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
 #include "query/lookup.hpp"
+#include "render/chart.hpp"
 #include "render/diagnostics.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
@@ -20,6 +21,13 @@ int run_stats(const StatsOptions& options, Context& context) {
     return exit_status::usage_error;
   }
   const bool filtered = from || to;
+  if (options.ascii && !options.chart) {
+    return usage_error(context, "--ascii applies to --chart", "add --chart, e.g. 'nkfacts stats --chart --ascii'");
+  }
+  if (options.chart && is_machine_format(context)) {
+    return usage_error(context, "--chart draws for the terminal, not in a machine format",
+                       "drop --chart to get the table's rows, or drop --format to see the chart");
+  }
   if (is_machine_format(context)) {
     // One row per period of every series; headline figures are records (nkfacts show).
     render::Dataset data;
@@ -45,7 +53,7 @@ int run_stats(const StatsOptions& options, Context& context) {
   std::string body;
   const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),
                                         [](const auto& f) { return f.headline; });
-  if (!filtered && any_headline) {
+  if (!filtered && any_headline && !options.chart) {
     body += render::paint(context.out_terminal, render::Style::heading, "Headline figures");
     body += '\n';
     render::render_headline_figures(body, facts, notes, context.out_terminal);
@@ -59,7 +67,12 @@ int run_stats(const StatsOptions& options, Context& context) {
     if (points.empty()) continue;
     any_rows = true;
     if (!body.empty()) body += '\n';
-    render::render_series_table(body, *s, points, notes, context.out_terminal);
+    if (options.chart) {
+      render::render_bar_chart(body, *s, points, notes, context.out_terminal,
+                               options.ascii ? render::Glyphs::ascii : render::Glyphs::unicode);
+    } else {
+      render::render_series_table(body, *s, points, notes, context.out_terminal);
+    }
   }
   if (filtered && !any_rows) {
     const std::string range = options.year ? fmt::format("{}", *options.year)

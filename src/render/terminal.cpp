@@ -16,6 +16,10 @@ std::string_view escape_for(Style style) {
     case Style::error: return "\x1b[1;31m";
     case Style::note: return "\x1b[1;36m";
     case Style::match: return "\x1b[1;31m";
+    case Style::bar1: return "\x1b[36m";
+    case Style::bar2: return "\x1b[33m";
+    case Style::bar3: return "\x1b[35m";
+    case Style::bar4: return "\x1b[32m";
   }
   return "";
 }

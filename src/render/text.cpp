@@ -29,6 +29,8 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+}  // namespace
+
 void append_heading(std::string& out, std::string_view title, std::string_view markers,
                     const Terminal& terminal) {
   // Wrap first, then paint line by line, so a colour never crosses a line end.
@@ -47,6 +49,8 @@ void append_heading(std::string& out, std::string_view title, std::string_view m
   }
   out += '\n';
 }
+
+namespace {
 
 void append_paragraph(std::string& out, std::string_view text, const Terminal& terminal) {
   out += util::wrap(clean(text), terminal.width, "  ", "  ");

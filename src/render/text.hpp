@@ -20,6 +20,10 @@ std::string format_quantity(const model::Quantity& quantity, std::string_view un
 // Data text made safe for a terminal (control characters shown escaped).
 std::string clean(std::string_view text);
 
+// A bold title, wrapped, with source markers after it.
+void append_heading(std::string& out, std::string_view title, std::string_view markers,
+                    const Terminal& terminal);
+
 // "  Label     value" with the value wrapped under itself.
 void append_field(std::string& out, std::string_view label, std::string_view value,
                   const Terminal& terminal, std::size_t label_width = 10);

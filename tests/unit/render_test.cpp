@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
 #include "load/toml_loader.hpp"
+#include "render/chart.hpp"
 #include "render/citation.hpp"
 #include "render/diagnostics.hpp"
 #include "render/notes.hpp"
 #include "render/text.hpp"
+#include "util/utf8.hpp"
 
 using namespace nkfacts;
 
@@ -172,4 +174,44 @@ women = 2252
         "  Men      662\n"
         "  Women    2,252\n"
         "  Total    2,914\n");
+}
+
+TEST_CASE("bar chart lines fit the width and bars grow with the totals") {
+  model::FactBase facts;
+  model::Series series;
+  series.id = "s";
+  series.name = "Arrivals";
+  series.unit = "people";
+  series.columns = {"men", "women"};
+  series.points = {{{std::nullopt, 1998}, {831, 116}, {}, "", {}},
+                   {{1999, 2001}, {565, 478}, {}, "", {}},
+                   {{2009, 2009}, {662, 2252}, {}, "", {}},
+                   {{2021, 2021}, {40, 23}, {}, "", {}}};
+  std::vector<const model::SeriesPoint*> points;
+  for (const auto& point : series.points) points.push_back(&point);
+  for (const std::size_t width : {40u, 80u, 120u}) {
+    render::SourceNotes notes(facts);
+    std::string out;
+    render::render_bar_chart(out, series, points, notes, {width, false}, render::Glyphs::ascii);
+    std::vector<std::size_t> bars;
+    std::size_t start = 0;
+    while (start < out.size()) {
+      const auto end = out.find('\n', start);
+      const std::string line = out.substr(start, end - start);
+      CHECK(util::display_width(line) <= width);
+      const auto first = line.find_first_of("#=");
+      if (line.find("men") == std::string::npos && first != std::string::npos) {
+        bars.push_back(line.find(' ', first) - first);  // a bar has no spaces
+      }
+      start = end + 1;
+    }
+    REQUIRE(bars.size() == 4);
+    CHECK(bars[2] > bars[1]);  // 2,914 > 1,043
+    CHECK(bars[1] >= bars[0]);  // 1,043 vs 947: equal once rounded at width 40
+    CHECK(bars[3] >= 1);       // 63 is small but never nothing
+    // Multi-year periods are labelled as spans, and the note says so.
+    CHECK(out.find("up to 1998") != std::string::npos);
+    CHECK(out.find("1999\u20132001") != std::string::npos);
+    CHECK(out.find("count several") != std::string::npos);
+  }
 }

@@ -1,0 +1,65 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "render/chart.hpp"
+#include "render/diagnostics.hpp"
+#include "render/record_rows.hpp"
+#include "render/text.hpp"
+
+namespace nkfacts::commands {
+
+int run_timeline(const TimelineOptions& options, Context& context) {
+  const auto& facts = context.facts;
+  if (options.from && options.to && *options.from > *options.to) {
+    return usage_error(context, fmt::format("--from {} is after --to {}", *options.from, *options.to),
+                       "give the earlier year first");
+  }
+  if (options.ascii && is_machine_format(context)) {
+    return usage_error(context, "--ascii applies to the text timeline", "drop --ascii or --format");
+  }
+  std::vector<const model::Event*> events;
+  for (const auto& event : facts.events) {
+    if (options.from && event.date.year < *options.from) continue;
+    if (options.to && event.date.year > *options.to) continue;
+    events.push_back(&event);
+  }
+  // By date; a date known only to the year comes before the dated events of that year.
+  std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
+    return a->date != b->date ? a->date < b->date : a->id < b->id;
+  });
+  if (events.empty()) {
+    if (facts.events.empty()) {
+      context.err += render::format_error("no events in the loaded facts", "", context.err_terminal);
+    } else {
+      context.err += render::format_error("no event falls in the years given",
+                                          "'nkfacts timeline' shows every event",
+                                          context.err_terminal);
+    }
+    return exit_status::nothing_found;
+  }
+  if (is_machine_format(context)) {
+    render::Dataset data;
+    data.fields = render::fields_of(model::Kind::event);
+    for (const auto* event : events) data.rows.push_back(render::record_row(facts, *facts.find(event->id)));
+    render::resolve_references(data, facts);
+    return emit_dataset(context, data, data.fields);
+  }
+  render::SourceNotes notes(facts);
+  const int first = events.front()->date.year;
+  const int last = events.back()->date.year;
+  render::append_heading(
+      context.out,
+      fmt::format("Timeline, {}{}: {} event{}", first,
+                  last != first ? fmt::format("\u2013{}", last) : std::string(), events.size(),
+                  events.size() == 1 ? "" : "s"),
+      "", context.out_terminal);
+  render::render_timeline(context.out, events, notes, context.out_terminal,
+                          options.ascii ? render::Glyphs::ascii : render::Glyphs::unicode);
+  notes.render(context.out, context.out_terminal);
+  return exit_status::answered;
+}
+
+}  // namespace nkfacts::commands

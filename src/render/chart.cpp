@@ -1,0 +1,188 @@
+#include "render/chart.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "render/text.hpp"
+#include "util/text.hpp"
+#include "util/utf8.hpp"
+
+namespace nkfacts::render {
+namespace {
+
+constexpr std::array<Style, 4> k_bar_styles = {Style::bar1, Style::bar2, Style::bar3, Style::bar4};
+constexpr std::array<std::string_view, 4> k_shades = {"\u2588", "\u2592", "\u2591", "\u2593"};
+constexpr std::array<std::string_view, 4> k_ascii_shades = {"#", "=", "+", "%"};
+constexpr std::array<std::string_view, 12> k_short_months = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+// The cell that draws column `column`: a shade of its own, or one full block in its colour.
+std::string cell(std::size_t column, const Terminal& terminal, Glyphs glyphs) {
+  const auto& shades = glyphs == Glyphs::ascii ? k_ascii_shades : k_shades;
+  if (terminal.color) return std::string(shades[0]);
+  return std::string(shades[column % shades.size()]);
+}
+
+std::string repeat(std::string_view text, std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out.append(text);
+  return out;
+}
+
+std::string number(double value) { return util::format_number(value, true); }
+
+}  // namespace
+
+void render_bar_chart(std::string& out, const model::Series& series,
+                      const std::vector<const model::SeriesPoint*>& points, SourceNotes& notes,
+                      const Terminal& terminal, Glyphs glyphs) {
+  std::vector<std::string> markers_of;
+  for (const auto* point : points) markers_of.push_back(notes.markers(point->sources, terminal));
+  append_heading(out, clean(series.name), notes.markers(series.sources, terminal), terminal);
+
+  const std::size_t columns = series.columns.size();
+  std::string legend;
+  for (std::size_t c = 0; c < columns; ++c) {
+    if (c > 0) legend += "  ";
+    legend += paint(terminal, k_bar_styles[c % k_bar_styles.size()], cell(c, terminal, glyphs));
+    legend += ' ' + clean(series.columns[c]);
+  }
+
+  // Labels: the period on the left, "total = a + b" (or the total alone) on the right.
+  std::size_t label_width = 0;
+  double largest = 0;
+  std::vector<std::string> totals, breakdowns;
+  bool several_years = false;
+  std::vector<std::string> spans;
+  for (const auto* point : points) {
+    const std::string label = model::period_label(point->period);
+    label_width = std::max(label_width, util::display_width(label));
+    if (!point->period.is_single_year()) {
+      several_years = true;
+      spans.push_back(label);
+    }
+    double total = 0;
+    std::string parts;
+    for (std::size_t c = 0; c < point->values.size(); ++c) {
+      const double value = std::max(0.0, point->values[c]);
+      total += value;
+      if (c > 0) parts += " + ";
+      parts += number(value);
+    }
+    largest = std::max(largest, total);
+    totals.push_back(number(total));
+    breakdowns.push_back(parts);
+  }
+  // Totals right-aligned, so their digits line up.
+  std::size_t total_width = 0;
+  for (const auto& total : totals) total_width = std::max(total_width, total.size());
+  for (std::size_t i = 0; i < totals.size(); ++i) {
+    totals[i] = util::pad_left(totals[i], total_width);
+    breakdowns[i] = columns > 1 ? totals[i] + " = " + breakdowns[i] : totals[i];
+  }
+  const std::size_t width = terminal.width ? terminal.width : 80;
+  const auto bar_room = [&](const std::vector<std::string>& labels, std::size_t& label_room) {
+    label_room = 0;
+    for (const auto& label : labels) label_room = std::max(label_room, util::display_width(label));
+    const std::size_t used = 2 + label_width + 1 + 1 + label_room + 3;  // markers need room too
+    return width > used ? width - used : 0;
+  };
+  std::size_t number_width = 0;
+  std::size_t bar_width = bar_room(breakdowns, number_width);
+  const std::vector<std::string>* labels = &breakdowns;
+  if (bar_width < 12) {  // too narrow for the breakdown: the totals alone
+    labels = &totals;
+    bar_width = bar_room(totals, number_width);
+  }
+  bar_width = std::max<std::size_t>(bar_width, 4);
+
+  out += "  " + legend;
+  out += labels == &breakdowns && columns > 1
+             ? fmt::format("   ({}: total = {})\n", clean(series.unit),
+                           [&] {
+                             std::string names;
+                             for (std::size_t c = 0; c < columns; ++c) {
+                               names += (c ? " + " : "") + clean(series.columns[c]);
+                             }
+                             return names;
+                           }())
+             : fmt::format("   ({})\n", clean(series.unit));
+
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const auto* point = points[i];
+    // Each column ends where the running total ends, rounded, so the bar's length is the
+    // total's and the segments add up exactly.
+    std::string bar;
+    double running = 0;
+    std::size_t drawn = 0;
+    for (std::size_t c = 0; c < point->values.size(); ++c) {
+      running += std::max(0.0, point->values[c]);
+      auto end = largest > 0 ? static_cast<std::size_t>(std::lround(running / largest *
+                                                                    static_cast<double>(bar_width)))
+                             : 0;
+      // Something, however small, is never drawn as nothing.
+      if (end == drawn && point->values[c] > 0 && drawn == 0) end = 1;
+      if (end > drawn) {
+        bar += paint(terminal, k_bar_styles[c % k_bar_styles.size()],
+                     repeat(cell(c, terminal, glyphs), end - drawn));
+        drawn = end;
+      }
+    }
+    out += "  " + util::pad_right(model::period_label(point->period), label_width) + ' ';
+    out += bar + std::string(bar_width - std::min(drawn, bar_width), ' ') + ' ';
+    out += paint(terminal, Style::number, (*labels)[i]);
+    if (!markers_of[i].empty()) out += ' ' + markers_of[i];
+    out += '\n';
+  }
+  if (several_years) {
+    std::string list;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      list += (i == 0 ? "" : i + 1 == spans.size() ? " and " : ", ") + spans[i];
+    }
+    out += util::wrap(
+        fmt::format("{} {} several years together, as published; {} not one year's count.",
+                    list, spans.size() == 1 ? "counts" : "count",
+                    spans.size() == 1 ? "its bar is" : "their bars are"),
+        terminal.width, "  ", "  ");
+  }
+}
+
+void render_timeline(std::string& out, const std::vector<const model::Event*>& events,
+                     SourceNotes& notes, const Terminal& terminal, Glyphs glyphs) {
+  const std::string_view axis = glyphs == Glyphs::ascii ? "|" : "\u2503";
+  const std::string_view gap = glyphs == Glyphs::ascii ? ":" : "\u250a";
+  // " 1997 ┃ Feb 12  title [1]": year (5), axis (3), date (6), two spaces.
+  const std::string continuation = fmt::format("      {}         ", axis);
+  const std::string first_blank(16, ' ');
+  std::optional<int> previous_year;
+  for (const auto* event : events) {
+    const int year = event->date.year;
+    std::string year_text;
+    if (previous_year && year == *previous_year) {
+      year_text = "     ";
+    } else {
+      if (previous_year) {
+        out += fmt::format("      {}\n", paint(terminal, Style::dim, year > *previous_year + 1 ? gap : axis));
+      }
+      year_text = paint(terminal, Style::heading, util::pad_left(std::to_string(year), 5));
+    }
+    previous_year = year;
+    std::string date;
+    if (event->date.month != 0) {
+      date = std::string(k_short_months[event->date.month - 1]);
+      if (event->date.day != 0) date += fmt::format(" {:2}", event->date.day);
+    }
+    const std::string markers = notes.markers(event->sources, terminal);
+    const std::string text = clean(event->title) + (markers.empty() ? "" : " " + markers);
+    const std::string wrapped = util::wrap(text, terminal.width, first_blank, continuation);
+    out += year_text + ' ' + paint(terminal, Style::dim, axis) + ' ' +
+           paint(terminal, Style::label, util::pad_right(date, 6)) + "  ";
+    out.append(wrapped.substr(first_blank.size()));
+  }
+}
+
+}  // namespace nkfacts::render
