@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <ctime>
 #include <exception>
+#include <iostream>
+#include <random>
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
@@ -31,7 +33,8 @@ using namespace nkfacts;
 bool takes_value(std::string_view arg) {
   return arg == "--facts" || arg == "--color" || arg == "--width" || arg == "--year" ||
          arg == "--from" || arg == "--to" || arg == "-o" || arg == "--format" ||
-         arg == "--fields" || arg == "--kind" || arg == "--style";
+         arg == "--fields" || arg == "--kind" || arg == "--style" || arg == "--count" ||
+         arg == "--seed" || arg == "--topic";
 }
 
 struct CommandToken {
@@ -160,6 +163,13 @@ int usage_error(std::string_view message, std::string_view hint, const render::T
   return finish("", text, exit_status::usage_error);
 }
 
+// A seed for quiz and random when none is given: different on every run, and short
+// enough to read out in a classroom ("everyone run: nkfacts quiz --seed 402917").
+std::uint64_t fresh_seed() {
+  std::random_device device;
+  return (device() ^ static_cast<std::uint64_t>(std::time(nullptr))) % 1000000;
+}
+
 // Today's date in UTC, for `check`'s "date in the future".
 model::Date today() {
   const std::time_t now = std::time(nullptr);
@@ -167,18 +177,6 @@ model::Date today() {
   gmtime_r(&now, &utc);
   return {utc.tm_year + 1900, static_cast<std::uint8_t>(utc.tm_mon + 1),
           static_cast<std::uint8_t>(utc.tm_mday)};
-}
-
-std::string facts_line(const model::FactBase& facts) {
-  std::optional<model::Date> newest;
-  auto consider = [&](const std::optional<model::Date>& date) {
-    if (date && (!newest || *date > *newest)) newest = date;
-  };
-  for (const auto& reference : facts.references) consider(reference.retrieved);
-  for (const auto& figure : facts.figures) consider(figure.as_of);
-  return fmt::format("facts as of {} ({} records, {} sources)",
-                     newest ? model::to_iso(*newest) : std::string("unknown"),
-                     facts.record_count(), facts.references.size());
 }
 
 int run(int argc, char** argv) {
@@ -260,6 +258,9 @@ int run(int argc, char** argv) {
   commands::RecordsOptions dangers_options;
   commands::StatsOptions stats_options;
   commands::CiteOptions cite_options;
+  commands::QuizOptions quiz_options;
+  commands::RandomOptions random_options;
+  std::optional<std::uint64_t> seed;
   commands::ShowOptions show_options;
   commands::ListOptions list_options;
   auto* routes = app.add_subcommand("routes");
@@ -277,6 +278,18 @@ int run(int argc, char** argv) {
   timeline->add_option("--from", timeline_options.from);
   timeline->add_option("--to", timeline_options.to);
   timeline->add_flag("--ascii", timeline_options.ascii);
+  auto* quiz = app.add_subcommand("quiz");
+  quiz->add_option("--count", quiz_options.count);
+  quiz->add_option("--seed", seed);
+  quiz->add_option("--topic", quiz_options.topic);
+  quiz->add_flag("--print", quiz_options.print);
+  auto* random = app.add_subcommand("random");
+  random->add_option("--kind", random_options.kind);
+  random->add_option("--seed", seed);
+  commands::HandoutOptions handout_options;
+  auto* handout = app.add_subcommand("handout");
+  handout->add_option("--topic", handout_options.topic);
+  handout->add_option("--style", handout_options.style);
   auto* cite = app.add_subcommand("cite");
   cite->add_option("id", cite_options.ids);
   cite->add_option("--style", cite_options.style);
@@ -419,7 +432,7 @@ int run(int argc, char** argv) {
                                i < embedded_files ? " (embedded)" : "");
       }
     }
-    return finish(commands::version_text(facts_line(loaded.facts), details), err, 0);
+    return finish(commands::version_text(commands::facts_line(loaded.facts), details), err, 0);
   }
 
   commands::Context context{loaded.facts, out_terminal, err_terminal, *format, fields};
@@ -430,6 +443,24 @@ int run(int argc, char** argv) {
     status = commands::run_dangers(dangers_options, context);
   } else if (stats->parsed()) {
     status = commands::run_stats(stats_options, context);
+  } else if (quiz->parsed()) {
+    quiz_options.seed = seed ? *seed : fresh_seed();
+    const commands::Conversation conversation{
+        [](std::string_view text) { write_all(STDOUT_FILENO, text); },
+        []() -> std::optional<std::string> {
+          std::string line;
+          if (!std::getline(std::cin, line)) return std::nullopt;
+          // Answers from a file or a pipe are not echoed by a terminal: show them, so the
+          // transcript reads like the conversation.
+          if (isatty(STDIN_FILENO) != 1) write_all(STDOUT_FILENO, line + "\n");
+          return line;
+        }};
+    status = commands::run_quiz(quiz_options, context, conversation);
+  } else if (random->parsed()) {
+    random_options.seed = seed ? *seed : fresh_seed();
+    status = commands::run_random(random_options, context);
+  } else if (handout->parsed()) {
+    status = commands::run_handout(handout_options, context);
   } else if (timeline->parsed()) {
     status = commands::run_timeline(timeline_options, context);
   } else if (cite->parsed()) {

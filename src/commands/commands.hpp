@@ -2,6 +2,8 @@
 // appends to the context's buffers and returns an exit status.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +37,32 @@ struct TimelineOptions {
   bool ascii = false;
 };
 int run_timeline(const TimelineOptions& options, Context& context);
+
+struct QuizOptions {
+  std::size_t count = 5;
+  std::uint64_t seed = 0;          // main picks one when --seed is not given
+  std::string topic;               // empty: every topic
+  bool print = false;              // a worksheet with an answer key instead of asking
+};
+// How an interactive command talks to the user: write shows text at once, read_line
+// returns the next line typed (nullopt at the end of input).
+struct Conversation {
+  std::function<void(std::string_view)> write;
+  std::function<std::optional<std::string>()> read_line;
+};
+int run_quiz(const QuizOptions& options, Context& context, const Conversation& conversation);
+
+struct RandomOptions {
+  std::string kind;                // empty: figure, route, danger, event or fact
+  std::uint64_t seed = 0;
+};
+int run_random(const RandomOptions& options, Context& context);
+
+struct HandoutOptions {
+  std::string topic = "all";       // all, stats, routes, dangers, timeline
+  std::string style = "plain";     // the bibliography's citation style
+};
+int run_handout(const HandoutOptions& options, Context& context);
 
 struct CiteOptions {
   std::vector<std::string> ids;  // empty: every reference

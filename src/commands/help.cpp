@@ -55,7 +55,7 @@ Examples:
   nkfacts dangers
   nkfacts dangers arrest-in-china)~"},
       {"stats", "headline figures and the yearly arrivals table",
-       R"~(Usage: nkfacts stats [--year Y | --from Y --to Y]
+       R"~(Usage: nkfacts stats [--year Y | --from Y --to Y] [--chart [--ascii]]
 
 The headline figures, each dated and sourced, then every time series as a table
 with its totals computed (never stored) and, where the series names one, the share
@@ -66,13 +66,15 @@ Options:
   --year Y    only the period that contains year Y
   --from Y    only periods that end in year Y or later
   --to Y      only periods that start in year Y or earlier
+  --chart     the series as bars (columns stacked, scaled to the width)
+  --ascii     draw the chart with ASCII characters only
 
 Rows whose period overlaps the range are shown, with a "Total shown" line.
 
 Examples:
   nkfacts stats
   nkfacts stats --from 2019 --to 2025
-  nkfacts stats --year 2009)~"},
+  nkfacts stats --chart --from 2005)~"},
       {"timeline", "the dated events in order, on a year axis",
        R"~(Usage: nkfacts timeline [--from Y] [--to Y] [--ascii]
 
@@ -89,20 +91,74 @@ Examples:
   nkfacts timeline
   nkfacts timeline --from 2010
   nkfacts -o csv timeline --fields date,title)~"},
-      {"cite", "the sources behind a record, as a bibliography",
-       R"~(Usage: nkfacts cite [ID...]
+      {"quiz", "multiple-choice questions from the facts, with sources",
+       R"~(Usage: nkfacts quiz [--count N] [--seed S] [--topic KIND] [--print]
 
-Prints references as a numbered bibliography. Without IDs: every reference, by id.
-With the id of a figure, series, route, danger or event: the references behind it,
-so you can cite exactly what supports a claim. With a reference id: that reference.
+Asks N questions (default 5) about figures, routes, dangers and events. Every option,
+right or wrong, is a value from the facts (another year's count, another danger's
+place), never made up. After each answer it gives the right one and its source; the
+score comes at the end. Type a letter (or its number); q stops. Answers are read
+line by line, so a file or a pipe can answer too.
+
+Options:
+  --count N      how many questions (default 5)
+  --seed S       the same seed asks the same questions in the same order; without
+                 it a new seed is picked and shown, to replay the quiz
+  --topic KIND   only figure, route, danger or event questions
+  --print        print a worksheet with an answer key instead of asking (with
+                 --format: the questions as data)
+
+Examples:
+  nkfacts quiz
+  nkfacts quiz --topic event --count 10
+  nkfacts quiz --seed 42 --print > worksheet.txt)~"},
+      {"random", "one fact with its source, to start a lesson",
+       R"~(Usage: nkfacts random [--kind KIND] [--seed S]
+
+Shows one record picked at random, in full, with its sources: a figure, route,
+danger, event or fact.
+
+Options:
+  --kind KIND    only records of KIND (figure, route, danger, event, fact)
+  --seed S       the same seed picks the same record
+
+Examples:
+  nkfacts random
+  nkfacts random --kind event)~"},
+      {"handout", "a printable Markdown handout with tables and sources",
+       R"~(Usage: nkfacts handout [--topic TOPIC] [--style STYLE]
+
+Writes one self-contained Markdown document for a lesson: the key figures and the
+arrivals table, the routes with their dangers, the dangers, the timeline, and a
+numbered bibliography. Print it, or convert it (pandoc handout.md -o handout.pdf).
+
+Options:
+  --topic TOPIC   all (default), stats, routes (with the dangers), dangers or
+                  timeline
+  --style STYLE   the bibliography's style: plain (default), apa, mla or chicago
+
+Examples:
+  nkfacts handout > handout.md
+  nkfacts handout --topic routes --style apa > routes.md)~"},
+      {"cite", "the sources behind a record, as a bibliography",
+       R"~(Usage: nkfacts cite [ID...] [--style STYLE]
+
+Prints references as a bibliography. Without IDs: every reference, by id. With the
+id of a figure, series, route, danger or event: the references behind it, so you can
+cite exactly what supports a claim. With a reference id: that reference.
+
+Options:
+  --style STYLE   plain (default, numbered), apa (7th edition), mla (9th),
+                  chicago (17th, bibliography entry) or bibtex (keys are the ids);
+                  apa, mla and chicago are sorted alphabetically, as their lists are
 
 Arguments:
   ID    any record id, as listed by 'nkfacts list'
 
 Examples:
   nkfacts cite
-  nkfacts cite arrivals-by-year
-  nkfacts cite mou-settlement-support)~"},
+  nkfacts cite arrivals-by-year --style apa
+  nkfacts cite --style bibtex > nkfacts.bib)~"},
       {"search", "find records by any word of their text",
        R"~(Usage: nkfacts search [--kind KIND] WORD...
 
@@ -230,6 +286,18 @@ More: 'nkfacts help COMMAND', 'man nkfacts'. Found a wrong fact? See the
 "Reporting errors" part of facts/README.md.
 )~";
   return out;
+}
+
+std::string facts_line(const model::FactBase& facts) {
+  std::optional<model::Date> newest;
+  auto consider = [&](const std::optional<model::Date>& date) {
+    if (date && (!newest || *date > *newest)) newest = date;
+  };
+  for (const auto& reference : facts.references) consider(reference.retrieved);
+  for (const auto& figure : facts.figures) consider(figure.as_of);
+  return fmt::format("facts as of {} ({} records, {} sources)",
+                     newest ? model::to_iso(*newest) : std::string("unknown"),
+                     facts.record_count(), facts.references.size());
 }
 
 std::string version_text(std::string_view facts_line, std::string_view details) {

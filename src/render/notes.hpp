@@ -20,6 +20,8 @@ class SourceNotes {
   std::size_t number_of(std::string_view id);
 
   bool empty() const { return m_order.empty(); }
+  // The reference ids cited so far, in number order ([1] first).
+  const std::vector<std::string>& order() const { return m_order; }
   // "Sources" and one wrapped entry per reference cited so far.
   void render(std::string& out, const Terminal& terminal) const;
 

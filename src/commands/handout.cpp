@@ -1,0 +1,30 @@
+#include <fmt/format.h>
+
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "commands/help.hpp"
+#include "render/handout.hpp"
+
+namespace nkfacts::commands {
+
+int run_handout(const HandoutOptions& options, Context& context) {
+  const auto topic = render::parse_handout_topic(options.topic);
+  if (!topic) {
+    return usage_error(context, fmt::format("unknown handout topic '{}'", options.topic),
+                       fmt::format("topics: {}", render::k_handout_topic_names));
+  }
+  const auto style = render::parse_citation_style(options.style);
+  if (!style || *style == render::CitationStyle::bibtex) {
+    return usage_error(context, fmt::format("'{}' is not a style for a printed bibliography", options.style),
+                       "styles: plain, apa, mla, chicago");
+  }
+  if (is_machine_format(context)) {
+    return usage_error(context, "a handout is Markdown already", "drop --format");
+  }
+  context.out += render::render_handout(context.facts, *topic, *style,
+                                        fmt::format("nkfacts {}, {}", NKFACTS_VERSION,
+                                                    facts_line(context.facts)));
+  return exit_status::answered;
+}
+
+}  // namespace nkfacts::commands

@@ -1,0 +1,225 @@
+// quiz and random: the classroom commands that pick from the facts.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "commands/commands.hpp"
+#include "commands/exit_status.hpp"
+#include "commands/quiz_questions.hpp"
+#include "render/citation.hpp"
+#include "render/diagnostics.hpp"
+#include "render/record_rows.hpp"
+#include "render/text.hpp"
+#include "util/text.hpp"
+
+namespace nkfacts::commands {
+namespace {
+
+char letter(std::size_t index) { return static_cast<char>('A' + index); }
+
+// "figure", "routes", ... as a quiz topic; series questions count as figures.
+bool parse_topic(Context& context, std::string_view name, std::optional<model::Kind>& topic) {
+  if (name.empty()) return true;
+  auto kind = model::parse_kind(name);
+  if (kind == model::Kind::series) kind = model::Kind::figure;
+  if (kind == model::Kind::figure || kind == model::Kind::route || kind == model::Kind::danger ||
+      kind == model::Kind::event) {
+    topic = kind;
+    return true;
+  }
+  usage_error(context, fmt::format("no quiz topic '{}'", name), "topics: figure, route, danger, event");
+  return false;
+}
+
+// The answer typed: a letter or a number within the options; nullopt when it is neither.
+std::optional<std::size_t> parse_answer(std::string_view text, std::size_t options) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\r' || text.back() == '\t')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  if (text.size() == 2 && text[1] == ')') text.remove_suffix(1);
+  if (text.size() != 1) return std::nullopt;
+  const char c = text[0];
+  std::size_t index = options;
+  if (c >= 'a' && c <= 'z') index = static_cast<std::size_t>(c - 'a');
+  if (c >= 'A' && c <= 'Z') index = static_cast<std::size_t>(c - 'A');
+  if (c >= '1' && c <= '9') index = static_cast<std::size_t>(c - '1');
+  return index < options ? std::optional<std::size_t>(index) : std::nullopt;
+}
+
+std::string question_text(const Question& q, std::size_t number, std::size_t total,
+                          const render::Terminal& terminal) {
+  std::string out = render::paint(terminal, render::Style::heading,
+                                   fmt::format("Question {} of {}", number, total));
+  out += '\n';
+  out += util::wrap(render::clean(q.prompt), terminal.width, "  ", "  ");
+  for (std::size_t i = 0; i < q.options.size(); ++i) {
+    out += util::wrap(render::clean(q.options[i]), terminal.width,
+                      fmt::format("    {}) ", letter(i)), "       ");
+  }
+  return out;
+}
+
+std::string first_source(const model::FactBase& facts, const Question& q) {
+  for (const auto& id : q.sources) {
+    if (const auto* reference = facts.find_reference(id)) return render::cite_plain(*reference);
+  }
+  return "";
+}
+
+}  // namespace
+
+int run_quiz(const QuizOptions& options, Context& context, const Conversation& conversation) {
+  const auto& facts = context.facts;
+  std::optional<model::Kind> topic;
+  if (!parse_topic(context, options.topic, topic)) return exit_status::usage_error;
+  if (options.count == 0) return usage_error(context, "--count must be at least 1", "e.g. --count 5");
+  if (is_machine_format(context) && !options.print) {
+    return usage_error(context, "an interactive quiz is text only",
+                       "add --print for the questions and answers as data");
+  }
+  const auto quiz = make_quiz(facts, topic, options.count, options.seed);
+  if (quiz.empty()) {
+    context.err += render::format_error("the loaded facts give no quiz questions on this topic",
+                                        "try another --topic, or no --topic", context.err_terminal);
+    return exit_status::nothing_found;
+  }
+  const std::string replay = fmt::format("nkfacts quiz --seed {}{}{}", options.seed,
+                                         options.topic.empty() ? "" : " --topic " + options.topic,
+                                         fmt::format(" --count {}", quiz.size()));
+  if (options.print) {
+    if (is_machine_format(context)) {
+      render::Dataset data;
+      data.fields = {"number", "question", "options", "answer", "answer_text", "record", "sources"};
+      for (std::size_t i = 0; i < quiz.size(); ++i) {
+        render::Row row;
+        row.set("number", static_cast<double>(i + 1));
+        row.set("question", quiz[i].prompt);
+        row.set("options", quiz[i].options);
+        row.set("answer", std::string(1, letter(quiz[i].answer)));
+        row.set("answer_text", quiz[i].options[quiz[i].answer]);
+        row.set("record", quiz[i].record);
+        row.set("sources", quiz[i].sources);
+        data.rows.push_back(std::move(row));
+      }
+      render::resolve_references(data, facts);
+      return emit_dataset(context, data, data.fields);
+    }
+    // A worksheet: the questions, then the answer key with sources.
+    const auto& terminal = context.out_terminal;
+    render::append_heading(context.out, fmt::format("Quiz: {} questions", quiz.size()), "", terminal);
+    context.out += util::wrap(fmt::format("The same questions again: {}", replay), terminal.width, "", "  ");
+    for (std::size_t i = 0; i < quiz.size(); ++i) {
+      context.out += '\n';
+      context.out += question_text(quiz[i], i + 1, quiz.size(), terminal);
+    }
+    context.out += '\n';
+    render::append_heading(context.out, "Answer key", "", terminal);
+    render::SourceNotes notes(facts);
+    for (std::size_t i = 0; i < quiz.size(); ++i) {
+      const auto& q = quiz[i];
+      context.out += util::wrap(
+          fmt::format("{}) {} {}", letter(q.answer), render::clean(q.options[q.answer]),
+                      notes.markers(q.sources, terminal)),
+          terminal.width, fmt::format("  {:>2}. ", i + 1), "      ");
+    }
+    notes.render(context.out, terminal);
+    return exit_status::answered;
+  }
+
+  const auto& terminal = context.out_terminal;
+  conversation.write(util::wrap(
+      fmt::format("{} questions from the facts. Answer with a letter; q stops. (The same quiz "
+                  "again: {})",
+                  quiz.size(), replay),
+      terminal.width, "", ""));
+  std::size_t right = 0, asked = 0;
+  bool stopped = false;
+  for (std::size_t i = 0; i < quiz.size() && !stopped; ++i) {
+    const auto& q = quiz[i];
+    conversation.write("\n" + question_text(q, i + 1, quiz.size(), terminal));
+    std::optional<std::size_t> choice;
+    while (!choice) {
+      conversation.write(fmt::format("Your answer (A\u2013{}): ", letter(q.options.size() - 1)));
+      const auto line = conversation.read_line();
+      if (!line) {
+        conversation.write("\n");
+        stopped = true;
+        break;
+      }
+      if (*line == "q" || *line == "Q" || *line == "quit") {
+        stopped = true;
+        break;
+      }
+      choice = parse_answer(*line, q.options.size());
+      if (!choice) {
+        conversation.write(fmt::format("Please answer with a letter from A to {}.\n",
+                                       letter(q.options.size() - 1)));
+      }
+    }
+    if (!choice) break;
+    ++asked;
+    const std::string answer =
+        fmt::format("{}) {}", letter(q.answer), render::clean(q.options[q.answer]));
+    std::string feedback;
+    if (*choice == q.answer) {
+      ++right;
+      feedback = render::paint(terminal, render::Style::note, "Right:") + ' ' + answer;
+    } else {
+      feedback = render::paint(terminal, render::Style::warning, "Not quite:") +
+                 " the answer is " + answer;
+    }
+    std::string text = util::wrap(feedback, terminal.width, "", "  ");
+    const std::string source = first_source(context.facts, q);
+    if (!source.empty()) text += util::wrap("Source: " + source, terminal.width, "", "  ");
+    text += util::wrap(fmt::format("More: nkfacts show {}", q.record), terminal.width, "", "  ");
+    conversation.write(text);
+  }
+  std::string score = fmt::format("\nScore: {} of {}", right, asked);
+  if (asked < quiz.size()) score += fmt::format(" (stopped after {} of {} questions)", asked, quiz.size());
+  conversation.write(render::paint(terminal, render::Style::heading, score.substr(1)).insert(0, "\n") + "\n");
+  return exit_status::answered;
+}
+
+int run_random(const RandomOptions& options, Context& context) {
+  const auto& facts = context.facts;
+  std::optional<model::Kind> kind;
+  if (!parse_kind_argument(context, options.kind, kind)) return exit_status::usage_error;
+  if (kind == model::Kind::reference || kind == model::Kind::series) {
+    return usage_error(context, fmt::format("random picks facts, not {}", model::kind_plural(*kind)),
+                       "kinds: figure, route, danger, event, fact");
+  }
+  std::vector<model::RecordRef> pool;
+  for (const auto pick : {model::Kind::figure, model::Kind::route, model::Kind::danger,
+                          model::Kind::event, model::Kind::fact}) {
+    if (kind && *kind != pick) continue;
+    std::size_t size = 0;
+    switch (pick) {
+      case model::Kind::figure: size = facts.figures.size(); break;
+      case model::Kind::route: size = facts.routes.size(); break;
+      case model::Kind::danger: size = facts.dangers.size(); break;
+      case model::Kind::event: size = facts.events.size(); break;
+      case model::Kind::fact: size = facts.facts.size(); break;
+      default: break;
+    }
+    for (std::size_t i = 0; i < size; ++i) pool.push_back({pick, static_cast<std::uint32_t>(i)});
+  }
+  if (pool.empty()) {
+    context.err += render::format_error("no records of that kind in the loaded facts", "",
+                                        context.err_terminal);
+    return exit_status::nothing_found;
+  }
+  Random random(options.seed);
+  const auto ref = pool[random.below(pool.size())];
+  if (is_machine_format(context)) {
+    render::Dataset data;
+    data.fields = render::fields_of(ref.kind);
+    data.rows.push_back(render::record_row(facts, ref));
+    render::resolve_references(data, facts);
+    return emit_dataset(context, data, data.fields);
+  }
+  render::SourceNotes notes(facts);
+  render::render_record(context.out, facts, ref, notes, context.out_terminal);
+  notes.render(context.out, context.out_terminal);
+  return exit_status::answered;
+}
+
+}  // namespace nkfacts::commands
