@@ -22,6 +22,11 @@ std::string caret_padding(std::string_view line, std::uint32_t column) {
   return std::string(util::display_width(line.substr(0, bytes)), ' ');
 }
 
+// Control characters from data shown escaped (\x1b); escaping twice changes nothing.
+std::string safe(std::string_view text) {
+  return util::escape_controls(text, util::Newlines::escape);
+}
+
 }  // namespace
 
 std::string format_diagnostic(const model::Diagnostic& d, const Terminal& terminal) {
@@ -42,7 +47,8 @@ std::string format_diagnostic(const model::Diagnostic& d, const Terminal& termin
     out += paint(terminal, Style::heading, where + ":");
     out += ' ';
   }
-  out += d.message;
+  // Messages quote ids and values from the file: escaped here, at the terminal's edge.
+  out += safe(d.message);
   out += '\n';
   if (!d.source_line.empty() && d.line > 0 && d.severity != model::Severity::note) {
     const std::string number = fmt::format("{:>5}", d.line);
@@ -52,7 +58,7 @@ std::string format_diagnostic(const model::Diagnostic& d, const Terminal& termin
                          caret_padding(d.source_line, d.column), paint(terminal, Style::error, "^"));
     }
   }
-  if (!d.hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), d.hint);
+  if (!d.hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), safe(d.hint));
   return out;
 }
 
@@ -101,8 +107,8 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
       ++errors;
     }
     out += fmt::format("{}: {} {}\n", where,
-                       paint(terminal, style, fmt::format("{}:", severity)), d.message);
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+                       paint(terminal, style, fmt::format("{}:", severity)), safe(d.message));
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", safe(d.hint));
   }
   auto plural = [](std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -115,8 +121,8 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
 
 std::string format_error(std::string_view message, std::string_view hint,
                          const Terminal& terminal) {
-  std::string out = fmt::format("nkfacts: {}\n", message);
-  if (!hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), hint);
+  std::string out = fmt::format("nkfacts: {}\n", safe(message));
+  if (!hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), safe(hint));
   return out;
 }
 

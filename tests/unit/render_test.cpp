@@ -215,3 +215,21 @@ TEST_CASE("bar chart lines fit the width and bars grow with the totals") {
     CHECK(out.find("count several") != std::string::npos);
   }
 }
+
+TEST_CASE("diagnostic messages quoting data never carry raw control characters") {
+  // Fuzz finding: a web reference's id with BEL, ESC [31m, BS and CR was quoted raw in
+  // "has no 'retrieved' date" (tests/data/hostile/fuzz-controls-in-id-messages.toml).
+  model::Diagnostic d;
+  d.path = "f.toml";
+  d.line = 1;
+  d.column = 1;
+  d.severity = model::Severity::warning;
+  d.message = "web reference \"r;x\a\x1b[31m\b\r\" has no 'retrieved' date";
+  d.hint = "see \"\x1b]0;title\a\"";
+  const std::string shown = render::format_diagnostic(d, {});
+  CHECK(shown.find_first_of("\a\x1b\b\r") == std::string::npos);
+  CHECK(shown.find("\"r;x\\x07\\x1b[31m\\x08\\x0d\"") != std::string::npos);
+  const std::string report = render::format_check_report({d}, 1, 1, {});
+  CHECK(report.find_first_of("\a\x1b\b\r") == std::string::npos);
+  CHECK(render::format_error("bad \x1b[2J", "hint \a", {}).find_first_of("\a\x1b") == std::string::npos);
+}
