@@ -43,28 +43,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Without colour nkfacts writes no escape at all, so any ESC came from the file: the
   // diagnostics, every citation style, the charts, the timeline and the handout.
   const render::Terminal plain{60, false};
-  std::string text = render::format_diagnostics(diagnostics, plain, true, true);
-  text += render::format_check_report(diagnostics, 1, result.facts.record_count(), plain);
+  std::string plain_out = render::format_diagnostics(diagnostics, plain, true, true);
+  plain_out += render::format_check_report(diagnostics, 1, result.facts.record_count(), plain);
   for (const auto& reference : result.facts.references) {
     for (const auto style : {render::CitationStyle::plain, render::CitationStyle::apa,
                              render::CitationStyle::mla, render::CitationStyle::chicago,
                              render::CitationStyle::bibtex}) {
-      text += render::cite(reference, style) + '\n';
-      text += render::cite(reference, style, render::Markup::markdown) + '\n';
+      plain_out += render::cite(reference, style) + '\n';
+      plain_out += render::cite(reference, style, render::Markup::markdown) + '\n';
     }
   }
   render::SourceNotes notes(result.facts);
   for (const auto& series : result.facts.series) {
     std::vector<const model::SeriesPoint*> points;
     for (const auto& point : series.points) points.push_back(&point);
-    render::render_bar_chart(text, series, points, notes, plain, render::Glyphs::unicode);
+    render::render_bar_chart(plain_out, series, points, notes, plain, render::Glyphs::unicode);
   }
   std::vector<const model::Event*> events;
   for (const auto& event : result.facts.events) events.push_back(&event);
-  render::render_timeline(text, events, notes, plain, render::Glyphs::ascii);
-  notes.render(text, plain);
-  text += render::render_handout(result.facts, render::HandoutTopic::all,
+  render::render_timeline(plain_out, events, notes, plain, render::Glyphs::ascii);
+  notes.render(plain_out, plain);
+  plain_out += render::render_handout(result.facts, render::HandoutTopic::all,
                                  render::CitationStyle::apa, "fuzz");
-  if (text.find_first_of("\x1b\a\r\b") != std::string::npos) __builtin_trap();
+  if (plain_out.find_first_of("\x1b\a\r\b") != std::string::npos) __builtin_trap();
   return 0;
 }
