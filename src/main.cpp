@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <ctime>
 #include <exception>
-#include <iostream>
 #include <random>
 
 #include "commands/commands.hpp"
@@ -120,6 +119,21 @@ bool write_all(int fd, std::string_view text) {
   return true;
 }
 
+// Reads one line from `fd` without its newline, a byte at a time so nothing after the
+// line is consumed (the quiz reads answers as they come). False at the end of input with
+// nothing read. (No <iostream>: its static set-up costs every run ~90k instructions.)
+bool read_line(int fd, std::string& line) {
+  line.clear();
+  char c = 0;
+  for (;;) {
+    const auto got = ::read(fd, &c, 1);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return !line.empty();
+    if (c == '\n') return true;
+    line += c;
+  }
+}
+
 int finish(const std::string& out, const std::string& err, int status) {
   if (!write_all(STDOUT_FILENO, out)) {
     if (errno == EPIPE) return status;
@@ -162,6 +176,16 @@ int usage_error(std::string_view message, std::string_view hint, const render::T
   text += fmt::format("{} {}\n", render::paint(err, render::Style::note, "hint:"), hint);
   return finish("", text, exit_status::usage_error);
 }
+
+// The command line and the loaded facts live until the process ends and are never
+// destroyed: freeing their thousands of small allocations one by one would cost about a
+// quarter of a whole run, and the kernel takes the memory back at once. (Reachable from
+// a global, so LeakSanitizer does not count them as leaks.)
+struct KeptUntilExit {
+  std::optional<CLI::App> app;
+  std::optional<load::LoadResult> loaded;
+};
+KeptUntilExit& kept_until_exit = *new KeptUntilExit;
 
 // A seed for quiz and random when none is given: different on every run, and short
 // enough to read out in a classroom ("everyone run: nkfacts quiz --seed 402917").
@@ -231,7 +255,7 @@ int run(int argc, char** argv) {
                   exit_status::answered);
   }
 
-  CLI::App app{"nkfacts"};
+  CLI::App& app = kept_until_exit.app.emplace("nkfacts");
   app.set_help_flag();
   app.fallthrough();
   app.require_subcommand(0, 1);
@@ -263,50 +287,82 @@ int run(int argc, char** argv) {
   std::optional<std::uint64_t> seed;
   commands::ShowOptions show_options;
   commands::ListOptions list_options;
-  auto* routes = app.add_subcommand("routes");
-  routes->add_option("id", routes_options.ids);
-  auto* dangers = app.add_subcommand("dangers");
-  dangers->add_option("id", dangers_options.ids);
-  auto* stats = app.add_subcommand("stats");
-  auto* year = stats->add_option("--year", stats_options.year);
-  stats->add_option("--from", stats_options.from)->excludes(year);
-  stats->add_option("--to", stats_options.to)->excludes(year);
-  stats->add_flag("--chart", stats_options.chart);
-  stats->add_flag("--ascii", stats_options.ascii);
   commands::TimelineOptions timeline_options;
-  auto* timeline = app.add_subcommand("timeline");
-  timeline->add_option("--from", timeline_options.from);
-  timeline->add_option("--to", timeline_options.to);
-  timeline->add_flag("--ascii", timeline_options.ascii);
-  auto* quiz = app.add_subcommand("quiz");
-  quiz->add_option("--count", quiz_options.count);
-  quiz->add_option("--seed", seed);
-  quiz->add_option("--topic", quiz_options.topic);
-  quiz->add_flag("--print", quiz_options.print);
-  auto* random = app.add_subcommand("random");
-  random->add_option("--kind", random_options.kind);
-  random->add_option("--seed", seed);
   commands::HandoutOptions handout_options;
-  auto* handout = app.add_subcommand("handout");
-  handout->add_option("--topic", handout_options.topic);
-  handout->add_option("--style", handout_options.style);
-  auto* cite = app.add_subcommand("cite");
-  cite->add_option("id", cite_options.ids);
-  cite->add_option("--style", cite_options.style);
-  auto* show = app.add_subcommand("show");
-  show->add_option("id", show_options.ids);
-  auto* list = app.add_subcommand("list");
-  list->add_option("kind", list_options.kind);
   commands::SearchOptions search_options;
-  auto* search = app.add_subcommand("search");
-  search->add_option("words", search_options.words);
-  search->add_option("--kind", search_options.kind);
   commands::CompletionOptions completion_options;
-  auto* completion = app.add_subcommand("completion");
-  completion->add_option("shell", completion_options.shell);
   commands::CheckOptions check_options;
-  auto* check = app.add_subcommand("check");
-  check->add_option("path", check_options.paths);
+  // Only the subcommand named on the command line is built: setting up CLI11 options
+  // costs thousands of instructions each, and a run uses one command (issue: start-up).
+  const auto subcommand = [&](std::string_view name) -> CLI::App* {
+    return command && command->name == name ? app.add_subcommand(std::string(name)) : nullptr;
+  };
+  const auto parsed = [](const CLI::App* sub) { return sub != nullptr && sub->parsed(); };
+  CLI::App* routes = subcommand("routes");
+  if (routes) {
+    routes->add_option("id", routes_options.ids);
+  }
+  CLI::App* dangers = subcommand("dangers");
+  if (dangers) {
+    dangers->add_option("id", dangers_options.ids);
+  }
+  CLI::App* stats = subcommand("stats");
+  if (stats) {
+    auto* year = stats->add_option("--year", stats_options.year);
+    stats->add_option("--from", stats_options.from)->excludes(year);
+    stats->add_option("--to", stats_options.to)->excludes(year);
+    stats->add_flag("--chart", stats_options.chart);
+    stats->add_flag("--ascii", stats_options.ascii);
+  }
+  CLI::App* timeline = subcommand("timeline");
+  if (timeline) {
+    timeline->add_option("--from", timeline_options.from);
+    timeline->add_option("--to", timeline_options.to);
+    timeline->add_flag("--ascii", timeline_options.ascii);
+  }
+  CLI::App* quiz = subcommand("quiz");
+  if (quiz) {
+    quiz->add_option("--count", quiz_options.count);
+    quiz->add_option("--seed", seed);
+    quiz->add_option("--topic", quiz_options.topic);
+    quiz->add_flag("--print", quiz_options.print);
+  }
+  CLI::App* random = subcommand("random");
+  if (random) {
+    random->add_option("--kind", random_options.kind);
+    random->add_option("--seed", seed);
+  }
+  CLI::App* handout = subcommand("handout");
+  if (handout) {
+    handout->add_option("--topic", handout_options.topic);
+    handout->add_option("--style", handout_options.style);
+  }
+  CLI::App* cite = subcommand("cite");
+  if (cite) {
+    cite->add_option("id", cite_options.ids);
+    cite->add_option("--style", cite_options.style);
+  }
+  CLI::App* show = subcommand("show");
+  if (show) {
+    show->add_option("id", show_options.ids);
+  }
+  CLI::App* list = subcommand("list");
+  if (list) {
+    list->add_option("kind", list_options.kind);
+  }
+  CLI::App* search = subcommand("search");
+  if (search) {
+    search->add_option("words", search_options.words);
+    search->add_option("--kind", search_options.kind);
+  }
+  CLI::App* completion = subcommand("completion");
+  if (completion) {
+    completion->add_option("shell", completion_options.shell);
+  }
+  CLI::App* check = subcommand("check");
+  if (check) {
+    check->add_option("path", check_options.paths);
+  }
 
   try {
     std::vector<std::string> words(args.rbegin(), args.rend() - 1);
@@ -381,7 +437,7 @@ int run(int argc, char** argv) {
     return usage_error("--fields applies to the machine formats",
                        "add --format json, jsonl, tsv, csv or markdown", plain_err);
   }
-  if (*format != render::Format::text && check->parsed()) {
+  if (*format != render::Format::text && parsed(check)) {
     return usage_error("check prints its report as text only",
                        "use 'nkfacts check' without --format", plain_err);
   }
@@ -399,13 +455,13 @@ int run(int argc, char** argv) {
     return usage_error("--no-default leaves no facts to load",
                        "add --facts PATH or set NKFACTS_PATH", err_terminal);
   }
-  if (completion->parsed()) {
+  if (parsed(completion)) {
     // Needs no facts: it only prints a script.
     model::FactBase none;
     commands::Context context{none, out_terminal, err_terminal};
     return finish(context.out, context.err, commands::run_completion(completion_options, context));
   }
-  if (check->parsed()) {
+  if (parsed(check)) {
     // check reports problems instead of refusing to start over them.
     model::FactBase none;
     commands::Context context{none, out_terminal, err_terminal};
@@ -413,7 +469,7 @@ int run(int argc, char** argv) {
     return finish(context.out, context.err, status);
   }
   const std::size_t embedded_files = sources.embedded ? sources.embedded->files.size() : 1;
-  load::LoadResult loaded = load::load_sources(std::move(sources));
+  load::LoadResult& loaded = kept_until_exit.loaded.emplace(load::load_sources(std::move(sources)));
   std::string err = render::format_diagnostics(loaded.diagnostics, err_terminal, verbose, !quiet);
   if (loaded.has_errors()) {
     err += "nkfacts: the facts above are invalid; nothing was answered\n";
@@ -437,39 +493,39 @@ int run(int argc, char** argv) {
 
   commands::Context context{loaded.facts, out_terminal, err_terminal, *format, fields};
   int status = exit_status::answered;
-  if (routes->parsed()) {
+  if (parsed(routes)) {
     status = commands::run_routes(routes_options, context);
-  } else if (dangers->parsed()) {
+  } else if (parsed(dangers)) {
     status = commands::run_dangers(dangers_options, context);
-  } else if (stats->parsed()) {
+  } else if (parsed(stats)) {
     status = commands::run_stats(stats_options, context);
-  } else if (quiz->parsed()) {
+  } else if (parsed(quiz)) {
     quiz_options.seed = seed ? *seed : fresh_seed();
     const commands::Conversation conversation{
         [](std::string_view text) { write_all(STDOUT_FILENO, text); },
         []() -> std::optional<std::string> {
           std::string line;
-          if (!std::getline(std::cin, line)) return std::nullopt;
+          if (!read_line(STDIN_FILENO, line)) return std::nullopt;
           // Answers from a file or a pipe are not echoed by a terminal: show them, so the
           // transcript reads like the conversation.
           if (isatty(STDIN_FILENO) != 1) write_all(STDOUT_FILENO, line + "\n");
           return line;
         }};
     status = commands::run_quiz(quiz_options, context, conversation);
-  } else if (random->parsed()) {
+  } else if (parsed(random)) {
     random_options.seed = seed ? *seed : fresh_seed();
     status = commands::run_random(random_options, context);
-  } else if (handout->parsed()) {
+  } else if (parsed(handout)) {
     status = commands::run_handout(handout_options, context);
-  } else if (timeline->parsed()) {
+  } else if (parsed(timeline)) {
     status = commands::run_timeline(timeline_options, context);
-  } else if (cite->parsed()) {
+  } else if (parsed(cite)) {
     status = commands::run_cite(cite_options, context);
-  } else if (show->parsed()) {
+  } else if (parsed(show)) {
     status = commands::run_show(show_options, context);
-  } else if (list->parsed()) {
+  } else if (parsed(list)) {
     status = commands::run_list(list_options, context);
-  } else if (search->parsed()) {
+  } else if (parsed(search)) {
     status = commands::run_search(search_options, context);
   } else {
     status = commands::run_overview(context);

@@ -13,26 +13,34 @@ int run_list(const ListOptions& options, Context& context) {
   const auto& facts = context.facts;
   std::optional<model::Kind> kind;
   if (!parse_kind_argument(context, options.kind, kind)) return exit_status::usage_error;
-  render::Dataset data;
-  data.fields = {"id", "kind", "name"};
-  for (const auto& id : kind ? facts.ids_of(*kind) : facts.ids()) {
-    const auto* ref = facts.find(id);
-    render::Row row;
-    row.set("id", id);
-    row.set("kind", std::string(model::kind_name(ref->kind)));
-    row.set("name", std::string(facts.name_of(*ref)));
-    data.rows.push_back(std::move(row));
-  }
-  if (data.rows.empty()) {
+  const auto ids = kind ? facts.ids_of(*kind) : facts.ids();
+  if (ids.empty()) {
     context.err += fmt::format("nkfacts: no {} in the loaded facts\n",
                                kind ? model::kind_plural(*kind) : "records");
     return exit_status::nothing_found;
   }
-  if (is_machine_format(context)) return emit_dataset(context, data, data.fields);
-  for (const auto& row : data.rows) {
-    context.out += fmt::format(
-        "{}\t{}\t{}\n", std::get<std::string>(*row.get("id")), std::get<std::string>(*row.get("kind")),
-        util::escape_controls(std::get<std::string>(*row.get("name")), util::Newlines::escape));
+  if (is_machine_format(context)) {
+    render::Dataset data;
+    data.fields = {"id", "kind", "name"};
+    for (const auto& id : ids) {
+      const auto* ref = facts.find(id);
+      render::Row row;
+      row.set("id", id);
+      row.set("kind", std::string(model::kind_name(ref->kind)));
+      row.set("name", std::string(facts.name_of(*ref)));
+      data.rows.push_back(std::move(row));
+    }
+    return emit_dataset(context, data, data.fields);
+  }
+  // The text form is written directly: this runs at every shell completion.
+  for (const auto& id : ids) {
+    const auto* ref = facts.find(id);
+    context.out += id;
+    context.out += '\t';
+    context.out += model::kind_name(ref->kind);
+    context.out += '\t';
+    context.out += util::escape_controls(facts.name_of(*ref), util::Newlines::escape);
+    context.out += '\n';
   }
   return exit_status::answered;
 }

@@ -1,13 +1,14 @@
 #include "model/fact_base.hpp"
 
+#include <algorithm>
+
 namespace nkfacts::model {
 namespace {
 
 template <typename Record>
-void index_records(std::map<std::string, RecordRef, std::less<>>& index,
-                   const std::vector<Record>& records, Kind kind) {
+void index_records(std::vector<RecordRef>& index, const std::vector<Record>& records, Kind kind) {
   for (std::size_t i = 0; i < records.size(); ++i) {
-    index.insert_or_assign(records[i].id, RecordRef{kind, static_cast<std::uint32_t>(i)});
+    index.push_back(RecordRef{kind, static_cast<std::uint32_t>(i)});
   }
 }
 
@@ -30,6 +31,8 @@ decltype(auto) visit_record(const FactBase& facts, const RecordRef& ref, Visit&&
 
 void FactBase::build_index() {
   m_index.clear();
+  m_index.reserve(references.size() + figures.size() + series.size() + routes.size() +
+                  dangers.size() + events.size() + facts.size());
   index_records(m_index, references, Kind::reference);
   index_records(m_index, figures, Kind::figure);
   index_records(m_index, series, Kind::series);
@@ -37,11 +40,25 @@ void FactBase::build_index() {
   index_records(m_index, dangers, Kind::danger);
   index_records(m_index, events, Kind::event);
   index_records(m_index, facts, Kind::fact);
+  // Sorted by id; of records sharing an id, the last added wins (as an override does).
+  std::stable_sort(m_index.begin(), m_index.end(), [this](const RecordRef& a, const RecordRef& b) {
+    return id_of(a) < id_of(b);
+  });
+  std::vector<RecordRef> unique;
+  unique.reserve(m_index.size());
+  for (std::size_t i = 0; i < m_index.size(); ++i) {
+    if (i + 1 < m_index.size() && id_of(m_index[i]) == id_of(m_index[i + 1])) continue;
+    unique.push_back(m_index[i]);
+  }
+  m_index = std::move(unique);
 }
 
 const RecordRef* FactBase::find(std::string_view id) const {
-  const auto it = m_index.find(id);
-  return it == m_index.end() ? nullptr : &it->second;
+  const auto it = std::lower_bound(m_index.begin(), m_index.end(), id,
+                                   [this](const RecordRef& ref, std::string_view wanted) {
+                                     return id_of(ref) < wanted;
+                                   });
+  return it != m_index.end() && id_of(*it) == id ? &*it : nullptr;
 }
 
 const Reference* FactBase::find_reference(std::string_view id) const {
@@ -54,14 +71,14 @@ std::size_t FactBase::record_count() const { return m_index.size(); }
 std::vector<std::string> FactBase::ids() const {
   std::vector<std::string> out;
   out.reserve(m_index.size());
-  for (const auto& [id, ref] : m_index) out.push_back(id);
+  for (const auto& ref : m_index) out.emplace_back(id_of(ref));
   return out;
 }
 
 std::vector<std::string> FactBase::ids_of(Kind kind) const {
   std::vector<std::string> out;
-  for (const auto& [id, ref] : m_index) {
-    if (ref.kind == kind) out.push_back(id);
+  for (const auto& ref : m_index) {
+    if (ref.kind == kind) out.emplace_back(id_of(ref));
   }
   return out;
 }

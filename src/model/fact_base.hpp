@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,7 +51,9 @@ struct FactBase {
   std::vector<Citation> citations() const;
 
  private:
-  std::map<std::string, RecordRef, std::less<>> m_index;
+  // Every record, sorted by id: a vector of (kind, index) pairs, so copying a fact base
+  // copies a valid index, and building it allocates once.
+  std::vector<RecordRef> m_index;
 };
 
 }  // namespace nkfacts::model
