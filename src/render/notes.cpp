@@ -35,7 +35,8 @@ void append_numbered_entry(std::string& out, std::size_t number, std::size_t num
   out += "  ";
   out += paint(terminal, Style::marker, label);
   out += ' ';
-  out.append(wrapped.substr(2 + label.size() + 1));
+  const std::size_t prefix = 2 + label.size() + 1;
+  out.append(wrapped.size() > prefix ? wrapped.substr(prefix) : "\n");
 }
 
 void SourceNotes::render(std::string& out, const Terminal& terminal) const {

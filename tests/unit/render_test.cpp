@@ -233,3 +233,20 @@ TEST_CASE("diagnostic messages quoting data never carry raw control characters")
   CHECK(report.find_first_of("\a\x1b\b\r") == std::string::npos);
   CHECK(render::format_error("bad \x1b[2J", "hint \a", {}).find_first_of("\a\x1b") == std::string::npos);
 }
+
+TEST_CASE("timeline and numbered entries survive empty text") {
+  // Fuzz finding (tests/data/hostile/fuzz-event-without-title.toml): an event without a
+  // title wrapped to a bare line end, and cutting the blank prefix off it threw.
+  model::FactBase facts;
+  model::Event event;
+  event.id = "e";
+  event.date = {2023, 2, 0};
+  const std::vector<const model::Event*> events = {&event};
+  render::SourceNotes notes(facts);
+  std::string out;
+  render::render_timeline(out, events, notes, {80, false}, render::Glyphs::ascii);
+  CHECK(out == " 2023 | Feb     \n");
+  std::string entry;
+  render::append_numbered_entry(entry, 1, 1, "", {80, false});
+  CHECK(entry == "  [1] \n");
+}
