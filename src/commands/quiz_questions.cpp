@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
+#include <map>
 
 #include "render/text.hpp"
 #include "util/text.hpp"
@@ -11,53 +13,118 @@
 namespace nkfacts::commands {
 namespace {
 
-// A question before its options are drawn: the right answers (one is picked) and the
-// pool of wrong ones, all taken from the facts.
+// The distinct values of one kind of answer (figures of one unit, a series' yearly totals,
+// the dangers' places, the events' years), in the order first seen. Every question of
+// that kind draws its wrong options from here, minus its own answer, so the list is
+// built once, not once per question.
+struct Group {
+  std::vector<std::string_view> values;
+  std::vector<std::string> folded;  // for `overlap`: case-folded values
+  bool overlap = false;             // also leave out values that contain the answer or
+                                    // are part of it ("China" / "China, Vietnam and Laos")
+
+  void add(std::string_view value) {
+    if (value.empty() || std::find(values.begin(), values.end(), value) != values.end()) return;
+    values.push_back(value);
+    if (overlap) folded.push_back(util::fold_case(value));
+  }
+
+  bool excluded(std::size_t i, std::string_view right, const std::string& right_folded) const {
+    if (values[i] == right) return true;
+    return overlap && (right_folded.find(folded[i]) != std::string::npos ||
+                       folded[i].find(right_folded) != std::string::npos);
+  }
+};
+
+// A question before its options are drawn: the right answers (one is picked) and where
+// the wrong ones come from, all taken from the facts.
 struct Candidate {
   std::string prompt;
-  std::vector<std::string> right;
-  std::vector<std::string> wrong;
+  std::vector<std::string_view> right;  // into the facts or the texts made for the quiz
+  const Group* group = nullptr;         // wrong options: the group minus the answer...
+  std::vector<std::string_view> wrong;  // ...or this list, when there is no group
   std::string record;
   std::vector<std::string> sources;
+
+  std::vector<std::string_view> wrong_options(std::string_view answer) const {
+    if (!group) return wrong;
+    const std::string folded = group->overlap ? util::fold_case(answer) : std::string();
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < group->values.size(); ++i) {
+      if (!group->excluded(i, answer, folded)) out.push_back(group->values[i]);
+    }
+    return out;
+  }
+
+  bool has_wrong_option() const {
+    if (right.empty() || right.front().empty()) return false;
+    if (!group) return !wrong.empty();
+    const std::string folded = group->overlap ? util::fold_case(right.front()) : std::string();
+    for (std::size_t i = 0; i < group->values.size(); ++i) {
+      if (!group->excluded(i, right.front(), folded)) return true;
+    }
+    return false;
+  }
 };
 
 bool about(std::optional<model::Kind> topic, model::Kind kind) { return !topic || *topic == kind; }
 
-void add_unique(std::vector<std::string>& items, const std::string& item) {
-  if (!item.empty() && std::find(items.begin(), items.end(), item) == items.end()) items.push_back(item);
-}
+// Texts written for the quiz and the groups of answers; deques, so what points into them
+// stays put while they grow.
+struct Storage {
+  std::deque<std::string> texts;
+  std::deque<Group> groups;
+  std::map<std::string, Group*, std::less<>> figure_units;
+};
 
-std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<model::Kind> topic) {
+std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<model::Kind> topic,
+                                  Storage& store) {
   std::vector<Candidate> out;
   if (about(topic, model::Kind::figure)) {
+    std::vector<std::string_view> values;
     for (const auto& f : facts.figures) {
-      if (!f.value.low && !f.value.high) continue;
+      if (!f.value.low && !f.value.high) {
+        values.emplace_back();
+        continue;
+      }
+      values.push_back(store.texts.emplace_back(render::format_quantity(f.value, f.unit, true)));
+      auto& group = store.figure_units[f.unit];
+      if (!group) group = &store.groups.emplace_back();
+      group->add(values.back());
+    }
+    for (std::size_t i = 0; i < facts.figures.size(); ++i) {
+      const auto& f = facts.figures[i];
+      if (values[i].empty()) continue;
       Candidate c;
       c.prompt = f.as_of ? fmt::format("{} (as of {}): what is the figure?", f.label,
                                        model::to_iso(*f.as_of))
                          : fmt::format("{}: what is the figure?", f.label);
-      c.right = {render::format_quantity(f.value, f.unit, true)};
-      for (const auto& other : facts.figures) {
-        if (other.id == f.id || other.unit != f.unit || (!other.value.low && !other.value.high)) continue;
-        add_unique(c.wrong, render::format_quantity(other.value, other.unit, true));
-      }
+      c.right = {values[i]};
+      c.group = store.figure_units.find(f.unit)->second;
       c.record = f.id;
       c.sources = f.sources;
       out.push_back(std::move(c));
     }
     // One question per single year of each series: its total, against other years' totals.
     for (const auto& s : facts.series) {
+      auto& group = store.groups.emplace_back();
+      std::vector<std::string_view> totals;
       for (const auto& point : s.points) {
-        if (!point.period.is_single_year()) continue;
+        if (!point.period.is_single_year()) {
+          totals.emplace_back();
+          continue;
+        }
+        totals.push_back(store.texts.emplace_back(
+            fmt::format("{} {}", util::format_number(point.total(), true), s.unit)));
+        group.add(totals.back());
+      }
+      for (std::size_t i = 0; i < s.points.size(); ++i) {
+        const auto& point = s.points[i];
+        if (totals[i].empty()) continue;
         Candidate c;
         c.prompt = fmt::format("{}: how many in {}, in all?", s.name, point.period.to);
-        const auto total = [&](const model::SeriesPoint& p) {
-          return fmt::format("{} {}", util::format_number(p.total(), true), s.unit);
-        };
-        c.right = {total(point)};
-        for (const auto& other : s.points) {
-          if (&other != &point && other.period.is_single_year()) add_unique(c.wrong, total(other));
-        }
+        c.right = {totals[i]};
+        c.group = &group;
         c.record = s.id;
         c.sources = s.sources;
         c.sources.insert(c.sources.end(), point.sources.begin(), point.sources.end());
@@ -71,7 +138,10 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
       c.prompt = fmt::format("Which of these is a danger on this route: {}?", r.name);
       for (const auto& danger : facts.dangers) {
         const bool on_route = std::find(r.dangers.begin(), r.dangers.end(), danger.id) != r.dangers.end();
-        add_unique(on_route ? c.right : c.wrong, danger.name);
+        auto& list = on_route ? c.right : c.wrong;
+        if (!danger.name.empty() && std::find(list.begin(), list.end(), danger.name) == list.end()) {
+          list.push_back(danger.name);
+        }
       }
       c.record = r.id;
       c.sources = r.sources;
@@ -79,33 +149,33 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
     }
   }
   if (about(topic, model::Kind::danger)) {
+    auto& places = store.groups.emplace_back();
+    places.overlap = true;
+    for (const auto& d : facts.dangers) places.add(d.where);
     for (const auto& d : facts.dangers) {
       Candidate c;
       c.prompt = fmt::format("Where does this happen: {}?", d.name);
       c.right = {d.where};
-      // A place that contains the answer, or is part of it ("China" and "China, Vietnam
-      // and Laos"), would be half right: never offered as wrong.
-      const std::string folded = util::fold_case(d.where);
-      for (const auto& other : facts.dangers) {
-        const std::string other_folded = util::fold_case(other.where);
-        if (folded.find(other_folded) == std::string::npos &&
-            other_folded.find(folded) == std::string::npos) {
-          add_unique(c.wrong, other.where);
-        }
-      }
+      c.group = &places;
       c.record = d.id;
       c.sources = d.sources;
       out.push_back(std::move(c));
     }
   }
   if (about(topic, model::Kind::event)) {
+    auto& years = store.groups.emplace_back();
+    std::map<int, std::string_view> year_texts;
+    const auto year_text = [&](int year) {
+      auto& text = year_texts[year];
+      if (text.empty()) text = store.texts.emplace_back(std::to_string(year));
+      return text;
+    };
+    for (const auto& e : facts.events) years.add(year_text(e.date.year));
     for (const auto& e : facts.events) {
       Candidate c;
       c.prompt = fmt::format("In which year did this happen: {}?", e.title);
-      c.right = {std::to_string(e.date.year)};
-      for (const auto& other : facts.events) {
-        if (other.date.year != e.date.year) add_unique(c.wrong, std::to_string(other.date.year));
-      }
+      c.right = {year_text(e.date.year)};
+      c.group = &years;
       c.record = e.id;
       c.sources = e.sources;
       out.push_back(std::move(c));
@@ -113,9 +183,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
   }
   // A question needs a right answer and at least one wrong one that differs from it.
   out.erase(std::remove_if(out.begin(), out.end(),
-                           [](const Candidate& c) {
-                             return c.right.empty() || c.wrong.empty() || c.right.front().empty();
-                           }),
+                           [](const Candidate& c) { return !c.has_wrong_option(); }),
             out.end());
   return out;
 }
@@ -132,23 +200,26 @@ std::uint64_t Random::next() {
 std::size_t Random::below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
 
 std::size_t quiz_capacity(const model::FactBase& facts, std::optional<model::Kind> topic) {
-  return candidates(facts, topic).size();
+  Storage store;
+  return candidates(facts, topic, store).size();
 }
 
 std::vector<Question> make_quiz(const model::FactBase& facts, std::optional<model::Kind> topic,
                                 std::size_t count, std::uint64_t seed) {
   Random random(seed);
-  auto pool = candidates(facts, topic);
+  Storage store;
+  auto pool = candidates(facts, topic, store);
   random.shuffle(pool);
   if (pool.size() > count) pool.resize(count);
   std::vector<Question> quiz;
   for (auto& c : pool) {
     Question q;
     q.prompt = std::move(c.prompt);
-    const std::string right = c.right[random.below(c.right.size())];
-    random.shuffle(c.wrong);
-    if (c.wrong.size() > 3) c.wrong.resize(3);
-    q.options = c.wrong;
+    const std::string right(c.right[random.below(c.right.size())]);
+    auto wrong = c.wrong_options(right);
+    random.shuffle(wrong);
+    if (wrong.size() > 3) wrong.resize(3);
+    q.options.assign(wrong.begin(), wrong.end());
     q.options.push_back(right);
     random.shuffle(q.options);
     q.answer = static_cast<std::size_t>(

@@ -515,12 +515,16 @@ std::string cite_bibtex(const Reference& r) {
   return out;
 }
 
-// What an alphabetical list sorts by: the entry's text without quotation marks, brackets
-// or emphasis, case-folded.
+// What an alphabetical list sorts by: the entry's first words without quotation marks,
+// brackets or emphasis, case-folded. (The first 60 bytes decide; ties go by id.)
 std::string sort_key(const std::string& entry) {
   std::string out;
-  for (std::size_t i = 0; i < entry.size(); ++i) {
-    if (entry.compare(i, 3, "\u201c") == 0) {
+  for (std::size_t i = 0; i < entry.size() && out.size() < 60; ++i) {
+    // Curly quotation marks, U+201C and U+201D: E2 80 9C and E2 80 9D.
+    if (static_cast<unsigned char>(entry[i]) == 0xE2 && i + 2 < entry.size() &&
+        static_cast<unsigned char>(entry[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(entry[i + 2]) == 0x9C ||
+         static_cast<unsigned char>(entry[i + 2]) == 0x9D)) {
       i += 2;
       continue;
     }
@@ -582,18 +586,22 @@ std::string cite(const model::Reference& reference, CitationStyle style, Markup 
   return cite_plain(reference);
 }
 
-std::vector<const model::Reference*> bibliography_order(
-    std::vector<const model::Reference*> references, CitationStyle style) {
-  if (style == CitationStyle::plain || style == CitationStyle::bibtex) return references;
-  std::vector<std::pair<std::string, const model::Reference*>> keyed;
-  for (const auto* reference : references) {
-    keyed.emplace_back(sort_key(cite(*reference, style)), reference);
-  }
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+std::vector<Entry> bibliography(const std::vector<const model::Reference*>& references,
+                                CitationStyle style, Markup markup) {
+  std::vector<Entry> entries;
+  entries.reserve(references.size());
+  for (const auto* reference : references) entries.push_back({reference, cite(*reference, style, markup)});
+  if (style == CitationStyle::plain || style == CitationStyle::bibtex) return entries;
+  std::vector<std::pair<std::string, std::size_t>> keyed;
+  for (std::size_t i = 0; i < entries.size(); ++i) keyed.emplace_back(sort_key(entries[i].text), i);
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first
+                              : entries[a.second].reference->id < entries[b.second].reference->id;
   });
-  for (std::size_t i = 0; i < keyed.size(); ++i) references[i] = keyed[i].second;
-  return references;
+  std::vector<Entry> ordered;
+  ordered.reserve(entries.size());
+  for (const auto& [key, index] : keyed) ordered.push_back(std::move(entries[index]));
+  return ordered;
 }
 
 }  // namespace nkfacts::render

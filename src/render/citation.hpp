@@ -36,7 +36,11 @@ std::string cite(const model::Reference& reference, CitationStyle style,
 // The references in the order the style's reference list uses: alphabetical by the
 // entry's first words for apa, mla and chicago (all three sort the list by its first
 // element, author or title); unchanged for plain and bibtex.
-std::vector<const model::Reference*> bibliography_order(
-    std::vector<const model::Reference*> references, CitationStyle style);
+struct Entry {
+  const model::Reference* reference;
+  std::string text;  // the entry in the style
+};
+std::vector<Entry> bibliography(const std::vector<const model::Reference*>& references,
+                                CitationStyle style, Markup markup = Markup::none);
 
 }  // namespace nkfacts::render

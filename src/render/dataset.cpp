@@ -181,9 +181,23 @@ const Value* Row::get(std::string_view name) const {
 }
 
 std::string json_string(std::string_view text) {
-  std::string out = "\"";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
+    // Printable ASCII other than the quote and the backslash is copied a run at a time.
+    std::size_t run = i;
+    while (run < text.size()) {
+      const auto c = static_cast<unsigned char>(text[run]);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(text.substr(i, run - i));
+      i = run;
+      if (i == text.size()) break;
+    }
     const auto byte = static_cast<unsigned char>(text[i]);
     switch (byte) {
       case '"': out += "\\\""; ++i; continue;

@@ -444,13 +444,13 @@ void render_bibliography(std::string& out, const std::vector<const model::Refere
     }
     return;
   }
-  const auto ordered = bibliography_order(references, style);
-  for (std::size_t i = 0; i < ordered.size(); ++i) {
+  const auto entries = bibliography(references, style);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
     if (style == CitationStyle::bibtex) {
       if (i > 0) out += '\n';
-      out += cite(*ordered[i], style) + '\n';
+      out += entries[i].text + '\n';
     } else {
-      out += util::wrap(cite(*ordered[i], style), terminal.width, "", "    ");
+      out += util::wrap(entries[i].text, terminal.width, "", "    ");
     }
   }
 }

@@ -289,9 +289,15 @@ TEST_CASE("BibTeX: key from the id, organisations in braces, LaTeX characters es
 TEST_CASE("reference lists are alphabetical in APA, MLA and Chicago") {
   const Reference a = news(), b = web(), c = book(), d = unsigned_news();
   const std::vector<const Reference*> input = {&a, &b, &c, &d};
-  const auto apa = render::bibliography_order(input, CitationStyle::apa);
-  CHECK(apa == std::vector<const Reference*>{&c, &b, &d, &a});  // Harden, Ministry, No N., Yoon
-  const auto mla = render::bibliography_order(input, CitationStyle::mla);
-  CHECK(mla == std::vector<const Reference*>{&c, &d, &b, &a});  // Harden, No N., Settlement, Yoon
-  CHECK(render::bibliography_order(input, CitationStyle::plain) == input);
+  const auto order = [&](CitationStyle style) {
+    std::vector<const Reference*> out;
+    for (const auto& entry : render::bibliography(input, style)) {
+      CHECK(entry.text == cite(*entry.reference, style));
+      out.push_back(entry.reference);
+    }
+    return out;
+  };
+  CHECK(order(CitationStyle::apa) == std::vector<const Reference*>{&c, &b, &d, &a});  // Harden, Ministry, No N., Yoon
+  CHECK(order(CitationStyle::mla) == std::vector<const Reference*>{&c, &d, &b, &a});  // Harden, No N., Settlement, Yoon
+  CHECK(order(CitationStyle::plain) == input);
 }
