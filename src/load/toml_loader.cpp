@@ -628,11 +628,24 @@ void Loader::read_series(const toml::table& table) {
   s.summary = reader.text("summary", true);
   s.unit = reader.text("unit", true);
   s.columns = reader.text_list("columns", true);
-  for (const auto& column : s.columns) {
+  // A point holds its period, sources and note beside the columns, and a series row adds
+  // series, period and total: a column may be none of these, nor named twice.
+  constexpr std::string_view k_reserved_columns[] = {"year",   "from",   "to",   "sources",
+                                                     "note",   "series", "period", "total"};
+  for (std::size_t c = 0; c < s.columns.size(); ++c) {
+    const auto& column = s.columns[c];
+    const auto at = pos(table.get("columns")->source());
     if (!is_kebab_id(column) || column.find('-') != std::string::npos) {
-      error(pos(table.get("columns")->source()),
-            fmt::format("column name \"{}\" must be a lower-case word",
-                        util::escape_controls(column, util::Newlines::escape)));
+      error(at, fmt::format("column name \"{}\" must be a lower-case word",
+                            util::escape_controls(column, util::Newlines::escape)));
+    } else if (std::find(std::begin(k_reserved_columns), std::end(k_reserved_columns), column) !=
+               std::end(k_reserved_columns)) {
+      error(at, fmt::format("column name \"{}\" is taken by the series itself; the reserved "
+                            "names are year, from, to, sources, note, series, period and total",
+                            column));
+    } else if (std::find(s.columns.begin(), s.columns.begin() + static_cast<std::ptrdiff_t>(c),
+                         column) != s.columns.begin() + static_cast<std::ptrdiff_t>(c)) {
+      error(at, fmt::format("column \"{}\" is named twice", column));
     }
   }
   s.share_column = reader.text("share", false);
