@@ -40,8 +40,8 @@ int run_cite(const CiteOptions& options, Context& context) {
   if (is_machine_format(context)) {
     render::Dataset data;
     data.fields = render::fields_of(model::Kind::reference);
-    for (const auto& entry : render::bibliography(references, *style)) {
-      data.rows.push_back(render::reference_row(*entry.reference, *style));
+    for (auto& entry : render::bibliography(references, *style)) {
+      data.rows.push_back(render::reference_row(*entry.reference, std::move(entry.text)));
     }
     return emit_dataset(context, data, data.fields);
   }

@@ -25,9 +25,9 @@ int run_list(const ListOptions& options, Context& context) {
     for (const auto& id : ids) {
       const auto* ref = facts.find(id);
       render::Row row;
-      row.set("id", id);
-      row.set("kind", std::string(model::kind_name(ref->kind)));
-      row.set("name", std::string(facts.name_of(*ref)));
+      row.add("id", id);
+      row.add("kind", std::string(model::kind_name(ref->kind)));
+      row.add("name", std::string(facts.name_of(*ref)));
       data.rows.push_back(std::move(row));
     }
     return emit_dataset(context, data, data.fields);

@@ -91,13 +91,13 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
       data.fields = {"number", "question", "options", "answer", "answer_text", "record", "sources"};
       for (std::size_t i = 0; i < quiz.size(); ++i) {
         render::Row row;
-        row.set("number", static_cast<double>(i + 1));
-        row.set("question", quiz[i].prompt);
-        row.set("options", quiz[i].options);
-        row.set("answer", std::string(1, letter(quiz[i].answer)));
-        row.set("answer_text", quiz[i].options[quiz[i].answer]);
-        row.set("record", quiz[i].record);
-        row.set("sources", quiz[i].sources);
+        row.add("number", static_cast<double>(i + 1));
+        row.add("question", quiz[i].prompt);
+        row.add("options", quiz[i].options);
+        row.add("answer", std::string(1, letter(quiz[i].answer)));
+        row.add("answer_text", quiz[i].options[quiz[i].answer]);
+        row.add("record", quiz[i].record);
+        row.add("sources", quiz[i].sources);
         data.rows.push_back(std::move(row));
       }
       render::resolve_references(data, facts);

@@ -73,14 +73,14 @@ int run_search(const SearchOptions& options, Context& context) {
     data.fields = {"id", "kind", "name", "score", "field", "match", "sources"};
     for (const auto& hit : hits) {
       render::Row row;
-      row.set("id", std::string(facts.id_of(hit.ref)));
-      row.set("kind", std::string(model::kind_name(hit.ref.kind)));
-      row.set("name", std::string(facts.name_of(hit.ref)));
-      row.set("score", hit.score);
-      row.set("field", hit.field);
-      row.set("match", hit.text);
+      row.add("id", std::string(facts.id_of(hit.ref)));
+      row.add("kind", std::string(model::kind_name(hit.ref.kind)));
+      row.add("name", std::string(facts.name_of(hit.ref)));
+      row.add("score", hit.score);
+      row.add("field", hit.field);
+      row.add("match", hit.text);
       const auto* sources = facts.sources_of(hit.ref);
-      row.set("sources", sources ? *sources : std::vector<std::string>{std::string(facts.id_of(hit.ref))});
+      row.add("sources", sources ? *sources : std::vector<std::string>{std::string(facts.id_of(hit.ref))});
       data.rows.push_back(std::move(row));
     }
     render::resolve_references(data, facts);

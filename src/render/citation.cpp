@@ -1,5 +1,6 @@
 #include "render/citation.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -44,9 +45,9 @@ std::string_view month_name(const Date& date) { return k_months[date.month - 1];
 
 // "July 4, 2020", "September 2011", "2012" (APA retrieval dates, Chicago dates).
 std::string long_date(const Date& date) {
-  if (date.month == 0) return fmt::format("{}", date.year);
-  if (date.day == 0) return fmt::format("{} {}", month_name(date), date.year);
-  return fmt::format("{} {}, {}", month_name(date), date.day, date.year);
+  if (date.month == 0) return fmt::format(FMT_COMPILE("{}"), date.year);
+  if (date.day == 0) return fmt::format(FMT_COMPILE("{} {}"), month_name(date), date.year);
+  return fmt::format(FMT_COMPILE("{} {}, {}"), month_name(date), date.day, date.year);
 }
 
 // Writes text for the output: control characters escaped always; Markdown's own
@@ -56,24 +57,18 @@ class Writer {
   explicit Writer(Markup markup) : m_markup(markup) {}
 
   std::string text(std::string_view raw) const {
-    std::string cleaned = clean(raw);
-    if (m_markup == Markup::none) return cleaned;
-    std::string out;
-    for (const char c : cleaned) {
-      if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
-      out += c;
-    }
-    return out;
+    if (m_markup == Markup::none) return clean(raw);
+    return util::markdown_literal(raw, util::Newlines::escape);
   }
 
   std::string italic(std::string_view raw) const {
     if (raw.empty() || m_markup == Markup::none) return text(raw);
-    return fmt::format("*{}*", text(raw));
+    return fmt::format(FMT_COMPILE("*{}*"), text(raw));
   }
 
   std::string url(std::string_view raw) const {
     if (m_markup == Markup::none) return clean(raw);
-    return fmt::format("<{}>", clean(raw));
+    return fmt::format(FMT_COMPILE("<{}>"), clean(raw));
   }
 
  private:
@@ -151,7 +146,7 @@ bool is_description(std::string_view title) {
 // A title with its English translation in square brackets after it (APA "works in
 // another language", MLA "translations", CMOS "translated titles"): the translation is never italic or quoted.
 std::string translation(const Reference& r, const Writer& w) {
-  return r.translated_title.empty() ? "" : fmt::format(" [{}]", w.text(r.translated_title));
+  return r.translated_title.empty() ? "" : fmt::format(FMT_COMPILE(" [{}]"), w.text(r.translated_title));
 }
 
 std::string italic_title(const Reference& r, const Writer& w) {
@@ -163,8 +158,8 @@ std::string italic_title(const Reference& r, const Writer& w) {
 std::string quoted_title(const Reference& r, const Writer& w) {
   if (is_description(r.title)) return sentence(w.text(r.title) + translation(r, w));
   // The closing period goes inside the quotation marks (MLA; CMOS "periods and commas with quotation marks").
-  if (r.translated_title.empty()) return fmt::format("\u201c{}\u201d", sentence(w.text(r.title)));
-  return fmt::format("\u201c{}\u201d{}.", w.text(r.title), translation(r, w));
+  if (r.translated_title.empty()) return fmt::format(FMT_COMPILE("\u201c{}\u201d"), sentence(w.text(r.title)));
+  return fmt::format(FMT_COMPILE("\u201c{}\u201d{}."), w.text(r.title), translation(r, w));
 }
 
 bool is_periodical(ReferenceKind kind) {
@@ -223,9 +218,9 @@ std::string apa_authors(const std::vector<Name>& names, const Writer& w) {
 // APA, date element: (2020, July 4), (2011, September), (2012), (n.d.).
 std::string apa_date(const std::optional<Date>& date) {
   if (!date) return "(n.d.).";
-  if (date->month == 0) return fmt::format("({}).", date->year);
-  if (date->day == 0) return fmt::format("({}, {}).", date->year, month_name(*date));
-  return fmt::format("({}, {} {}).", date->year, month_name(*date), date->day);
+  if (date->month == 0) return fmt::format(FMT_COMPILE("({})."), date->year);
+  if (date->day == 0) return fmt::format(FMT_COMPILE("({}, {})."), date->year, month_name(*date));
+  return fmt::format(FMT_COMPILE("({}, {} {})."), date->year, month_name(*date), date->day);
 }
 
 std::string cite_apa(const Reference& r, const Writer& w) {
@@ -246,9 +241,9 @@ std::string cite_apa(const Reference& r, const Writer& w) {
   }
   std::string out;
   if (names.empty()) {
-    out = fmt::format("{} {}", sentence(title), apa_date(r.published));
+    out = fmt::format(FMT_COMPILE("{} {}"), sentence(title), apa_date(r.published));
   } else {
-    out = fmt::format("{} {} {}", sentence(apa_authors(names, w)), apa_date(r.published),
+    out = fmt::format(FMT_COMPILE("{} {} {}"), sentence(apa_authors(names, w)), apa_date(r.published),
                       sentence(title));
   }
   // The source element (APA reference examples: periodicals, books, reports, webpages).
@@ -256,7 +251,7 @@ std::string cite_apa(const Reference& r, const Writer& w) {
     std::string source = w.italic(r.publisher);
     if (!r.volume.empty()) {
       source += ", " + w.italic(r.volume);
-      if (!r.issue.empty()) source += fmt::format("({})", w.text(r.issue));
+      if (!r.issue.empty()) source += fmt::format(FMT_COMPILE("({})"), w.text(r.issue));
     }
     if (!r.pages.empty()) source += ", " + full_pages(w.text(r.pages));
     out += ' ' + sentence(source);
@@ -268,7 +263,7 @@ std::string cite_apa(const Reference& r, const Writer& w) {
   if (!r.url.empty()) {
     // APA "retrieval dates": one only for pages meant to change, i.e. web pages.
     if (r.kind == ReferenceKind::web && r.retrieved) {
-      out += fmt::format(" Retrieved {}, from {}", long_date(*r.retrieved), w.url(r.url));
+      out += fmt::format(FMT_COMPILE(" Retrieved {}, from {}"), long_date(*r.retrieved), w.url(r.url));
     } else {
       out += ' ' + w.url(r.url);
     }
@@ -291,9 +286,9 @@ std::string mla_authors(const std::vector<Name>& names, const Writer& w) {
 
 // MLA: day month year, months of five letters or more abbreviated: 4 July 2020.
 std::string mla_date(const Date& date) {
-  if (date.month == 0) return fmt::format("{}", date.year);
-  if (date.day == 0) return fmt::format("{} {}", k_mla_months[date.month - 1], date.year);
-  return fmt::format("{} {} {}", date.day, k_mla_months[date.month - 1], date.year);
+  if (date.month == 0) return fmt::format(FMT_COMPILE("{}"), date.year);
+  if (date.day == 0) return fmt::format(FMT_COMPILE("{} {}"), k_mla_months[date.month - 1], date.year);
+  return fmt::format(FMT_COMPILE("{} {} {}"), date.day, k_mla_months[date.month - 1], date.year);
 }
 
 // MLA recommends leaving out http:// and https://.
@@ -335,7 +330,7 @@ std::string cite_mla(const Reference& r, const Writer& w) {
   for (std::size_t i = 0; i < elements.size(); ++i) tail += (i ? ", " : "") + elements[i];
   out += ' ' + sentence(tail);
   // An access date is optional, and useful for pages that change or have no date.
-  if (r.retrieved) out += fmt::format(" Accessed {}.", mla_date(*r.retrieved));
+  if (r.retrieved) out += fmt::format(FMT_COMPILE(" Accessed {}."), mla_date(*r.retrieved));
   return out;
 }
 
@@ -387,7 +382,7 @@ std::string cite_chicago(const Reference& r, const Writer& w) {
       std::string source = w.italic(r.publisher);
       if (!r.volume.empty()) source += ' ' + w.text(r.volume);
       if (!r.issue.empty()) source += ", no. " + w.text(r.issue);
-      source += fmt::format(" ({})", r.published ? std::to_string(r.published->year) : "n.d.");
+      source += fmt::format(FMT_COMPILE(" ({})"), r.published ? std::to_string(r.published->year) : "n.d.");
       if (!r.pages.empty()) source += ": " + short_pages(w.text(r.pages), "\u2013");
       out += sentence(source);
       break;
@@ -398,7 +393,7 @@ std::string cite_chicago(const Reference& r, const Writer& w) {
       if (r.published) {
         out += ' ' + sentence(date);
       } else if (r.retrieved) {
-        out += fmt::format(" Accessed {}.", long_date(*r.retrieved));
+        out += fmt::format(FMT_COMPILE(" Accessed {}."), long_date(*r.retrieved));
       }
       break;
     default:  // books, reports, data sets (CMOS, books and reports): Title. Publisher, Year.
@@ -414,23 +409,41 @@ std::string cite_chicago(const Reference& r, const Writer& w) {
 // ---- BibTeX -----------------------------------------------------------------------------
 
 // LaTeX's special characters, so the .bib file reads back as the same text.
+constexpr std::array<bool, 256> make_bibtex_special() {
+  std::array<bool, 256> special{};
+  for (const char c : std::string_view("\\{}&%$#_~^")) special[static_cast<unsigned char>(c)] = true;
+  return special;
+}
+constexpr std::array<bool, 256> k_bibtex_special = make_bibtex_special();
+
+std::size_t next_bibtex_special(const std::string& text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (k_bibtex_special[static_cast<unsigned char>(text[i])]) return i;
+  }
+  return std::string::npos;
+}
+
 std::string bibtex_text(std::string_view raw) {
+  const std::string cleaned = clean(raw);
+  std::size_t special = next_bibtex_special(cleaned, 0);
+  if (special == std::string::npos) return cleaned;
   std::string out;
-  for (const char c : clean(raw)) {
-    switch (c) {
+  out.reserve(cleaned.size() + 8);
+  std::size_t done = 0;
+  while (special != std::string::npos) {
+    out.append(cleaned, done, special - done);
+    switch (cleaned[special]) {
       case '\\': out += "\\textbackslash{}"; break;
-      case '{': out += "\\{"; break;
-      case '}': out += "\\}"; break;
-      case '&': out += "\\&"; break;
-      case '%': out += "\\%"; break;
-      case '$': out += "\\$"; break;
-      case '#': out += "\\#"; break;
-      case '_': out += "\\_"; break;
       case '~': out += "\\textasciitilde{}"; break;
       case '^': out += "\\textasciicircum{}"; break;
-      default: out += c;
+      default:  // { } & % $ # _
+        out += '\\';
+        out += cleaned[special];
     }
+    done = special + 1;
+    special = next_bibtex_special(cleaned, done);
   }
+  out.append(cleaned, done, std::string::npos);
   return out;
 }
 
@@ -491,7 +504,7 @@ std::string cite_bibtex(const Reference& r) {
     add("pages", "{" + pages + "}");
   }
   if (r.published) {
-    add("year", fmt::format("{{{}}}", r.published->year));
+    add("year", fmt::format(FMT_COMPILE("{{{}}}"), r.published->year));
     if (r.published->month != 0) add("month", std::string(k_bibtex_months[r.published->month - 1]));
     if (r.published->month != 0) add("date", "{" + model::to_iso(*r.published) + "}");
   }
@@ -506,10 +519,22 @@ std::string cite_bibtex(const Reference& r) {
   // biblatex's langid takes babel's language names.
   if (r.language == "en") add("langid", "{english}");
   if (r.language == "ko") add("langid", "{korean}");
-  std::string out = fmt::format("@{}{{{},\n", type, r.id);
+  // "  name         = value," with names padded to 12, written without fmt: an entry has
+  // a dozen fields and this runs for every reference.
+  std::string out = "@";
+  out += type;
+  out += '{';
+  out += r.id;
+  out += ",\n";
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    out += fmt::format("  {:<12} = {}{}\n", fields[i].first, fields[i].second,
-                       i + 1 < fields.size() ? "," : "");
+    const auto& [name, value] = fields[i];
+    out += "  ";
+    out += name;
+    if (name.size() < 12) out.append(12 - name.size(), ' ');
+    out += " = ";
+    out += value;
+    if (i + 1 < fields.size()) out += ',';
+    out += '\n';
   }
   out += "}";
   return out;
@@ -547,28 +572,58 @@ std::optional<CitationStyle> parse_citation_style(std::string_view name) {
 }
 
 std::string cite_plain(const model::Reference& r) {
+  // Built by appending, without fmt: `cite` and the JSON of every reference run this.
   std::string out;
-  if (!r.authors.empty()) {
-    std::string authors;
-    for (std::size_t i = 0; i < r.authors.size(); ++i) {
-      if (i > 0) authors += "; ";
-      authors += clean(r.authors[i]);
-    }
-    out += sentence(authors) + ' ';
+  out.reserve(r.title.size() + r.publisher.size() + r.url.size() + 96);
+  const auto end_sentence = [&out] {
+    if (!ends_sentence(out)) out += '.';
+  };
+  for (std::size_t i = 0; i < r.authors.size(); ++i) {
+    if (i > 0) out += "; ";
+    out += clean(r.authors[i]);
   }
-  std::string title = clean(r.title);
-  if (!r.translated_title.empty()) title += fmt::format(" [{}]", clean(r.translated_title));
-  out += fmt::format("\u201c{}\u201d ", sentence(title));
-  std::string where = clean(r.publisher);
-  if (!r.volume.empty()) where += fmt::format(", volume {}", clean(r.volume));
-  if (!r.issue.empty()) where += fmt::format(", issue {}", clean(r.issue));
-  if (!r.pages.empty()) where += fmt::format(", pages {}", clean(r.pages));
-  if (r.published) where += ", " + model::to_iso(*r.published);
-  out += sentence(where);
-  if (!r.issn.empty()) out += fmt::format(" ISSN {}.", clean(r.issn));
-  if (!r.url.empty()) out += ' ' + clean(r.url);
+  if (!r.authors.empty()) {
+    end_sentence();
+    out += ' ';
+  }
+  out += "\u201c";
+  const std::size_t title_start = out.size();
+  out += clean(r.title);
+  if (!r.translated_title.empty()) {
+    out += " [";
+    out += clean(r.translated_title);
+    out += ']';
+  }
+  if (out.size() > title_start) end_sentence();
+  out += "\u201d ";
+  const std::size_t where_start = out.size();
+  out += clean(r.publisher);
+  const auto part = [&out](std::string_view label, const std::string& value) {
+    if (value.empty()) return;
+    out += label;
+    out += clean(value);
+  };
+  part(", volume ", r.volume);
+  part(", issue ", r.issue);
+  part(", pages ", r.pages);
+  if (r.published) {
+    out += ", ";
+    out += model::to_iso(*r.published);
+  }
+  if (out.size() > where_start) end_sentence();
+  if (!r.issn.empty()) {
+    out += " ISSN ";
+    out += clean(r.issn);
+    out += '.';
+  }
+  if (!r.url.empty()) {
+    out += ' ';
+    out += clean(r.url);
+  }
   if (r.retrieved) {
-    out += fmt::format(" (retrieved {})", model::to_iso(*r.retrieved));
+    out += " (retrieved ";
+    out += model::to_iso(*r.retrieved);
+    out += ')';
     if (r.url.empty()) out += '.';
   }
   return out;

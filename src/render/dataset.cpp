@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cmath>
 
 #include "util/text.hpp"
@@ -22,34 +24,44 @@ std::string json_number(double value) {
   return fmt::format("{}", value);
 }
 
-std::string json_value(const Value& value) {
-  if (std::holds_alternative<std::monostate>(value)) return "null";
-  if (const auto* number = std::get_if<double>(&value)) return json_number(*number);
-  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
-  if (const auto* text = std::get_if<std::string>(&value)) return json_string(*text);
-  std::string out = "[";
-  const auto& list = std::get<std::vector<std::string>>(value);
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i > 0) out += ',';
-    out += json_string(list[i]);
+void append_json_value(std::string& out, const Value& value) {
+  if (std::holds_alternative<std::monostate>(value)) {
+    out += "null";
+  } else if (const auto* number = std::get_if<double>(&value)) {
+    out += json_number(*number);
+  } else if (const auto* flag = std::get_if<bool>(&value)) {
+    out += *flag ? "true" : "false";
+  } else if (const auto* text = std::get_if<std::string>(&value)) {
+    append_json_string(out, *text);
+  } else {
+    out += '[';
+    const auto& list = std::get<std::vector<std::string>>(value);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) out += ',';
+      append_json_string(out, list[i]);
+    }
+    out += ']';
   }
-  out += ']';
-  return out;
 }
 
-std::string json_object(const Row& row, const std::vector<std::string>& fields) {
-  std::string out = "{";
-  bool first = true;
-  for (const auto& name : fields) {
-    const Value* value = row.get(name);
-    if (!first) out += ',';
-    first = false;
-    out += json_string(name);
+// Appends, rather than returns, so a document is built in one growing string.
+void append_json_object(std::string& out, const Row& row, const std::vector<std::string>& fields) {
+  out += '{';
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    append_json_string(out, fields[i]);
     out += ':';
-    out += value ? json_value(*value) : std::string("null");
+    // Rows are built in schema order, so the field is usually at the same position.
+    const Value* value = i < row.fields.size() && row.fields[i].first == fields[i]
+                             ? &row.fields[i].second
+                             : row.get(fields[i]);
+    if (value) {
+      append_json_value(out, *value);
+    } else {
+      out += "null";
+    }
   }
   out += '}';
-  return out;
 }
 
 // A field as plain text for csv, tsv and markdown: numbers plain, lists joined with "; ",
@@ -163,13 +175,8 @@ std::optional<Format> parse_format(std::string_view name) {
   return std::nullopt;
 }
 
-void Row::set(std::string_view name, Value value) {
-  for (auto& [key, existing] : fields) {
-    if (key == name) {
-      existing = std::move(value);
-      return;
-    }
-  }
+void Row::add(std::string_view name, Value value) {
+  assert(get(name) == nullptr);
   fields.emplace_back(std::string(name), std::move(value));
 }
 
@@ -180,21 +187,28 @@ const Value* Row::get(std::string_view name) const {
   return nullptr;
 }
 
-std::string json_string(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
+namespace {
+
+// The bytes JSON strings copy as they are: printable ASCII but the quote and the backslash,
+// and every byte of a multi-byte sequence except the lead bytes of C1 and bidi controls.
+constexpr std::array<bool, 256> make_plain_bytes() {
+  std::array<bool, 256> plain{};
+  for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = c != '"' && c != '\\';
+  for (unsigned c = 0x80; c < 0x100; ++c) plain[c] = c != 0xC2 && c != 0xE2;
+  return plain;
+}
+constexpr std::array<bool, 256> k_plain_bytes = make_plain_bytes();
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
-    // Printable ASCII other than the quote and the backslash is copied a run at a time.
     std::size_t run = i;
-    while (run < text.size()) {
-      const auto c = static_cast<unsigned char>(text[run]);
-      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') break;
-      ++run;
-    }
+    while (run < text.size() && k_plain_bytes[static_cast<unsigned char>(text[run])]) ++run;
     if (run > i) {
-      out.append(text.substr(i, run - i));
+      out.append(text.data() + i, run - i);
       i = run;
       if (i == text.size()) break;
     }
@@ -212,13 +226,8 @@ std::string json_string(std::string_view text) {
       ++i;
       continue;
     }
-    if (byte < 0x80) {
-      out += static_cast<char>(byte);
-      ++i;
-      continue;
-    }
-    // Multi-byte: C1 controls (U+0080-U+009F, encoded C2 80-9F) and bidi controls
-    // (U+202A-U+202E, U+2066-U+2069, encoded E2 80 AA-AE / E2 81 A6-A9) as \uXXXX.
+    // C1 controls (U+0080-U+009F, encoded C2 80-9F) and bidi controls (U+202A-U+202E,
+    // U+2066-U+2069, encoded E2 80 AA-AE / E2 81 A6-A9) as \uXXXX.
     const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
     const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
     if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
@@ -237,6 +246,12 @@ std::string json_string(std::string_view text) {
     ++i;
   }
   out += '"';
+}
+
+std::string json_string(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  append_json_string(out, text);
   return out;
 }
 
@@ -249,7 +264,7 @@ std::string write_dataset(const Dataset& data, Format format,
       for (std::size_t i = 0; i < data.rows.size(); ++i) {
         if (i > 0) out += ',';
         out += "\n";
-        out += json_object(data.rows[i], fields);
+        append_json_object(out, data.rows[i], fields);
       }
       out += "\n]";
       if (!data.references.empty()) {
@@ -261,7 +276,7 @@ std::string write_dataset(const Dataset& data, Format format,
         for (std::size_t i = 0; i < data.references.size(); ++i) {
           if (i > 0) out += ',';
           out += "\n";
-          out += json_object(data.references[i], reference_fields);
+          append_json_object(out, data.references[i], reference_fields);
         }
         out += "\n]";
       }
@@ -269,7 +284,10 @@ std::string write_dataset(const Dataset& data, Format format,
       return out;
     }
     case Format::jsonl:
-      for (const auto& row : data.rows) out += json_object(row, fields) + "\n";
+      for (const auto& row : data.rows) {
+        append_json_object(out, row, fields);
+        out += '\n';
+      }
       return out;
     case Format::csv: {
       for (std::size_t c = 0; c < fields.size(); ++c) out += (c ? "," : "") + csv_field(fields[c]);

@@ -21,7 +21,10 @@ using Value = std::variant<std::monostate, double, bool, std::string, std::vecto
 struct Row {
   std::vector<std::pair<std::string, Value>> fields;  // in the schema's order
 
-  void set(std::string_view name, Value value);
+  Row() { fields.reserve(20); }  // every kind's schema fits: one allocation per row
+  // Appends a field; `name` must be new to the row (checked in debug builds). No search:
+  // rows are built field by field for every record printed.
+  void add(std::string_view name, Value value);
   const Value* get(std::string_view name) const;
 };
 
@@ -39,5 +42,6 @@ std::string write_dataset(const Dataset& data, Format format,
 
 // JSON string literal, RFC 8259, with C0, DEL, C1 and bidi controls as \uXXXX.
 std::string json_string(std::string_view text);
+void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace nkfacts::render

@@ -1,8 +1,10 @@
 #include "render/handout.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "render/notes.hpp"
 #include "render/text.hpp"
@@ -15,16 +17,7 @@ namespace {
 // Text from the facts made literal in Markdown: its own punctuation escaped, control
 // characters shown escaped, line breaks folded into spaces (a table cell is one line).
 std::string md(std::string_view raw) {
-  std::string out;
-  for (const char c : util::escape_controls(raw, util::Newlines::keep)) {
-    if (c == '\n') {
-      out += ' ';
-      continue;
-    }
-    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
+  return util::markdown_literal(raw, util::Newlines::to_space);
 }
 
 std::string capitalise(std::string text) {
@@ -68,7 +61,7 @@ class Handout {
     }
     m_out += '\n';
     for (const auto* f : chosen) {
-      if (!f->note.empty()) m_out += fmt::format("- *{}:* {}\n", md(f->label), md(f->note));
+      if (!f->note.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- *{}:* {}\n"), md(f->label), md(f->note));
     }
     if (std::any_of(chosen.begin(), chosen.end(), [](const auto* f) { return !f->note.empty(); })) {
       m_out += '\n';
@@ -77,8 +70,8 @@ class Handout {
 
   void series() {
     for (const auto& s : m_facts.series) {
-      m_out += fmt::format("## {} {}\n\n", md(s.name), markers(s.sources));
-      m_out += fmt::format("{} Unit: {}.\n\n", md(s.summary), md(s.unit));
+      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("## {} {}\n\n"), md(s.name), markers(s.sources));
+      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("{} Unit: {}.\n\n"), md(s.summary), md(s.unit));
       const auto share = std::find(s.columns.begin(), s.columns.end(), s.share_column);
       const bool has_share = share != s.columns.end();
       const auto share_index = static_cast<std::size_t>(share - s.columns.begin());
@@ -130,19 +123,19 @@ class Handout {
     if (m_facts.routes.empty()) return;
     m_out += "## Routes\n\n";
     for (const auto& r : m_facts.routes) {
-      m_out += fmt::format("### {} {}\n\n{}\n\n", md(r.name), markers(r.sources), md(r.summary));
+      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("### {} {}\n\n{}\n\n"), md(r.name), markers(r.sources), md(r.summary));
       std::string path;
       for (std::size_t i = 0; i < r.path.size(); ++i) path += (i ? " \u2192 " : "") + md(r.path[i]);
-      if (!path.empty()) m_out += fmt::format("- **Path:** {}\n", path);
-      if (!r.crossing.empty()) m_out += fmt::format("- **Crossing:** {}\n", md(r.crossing));
+      if (!path.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Path:** {}\n"), path);
+      if (!r.crossing.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Crossing:** {}\n"), md(r.crossing));
       std::string dangers;
       for (const auto& id : r.dangers) {
         const auto* ref = m_facts.find(id);
         if (!ref || ref->kind != model::Kind::danger) continue;
         dangers += (dangers.empty() ? "" : "; ") + md(m_facts.dangers[ref->index].name);
       }
-      if (!dangers.empty()) m_out += fmt::format("- **Dangers:** {}\n", dangers);
-      if (!r.note.empty()) m_out += fmt::format("- **Note:** {}\n", md(r.note));
+      if (!dangers.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Dangers:** {}\n"), dangers);
+      if (!r.note.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Note:** {}\n"), md(r.note));
       m_out += '\n';
     }
   }
@@ -151,10 +144,10 @@ class Handout {
     if (m_facts.dangers.empty()) return;
     m_out += "## Dangers\n\n";
     for (const auto& d : m_facts.dangers) {
-      m_out += fmt::format("### {} {}\n\n", md(d.name), markers(d.sources));
-      if (!d.where.empty()) m_out += fmt::format("*Where:* {}\n\n", md(d.where));
+      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("### {} {}\n\n"), md(d.name), markers(d.sources));
+      if (!d.where.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("*Where:* {}\n\n"), md(d.where));
       m_out += md(d.summary) + "\n\n";
-      if (!d.note.empty()) m_out += fmt::format("*Note:* {}\n\n", md(d.note));
+      if (!d.note.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("*Note:* {}\n\n"), md(d.note));
     }
   }
 
@@ -184,8 +177,9 @@ class Handout {
                                                           : m_style,
                                           Markup::markdown)
                                    : md(order[i]);
-      if (m_style == CitationStyle::plain && reference) text = md(text);
-      m_out += fmt::format("{}. {}\n", i + 1, text);
+      // A plain citation comes with its control characters escaped but no Markdown markup.
+      if (m_style == CitationStyle::plain && reference) text = util::markdown_literal(text);
+      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("{}. {}\n"), i + 1, text);
     }
   }
 
@@ -222,11 +216,12 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
     case HandoutTopic::dangers: part = ": the dangers"; break;
     case HandoutTopic::timeline: part = ": a timeline"; break;
   }
-  out += fmt::format("# {}{}\n\n", md(subject), part);
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("# {}{}\n\n"), md(subject), part);
   if (!facts.subject.summary.empty()) out += md(facts.subject.summary) + "\n\n";
-  out += fmt::format("*Made with {}. Numbers in square brackets point to the sources at the "
-                     "end.*\n\n",
-                     md(edition));
+  fmt::format_to(std::back_inserter(out),
+                 FMT_COMPILE("*Made with {}. Numbers in square brackets point to the sources "
+                             "at the end.*\n\n"),
+                 md(edition));
   const bool all = topic == HandoutTopic::all;
   if (all || topic == HandoutTopic::stats) {
     handout.figures();

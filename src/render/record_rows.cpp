@@ -1,6 +1,7 @@
 #include "render/record_rows.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "render/citation.hpp"
 
@@ -67,49 +68,53 @@ void add_fields(std::vector<std::string>& schema, const std::vector<std::string>
 }
 
 Row reference_row(const model::Reference& r, CitationStyle style) {
+  return reference_row(r, cite(r, style));
+}
+
+Row reference_row(const model::Reference& r, std::string citation) {
   Row row;
-  row.set("id", r.id);
-  row.set("kind", std::string("reference"));
-  row.set("reference_kind", std::string(model::reference_kind_name(r.kind)));
-  row.set("title", r.title);
-  row.set("translated_title", text_or_null(r.translated_title));
-  row.set("authors", r.authors);
-  row.set("publisher", r.publisher);
-  row.set("published", optional_date(r.published));
-  row.set("retrieved", optional_date(r.retrieved));
-  row.set("url", text_or_null(r.url));
-  row.set("language", text_or_null(r.language));
-  row.set("issn", text_or_null(r.issn));
-  row.set("volume", text_or_null(r.volume));
-  row.set("issue", text_or_null(r.issue));
-  row.set("pages", text_or_null(r.pages));
-  row.set("note", text_or_null(r.note));
-  row.set("citation", cite(r, style));
+  row.add("id", r.id);
+  row.add("kind", std::string("reference"));
+  row.add("reference_kind", std::string(model::reference_kind_name(r.kind)));
+  row.add("title", r.title);
+  row.add("translated_title", text_or_null(r.translated_title));
+  row.add("authors", r.authors);
+  row.add("publisher", r.publisher);
+  row.add("published", optional_date(r.published));
+  row.add("retrieved", optional_date(r.retrieved));
+  row.add("url", text_or_null(r.url));
+  row.add("language", text_or_null(r.language));
+  row.add("issn", text_or_null(r.issn));
+  row.add("volume", text_or_null(r.volume));
+  row.add("issue", text_or_null(r.issue));
+  row.add("pages", text_or_null(r.pages));
+  row.add("note", text_or_null(r.note));
+  row.add("citation", std::move(citation));
   return row;
 }
 
 Row series_row(const model::Series& series, const model::SeriesPoint& point) {
   Row row;
-  row.set("series", series.id);
-  row.set("period", model::period_label(point.period));
-  row.set("from", point.period.from ? Value(static_cast<double>(*point.period.from)) : Value());
-  row.set("to", static_cast<double>(point.period.to));
-  for (std::size_t c = 0; c < series.columns.size(); ++c) row.set(series.columns[c], point.values[c]);
+  row.add("series", series.id);
+  row.add("period", model::period_label(point.period));
+  row.add("from", point.period.from ? Value(static_cast<double>(*point.period.from)) : Value());
+  row.add("to", static_cast<double>(point.period.to));
+  for (std::size_t c = 0; c < series.columns.size(); ++c) row.add(series.columns[c], point.values[c]);
   const double total = point.total();
-  row.set("total", total);
+  row.add("total", total);
   const auto share = std::find(series.columns.begin(), series.columns.end(), series.share_column);
   if (share != series.columns.end()) {
     const auto index = static_cast<std::size_t>(share - series.columns.begin());
     // Rounded to one decimal, as printed; 0 when the total is 0.
     const double percent = total == 0 ? 0.0 : point.values[index] * 1000.0 / total;
-    row.set(series.share_column + "_share", static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
+    row.add(series.share_column + "_share", static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
   }
   std::vector<std::string> sources = series.sources;
   for (const auto& id : point.sources) {
     if (std::find(sources.begin(), sources.end(), id) == sources.end()) sources.push_back(id);
   }
-  row.set("sources", sources);
-  row.set("note", text_or_null(point.note));
+  row.add("sources", sources);
+  row.add("note", text_or_null(point.note));
   return row;
 }
 
@@ -119,78 +124,78 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
     case model::Kind::reference: return reference_row(facts.references[ref.index]);
     case model::Kind::figure: {
       const auto& f = facts.figures[ref.index];
-      row.set("id", f.id);
-      row.set("kind", std::string("figure"));
-      row.set("label", f.label);
-      row.set("summary", f.summary);
-      row.set("value", f.value.is_point() ? Value(*f.value.low) : Value());
-      row.set("low", optional_number(f.value.low));
-      row.set("high", optional_number(f.value.high));
-      row.set("unit", f.unit);
-      row.set("as_of", optional_date(f.as_of));
-      row.set("headline", f.headline);
-      row.set("sources", f.sources);
-      row.set("note", text_or_null(f.note));
+      row.add("id", f.id);
+      row.add("kind", std::string("figure"));
+      row.add("label", f.label);
+      row.add("summary", f.summary);
+      row.add("value", f.value.is_point() ? Value(*f.value.low) : Value());
+      row.add("low", optional_number(f.value.low));
+      row.add("high", optional_number(f.value.high));
+      row.add("unit", f.unit);
+      row.add("as_of", optional_date(f.as_of));
+      row.add("headline", f.headline);
+      row.add("sources", f.sources);
+      row.add("note", text_or_null(f.note));
       return row;
     }
     case model::Kind::series: {
       const auto& s = facts.series[ref.index];
-      row.set("id", s.id);
-      row.set("kind", std::string("series"));
-      row.set("name", s.name);
-      row.set("summary", s.summary);
-      row.set("unit", s.unit);
-      row.set("columns", s.columns);
-      row.set("share", text_or_null(s.share_column));
-      row.set("sources", s.sources);
-      row.set("note", text_or_null(s.note));
+      row.add("id", s.id);
+      row.add("kind", std::string("series"));
+      row.add("name", s.name);
+      row.add("summary", s.summary);
+      row.add("unit", s.unit);
+      row.add("columns", s.columns);
+      row.add("share", text_or_null(s.share_column));
+      row.add("sources", s.sources);
+      row.add("note", text_or_null(s.note));
       return row;
     }
     case model::Kind::route: {
       const auto& r = facts.routes[ref.index];
-      row.set("id", r.id);
-      row.set("kind", std::string("route"));
-      row.set("name", r.name);
-      row.set("summary", r.summary);
-      row.set("path", r.path);
-      row.set("crossing", r.crossing);
-      row.set("dangers", r.dangers);
-      row.set("sources", r.sources);
-      row.set("note", text_or_null(r.note));
+      row.add("id", r.id);
+      row.add("kind", std::string("route"));
+      row.add("name", r.name);
+      row.add("summary", r.summary);
+      row.add("path", r.path);
+      row.add("crossing", r.crossing);
+      row.add("dangers", r.dangers);
+      row.add("sources", r.sources);
+      row.add("note", text_or_null(r.note));
       return row;
     }
     case model::Kind::danger: {
       const auto& d = facts.dangers[ref.index];
-      row.set("id", d.id);
-      row.set("kind", std::string("danger"));
-      row.set("name", d.name);
-      row.set("where", d.where);
-      row.set("summary", d.summary);
-      row.set("sources", d.sources);
-      row.set("note", text_or_null(d.note));
+      row.add("id", d.id);
+      row.add("kind", std::string("danger"));
+      row.add("name", d.name);
+      row.add("where", d.where);
+      row.add("summary", d.summary);
+      row.add("sources", d.sources);
+      row.add("note", text_or_null(d.note));
       return row;
     }
     case model::Kind::event: {
       const auto& e = facts.events[ref.index];
-      row.set("id", e.id);
-      row.set("kind", std::string("event"));
-      row.set("date", model::to_iso(e.date));
-      row.set("title", e.title);
-      row.set("summary", e.summary);
-      row.set("sources", e.sources);
-      row.set("note", text_or_null(e.note));
+      row.add("id", e.id);
+      row.add("kind", std::string("event"));
+      row.add("date", model::to_iso(e.date));
+      row.add("title", e.title);
+      row.add("summary", e.summary);
+      row.add("sources", e.sources);
+      row.add("note", text_or_null(e.note));
       return row;
     }
     case model::Kind::fact: break;
   }
   const auto& f = facts.facts[ref.index];
-  row.set("id", f.id);
-  row.set("kind", std::string("fact"));
-  row.set("label", f.label);
-  row.set("summary", f.summary);
-  row.set("as_of", optional_date(f.as_of));
-  row.set("sources", f.sources);
-  row.set("note", text_or_null(f.note));
+  row.add("id", f.id);
+  row.add("kind", std::string("fact"));
+  row.add("label", f.label);
+  row.add("summary", f.summary);
+  row.add("as_of", optional_date(f.as_of));
+  row.add("sources", f.sources);
+  row.add("note", text_or_null(f.note));
   return row;
 }
 

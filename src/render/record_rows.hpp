@@ -25,6 +25,8 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref);
 // `style` decides the "citation" field.
 Row reference_row(const model::Reference& reference,
                   CitationStyle style = CitationStyle::plain);
+// The same with the "citation" field already written (cite has it from the bibliography).
+Row reference_row(const model::Reference& reference, std::string citation);
 Row series_row(const model::Series& series, const model::SeriesPoint& point);
 
 // Fills data.references with the references the rows cite, in order of first use.

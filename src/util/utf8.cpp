@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 
 namespace nkfacts::util {
@@ -100,32 +102,47 @@ std::string fold_case(std::string_view text) {
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
 }
 
-std::string escape_controls(std::string_view text, Newlines newlines, Tabs tabs) {
+namespace {
+
+// Bytes copied as they are, a run at a time: printable ASCII, less Markdown's punctuation
+// when writing Markdown. Everything else goes through the slow path below.
+constexpr std::array<bool, 256> make_plain(bool markdown) {
+  std::array<bool, 256> plain{};
+  for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = true;
+  if (markdown) {
+    for (const char c : std::string_view("\\`*_[]<>|#")) plain[static_cast<unsigned char>(c)] = false;
+  }
+  return plain;
+}
+constexpr std::array<bool, 256> k_plain = make_plain(false);
+constexpr std::array<bool, 256> k_plain_markdown = make_plain(true);
+
+std::string escape(std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {
+  const auto& plain = markdown ? k_plain_markdown : k_plain;
   std::string out;
-  out.reserve(text.size());
+  out.reserve(text.size() + 8);
   std::size_t i = 0;
   while (i < text.size()) {
-    // Printable ASCII, nearly all text, is copied a run at a time.
     std::size_t run = i;
-    while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 &&
-           static_cast<unsigned char>(text[run]) < 0x7F) {
-      ++run;
-    }
+    while (run < text.size() && plain[static_cast<unsigned char>(text[run])]) ++run;
     if (run > i) {
-      out.append(text.substr(i, run - i));
+      out.append(text.data() + i, run - i);
       i = run;
       if (i == text.size()) break;
     }
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
-      if (byte == '\n' && newlines == Newlines::keep) {
+      if (byte >= 0x20 && byte < 0x7F) {  // Markdown punctuation
+        out += '\\';
+        out += static_cast<char>(byte);
+      } else if (byte == '\n' && newlines == Newlines::keep) {
         out += '\n';
+      } else if (byte == '\n' && newlines == Newlines::to_space) {
+        out += ' ';
       } else if (byte == '\t') {
         out += tabs == Tabs::keep ? '\t' : ' ';
-      } else if (byte < 0x20 || byte == 0x7F) {
-        fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
       } else {
-        out += static_cast<char>(byte);
+        fmt::format_to(std::back_inserter(out), "\\x{:02x}", byte);
       }
       ++i;
       continue;
@@ -140,11 +157,21 @@ std::string escape_controls(std::string_view text, Newlines newlines, Tabs tabs)
     if (is_escaped_control(cp)) {
       fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(cp));
     } else {
-      out.append(text.substr(i, static_cast<std::size_t>(length)));
+      out.append(text.data() + i, static_cast<std::size_t>(length));
     }
     i += static_cast<std::size_t>(length);
   }
   return out;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text, Newlines newlines, Tabs tabs) {
+  return escape(text, newlines, tabs, false);
+}
+
+std::string markdown_literal(std::string_view text, Newlines newlines) {
+  return escape(text, newlines, Tabs::to_space, true);
 }
 
 bool has_control_characters(std::string_view text) {

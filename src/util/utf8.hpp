@@ -24,13 +24,18 @@ std::size_t display_width(std::string_view text);
 std::string fold_case(std::string_view text);
 
 // How text from a data file may be written out; see CLI.md section 10.
-enum class Newlines { keep, escape };
+enum class Newlines { keep, escape, to_space };
 enum class Tabs { to_space, keep };
 // Replaces ESC, other C0 controls, DEL, C1 controls and bidi overrides/isolates by visible
-// escapes (`\x1b`, `\u009b`, `\u202e`); TAB becomes a space unless kept; CR is always
-// escaped.
+// escapes (`\x1b`, `\u009b`, `\u202e`); TAB becomes a space unless kept; LF is kept,
+// escaped or becomes a space (for one-line output such as a Markdown table cell); CR is
+// always escaped.
 std::string escape_controls(std::string_view text, Newlines newlines = Newlines::keep,
                             Tabs tabs = Tabs::to_space);
+
+// The same, and Markdown's punctuation (\\ ` * _ [ ] < > | #) backslash-escaped, in one
+// pass, so text from a fact file is literal in a Markdown document.
+std::string markdown_literal(std::string_view text, Newlines newlines = Newlines::escape);
 
 // True when `text` holds a character escape_controls would change (TAB and LF excepted).
 bool has_control_characters(std::string_view text);

@@ -10,8 +10,8 @@ Dataset one_row(Value value) {
   Dataset data;
   data.fields = {"id", "text"};
   Row row;
-  row.set("id", std::string("a"));
-  row.set("text", std::move(value));
+  row.add("id", std::string("a"));
+  row.add("text", std::move(value));
   data.rows.push_back(row);
   return data;
 }
@@ -30,11 +30,11 @@ TEST_CASE("JSON numbers are plain, null is null, lists are arrays") {
   Dataset data;
   data.fields = {"n", "x", "none", "list", "flag"};
   Row row;
-  row.set("n", 34537.0);
-  row.set("x", 72.25);
-  row.set("none", Value());
-  row.set("list", std::vector<std::string>{"a", "b"});
-  row.set("flag", true);
+  row.add("n", 34537.0);
+  row.add("x", 72.25);
+  row.add("none", Value());
+  row.add("list", std::vector<std::string>{"a", "b"});
+  row.add("flag", true);
   data.rows.push_back(row);
   CHECK(write_dataset(data, Format::jsonl, data.fields) ==
         "{\"n\":34537,\"x\":72.25,\"none\":null,\"list\":[\"a\",\"b\"],\"flag\":true}\n");
@@ -63,8 +63,8 @@ TEST_CASE("lists join with semicolons and nulls are empty in CSV and TSV") {
   Dataset data;
   data.fields = {"list", "none"};
   Row row;
-  row.set("list", std::vector<std::string>{"North Korea", "China"});
-  row.set("none", Value());
+  row.add("list", std::vector<std::string>{"North Korea", "China"});
+  row.add("none", Value());
   data.rows.push_back(row);
   CHECK(write_dataset(data, Format::tsv, data.fields) == "list\tnone\nNorth Korea; China\t\n");
 }
@@ -82,13 +82,13 @@ TEST_CASE("Markdown escapes pipes, turns newlines into <br> and sources into foo
   Dataset data;
   data.fields = {"id", "text", "sources"};
   Row row;
-  row.set("id", std::string("a"));
-  row.set("text", std::string("x | y\nz"));
-  row.set("sources", std::vector<std::string>{"ref"});
+  row.add("id", std::string("a"));
+  row.add("text", std::string("x | y\nz"));
+  row.add("sources", std::vector<std::string>{"ref"});
   data.rows.push_back(row);
   Row reference;
-  reference.set("id", std::string("ref"));
-  reference.set("citation", std::string("A citation."));
+  reference.add("id", std::string("ref"));
+  reference.add("citation", std::string("A citation."));
   data.references.push_back(reference);
   CHECK(write_dataset(data, Format::markdown, data.fields) ==
         "| id | text | sources |\n| --- | --- | --- |\n| a | x \\| y<br>z | [^1] |\n\n"

@@ -8,6 +8,8 @@ TEST_CASE("dates keep their precision in ISO form") {
   CHECK(to_iso(Date{2019, 0, 0}) == "2019");
   CHECK(to_iso(Date{2007, 2, 0}) == "2007-02");
   CHECK(to_iso(Date{2019, 12, 31}) == "2019-12-31");
+  CHECK(to_iso(Date{5, 1, 9}) == "0005-01-09");
+  CHECK(to_iso(Date{12345, 0, 0}) == "12345");
 }
 
 TEST_CASE("ISO dates parse at year, month or day precision") {

@@ -49,6 +49,22 @@ TEST_CASE("the embedded facts are the files in facts/, loaded cleanly") {
   CHECK(loaded.facts.record_count() == facts().record_count());
 }
 
+TEST_CASE("the index built into the binary is the one build_index computes") {
+  model::FactBase rebuilt = facts();
+  rebuilt.build_index();
+  REQUIRE(rebuilt.index().size() == facts().index().size());
+  REQUIRE(facts().index().size() == facts().record_count());
+  for (std::size_t i = 0; i < rebuilt.index().size(); ++i) {
+    CHECK(rebuilt.index()[i].kind == facts().index()[i].kind);
+    CHECK(rebuilt.index()[i].index == facts().index()[i].index);
+  }
+  for (const auto& reference : facts().references) {
+    const auto* ref = facts().find(reference.id);
+    REQUIRE(ref != nullptr);
+    CHECK(facts().id_of(*ref) == reference.id);
+  }
+}
+
 TEST_CASE("every reference is cited, and every web reference has a retrieval date") {
   std::set<std::string> cited;
   auto collect = [&](const auto& records) {

@@ -48,3 +48,14 @@ TEST_CASE("has_control_characters ignores tab and newline") {
   CHECK(has_control_characters("a\x1b"));
   CHECK(has_control_characters("\xe2\x81\xa6"));  // U+2066 isolate
 }
+
+TEST_CASE("Markdown literals escape punctuation and control characters in one pass") {
+  CHECK(markdown_literal("") == "");
+  CHECK(markdown_literal("plain words, 34,078.") == "plain words, 34,078.");
+  CHECK(markdown_literal("*bold* _it_ `code` [link](x) <b> a|b #1 C:\\") ==
+        "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<b\\> a\\|b \\#1 C:\\\\");
+  CHECK(markdown_literal("\xed\x83\x88\xeb\xb6\x81 *") == "\xed\x83\x88\xeb\xb6\x81 \\*");
+  CHECK(markdown_literal("a\x1b[31m_b\nc") == "a\\x1b\\[31m\\_b\\x0ac");
+  CHECK(markdown_literal("a\nb", Newlines::to_space) == "a b");
+  CHECK(markdown_literal("a\nb", Newlines::keep) == "a\nb");
+}
