@@ -17,13 +17,8 @@ if ! command -v valgrind >/dev/null; then
   echo "valgrind is not installed; skipping"
   exit 77
 fi
-commands=(
-  "" "stats" "routes" "dangers" "cite" "show dmz-crossing" "search Tumen" "list" "check"
-  "timeline" "stats --chart" "random --seed 1" "quiz --seed 1 --print" "handout"
-  "handout --style apa" "cite --style apa" "cite --style mla" "cite --style chicago"
-  "cite --style bibtex" "-o json stats" "-o json routes" "-o json dangers" "-o json cite"
-  "-o csv stats" "-o markdown routes" "--version"
-)
+# The same list scripts/bench measures.
+mapfile -t commands < <(grep -v '^#' "$(dirname "$0")/../bench/startup-commands")
 status=0
 for command in "${commands[@]}"; do
   # shellcheck disable=SC2086  # each entry is a command line split into words
