@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -460,6 +461,24 @@ std::string bibtex_url(std::string_view raw) {
   return out;
 }
 
+// The entry's key: the record id, which the loader requires in kebab-case. Should a record
+// with another id get here (a caller that renders a file the loader rejected), each byte a
+// key may not hold is written as -xHH, so the key stays one token, stable and unique, and
+// no control character reaches the output.
+std::string bibtex_key(std::string_view id) {
+  std::string out;
+  out.reserve(id.size());
+  for (const char c : id) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == ':' || c == '/') {
+      out += c;
+    } else {
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("-x{:02x}"), static_cast<unsigned char>(c));
+    }
+  }
+  return out;
+}
+
 std::string cite_bibtex(const Reference& r) {
   std::string_view type = "misc";
   switch (r.kind) {
@@ -524,7 +543,7 @@ std::string cite_bibtex(const Reference& r) {
   std::string out = "@";
   out += type;
   out += '{';
-  out += r.id;
+  out += bibtex_key(r.id);
   out += ",\n";
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const auto& [name, value] = fields[i];

@@ -284,6 +284,9 @@ TEST_CASE("BibTeX: key from the id, organisations in braces, LaTeX characters es
   CHECK(text.find("urldate      = {2026-11-25}") != std::string::npos);
   CHECK(cite(journal(), CitationStyle::bibtex).find("pages        = {225--253},") !=
         std::string::npos);
+  // Fuzz finding: an id the loader rejects must still not put a raw ESC in the key.
+  r.id = "a\x1b[2Jb, c";
+  CHECK(cite(r, CitationStyle::bibtex).rfind("@misc{a-x1b-x5b2Jb-x2c-x20c,\n", 0) == 0);
 }
 
 TEST_CASE("reference lists are alphabetical in APA, MLA and Chicago") {
