@@ -87,7 +87,7 @@ struct SimpleRecord {
 void render_simple_record(std::string& out, const SimpleRecord& record, SourceNotes& notes,
                           const Terminal& terminal) {
   append_heading(out, clean(record.title), notes.markers(record.sources, terminal), terminal);
-  append_field(out, "Id", paint(terminal, Style::id, record.id), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, clean(record.id)), terminal);
   for (const auto& [label, value] : record.fields) append_field(out, label, value, terminal);
   out += '\n';
   append_paragraph(out, record.summary, terminal);
@@ -202,7 +202,7 @@ void render_overview(std::string& out, const model::FactBase& facts,
 void render_route(std::string& out, const model::Route& route, const model::FactBase& facts,
                   SourceNotes& notes, const Terminal& terminal, bool full) {
   append_heading(out, clean(route.name), notes.markers(route.sources, terminal), terminal);
-  append_field(out, "Id", paint(terminal, Style::id, route.id), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, clean(route.id)), terminal);
   std::vector<std::string> path;
   for (const auto& place : route.path) path.push_back(place);
   append_field(out, "Path", join(path, k_arrow), terminal);
@@ -223,7 +223,7 @@ void render_route(std::string& out, const model::Route& route, const model::Fact
         const auto* ref = facts.find(id);
         if (!ref || ref->kind != model::Kind::danger) continue;
         const auto& danger = facts.dangers[ref->index];
-        const std::string text = fmt::format("{} ({}) {}", clean(danger.name), danger.id,
+        const std::string text = fmt::format("{} ({}) {}", clean(danger.name), clean(danger.id),
                                              notes.markers(danger.sources, Terminal{}));
         out += util::wrap(text, terminal.width, "  - ", "    ");
       }
@@ -234,7 +234,7 @@ void render_route(std::string& out, const model::Route& route, const model::Fact
 void render_danger(std::string& out, const model::Danger& danger, const model::FactBase& facts,
                    SourceNotes& notes, const Terminal& terminal, bool full) {
   append_heading(out, clean(danger.name), notes.markers(danger.sources, terminal), terminal);
-  append_field(out, "Id", paint(terminal, Style::id, danger.id), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, clean(danger.id)), terminal);
   append_field(out, "Where", clean(danger.where), terminal);
   if (full) {
     std::vector<std::string> routes;
@@ -407,7 +407,7 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
     case model::Kind::reference: {
       const auto& r = facts.references[ref.index];
       append_heading(out, clean(r.title), "", terminal);
-      append_field(out, "Id", paint(terminal, Style::id, r.id), terminal);
+      append_field(out, "Id", paint(terminal, Style::id, clean(r.id)), terminal);
       append_field(out, "Kind", model::reference_kind_name(r.kind), terminal);
       append_field(out, "Title (en)", clean(r.translated_title), terminal, 11);
       append_field(out, "Authors", join(r.authors, "; "), terminal);

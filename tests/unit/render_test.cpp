@@ -250,3 +250,22 @@ TEST_CASE("timeline and numbered entries survive empty text") {
   render::append_numbered_entry(entry, 1, 1, "", {80, false});
   CHECK(entry == "  [1] \n");
 }
+
+TEST_CASE("a record shown in full never writes its id raw") {
+  // Fuzz finding (tests/data/hostile/fuzz-controls-in-id-messages.toml): the loader rejects
+  // such an id, but the renderers, given the rejected file's records, printed it raw.
+  const auto result = load::load_text(
+      "[[reference]]\nid = \"r;x\\u0007\\u001b[31m\\b\\r\"\nkind = \"book\"\ntitle = \"T\"\n"
+      "publisher = \"P\"\n",
+      "f.toml");
+  REQUIRE(result.facts.references.size() == 1);
+  const auto* ref = result.facts.find(result.facts.references[0].id);
+  REQUIRE(ref != nullptr);
+  for (const bool colour : {false, true}) {
+    std::string out;
+    render::SourceNotes notes(result.facts);
+    render::render_record(out, result.facts, *ref, notes, {80, colour});
+    CHECK(out.find("r;x\\x07\\x1b[31m\\x08\\x0d") != std::string::npos);
+    CHECK(out.find_first_of("\a\b\r") == std::string::npos);
+  }
+}
