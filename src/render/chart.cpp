@@ -178,11 +178,9 @@ void render_timeline(std::string& out, const std::vector<const model::Event*>& e
     }
     const std::string markers = notes.markers(event->sources, terminal);
     const std::string text = clean(event->title) + (markers.empty() ? "" : " " + markers);
-    const std::string wrapped = util::wrap(text, terminal.width, first_blank, continuation);
     out += year_text + ' ' + paint(terminal, Style::dim, axis) + ' ' +
            paint(terminal, Style::label, util::pad_right(date, 6)) + "  ";
-    // An empty title wraps to a bare line end, shorter than the blank prefix.
-    out.append(wrapped.size() > first_blank.size() ? wrapped.substr(first_blank.size()) : "\n");
+    out += util::wrap_rest(text, terminal.width, first_blank, continuation);
   }
 }
 

@@ -30,13 +30,11 @@ void append_numbered_entry(std::string& out, std::size_t number, std::size_t num
                            std::string_view text, const Terminal& terminal) {
   const std::string label = util::pad_left(fmt::format("[{}]", number), number_width + 2);
   const std::string indent(2 + number_width + 2 + 1, ' ');
-  std::string wrapped = util::wrap(text, terminal.width, std::string(2 + label.size() + 1, ' '), indent);
-  // Put the painted label in place of the first line's blank prefix.
+  // The painted label takes the place of the first line's blank prefix.
   out += "  ";
   out += paint(terminal, Style::marker, label);
   out += ' ';
-  const std::size_t prefix = 2 + label.size() + 1;
-  out.append(wrapped.size() > prefix ? wrapped.substr(prefix) : "\n");
+  out += util::wrap_rest(text, terminal.width, std::string(2 + label.size() + 1, ' '), indent);
 }
 
 void SourceNotes::render(std::string& out, const Terminal& terminal) const {

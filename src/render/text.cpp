@@ -122,11 +122,10 @@ void append_field(std::string& out, std::string_view label, std::string_view val
                   const Terminal& terminal, std::size_t label_width) {
   if (value.empty()) return;
   const std::string indent(2 + label_width, ' ');
-  const std::string wrapped = util::wrap(value, terminal.width, indent, indent);
   out += "  ";
   out += paint(terminal, Style::label, util::pad_right(label, label_width - 1));
   out += ' ';
-  out.append(wrapped.substr(indent.size()));
+  out += util::wrap_rest(value, terminal.width, indent, indent);
 }
 
 void render_headline_figures(std::string& out, const model::FactBase& facts, SourceNotes& notes,
@@ -150,15 +149,14 @@ void render_headline_figures(std::string& out, const model::FactBase& facts, Sou
                                          as_of_text(figure.as_of),
                                          notes.markers(figure.sources, Terminal{}));
     const std::string indent(2 + value_width + 2, ' ');
-    const std::string wrapped = util::wrap(text, terminal.width, indent, indent);
     out += "  ";
     out += util::pad_right(paint(terminal, Style::number, values[i]), value_width);
     if (util::display_width(values[i]) > value_width) {
       out += '\n';
-      out += wrapped;
+      out += util::wrap(text, terminal.width, indent, indent);
     } else {
       out += "  ";
-      out.append(wrapped.substr(indent.size()));
+      out += util::wrap_rest(text, terminal.width, indent, indent);
     }
   }
 }

@@ -97,6 +97,13 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
   return out;
 }
 
+std::string wrap_rest(std::string_view text, std::size_t width, std::string_view first_indent,
+                      std::string_view indent) {
+  std::string out = wrap(text, width, first_indent, indent);
+  if (starts_with(out, first_indent)) out.erase(0, first_indent.size());
+  return out;
+}
+
 std::string pad_right(std::string_view text, std::size_t width) {
   std::string out(text);
   const auto used = display_width(text);

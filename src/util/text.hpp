@@ -22,6 +22,12 @@ std::string format_percent(double numerator, double denominator);
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent,
                  std::string_view indent);
 
+// The same for text that continues a line already begun: the first line is measured as if
+// it started with `first_indent` (the columns already used), which is not written. An
+// empty first line comes back as a bare line end.
+std::string wrap_rest(std::string_view text, std::size_t width, std::string_view first_indent,
+                      std::string_view indent);
+
 // Pads with spaces to `width` display columns, on the right or on the left.
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);

@@ -40,6 +40,15 @@ TEST_CASE("wrap with width 0 does not wrap and keeps newlines") {
   CHECK(wrap("one two\nthree", 0, "", "  ") == "one two\n  three\n");
 }
 
+TEST_CASE("wrap_rest continues a begun line and survives empty or blank first lines") {
+  CHECK(wrap_rest("alpha beta gamma", 17, "Label: ", "       ") == "alpha beta\n       gamma\n");
+  // Fuzz finding (tests/data/hostile/fuzz-blank-id-in-field.toml): a blank value wrapped
+  // to a bare line end, and cutting the indent off it threw.
+  CHECK(wrap_rest("", 80, "    ", "    ") == "\n");
+  CHECK(wrap_rest(" ", 80, "    ", "    ") == "\n");
+  CHECK(wrap_rest("\nnext", 80, "    ", "    ") == "\n    next\n");
+}
+
 TEST_CASE("padding is by display width") {
   CHECK(pad_right("한", 4) == "한  ");
   CHECK(pad_left("12", 5) == "   12");
