@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace nkfacts::load {
 namespace {
 
@@ -17,6 +19,24 @@ std::uint32_t decode_at(std::string_view text, std::size_t i) {
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// The bytes at which the scan below has something to decide; it skips all others in a
+// tight loop, as every byte of every fact file passes through it before parsing.
+constexpr std::array<bool, 256> make_stops(std::string_view stops, bool non_ascii) {
+  std::array<bool, 256> table{};
+  for (const char c : stops) table[static_cast<unsigned char>(c)] = true;
+  if (non_ascii) {
+    for (unsigned c = 0x80; c < 0x100; ++c) table[c] = true;
+  }
+  return table;
+}
+constexpr std::array<bool, 256> k_normal_stops = make_stops("\"'#", true);
+constexpr std::array<bool, 256> k_basic_stops = make_stops("\\\"\n", false);
+
+std::size_t skip_to_stop(std::string_view text, std::size_t i, const std::array<bool, 256>& stops) {
+  while (i < text.size() && !stops[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
 
 // After a backslash in a basic string toml++ tests the next character, past any spaces,
 // for whitespace: it must be safe to test.
@@ -51,6 +71,9 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
   std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
   auto at = [&](std::string_view what) { return text.substr(i, what.size()) == what; };
   while (i < text.size()) {
+    if (state == State::normal) i = skip_to_stop(text, i, k_normal_stops);
+    if (state == State::basic) i = skip_to_stop(text, i, k_basic_stops);
+    if (i >= text.size()) break;
     const char c = text[i];
     switch (state) {
       case State::normal:
@@ -59,10 +82,11 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
               i, fmt::format("character U+{:04X} is not allowed outside a quoted string", decode_at(text, i)),
               "TOML allows only ASCII outside quotes; put text in a quoted string"};
         }
-        if (at(k_basic3)) {
+        // The three-quote tests run only at a quote: this loop sees every byte of a file.
+        if (c == '"' && at(k_basic3)) {
           state = State::multiline_basic;
           i += 3;
-        } else if (at(k_literal3)) {
+        } else if (c == '\'' && at(k_literal3)) {
           state = State::multiline_literal;
           i += 3;
         } else {
@@ -72,10 +96,12 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
           ++i;
         }
         break;
-      case State::comment:
-        if (c == '\n') state = State::normal;
-        ++i;
+      case State::comment: {
+        const auto end = text.find('\n', i);
+        i = end == std::string_view::npos ? text.size() : end + 1;
+        state = State::normal;
         break;
+      }
       case State::basic:
         if (c == '\\') {
           if (auto hazard = check_after_backslash(text, i)) return hazard;
@@ -88,7 +114,7 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
         ++i;
         break;
       case State::multiline_basic: {
-        if (at(k_basic3)) {
+        if (c == '"' && at(k_basic3)) {
           i += 3;
           while (i < text.size() && text[i] == '"') ++i;  // up to two quotes end the content
           state = State::normal;
@@ -120,7 +146,7 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
         break;
       }
       case State::multiline_literal:
-        if (at(k_literal3)) {
+        if (c == '\'' && at(k_literal3)) {
           i += 3;
           while (i < text.size() && text[i] == '\'') ++i;
           state = State::normal;

@@ -1,6 +1,7 @@
 #include "query/search.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include "util/utf8.hpp"
@@ -23,9 +24,9 @@ void add_list(std::vector<Field>& fields, std::string_view name,
   for (const auto& item : items) add(fields, name, item, 1);
 }
 
-// The searchable text of a record, its name first.
-std::vector<Field> fields_of(const model::FactBase& facts, const model::RecordRef& ref) {
-  std::vector<Field> fields;
+// The searchable text of a record, its name first, into `fields` (cleared first).
+void fields_of(const model::FactBase& facts, const model::RecordRef& ref, std::vector<Field>& fields) {
+  fields.clear();
   switch (ref.kind) {
     case model::Kind::reference: {
       const auto& r = facts.references[ref.index];
@@ -92,12 +93,21 @@ std::vector<Field> fields_of(const model::FactBase& facts, const model::RecordRe
       break;
     }
   }
-  return fields;
+}
+
+// The next `word` in `text` from `from`, or npos. glibc's memmem skips ahead far faster than
+// string_view::find, which stops at every byte equal to the word's first (often 'a' or 'e').
+std::size_t find_word(std::string_view text, std::string_view word, std::size_t from) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* at = memmem(text.data() + from, text.size() - from, word.data(), word.size());
+  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data())
+            : std::string_view::npos;
 }
 
 std::size_t count_occurrences(std::string_view text, std::string_view word) {
   std::size_t count = 0;
-  for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + word.size())) {
+  for (auto at = find_word(text, word, 0); at != std::string_view::npos;
+       at = find_word(text, word, at + word.size())) {
     ++count;
   }
   return count;
@@ -114,14 +124,16 @@ std::vector<SearchHit> search(const model::FactBase& facts, const std::vector<st
   }
   std::vector<SearchHit> hits;
   if (folded_words.empty()) return hits;
+  // Reused from record to record, so searching allocates only for the hits.
+  std::vector<Field> fields;
   std::vector<std::string> folded_fields;
   auto consider = [&](model::Kind record_kind, std::size_t count) {
     if (kind && *kind != record_kind) return;
     for (std::size_t i = 0; i < count; ++i) {
       const model::RecordRef ref{record_kind, static_cast<std::uint32_t>(i)};
-      const auto fields = fields_of(facts, ref);
-      folded_fields.clear();
-      for (const auto& field : fields) folded_fields.push_back(util::fold_case(field.text));
+      fields_of(facts, ref, fields);
+      if (folded_fields.size() < fields.size()) folded_fields.resize(fields.size());
+      for (std::size_t f = 0; f < fields.size(); ++f) util::fold_case_into(folded_fields[f], fields[f].text);
       double score = 0;
       bool all = true;
       for (const auto& word : folded_words) {
@@ -141,13 +153,13 @@ std::vector<SearchHit> search(const model::FactBase& facts, const std::vector<st
       // byte length (ASCII, Hangul); elsewhere the text is shown unmarked.
       SearchHit hit{ref, score, {}, {}, {}};
       for (std::size_t f = 0; f < fields.size(); ++f) {
-        if (folded_fields[f].find(folded_words.front()) == std::string::npos) continue;
+        if (find_word(folded_fields[f], folded_words.front(), 0) == std::string::npos) continue;
         hit.field = std::string(fields[f].name);
         hit.text = std::string(fields[f].text);
         if (folded_fields[f].size() == fields[f].text.size()) {
           for (const auto& word : folded_words) {
-            for (auto at = folded_fields[f].find(word); at != std::string::npos;
-                 at = folded_fields[f].find(word, at + word.size())) {
+            for (auto at = find_word(folded_fields[f], word, 0); at != std::string::npos;
+                 at = find_word(folded_fields[f], word, at + word.size())) {
               hit.spans.emplace_back(at, at + word.size());
             }
           }

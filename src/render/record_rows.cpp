@@ -1,6 +1,8 @@
 #include "render/record_rows.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 
 #include "render/citation.hpp"
@@ -200,15 +202,15 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
 }
 
 void resolve_references(Dataset& data, const model::FactBase& facts) {
-  std::vector<std::string> seen;
+  // A set, not a list: a search over a large fact base gives thousands of rows.
+  std::unordered_set<std::string_view> seen;
   for (const auto& row : data.rows) {
     const Value* sources = row.get("sources");
     if (!sources) continue;
     const auto* ids = std::get_if<std::vector<std::string>>(sources);
     if (!ids) continue;
     for (const auto& id : *ids) {
-      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
-      seen.push_back(id);
+      if (!seen.insert(id).second) continue;
       if (const auto* reference = facts.find_reference(id)) {
         data.references.push_back(reference_row(*reference));
       }

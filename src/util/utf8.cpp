@@ -76,30 +76,39 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
-std::string fold_case(std::string_view text) {
-  bool ascii = true;
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
+void fold_case_into(std::string& out, std::string_view text) {
+  // Fast path, one pass: ASCII folding is lower-casing. The loop has no branch on the data,
+  // so the compiler can vectorise it; any byte with the high bit set sends the text to
+  // utf8proc instead.
+  out.resize(text.size());
+  const auto* source = reinterpret_cast<const unsigned char*>(text.data());
+  auto* target = reinterpret_cast<unsigned char*>(out.data());
+  const std::size_t size = text.size();
+  unsigned char seen = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    const unsigned char c = source[i];
+    seen |= c;
+    target[i] = static_cast<unsigned char>(static_cast<unsigned char>(c - 'A') < 26 ? c + 32 : c);
   }
-  if (ascii) {  // fast path: ASCII folding is lower-casing
-    std::string folded(text);
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return folded;
-  }
+  if ((seen & 0x80) == 0) return;
   utf8proc_uint8_t* mapped = nullptr;
   const auto length =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
                    static_cast<utf8proc_ssize_t>(text.size()), &mapped,
                    static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
                                                   UTF8PROC_STABLE));
-  if (length < 0) return std::string(text);  // invalid UTF-8 is rejected earlier by the loader
+  if (length < 0) {  // invalid UTF-8 is rejected earlier by the loader
+    out.assign(text);
+    return;
+  }
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
-  return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  out.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+}
+
+std::string fold_case(std::string_view text) {
+  std::string folded;
+  fold_case_into(folded, text);
+  return folded;
 }
 
 namespace {
@@ -177,6 +186,13 @@ std::string markdown_literal(std::string_view text, Newlines newlines) {
 bool has_control_characters(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    // ASCII needs no decoding: every fact file's text passes through here at load.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if ((byte < 0x20 && byte != '\t' && byte != '\n') || byte == 0x7F) return true;
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     const auto length = decode(text, i, cp);
     if (length <= 0) return true;

@@ -22,6 +22,8 @@ std::size_t display_width(std::string_view text);
 
 // Unicode case folding with NFC composition, for case-insensitive comparison and search.
 std::string fold_case(std::string_view text);
+// The same into `out`, reusing its buffer (search folds every field of every record).
+void fold_case_into(std::string& out, std::string_view text);
 
 // How text from a data file may be written out; see CLI.md section 10.
 enum class Newlines { keep, escape, to_space };

@@ -29,6 +29,14 @@ TEST_CASE("case folding is Unicode-aware and leaves Hangul alone") {
   CHECK(fold_case("Straße") == "strasse");
   CHECK(fold_case("ÉCOLE") == "école");
   CHECK(fold_case("탈북민") == "탈북민");
+  // Folding into a reused buffer leaves nothing of the previous, longer text.
+  std::string buffer;
+  fold_case_into(buffer, "A much longer ASCII Text @[Z]");
+  CHECK(buffer == "a much longer ascii text @[z]");
+  fold_case_into(buffer, "ÉCOLE");
+  CHECK(buffer == "école");
+  fold_case_into(buffer, "");
+  CHECK(buffer.empty());
 }
 
 TEST_CASE("control characters are shown escaped, never raw") {
