@@ -35,8 +35,14 @@ int emit_dataset(Context& context, const render::Dataset& data,
       return exit_status::usage_error;
     }
   }
-  context.out += render::write_dataset(data, context.format,
+  // Moved in when the buffer is still empty: a copy would touch the pages twice.
+  auto written = render::write_dataset(data, context.format,
                                        context.fields.empty() ? data.fields : context.fields);
+  if (context.out.empty()) {
+    context.out = std::move(written);
+  } else {
+    context.out += written;
+  }
   return exit_status::answered;
 }
 

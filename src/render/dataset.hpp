@@ -21,7 +21,6 @@ using Value = std::variant<std::monostate, double, bool, std::string, std::vecto
 struct Row {
   std::vector<std::pair<std::string, Value>> fields;  // in the schema's order
 
-  Row() { fields.reserve(20); }  // every kind's schema fits: one allocation per row
   // Appends a field; `name` must be new to the row (checked in debug builds). No search:
   // rows are built field by field for every record printed.
   void add(std::string_view name, Value value);

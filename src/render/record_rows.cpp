@@ -75,6 +75,7 @@ Row reference_row(const model::Reference& r, CitationStyle style) {
 
 Row reference_row(const model::Reference& r, std::string citation) {
   Row row;
+  row.fields.reserve(fields_of(model::Kind::reference).size());
   row.add("id", r.id);
   row.add("kind", std::string("reference"));
   row.add("reference_kind", std::string(model::reference_kind_name(r.kind)));
@@ -97,6 +98,7 @@ Row reference_row(const model::Reference& r, std::string citation) {
 
 Row series_row(const model::Series& series, const model::SeriesPoint& point) {
   Row row;
+  row.fields.reserve(series.columns.size() + 8);
   row.add("series", series.id);
   row.add("period", model::period_label(point.period));
   row.add("from", point.period.from ? Value(static_cast<double>(*point.period.from)) : Value());
@@ -122,6 +124,7 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
 
 Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
   Row row;
+  row.fields.reserve(fields_of(ref.kind).size());
   switch (ref.kind) {
     case model::Kind::reference: return reference_row(facts.references[ref.index]);
     case model::Kind::figure: {
