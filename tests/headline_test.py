@@ -1,0 +1,119 @@
+"""The headline figures, as a user sees them, equal the research brief's values.
+
+    python3 headline_test.py NKFACTS
+
+The unit tests pin these numbers in the loaded fact base; this test checks what the binary
+prints on the embedded facts: `show ID` in text (grouped number, unit, as-of date), the
+same record in JSON, CSV and TSV (plain numbers, ISO date), the overview, and that each
+figure names the source the brief checked it against. The values are typed in from the
+brief, not read from facts/, so a typo in a fact file or a rendering slip fails here.
+"""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+binary = os.path.abspath(sys.argv[1])
+env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "COLUMNS": "80", "NO_COLOR": "1",
+       "HOME": "/nonexistent"}
+failures = []
+
+# id: (value or (low, high), as_of, a source the brief names, as text shows the value)
+HEADLINES = {
+    # Brief, claim 1: "34,537 cumulative (women 24,944 / men 9,593), as of end-2025 (MOU,
+    # corrected 2026-02-04) - Newsis 2026-02-04".
+    "arrivals-total-2025": (34537, "2025-12-31", "newsis-2026-02-04", "34,537 people"),
+    # Brief, table A.1: cumulative to end-2024 34,314 (= 34,537 - 223).
+    "arrivals-total-2024": (34314, "2024-12-31", "yonhap-2025-02-04", "34,314 people"),
+    # Brief, claim 3: "72.2% of cumulative arrivals (24,944 of 34,537) as of end-2025".
+    "arrivals-women-2025": (24944, "2025-12-31", "newsis-2026-02-04", "24,944 people"),
+    # Brief, table A.1: "2025 (full year) | 25 | 198 | 223" (Newsis 2026-02-04).
+    "arrivals-2025": (223, "2025-12-31", "newsis-2026-02-04", "223 people"),
+    # Brief, claim 8: "218 as of January 2020 (Yonhap 2020-01-07 ...)"; none admitted in 2019.
+    "us-refugees-2019": (218, "2019-12-31", "yonhap-2020-01-07", "218 people"),
+    # Brief, claim 2: USCR World Refugee Survey 2003 (Dong-A Ilbo 2003-05-30): "at least
+    # 100,000"; NGOs claim "200,000 to 300,000". A range, never a point.
+    "china-hidden-estimates-2003": ((100000, 300000), "2003-05", "dong-a-2003-05-30",
+                                    "100,000–300,000 people"),
+}
+
+
+def run(args):
+    done = subprocess.run([binary] + args, capture_output=True, env=env)
+    if done.returncode != 0:
+        failures.append("%s: status %d: %s" % (args, done.returncode, done.stderr.decode()))
+    return done.stdout.decode("utf-8")
+
+
+def expect(what, got, want):
+    if got != want:
+        failures.append("%s: got %r, want %r" % (what, got, want))
+
+
+def check_json(fid, value, as_of, source):
+    doc = json.loads(run(["-o", "json", "show", fid]))
+    record = doc["records"][0]
+    if isinstance(value, tuple):
+        expect(fid + " json value", record["value"], None)
+        expect(fid + " json low", record["low"], value[0])
+        expect(fid + " json high", record["high"], value[1])
+    else:
+        expect(fid + " json value", record["value"], value)
+        for key in ("low", "high"):
+            expect(fid + " json " + key, record[key], value)
+    for key in ("value", "low", "high"):
+        if record[key] is not None and type(record[key]) is not int:
+            failures.append("%s json %s: not a JSON integer: %r" % (fid, key, record[key]))
+    expect(fid + " json as_of", record["as_of"], as_of)
+    expect(fid + " json unit", record["unit"], "people")
+    expect(fid + " json headline", record["headline"], fid != "arrivals-total-2024")
+    if source not in record["sources"]:
+        failures.append("%s: sources %s lack %s" % (fid, record["sources"], source))
+    resolved = [ref["id"] for ref in doc["references"]]
+    expect(fid + " json references", resolved, record["sources"])
+
+
+def check_text(fid, shown, as_of):
+    lines = run(["show", fid]).splitlines()
+    for name, want in (("Id", fid), ("Value", shown), ("As of", as_of)):
+        got = [line for line in lines if line.startswith("  %-10s" % name)]
+        expect("%s text %s line" % (fid, name), got, ["  %-10s%s" % (name, want)])
+    if "Sources" not in lines:
+        failures.append(fid + " text: no Sources section")
+
+
+def check_tables(fid, value, as_of):
+    low, high = value if isinstance(value, tuple) else (value, value)
+    plain = "" if isinstance(value, tuple) else str(value)
+    want = {"id": fid, "value": plain, "low": str(low), "high": str(high), "as_of": as_of}
+    fields = "id,value,low,high,as_of"
+    rows = list(csv.DictReader(io.StringIO(run(["-o", "csv", "--fields", fields, "show", fid]),
+                                           newline="")))
+    expect(fid + " csv", rows, [want])
+    rows = list(csv.DictReader(io.StringIO(run(["-o", "tsv", "--fields", fields, "show", fid])),
+                               delimiter="\t", quoting=csv.QUOTE_NONE))
+    expect(fid + " tsv", rows, [want])
+
+
+for fid, (value, as_of, source, shown) in HEADLINES.items():
+    check_json(fid, value, as_of, source)
+    check_text(fid, shown, as_of)
+    check_tables(fid, value, as_of)
+
+# The overview and `stats` list the headlines (not the dated waypoint of 2024) with their
+# grouped values; the overview in JSON lists exactly those records.
+headlines = [fid for fid in HEADLINES if fid != "arrivals-total-2024"]
+for args in ([], ["stats"]):
+    text = run(args)
+    for fid in headlines:
+        if "\n  " + HEADLINES[fid][3] + " " not in text:
+            failures.append("%s: no line with %r for %s" % (args, HEADLINES[fid][3], fid))
+overview = json.loads(run(["-o", "json"]))["records"]
+expect("overview json ids", sorted(r["id"] for r in overview), sorted(headlines))
+
+for failure in failures:
+    print("FAIL:", failure)
+print("%d headline figures checked, %d failure(s)" % (len(HEADLINES), len(failures)))
+sys.exit(1 if failures else 0)
