@@ -4,6 +4,10 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace nkfacts::load {
 namespace {
 
@@ -22,7 +26,7 @@ bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 // The bytes at which the scan below has something to decide; it skips all others in a
 // tight loop, as every byte of every fact file passes through it before parsing.
-constexpr std::array<bool, 256> make_stops(std::string_view stops, bool non_ascii) {
+constexpr std::array<bool, 256> make_stops(std::array<char, 3> stops, bool non_ascii) {
   std::array<bool, 256> table{};
   for (const char c : stops) table[static_cast<unsigned char>(c)] = true;
   if (non_ascii) {
@@ -30,10 +34,27 @@ constexpr std::array<bool, 256> make_stops(std::string_view stops, bool non_asci
   }
   return table;
 }
-constexpr std::array<bool, 256> k_normal_stops = make_stops("\"'#", true);
-constexpr std::array<bool, 256> k_basic_stops = make_stops("\\\"\n", false);
 
-std::size_t skip_to_stop(std::string_view text, std::size_t i, const std::array<bool, 256>& stops) {
+// The first byte at or after i that is a stop. With SSE2 (every x86-64) it tests 16 bytes
+// at a time for the three stop characters (and, where non-ASCII bytes stop, the high bit),
+// which makes this scan a few percent of a load instead of a fifth of its overhead.
+template <char A, char B, char C, bool NonAscii>
+std::size_t skip_to_stop(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i a = _mm_set1_epi8(A);
+  const __m128i b = _mm_set1_epi8(B);
+  const __m128i c = _mm_set1_epi8(C);
+  while (i + 16 <= text.size()) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, a), _mm_cmpeq_epi8(chunk, b)),
+                                     _mm_cmpeq_epi8(chunk, c));
+    int mask = _mm_movemask_epi8(hit);
+    if (NonAscii) mask |= _mm_movemask_epi8(chunk);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  static constexpr std::array<bool, 256> stops = make_stops({A, B, C}, NonAscii);
   while (i < text.size() && !stops[static_cast<unsigned char>(text[i])]) ++i;
   return i;
 }
@@ -71,8 +92,8 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
   std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
   auto at = [&](std::string_view what) { return text.substr(i, what.size()) == what; };
   while (i < text.size()) {
-    if (state == State::normal) i = skip_to_stop(text, i, k_normal_stops);
-    if (state == State::basic) i = skip_to_stop(text, i, k_basic_stops);
+    if (state == State::normal) i = skip_to_stop<'"', '\'', '#', true>(text, i);
+    if (state == State::basic) i = skip_to_stop<'\\', '"', '\n', false>(text, i);
     if (i >= text.size()) break;
     const char c = text[i];
     switch (state) {

@@ -4,7 +4,9 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <memory>
 
@@ -184,7 +186,22 @@ std::string markdown_literal(std::string_view text, Newlines newlines) {
 }
 
 bool has_control_characters(std::string_view text) {
+  // Eight bytes at a time while all are printable ASCII (0x20-0x7E): a word has none
+  // below 0x20, none at 0x7F and none with the high bit set (the "has less" and "has
+  // zero" tests of Bit Twiddling Hacks, exact for "any"). Others go byte by byte below.
+  constexpr std::uint64_t k_ones = 0x0101010101010101u;
+  constexpr std::uint64_t k_highs = 0x8080808080808080u;
   std::size_t i = 0;
+  while (i + 8 <= text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    const std::uint64_t del = word ^ (0x7F * k_ones);
+    if (((word - 0x20 * k_ones) & ~word & k_highs) | ((del - k_ones) & ~del & k_highs) |
+        (word & k_highs)) {
+      break;
+    }
+    i += 8;
+  }
   while (i < text.size()) {
     // ASCII needs no decoding: every fact file's text passes through here at load.
     const auto byte = static_cast<unsigned char>(text[i]);

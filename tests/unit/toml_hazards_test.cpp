@@ -40,3 +40,23 @@ TEST_CASE("a line continued with a backslash may not start with a character toml
   CHECK_FALSE(breaks_toml_whitespace_table(0xFEFF));
   CHECK_FALSE(breaks_toml_whitespace_table(0xAC00));
 }
+
+// The scan tests 16 bytes at a time: a stop must be found at every offset of a block, in
+// the bytes after the last whole block, and across the boundary between two blocks.
+TEST_CASE("the scan finds a hazard at every offset, in whole blocks and in the tail") {
+  for (std::size_t at = 0; at < 40; ++at) {
+    INFO("offset " << at);
+    std::string key(40, 'k');
+    key.replace(at, 2, "\xc3\xa9");  // é, outside quotes
+    const auto outside = find_parser_hazard(key + " = 1\n");
+    REQUIRE(outside.has_value());
+    CHECK(outside->offset == at);
+    // Inside a basic string the scan must stop at the backslash, wherever it falls.
+    std::string text = "a = \"" + std::string(at, 'x') + "\\\xc3\xa8\"\n";
+    const auto after_backslash = find_parser_hazard(text);
+    REQUIRE(after_backslash.has_value());
+    CHECK(after_backslash->offset == 5 + at + 1);
+    // A closing quote anywhere ends the string, and non-ASCII inside it is fine.
+    CHECK_FALSE(find_parser_hazard("a = \"" + std::string(at, 'x') + "\xc3\xa9\"\nb = 2\n"));
+  }
+}

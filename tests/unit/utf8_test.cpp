@@ -57,6 +57,27 @@ TEST_CASE("has_control_characters ignores tab and newline") {
   CHECK(has_control_characters("\xe2\x81\xa6"));  // U+2066 isolate
 }
 
+// Printable ASCII is skipped eight bytes at a time: a control character must be found at
+// every offset of a word, and in the bytes after the last whole word.
+TEST_CASE("has_control_characters finds a control character at any offset") {
+  for (std::size_t at = 0; at < 24; ++at) {
+    INFO("offset " << at);
+    std::string text(24, 'a');
+    for (const char c : {'\x1b', '\x07', '\x7f', '\r', '\b', '\0'}) {
+      text[at] = c;
+      CHECK(has_control_characters(text));
+    }
+    for (const char c : {'\t', '\n', '~', ' '}) {
+      text[at] = c;
+      CHECK_FALSE(has_control_characters(text));
+    }
+    text.replace(at, 1, "\xc2\x9b");  // CSI as a C1 control, U+009B
+    CHECK(has_control_characters(text));
+    text.replace(at, 2, "\xc3\xa9");  // é
+    CHECK_FALSE(has_control_characters(text));
+  }
+}
+
 TEST_CASE("Markdown literals escape punctuation and control characters in one pass") {
   CHECK(markdown_literal("") == "");
   CHECK(markdown_literal("plain words, 34,078.") == "plain words, 34,078.");
