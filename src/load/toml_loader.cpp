@@ -6,6 +6,8 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
+#include <cassert>
 #include <cmath>
 #include <unordered_map>
 
@@ -28,6 +30,16 @@ bool is_count_unit(std::string_view unit) {
   for (const std::string_view count : {"people", "persons", "cases", "records", "days", "weeks",
                                        "months", "years"}) {
     if (unit == count) return true;
+  }
+  return false;
+}
+
+// A point holds its period, sources and note beside the columns, and a series row adds
+// series, period and total: a column may be none of these, nor named twice.
+bool is_reserved_column(std::string_view column) {
+  for (const std::string_view reserved :
+       {"year", "from", "to", "sources", "note", "series", "period", "total"}) {
+    if (column == reserved) return true;
   }
   return false;
 }
@@ -64,10 +76,19 @@ class Loader;
 // can report the ones it does not.
 class TableReader {
  public:
-  TableReader(Loader& loader, const toml::table& table, std::string_view what)
-      : m_loader(loader), m_table(table), m_what(what) {}
+  // The strings are moved out of the table: the caller clears it once the record is read.
+  TableReader(Loader& loader, toml::table& table, std::string_view what)
+      : m_loader(loader), m_table(table), m_what(what) {
+    m_known.reserve(k_flat_keys);
+    // A record has a dozen keys at most: finding one by a scan of this flat copy costs
+    // less than a search of the table's tree, and a load asks for every key of every
+    // record. A larger table (a series point with many columns) is searched as a tree.
+    if (table.size() <= k_flat_keys) {
+      for (auto&& [key, node] : table) m_flat[m_flat_count++] = {key.str(), &node};
+    }
+  }
 
-  const toml::node* get(std::string_view key);
+  toml::node* get(std::string_view key);
   std::string text(std::string_view key, bool required);
   std::vector<std::string> text_list(std::string_view key, bool required,
                                      std::vector<SourcePos>* positions = nullptr);
@@ -84,9 +105,17 @@ class TableReader {
   void check_text(std::string_view key, const std::string& text, const toml::node& node);
 
   Loader& m_loader;
-  const toml::table& m_table;
+  toml::table& m_table;
   std::string_view m_what;
-  std::vector<std::string_view> m_known;
+  static constexpr std::size_t k_flat_keys = 16;
+  struct Entry {
+    std::string_view key;
+    toml::node* node;
+  };
+  std::array<Entry, k_flat_keys> m_flat;
+  std::size_t m_flat_count = 0;
+  std::vector<std::string_view> m_known;  // every key asked for
+  std::size_t m_found = 0;                // how many of them the table has
 };
 
 class Loader {
@@ -133,16 +162,16 @@ class Loader {
   SourcePos position_of(std::size_t offset) const;
   void read_kind(std::string_view key, toml::node& node);
   std::string read_id(TableReader& reader);
-  void read_subject(const toml::table& table);
-  void read_reference(const toml::table& table);
-  void read_figure(const toml::table& table);
-  void read_series(const toml::table& table);
-  std::optional<model::SeriesPoint> read_point(const toml::table& table,
+  void read_subject(toml::table& table);
+  void read_reference(toml::table& table);
+  void read_figure(toml::table& table);
+  void read_series(toml::table& table);
+  std::optional<model::SeriesPoint> read_point(toml::table& table,
                                                const std::vector<std::string>& columns);
-  void read_route(const toml::table& table);
-  void read_danger(const toml::table& table);
-  void read_event(const toml::table& table);
-  void read_fact(const toml::table& table);
+  void read_route(toml::table& table);
+  void read_danger(toml::table& table);
+  void read_event(toml::table& table);
+  void read_fact(toml::table& table);
   std::vector<std::string> read_sources(TableReader& reader, std::string_view owner,
                                         bool required);
 
@@ -155,9 +184,22 @@ class Loader {
 
 SourcePos TableReader::pos() const { return m_loader.pos(m_table.source()); }
 
-const toml::node* TableReader::get(std::string_view key) {
+toml::node* TableReader::get(std::string_view key) {
+  assert(std::find(m_known.begin(), m_known.end(), key) == m_known.end());  // asked once
   m_known.push_back(key);
-  return m_table.get(key);
+  toml::node* node = nullptr;
+  if (m_table.size() > k_flat_keys) {
+    node = m_table.get(key);
+  } else {
+    for (std::size_t i = 0; i < m_flat_count; ++i) {
+      if (m_flat[i].key == key) {
+        node = m_flat[i].node;
+        break;
+      }
+    }
+  }
+  if (node) ++m_found;
+  return node;
 }
 
 void TableReader::require(std::string_view key) {
@@ -165,18 +207,18 @@ void TableReader::require(std::string_view key) {
 }
 
 std::string TableReader::text(std::string_view key, bool required) {
-  const toml::node* node = get(key);
+  toml::node* node = get(key);
   if (!node) {
     if (required) require(key);
     return {};
   }
-  const auto* value = node->as_string();
+  auto* value = node->as_string();
   if (!value) {
     m_loader.error(m_loader.pos(node->source()),
                    fmt::format("'{}' must be a string, not {}", key, type_name(node->type())));
     return {};
   }
-  const std::string& text = value->get();
+  std::string& text = value->get();
   if (text.size() > k_max_string_bytes) {
     m_loader.error(m_loader.pos(node->source()),
                    fmt::format("'{}' is {} bytes long; the limit is {}", key, text.size(),
@@ -187,7 +229,7 @@ std::string TableReader::text(std::string_view key, bool required) {
     m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
   }
   check_text(key, text, *node);
-  return text;
+  return std::move(text);
 }
 
 // Text that loads but is probably a mistake, or hostile: a warning, at the string.
@@ -207,12 +249,12 @@ void TableReader::check_text(std::string_view key, const std::string& text,
 std::vector<std::string> TableReader::text_list(std::string_view key, bool required,
                                                 std::vector<SourcePos>* positions) {
   std::vector<std::string> out;
-  const toml::node* node = get(key);
+  toml::node* node = get(key);
   if (!node) {
     if (required) require(key);
     return out;
   }
-  const auto* array = node->as_array();
+  auto* array = node->as_array();
   if (!array) {
     m_loader.error(m_loader.pos(node->source()),
                    fmt::format("'{}' must be an array of strings, not {}", key,
@@ -223,15 +265,15 @@ std::vector<std::string> TableReader::text_list(std::string_view key, bool requi
     m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
   }
   out.reserve(array->size());
-  for (const toml::node& element : *array) {
-    const auto* value = element.as_string();
+  for (toml::node& element : *array) {
+    auto* value = element.as_string();
     if (!value) {
       m_loader.error(m_loader.pos(element.source()),
                      fmt::format("'{}' must hold only strings, not {}", key,
                                  type_name(element.type())));
       continue;
     }
-    out.push_back(value->get());
+    out.push_back(std::move(value->get()));
     check_text(key, out.back(), element);
     if (positions) positions->push_back(m_loader.pos(element.source()));
   }
@@ -309,6 +351,7 @@ bool TableReader::boolean(std::string_view key) {
 }
 
 void TableReader::finish() {
+  if (m_found == m_table.size()) return;  // every key was asked for, so none is unknown
   for (auto&& [key, node] : m_table) {
     if (std::find(m_known.begin(), m_known.end(), key.str()) != m_known.end()) continue;
     std::vector<std::string> known(m_known.begin(), m_known.end());
@@ -406,7 +449,7 @@ LoadResult Loader::run() {
 void Loader::read_kind(std::string_view key, toml::node& node) {
   const SourcePos at = pos(node.source());
   if (key == "subject") {
-    if (const auto* table = node.as_table()) {
+    if (auto* table = node.as_table()) {
       read_subject(*table);
     } else {
       error(at, "'subject' must be a table ([subject])");
@@ -430,6 +473,17 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
     error(at, fmt::format("'{}' must be an array of tables, written [[{}]]", key, key));
     return;
   }
+  // Room for every record of the kind at once: growing the vector would move each one.
+  auto& facts = m_result.facts;
+  switch (*kind) {
+    case Kind::reference: facts.references.reserve(facts.references.size() + array->size()); break;
+    case Kind::figure: facts.figures.reserve(facts.figures.size() + array->size()); break;
+    case Kind::series: facts.series.reserve(facts.series.size() + array->size()); break;
+    case Kind::route: facts.routes.reserve(facts.routes.size() + array->size()); break;
+    case Kind::danger: facts.dangers.reserve(facts.dangers.size() + array->size()); break;
+    case Kind::event: facts.events.reserve(facts.events.size() + array->size()); break;
+    case Kind::fact: facts.facts.reserve(facts.facts.size() + array->size()); break;
+  }
   for (toml::node& element : *array) {
     toml::table& table = *element.as_table();
     switch (*kind) {
@@ -448,23 +502,23 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
 }
 
 std::string Loader::read_id(TableReader& reader) {
-  const toml::node* node = reader.get("id");
+  toml::node* node = reader.get("id");
   if (!node) {
     reader.require("id");
     return {};
   }
   const SourcePos at = pos(node->source());
-  const auto* value = node->as_string();
+  auto* value = node->as_string();
   if (!value) {
     error(at, fmt::format("'id' must be a string, not {}", type_name(node->type())));
     return {};
   }
-  const std::string& id = value->get();
+  std::string& id = value->get();
   if (!is_kebab_id(id)) {
     error(at, fmt::format("id \"{}\" is not lower-case kebab-case",
                           util::escape_controls(id, util::Newlines::escape)),
           "ids use a-z, 0-9 and single hyphens, e.g. \"arrivals-total-2025\"");
-    return id;
+    return std::move(id);
   }
   const auto [it, inserted] = m_ids.emplace(id, at);
   if (!inserted) {
@@ -478,7 +532,7 @@ std::string Loader::read_id(TableReader& reader) {
       k_max_records) {
     error(at, fmt::format("more than {} records in one file", k_max_records));
   }
-  return id;
+  return std::move(id);
 }
 
 std::vector<std::string> Loader::read_sources(TableReader& reader, std::string_view owner,
@@ -489,14 +543,14 @@ std::vector<std::string> Loader::read_sources(TableReader& reader, std::string_v
   return sources;
 }
 
-void Loader::read_subject(const toml::table& table) {
+void Loader::read_subject(toml::table& table) {
   TableReader reader(*this, table, "subject");
   m_result.facts.subject.name = reader.text("name", true);
   m_result.facts.subject.summary = reader.text("summary", true);
   reader.finish();
 }
 
-void Loader::read_reference(const toml::table& table) {
+void Loader::read_reference(toml::table& table) {
   TableReader reader(*this, table, "reference");
   model::Reference r;
   r.pos = reader.pos();
@@ -533,7 +587,7 @@ void Loader::read_reference(const toml::table& table) {
   m_result.facts.references.push_back(std::move(r));
 }
 
-void Loader::read_figure(const toml::table& table) {
+void Loader::read_figure(toml::table& table) {
   TableReader reader(*this, table, "figure");
   model::Figure f;
   f.pos = reader.pos();
@@ -560,12 +614,13 @@ void Loader::read_figure(const toml::table& table) {
   }
   f.unit = reader.text("unit", true);
   if (is_count_unit(f.unit)) {
-    for (const char* key : {"value", "low", "high"}) {
-      const toml::node* node = table.get(key);
-      const auto number = node ? node->value<double>() : std::nullopt;
+    const std::pair<const char*, std::optional<double>> numbers[] = {
+        {"value", value}, {"low", low}, {"high", high}};
+    for (const auto& [key, number] : numbers) {
       if (number && *number < 0) {
-        error(pos(node->source()), fmt::format("'{}' is negative ({}), but counts {} cannot be",
-                                               key, util::format_number(*number, false), f.unit));
+        error(pos(table.get(key)->source()),
+              fmt::format("'{}' is negative ({}), but counts {} cannot be", key,
+                          util::format_number(*number, false), f.unit));
       }
     }
   }
@@ -581,7 +636,7 @@ void Loader::read_figure(const toml::table& table) {
   m_result.facts.figures.push_back(std::move(f));
 }
 
-std::optional<model::SeriesPoint> Loader::read_point(const toml::table& table,
+std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
                                                       const std::vector<std::string>& columns) {
   TableReader reader(*this, table, "series point");
   model::SeriesPoint p;
@@ -607,9 +662,15 @@ std::optional<model::SeriesPoint> Loader::read_point(const toml::table& table,
     error(p.pos, "a series point needs 'year', or 'from' and 'to', or 'to' alone (\"up to\")");
     period_ok = false;
   }
-  for (const auto& column : columns) {
-    const auto value = reader.number(column, true);
-    p.values.push_back(value.value_or(0));
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    // A reserved or repeated column is an error of the series already; the table is asked
+    // for each key once, so that `finish` can count them.
+    const auto earlier = columns.begin() + static_cast<std::ptrdiff_t>(c);
+    if (is_reserved_column(columns[c]) || std::find(columns.begin(), earlier, columns[c]) != earlier) {
+      p.values.push_back(0);
+      continue;
+    }
+    p.values.push_back(reader.number(columns[c], true).value_or(0));
   }
   std::vector<SourcePos> positions;
   p.sources = reader.text_list("sources", false, &positions);
@@ -619,7 +680,7 @@ std::optional<model::SeriesPoint> Loader::read_point(const toml::table& table,
   return p;
 }
 
-void Loader::read_series(const toml::table& table) {
+void Loader::read_series(toml::table& table) {
   TableReader reader(*this, table, "series");
   model::Series s;
   s.pos = reader.pos();
@@ -628,18 +689,13 @@ void Loader::read_series(const toml::table& table) {
   s.summary = reader.text("summary", true);
   s.unit = reader.text("unit", true);
   s.columns = reader.text_list("columns", true);
-  // A point holds its period, sources and note beside the columns, and a series row adds
-  // series, period and total: a column may be none of these, nor named twice.
-  constexpr std::string_view k_reserved_columns[] = {"year",   "from",   "to",   "sources",
-                                                     "note",   "series", "period", "total"};
   for (std::size_t c = 0; c < s.columns.size(); ++c) {
     const auto& column = s.columns[c];
     const auto at = pos(table.get("columns")->source());
     if (!is_kebab_id(column) || column.find('-') != std::string::npos) {
       error(at, fmt::format("column name \"{}\" must be a lower-case word",
                             util::escape_controls(column, util::Newlines::escape)));
-    } else if (std::find(std::begin(k_reserved_columns), std::end(k_reserved_columns), column) !=
-               std::end(k_reserved_columns)) {
+    } else if (is_reserved_column(column)) {
       error(at, fmt::format("column name \"{}\" is taken by the series itself; the reserved "
                             "names are year, from, to, sources, note, series, period and total",
                             column));
@@ -657,13 +713,13 @@ void Loader::read_series(const toml::table& table) {
   }
   s.sources = read_sources(reader, s.id, true);
   s.note = reader.text("note", false);
-  const toml::node* points = reader.get("point");
+  toml::node* points = reader.get("point");
   if (!points) {
     reader.require("point");
-  } else if (const auto* array = points->as_array(); !array || !array->is_array_of_tables()) {
+  } else if (auto* array = points->as_array(); !array || !array->is_array_of_tables()) {
     error(pos(points->source()), "'point' must be an array of tables, written [[series.point]]");
   } else {
-    for (const toml::node& element : *array) {
+    for (toml::node& element : *array) {
       auto point = read_point(*element.as_table(), s.columns);
       if (!point) continue;
       if (is_count_unit(s.unit)) {
@@ -701,7 +757,7 @@ void Loader::read_series(const toml::table& table) {
   m_result.facts.series.push_back(std::move(s));
 }
 
-void Loader::read_route(const toml::table& table) {
+void Loader::read_route(toml::table& table) {
   TableReader reader(*this, table, "route");
   model::Route r;
   r.pos = reader.pos();
@@ -719,7 +775,7 @@ void Loader::read_route(const toml::table& table) {
   m_result.facts.routes.push_back(std::move(r));
 }
 
-void Loader::read_danger(const toml::table& table) {
+void Loader::read_danger(toml::table& table) {
   TableReader reader(*this, table, "danger");
   model::Danger d;
   d.pos = reader.pos();
@@ -733,7 +789,7 @@ void Loader::read_danger(const toml::table& table) {
   m_result.facts.dangers.push_back(std::move(d));
 }
 
-void Loader::read_event(const toml::table& table) {
+void Loader::read_event(toml::table& table) {
   TableReader reader(*this, table, "event");
   model::Event e;
   e.pos = reader.pos();
@@ -747,7 +803,7 @@ void Loader::read_event(const toml::table& table) {
   m_result.facts.events.push_back(std::move(e));
 }
 
-void Loader::read_fact(const toml::table& table) {
+void Loader::read_fact(toml::table& table) {
   TableReader reader(*this, table, "fact");
   model::Fact f;
   f.pos = reader.pos();

@@ -41,16 +41,21 @@ void FactBase::build_index() {
   index_records(m_index, events, Kind::event);
   index_records(m_index, facts, Kind::fact);
   // Sorted by id; of records sharing an id, the last added wins (as an override does).
-  std::stable_sort(m_index.begin(), m_index.end(), [this](const RecordRef& a, const RecordRef& b) {
-    return id_of(a) < id_of(b);
-  });
-  std::vector<RecordRef> unique;
-  unique.reserve(m_index.size());
-  for (std::size_t i = 0; i < m_index.size(); ++i) {
-    if (i + 1 < m_index.size() && id_of(m_index[i]) == id_of(m_index[i + 1])) continue;
-    unique.push_back(m_index[i]);
+  // Each id is looked up once, not at every comparison of the sort.
+  struct Keyed {
+    std::string_view id;
+    RecordRef ref;
+  };
+  std::vector<Keyed> keyed;
+  keyed.reserve(m_index.size());
+  for (const RecordRef& ref : m_index) keyed.push_back({id_of(ref), ref});
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const Keyed& a, const Keyed& b) { return a.id < b.id; });
+  m_index.clear();
+  for (std::size_t i = 0; i < keyed.size(); ++i) {
+    if (i + 1 < keyed.size() && keyed[i].id == keyed[i + 1].id) continue;
+    m_index.push_back(keyed[i].ref);
   }
-  m_index = std::move(unique);
 }
 
 const RecordRef* FactBase::find(std::string_view id) const {

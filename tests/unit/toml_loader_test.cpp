@@ -303,6 +303,40 @@ men = 2
         std::vector<std::string>{"series point is missing the required key 'women'"});
 }
 
+// The reader finds keys in a flat copy of a table of up to 16 keys and searches larger
+// ones as a tree; it skips the search for unknown keys when every key was asked for.
+TEST_CASE("an unknown key is found in a table of any size, beside repeated columns") {
+  std::string columns;
+  std::string values;
+  for (int c = 0; c < 20; ++c) {
+    columns += (c ? ", \"c" : "\"c") + std::string(1, static_cast<char>('a' + c)) + "\"";
+    values += "c" + std::string(1, static_cast<char>('a' + c)) + " = 1\n";
+  }
+  const std::string head = "[[series]]\nid = \"s\"\nname = \"x\"\nsummary = \"x\"\n"
+                           "unit = \"people\"\nsources = [\"r\"]\n";
+  SECTION("a point of 23 keys") {
+    const auto result = load::load_text(
+        head + "columns = [" + columns + "]\n[[series.point]]\nyear = 2000\n" + values +
+            "extra = 1\n",
+        "t.toml");
+    CHECK(messages(result) == std::vector<std::string>{"unknown key 'extra' in series point"});
+    REQUIRE(result.facts.series.size() == 1);
+    CHECK(result.facts.series[0].points.at(0).values.size() == 20);
+  }
+  SECTION("a column named twice and one taken by the point itself") {
+    const auto result = load::load_text(
+        head + "columns = [\"men\", \"men\", \"note\"]\n[[series.point]]\nyear = 2000\n"
+               "men = 1\nnote = \"n\"\nextra = 1\n",
+        "t.toml");
+    CHECK(messages(result) ==
+          std::vector<std::string>{"column \"men\" is named twice",
+                                   "column name \"note\" is taken by the series itself; the "
+                                   "reserved names are year, from, to, sources, note, series, "
+                                   "period and total",
+                                   "unknown key 'extra' in series point"});
+  }
+}
+
 TEST_CASE("invalid UTF-8 is reported at its line and column") {
   const auto result = load::load_text("# ok\n# caf\xc3\xa9 \xff\n", "t.toml");
   REQUIRE(result.diagnostics.size() == 1);
