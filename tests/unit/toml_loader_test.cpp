@@ -337,6 +337,19 @@ TEST_CASE("an unknown key is found in a table of any size, beside repeated colum
   }
 }
 
+// toml++ 3.3 checks these with TOML_ASSERT_ASSUME, which aborts a debug build (this test
+// runs in one under the sanitizers) unless src/load/toml_impl.cpp turns it off.
+TEST_CASE("input that breaks toml++'s expectations is a parse error (fuzz findings)") {
+  auto result = load::load_text("[[~figure]]\n", "t.toml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].line == 1);
+  CHECK(result.diagnostics[0].column == 3);
+  CHECK(result.diagnostics[0].message.find("saw '~'") != std::string::npos);
+  result = load::load_text("x = [ [[[}}\n", "t.toml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "error while parsing value: could not determine value type");
+}
+
 TEST_CASE("invalid UTF-8 is reported at its line and column") {
   const auto result = load::load_text("# ok\n# caf\xc3\xa9 \xff\n", "t.toml");
   REQUIRE(result.diagnostics.size() == 1);
