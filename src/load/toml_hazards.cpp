@@ -89,7 +89,8 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
   constexpr std::string_view k_basic3 = "\"\"\"";
   constexpr std::string_view k_literal3 = "'''";
   State state = State::normal;
-  std::size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
+  const std::size_t first = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
+  std::size_t i = first;
   auto at = [&](std::string_view what) { return text.substr(i, what.size()) == what; };
   while (i < text.size()) {
     if (state == State::normal) i = skip_to_stop<'"', '\'', '#', true>(text, i);
@@ -102,6 +103,15 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
           return ParserHazard{
               i, fmt::format("character U+{:04X} is not allowed outside a quoted string", decode_at(text, i)),
               "TOML allows only ASCII outside quotes; put text in a quoted string"};
+        }
+        // In valid TOML a quote opens a string only after a space, a line break, '=', '[',
+        // '{', ',' or '.'. Right after other text ("0:0\"") toml++ takes it as part of
+        // a bare value and reads on, testing each character for whitespace: what
+        // follows is not quoted for it, so it is not for this scan either (fuzz finding).
+        if ((c == '"' || c == '\'') && i > first &&
+            std::string_view(" \t\r\n=[{,.").find(text[i - 1]) == std::string_view::npos) {
+          ++i;
+          break;
         }
         // The three-quote tests run only at a quote: this loop sees every byte of a file.
         if (c == '"' && at(k_basic3)) {

@@ -60,3 +60,15 @@ TEST_CASE("the scan finds a hazard at every offset, in whole blocks and in the t
     CHECK_FALSE(find_parser_hazard("a = \"" + std::string(at, 'x') + "\xc3\xa9\"\nb = 2\n"));
   }
 }
+
+TEST_CASE("a quote right after a bare value opens no string (fuzz finding)") {
+  // toml++ takes the quotes as part of the value and tests what follows for whitespace.
+  const auto hazard = find_parser_hazard("t = 0462-01-2= 01T!0:0\"\"\"\xc3\xa9&\"\"\n");
+  REQUIRE(hazard.has_value());
+  CHECK(hazard->offset == 25);
+  CHECK(find_parser_hazard("x = 1'\xc3\xa9'\n").has_value());
+  // Everywhere valid TOML opens a string, non-ASCII inside it is fine.
+  CHECK_FALSE(find_parser_hazard("a=\"\xc3\xa9\"\nb = [\"\xc3\xa9\",'\xc3\xa9']\nc = {d=\"\xc3\xa9\"}\n"
+                                 "e.\"\xc3\xa9\" = 1\n[\"\xc3\xa9\"]\n\"\xc3\xa9\" = 1\r\n'\xc3\xa9' = 2\n"
+                                 "f =\t\"\"\"\xc3\xa9\"\"\"\n"));
+}
