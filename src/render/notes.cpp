@@ -6,6 +6,7 @@
 
 #include "render/citation.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace nkfacts::render {
 
@@ -45,7 +46,9 @@ void SourceNotes::render(std::string& out, const Terminal& terminal) const {
   const std::size_t width = fmt::format("{}", m_order.size()).size();
   for (std::size_t i = 0; i < m_order.size(); ++i) {
     const auto* reference = m_facts.find_reference(m_order[i]);
-    const std::string text = reference ? cite_plain(*reference) : m_order[i];
+    // An id that names no reference (only in a file that failed to load) is shown escaped.
+    const std::string text = reference ? cite_plain(*reference)
+                                       : util::escape_controls(m_order[i], util::Newlines::escape);
     append_numbered_entry(out, i + 1, width, text, terminal);
   }
 }

@@ -102,6 +102,15 @@ TEST_CASE("source markers number references in order of first use") {
   CHECK(out == "\nSources\n  [1] \u201cB.\u201d P.\n  [2] \u201cA.\u201d P.\n");
 }
 
+TEST_CASE("a source id that names no reference is listed escaped (fuzz finding)") {
+  const model::FactBase facts;
+  render::SourceNotes notes(facts);
+  CHECK(notes.markers({"\bc-jsa"}, {}) == "[1]");
+  std::string out;
+  notes.render(out, {80, false});
+  CHECK(out == "\nSources\n  [1] \\x08c-jsa\n");
+}
+
 TEST_CASE("a series table aligns numbers and computes totals and shares") {
   const auto result = load::load_text(R"(
 [[reference]]
