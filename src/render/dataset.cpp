@@ -1,7 +1,7 @@
 // The writers for json, jsonl, csv, tsv and markdown. JSON is written here rather than with
 // toml++'s JSON formatter: TOML has no null (CLI.md wants null for a missing value) and
 // toml++ tables are ordered by key, so --fields could not order them. The escaping is
-// tested against real parsers (tests/formats_test.sh).
+// tested against real parsers (tests/formats_test.py).
 #include "render/dataset.hpp"
 
 #include <fmt/format.h>
