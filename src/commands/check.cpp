@@ -19,7 +19,7 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   auto diagnostics = std::move(loaded.diagnostics);
   auto more = load::review_fact_base(loaded.facts, today);
   diagnostics.insert(diagnostics.end(), more.begin(), more.end());
-  std::set<std::string> files;
+  std::set<std::string_view> files;
   for (std::size_t i = 1; i < loaded.facts.files.size(); ++i) files.insert(loaded.facts.files[i]);
   context.out += render::format_check_report(diagnostics, files.size(),
                                              loaded.facts.record_count(), context.out_terminal);

@@ -97,7 +97,7 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
         row.add("answer", std::string(1, letter(quiz[i].answer)));
         row.add("answer_text", quiz[i].options[quiz[i].answer]);
         row.add("record", quiz[i].record);
-        row.add("sources", quiz[i].sources);
+        row.add("sources", render::TextView(quiz[i].sources));
         data.rows.push_back(std::move(row));
       }
       render::resolve_references(data, facts);

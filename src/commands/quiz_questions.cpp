@@ -44,7 +44,7 @@ struct Candidate {
   const Group* group = nullptr;         // wrong options: the group minus the answer...
   std::vector<std::string_view> wrong;  // ...or this list, when there is no group
   std::string record;
-  std::vector<std::string> sources;
+  std::vector<std::string_view> sources;
 
   std::vector<std::string_view> wrong_options(std::string_view answer) const {
     if (!group) return wrong;
@@ -88,7 +88,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
         continue;
       }
       values.push_back(store.texts.emplace_back(render::format_quantity(f.value, f.unit, true)));
-      auto& group = store.figure_units[f.unit];
+      auto& group = store.figure_units[std::string(f.unit)];
       if (!group) group = &store.groups.emplace_back();
       group->add(values.back());
     }
@@ -102,7 +102,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
       c.right = {values[i]};
       c.group = store.figure_units.find(f.unit)->second;
       c.record = f.id;
-      c.sources = f.sources;
+      c.sources.assign(f.sources.begin(), f.sources.end());
       out.push_back(std::move(c));
     }
     // One question per single year of each series: its total, against other years' totals.
@@ -126,7 +126,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
         c.right = {totals[i]};
         c.group = &group;
         c.record = s.id;
-        c.sources = s.sources;
+        c.sources.assign(s.sources.begin(), s.sources.end());
         c.sources.insert(c.sources.end(), point.sources.begin(), point.sources.end());
         out.push_back(std::move(c));
       }
@@ -144,7 +144,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
         }
       }
       c.record = r.id;
-      c.sources = r.sources;
+      c.sources.assign(r.sources.begin(), r.sources.end());
       out.push_back(std::move(c));
     }
   }
@@ -158,7 +158,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
       c.right = {d.where};
       c.group = &places;
       c.record = d.id;
-      c.sources = d.sources;
+      c.sources.assign(d.sources.begin(), d.sources.end());
       out.push_back(std::move(c));
     }
   }
@@ -177,7 +177,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
       c.right = {year_text(e.date.year)};
       c.group = &years;
       c.record = e.id;
-      c.sources = e.sources;
+      c.sources.assign(e.sources.begin(), e.sources.end());
       out.push_back(std::move(c));
     }
   }

@@ -35,7 +35,7 @@ struct Question {
   std::vector<std::string> options;    // 2 to 4 choices
   std::size_t answer = 0;              // index into options
   std::string record;                  // the id of the record it comes from
-  std::vector<std::string> sources;    // reference ids that back the answer
+  std::vector<std::string_view> sources;  // reference ids that back the answer (into the facts)
 };
 
 // Kinds a quiz can be about: figure (headline figures and the series), route, danger,

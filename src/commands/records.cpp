@@ -13,7 +13,7 @@ namespace {
 
 template <typename Record, typename Render>
 int run_record_listing(const RecordsOptions& options, Context& context, model::Kind kind,
-                       const std::vector<Record>& records, Render&& render_one) {
+                       const model::Records<Record>& records, Render&& render_one) {
   const auto& facts = context.facts;
   std::vector<const Record*> chosen;
   if (options.ids.empty()) {

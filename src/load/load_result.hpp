@@ -12,8 +12,8 @@ namespace nkfacts::load {
 
 // One use of an id inside a record: a source, or a danger of a route.
 struct LinkUse {
-  std::string owner;           // id of the record that holds the link
-  std::string target;          // the id it names
+  std::string_view owner;      // id of the record that holds the link (views into the
+  std::string_view target;     // records' storage); the id it names
   model::Kind expected = model::Kind::reference;
   model::SourcePos pos;        // of the id string inside its array
 };

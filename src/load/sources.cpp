@@ -148,26 +148,31 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
   const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
   const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
   for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {
-    facts.files.push_back(std::move(layer.facts.files[i]));
+    facts.files.push_back(layer.facts.files[i]);
   }
+  facts.share_storage(layer.facts);  // the layer's records point into its arena
   auto remap = [&](model::SourcePos& pos) {
     if (pos.file != 0) pos.file += offset;
   };
   for (auto& link : layer.links) remap(link.pos);
 
-  std::unordered_set<std::string> replaced;
+  std::unordered_set<std::string_view> replaced;
   for_each_record_vector(layer.facts, [&](auto& records) {
-    for (auto& record : records) {
+    for (auto& record : records.edit()) {
       remap(record.pos);
       if constexpr (requires { record.points; }) {
-        for (auto& point : record.points) remap(point.pos);
+        if (!record.points.empty()) {
+          std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
+          for (auto& point : points) remap(point.pos);
+          record.points = layer.facts.storage().keep(points);
+        }
       }
       const auto* old = facts.find(record.id);
       if (!old || record.id.empty()) continue;
       const auto old_pos = facts.pos_of(*old);
       const auto old_file = facts.file_of(old_pos);
       Diagnostic d;
-      d.path = facts.files[record.pos.file];
+      d.path = std::string(facts.files[record.pos.file]);
       d.line = record.pos.line;
       if (replace) {
         d.severity = Severity::note;
@@ -187,9 +192,13 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
   });
   if (!replaced.empty()) {
     for_each_record_vector(facts, [&](auto& records) {
-      std::erase_if(records, [&](const auto& record) {
+      const auto is_replaced = [&](const auto& record) {
         return record.pos.file < first_new_file && replaced.count(record.id) > 0;
-      });
+      };
+      // Only a kind that loses a record stops being a view of the embedded data.
+      if (std::any_of(records.begin(), records.end(), is_replaced)) {
+        std::erase_if(records.edit(), is_replaced);
+      }
     });
     std::erase_if(base.links, [&](const LinkUse& link) {
       return link.pos.file < first_new_file && replaced.count(link.owner) > 0;
@@ -198,14 +207,19 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
   auto append = [](auto& to, auto& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   };
-  append(facts.references, layer.facts.references);
-  append(facts.figures, layer.facts.figures);
-  append(facts.series, layer.facts.series);
-  append(facts.routes, layer.facts.routes);
-  append(facts.dangers, layer.facts.dangers);
-  append(facts.events, layer.facts.events);
-  append(facts.facts, layer.facts.facts);
-  if (!layer.facts.subject.name.empty()) facts.subject = std::move(layer.facts.subject);
+  auto append_records = [](auto& to, const auto& from) {
+    if (from.empty()) return;
+    auto& records = to.edit();
+    records.insert(records.end(), from.begin(), from.end());
+  };
+  append_records(facts.references, layer.facts.references);
+  append_records(facts.figures, layer.facts.figures);
+  append_records(facts.series, layer.facts.series);
+  append_records(facts.routes, layer.facts.routes);
+  append_records(facts.dangers, layer.facts.dangers);
+  append_records(facts.events, layer.facts.events);
+  append_records(facts.facts, layer.facts.facts);
+  if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
   append(base.diagnostics, layer.diagnostics);
   append(base.links, layer.links);
   facts.build_index();
@@ -218,7 +232,7 @@ std::vector<Diagnostic> check_links(const model::FactBase& facts,
     const auto* target = facts.find(link.target);
     if (target && target->kind == link.expected) continue;
     Diagnostic d;
-    d.path = facts.files[link.pos.file];
+    d.path = std::string(facts.files[link.pos.file]);
     d.line = link.pos.line;
     d.column = link.pos.column;
     if (!target) {

@@ -89,9 +89,9 @@ class TableReader {
   }
 
   toml::node* get(std::string_view key);
-  std::string text(std::string_view key, bool required);
-  std::vector<std::string> text_list(std::string_view key, bool required,
-                                     std::vector<SourcePos>* positions = nullptr);
+  model::Text text(std::string_view key, bool required);
+  model::TextList text_list(std::string_view key, bool required,
+                            std::vector<SourcePos>* positions = nullptr);
   std::optional<double> number(std::string_view key, bool required);
   std::optional<std::int64_t> integer(std::string_view key, bool required);
   std::optional<model::Date> date(std::string_view key, bool required);
@@ -102,7 +102,7 @@ class TableReader {
   SourcePos pos() const;
 
  private:
-  void check_text(std::string_view key, const std::string& text, const toml::node& node);
+  void check_text(std::string_view key, std::string_view text, const toml::node& node);
 
   Loader& m_loader;
   toml::table& m_table;
@@ -121,7 +121,7 @@ class TableReader {
 class Loader {
  public:
   Loader(std::string_view text, std::string_view path) : m_text(text) {
-    m_result.facts.files = {"", std::string(path)};
+    m_result.facts.files = {"", m_result.facts.storage().keep(path)};
     m_ids.reserve(text.size() / 256);  // a record takes a few hundred bytes of TOML
   }
 
@@ -134,7 +134,7 @@ class Loader {
   void report(Severity severity, SourcePos at, std::string message, std::string hint = {}) {
     model::Diagnostic d;
     d.severity = severity;
-    d.path = m_result.facts.files[k_file];
+    d.path = std::string(m_result.facts.files[k_file]);
     d.line = at.line;
     d.column = at.column;
     d.message = std::move(message);
@@ -149,35 +149,44 @@ class Loader {
     report(Severity::warning, at, std::move(message), std::move(hint));
   }
 
-  void add_links(std::string_view owner, const std::vector<std::string>& targets,
+  void add_links(std::string_view owner, model::TextList targets,
                  const std::vector<SourcePos>& positions, Kind expected) {
     for (std::size_t i = 0; i < targets.size(); ++i) {
-      m_result.links.push_back({std::string(owner), targets[i], expected, positions[i]});
+      m_result.links.push_back({owner, targets[i], expected, positions[i]});
     }
   }
+
+  // Copies into the fact base's arena: the TOML tree is freed record by record.
+  model::Text keep(std::string_view text) { return m_result.facts.storage().keep(text); }
+  template <typename T>
+  std::span<const T> keep(const std::vector<T>& items) {
+    return m_result.facts.storage().keep(items);
+  }
+  // Scratch space for building a list before it is kept, reused from record to record.
+  std::vector<std::string_view>& scratch_texts() { return m_scratch_texts; }
 
  private:
   std::string line_text(std::uint32_t line) const;
   bool check_encoding();
   SourcePos position_of(std::size_t offset) const;
   void read_kind(std::string_view key, toml::node& node);
-  std::string read_id(TableReader& reader);
+  model::Text read_id(TableReader& reader);
   void read_subject(toml::table& table);
   void read_reference(toml::table& table);
   void read_figure(toml::table& table);
   void read_series(toml::table& table);
-  std::optional<model::SeriesPoint> read_point(toml::table& table,
-                                               const std::vector<std::string>& columns);
+  std::optional<model::SeriesPoint> read_point(toml::table& table, model::TextList columns);
   void read_route(toml::table& table);
   void read_danger(toml::table& table);
   void read_event(toml::table& table);
   void read_fact(toml::table& table);
-  std::vector<std::string> read_sources(TableReader& reader, std::string_view owner,
-                                        bool required);
+  model::TextList read_sources(TableReader& reader, std::string_view owner, bool required);
 
   std::string_view m_text;
   LoadResult m_result;
-  std::unordered_map<std::string, SourcePos> m_ids;  // first definition of each id
+  std::unordered_map<std::string_view, SourcePos> m_ids;  // first definition of each id
+  std::vector<std::string_view> m_scratch_texts;
+  std::vector<double> m_scratch_values;
 };
 
 // --- TableReader -------------------------------------------------------------------------
@@ -206,7 +215,7 @@ void TableReader::require(std::string_view key) {
   m_loader.error(pos(), fmt::format("{} is missing the required key '{}'", m_what, key));
 }
 
-std::string TableReader::text(std::string_view key, bool required) {
+model::Text TableReader::text(std::string_view key, bool required) {
   toml::node* node = get(key);
   if (!node) {
     if (required) require(key);
@@ -218,7 +227,7 @@ std::string TableReader::text(std::string_view key, bool required) {
                    fmt::format("'{}' must be a string, not {}", key, type_name(node->type())));
     return {};
   }
-  std::string& text = value->get();
+  const std::string& text = value->get();
   if (text.size() > k_max_string_bytes) {
     m_loader.error(m_loader.pos(node->source()),
                    fmt::format("'{}' is {} bytes long; the limit is {}", key, text.size(),
@@ -229,11 +238,11 @@ std::string TableReader::text(std::string_view key, bool required) {
     m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
   }
   check_text(key, text, *node);
-  return std::move(text);
+  return m_loader.keep(text);
 }
 
 // Text that loads but is probably a mistake, or hostile: a warning, at the string.
-void TableReader::check_text(std::string_view key, const std::string& text,
+void TableReader::check_text(std::string_view key, std::string_view text,
                              const toml::node& node) {
   if (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
     m_loader.warning(m_loader.pos(node.source()), fmt::format("'{}' ends with spaces", key));
@@ -246,25 +255,25 @@ void TableReader::check_text(std::string_view key, const std::string& text,
   }
 }
 
-std::vector<std::string> TableReader::text_list(std::string_view key, bool required,
-                                                std::vector<SourcePos>* positions) {
-  std::vector<std::string> out;
+model::TextList TableReader::text_list(std::string_view key, bool required,
+                                       std::vector<SourcePos>* positions) {
   toml::node* node = get(key);
   if (!node) {
     if (required) require(key);
-    return out;
+    return {};
   }
   auto* array = node->as_array();
   if (!array) {
     m_loader.error(m_loader.pos(node->source()),
                    fmt::format("'{}' must be an array of strings, not {}", key,
                                type_name(node->type())));
-    return out;
+    return {};
   }
   if (required && array->empty()) {
     m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
   }
-  out.reserve(array->size());
+  std::vector<std::string_view>& out = m_loader.scratch_texts();
+  out.clear();
   for (toml::node& element : *array) {
     auto* value = element.as_string();
     if (!value) {
@@ -273,11 +282,11 @@ std::vector<std::string> TableReader::text_list(std::string_view key, bool requi
                                  type_name(element.type())));
       continue;
     }
-    out.push_back(std::move(value->get()));
-    check_text(key, out.back(), element);
+    check_text(key, value->get(), element);
+    out.push_back(m_loader.keep(value->get()));
     if (positions) positions->push_back(m_loader.pos(element.source()));
   }
-  return out;
+  return m_loader.keep(out);
 }
 
 std::optional<double> TableReader::number(std::string_view key, bool required) {
@@ -501,7 +510,7 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
   }
 }
 
-std::string Loader::read_id(TableReader& reader) {
+model::Text Loader::read_id(TableReader& reader) {
   toml::node* node = reader.get("id");
   if (!node) {
     reader.require("id");
@@ -513,12 +522,12 @@ std::string Loader::read_id(TableReader& reader) {
     error(at, fmt::format("'id' must be a string, not {}", type_name(node->type())));
     return {};
   }
-  std::string& id = value->get();
+  const model::Text id = keep(value->get());
   if (!is_kebab_id(id)) {
     error(at, fmt::format("id \"{}\" is not lower-case kebab-case",
                           util::escape_controls(id, util::Newlines::escape)),
           "ids use a-z, 0-9 and single hyphens, e.g. \"arrivals-total-2025\"");
-    return std::move(id);
+    return id;
   }
   const auto [it, inserted] = m_ids.emplace(id, at);
   if (!inserted) {
@@ -532,13 +541,13 @@ std::string Loader::read_id(TableReader& reader) {
       k_max_records) {
     error(at, fmt::format("more than {} records in one file", k_max_records));
   }
-  return std::move(id);
+  return id;
 }
 
-std::vector<std::string> Loader::read_sources(TableReader& reader, std::string_view owner,
-                                              bool required) {
+model::TextList Loader::read_sources(TableReader& reader, std::string_view owner,
+                                     bool required) {
   std::vector<SourcePos> positions;
-  auto sources = reader.text_list("sources", required, &positions);
+  const auto sources = reader.text_list("sources", required, &positions);
   add_links(owner, sources, positions, Kind::reference);
   return sources;
 }
@@ -584,7 +593,7 @@ void Loader::read_reference(toml::table& table) {
     warning(r.pos, fmt::format("web reference \"{}\" has no 'retrieved' date", r.id),
             "web pages change; say when the page was read, e.g. retrieved = 2025-02-04");
   }
-  m_result.facts.references.push_back(std::move(r));
+  m_result.facts.references.push_back(r);
 }
 
 void Loader::read_figure(toml::table& table) {
@@ -633,11 +642,11 @@ void Loader::read_figure(toml::table& table) {
     warning(f.pos, fmt::format("figure \"{}\" has no 'as_of' date", f.id),
             "a figure is true as of a date: as_of = 2025-12-31, or a year");
   }
-  m_result.facts.figures.push_back(std::move(f));
+  m_result.facts.figures.push_back(f);
 }
 
 std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
-                                                      const std::vector<std::string>& columns) {
+                                                      model::TextList columns) {
   TableReader reader(*this, table, "series point");
   model::SeriesPoint p;
   p.pos = reader.pos();
@@ -662,16 +671,19 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
     error(p.pos, "a series point needs 'year', or 'from' and 'to', or 'to' alone (\"up to\")");
     period_ok = false;
   }
+  std::vector<double>& values = m_scratch_values;
+  values.clear();
   for (std::size_t c = 0; c < columns.size(); ++c) {
     // A reserved or repeated column is an error of the series already; the table is asked
     // for each key once, so that `finish` can count them.
     const auto earlier = columns.begin() + static_cast<std::ptrdiff_t>(c);
     if (is_reserved_column(columns[c]) || std::find(columns.begin(), earlier, columns[c]) != earlier) {
-      p.values.push_back(0);
+      values.push_back(0);
       continue;
     }
-    p.values.push_back(reader.number(columns[c], true).value_or(0));
+    values.push_back(reader.number(columns[c], true).value_or(0));
   }
+  p.values = keep(values);
   std::vector<SourcePos> positions;
   p.sources = reader.text_list("sources", false, &positions);
   p.note = reader.text("note", false);
@@ -719,6 +731,7 @@ void Loader::read_series(toml::table& table) {
   } else if (auto* array = points->as_array(); !array || !array->is_array_of_tables()) {
     error(pos(points->source()), "'point' must be an array of tables, written [[series.point]]");
   } else {
+    std::vector<model::SeriesPoint> kept;
     for (toml::node& element : *array) {
       auto point = read_point(*element.as_table(), s.columns);
       if (!point) continue;
@@ -732,7 +745,7 @@ void Loader::read_series(toml::table& table) {
           }
         }
       }
-      for (const auto& other : s.points) {
+      for (const auto& other : kept) {
         const int a_from = point->period.from.value_or(-1000000);
         const int b_from = other.period.from.value_or(-1000000);
         if (a_from <= other.period.to && b_from <= point->period.to) {
@@ -747,14 +760,15 @@ void Loader::read_series(toml::table& table) {
       for (const auto& source : point->sources) {
         m_result.links.push_back({s.id, source, Kind::reference, point->pos});
       }
-      s.points.push_back(std::move(*point));
+      kept.push_back(*point);
     }
-    std::stable_sort(s.points.begin(), s.points.end(), [](const auto& a, const auto& b) {
+    std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
       return a.period.to < b.period.to;
     });
+    s.points = keep(kept);
   }
   reader.finish();
-  m_result.facts.series.push_back(std::move(s));
+  m_result.facts.series.push_back(s);
 }
 
 void Loader::read_route(toml::table& table) {
@@ -772,7 +786,7 @@ void Loader::read_route(toml::table& table) {
   r.sources = read_sources(reader, r.id, true);
   r.note = reader.text("note", false);
   reader.finish();
-  m_result.facts.routes.push_back(std::move(r));
+  m_result.facts.routes.push_back(r);
 }
 
 void Loader::read_danger(toml::table& table) {
@@ -786,7 +800,7 @@ void Loader::read_danger(toml::table& table) {
   d.sources = read_sources(reader, d.id, true);
   d.note = reader.text("note", false);
   reader.finish();
-  m_result.facts.dangers.push_back(std::move(d));
+  m_result.facts.dangers.push_back(d);
 }
 
 void Loader::read_event(toml::table& table) {
@@ -800,7 +814,7 @@ void Loader::read_event(toml::table& table) {
   e.sources = read_sources(reader, e.id, true);
   e.note = reader.text("note", false);
   reader.finish();
-  m_result.facts.events.push_back(std::move(e));
+  m_result.facts.events.push_back(e);
 }
 
 void Loader::read_fact(toml::table& table) {
@@ -814,7 +828,7 @@ void Loader::read_fact(toml::table& table) {
   f.sources = read_sources(reader, f.id, true);
   f.note = reader.text("note", false);
   reader.finish();
-  m_result.facts.facts.push_back(std::move(f));
+  m_result.facts.facts.push_back(f);
 }
 
 }  // namespace

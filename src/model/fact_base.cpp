@@ -6,7 +6,7 @@ namespace nkfacts::model {
 namespace {
 
 template <typename Record>
-void index_records(std::vector<RecordRef>& index, const std::vector<Record>& records, Kind kind) {
+void index_records(std::vector<RecordRef>& index, const Records<Record>& records, Kind kind) {
   for (std::size_t i = 0; i < records.size(); ++i) {
     index.push_back(RecordRef{kind, static_cast<std::uint32_t>(i)});
   }
@@ -29,17 +29,26 @@ decltype(auto) visit_record(const FactBase& facts, const RecordRef& ref, Visit&&
 
 }  // namespace
 
+Arena& FactBase::storage() {
+  if (m_storage.empty()) m_storage.push_back(std::make_shared<Arena>());
+  return *m_storage.front();
+}
+
+void FactBase::share_storage(const FactBase& other) {
+  m_storage.insert(m_storage.end(), other.m_storage.begin(), other.m_storage.end());
+}
+
 void FactBase::build_index() {
-  m_index.clear();
-  m_index.reserve(references.size() + figures.size() + series.size() + routes.size() +
+  std::vector<RecordRef> index;
+  index.reserve(references.size() + figures.size() + series.size() + routes.size() +
                   dangers.size() + events.size() + facts.size());
-  index_records(m_index, references, Kind::reference);
-  index_records(m_index, figures, Kind::figure);
-  index_records(m_index, series, Kind::series);
-  index_records(m_index, routes, Kind::route);
-  index_records(m_index, dangers, Kind::danger);
-  index_records(m_index, events, Kind::event);
-  index_records(m_index, facts, Kind::fact);
+  index_records(index, references, Kind::reference);
+  index_records(index, figures, Kind::figure);
+  index_records(index, series, Kind::series);
+  index_records(index, routes, Kind::route);
+  index_records(index, dangers, Kind::danger);
+  index_records(index, events, Kind::event);
+  index_records(index, facts, Kind::fact);
   // Sorted by id; of records sharing an id, the last added wins (as an override does).
   // Each id is looked up once, not at every comparison of the sort.
   struct Keyed {
@@ -47,15 +56,17 @@ void FactBase::build_index() {
     RecordRef ref;
   };
   std::vector<Keyed> keyed;
-  keyed.reserve(m_index.size());
-  for (const RecordRef& ref : m_index) keyed.push_back({id_of(ref), ref});
+  keyed.reserve(index.size());
+  for (const RecordRef& ref : index) keyed.push_back({id_of(ref), ref});
   std::stable_sort(keyed.begin(), keyed.end(),
                    [](const Keyed& a, const Keyed& b) { return a.id < b.id; });
-  m_index.clear();
+  index.clear();
   for (std::size_t i = 0; i < keyed.size(); ++i) {
     if (i + 1 < keyed.size() && keyed[i].id == keyed[i + 1].id) continue;
-    m_index.push_back(keyed[i].ref);
+    index.push_back(keyed[i].ref);
   }
+  m_index = Records<RecordRef>{};
+  m_index.edit() = std::move(index);
 }
 
 const RecordRef* FactBase::find(std::string_view id) const {
@@ -105,13 +116,12 @@ std::string_view FactBase::name_of(const RecordRef& ref) const {
   return {};
 }
 
-const std::vector<std::string>* FactBase::sources_of(const RecordRef& ref) const {
-  if (ref.kind == Kind::reference) return nullptr;
-  return visit_record(*this, ref, [](const auto& record) -> const std::vector<std::string>* {
+TextList FactBase::sources_of(const RecordRef& ref) const {
+  return visit_record(*this, ref, [](const auto& record) -> TextList {
     if constexpr (requires { record.sources; }) {
-      return &record.sources;
+      return record.sources;
     } else {
-      return nullptr;
+      return {};
     }
   });
 }
@@ -142,7 +152,7 @@ std::vector<FactBase::Citation> FactBase::citations() const {
 }
 
 std::string_view FactBase::file_of(const SourcePos& pos) const {
-  return pos.file < files.size() ? std::string_view(files[pos.file]) : std::string_view();
+  return pos.file < files.size() ? files[pos.file] : std::string_view();
 }
 
 }  // namespace nkfacts::model

@@ -3,13 +3,54 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "model/arena.hpp"
 #include "model/records.hpp"
 
 namespace nkfacts::model {
+
+// The records of one kind: a view of constant data (the embedded facts), or a vector the
+// loader fills. Reading is the same either way; `edit` turns a view into a vector of its
+// own the first time something changes it (a user file replacing an embedded record).
+template <typename T>
+class Records {
+ public:
+  Records() = default;
+  explicit Records(std::span<const T> fixed) : m_fixed(fixed), m_is_fixed(true) {}
+  Records(std::initializer_list<T> items) : m_owned(items) {}
+
+  const T* data() const { return m_is_fixed ? m_fixed.data() : m_owned.data(); }
+  std::size_t size() const { return m_is_fixed ? m_fixed.size() : m_owned.size(); }
+  bool empty() const { return size() == 0; }
+  const T* begin() const { return data(); }
+  const T* end() const { return data() + size(); }
+  const T& operator[](std::size_t i) const { return data()[i]; }
+  const T& front() const { return data()[0]; }
+  const T& back() const { return data()[size() - 1]; }
+  operator std::span<const T>() const { return {data(), size()}; }
+
+  std::vector<T>& edit() {
+    if (m_is_fixed) {
+      m_owned.assign(m_fixed.begin(), m_fixed.end());
+      m_fixed = {};
+      m_is_fixed = false;
+    }
+    return m_owned;
+  }
+  void push_back(const T& item) { edit().push_back(item); }
+  void reserve(std::size_t count) { edit().reserve(count); }
+
+ private:
+  std::span<const T> m_fixed;
+  std::vector<T> m_owned;
+  bool m_is_fixed = false;
+};
 
 struct RecordRef {
   Kind kind = Kind::figure;
@@ -17,22 +58,28 @@ struct RecordRef {
 };
 
 struct FactBase {
-  std::vector<std::string> files;      // files[0] is "" so SourcePos::file 0 means "unknown"
+  Records<Text> files;                 // files[0] is "" so SourcePos::file 0 means "unknown"
   Subject subject;
-  std::vector<Reference> references;
-  std::vector<Figure> figures;
-  std::vector<Series> series;
-  std::vector<Route> routes;
-  std::vector<Danger> dangers;
-  std::vector<Event> events;
-  std::vector<Fact> facts;
+  Records<Reference> references;
+  Records<Figure> figures;
+  Records<Series> series;
+  Records<Route> routes;
+  Records<Danger> dangers;
+  Records<Event> events;
+  Records<Fact> facts;
+
+  // Where records read at run time keep their text and lists: the arena is shared by
+  // copies of this fact base, and `share_storage` keeps another base's arenas alive here
+  // (merging a loaded file into the embedded facts).
+  Arena& storage();
+  void share_storage(const FactBase& other);
 
   // Rebuilds the id index; call after changing the record vectors.
   void build_index();
   // Takes an index computed earlier by build_index on the same records (the embedded
   // facts get theirs at build time: sorting ids at every start cost 70,000 instructions).
-  void adopt_index(std::vector<RecordRef> index) { m_index = std::move(index); }
-  const std::vector<RecordRef>& index() const { return m_index; }
+  void adopt_index(std::span<const RecordRef> index) { m_index = Records<RecordRef>(index); }
+  const Records<RecordRef>& index() const { return m_index; }
   const RecordRef* find(std::string_view id) const;
   const Reference* find_reference(std::string_view id) const;
   std::size_t record_count() const;
@@ -43,7 +90,7 @@ struct FactBase {
   // The common view of any record, for listings and messages.
   std::string_view id_of(const RecordRef& ref) const;
   std::string_view name_of(const RecordRef& ref) const;
-  const std::vector<std::string>* sources_of(const RecordRef& ref) const;
+  TextList sources_of(const RecordRef& ref) const;  // empty for a reference
   SourcePos pos_of(const RecordRef& ref) const;
   std::string_view file_of(const SourcePos& pos) const;
 
@@ -57,7 +104,8 @@ struct FactBase {
  private:
   // Every record, sorted by id: a vector of (kind, index) pairs, so copying a fact base
   // copies a valid index, and building it allocates once.
-  std::vector<RecordRef> m_index;
+  Records<RecordRef> m_index;
+  std::vector<std::shared_ptr<Arena>> m_storage;
 };
 
 }  // namespace nkfacts::model

@@ -1,16 +1,24 @@
 // The records of a fact base: plain values whose fields keep the TOML key names, so the
 // schema (facts/README.md), this code and the JSON output read alike.
+//
+// Records hold views, not strings: the embedded records are constant data compiled into
+// the binary (nothing is built or copied at start-up), and records loaded at run time
+// point into the Arena of their FactBase (model/arena.hpp). Every type here is trivially
+// copyable and trivially destructible.
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "model/date.hpp"
 #include "model/diagnostic.hpp"
 
 namespace nkfacts::model {
+
+using Text = std::string_view;
+using TextList = std::span<const std::string_view>;
 
 enum class Kind { reference, figure, series, route, danger, event, fact };
 inline constexpr Kind k_all_kinds[] = {Kind::figure, Kind::series, Kind::route, Kind::danger,
@@ -25,21 +33,21 @@ std::string_view reference_kind_name(ReferenceKind kind);
 std::optional<ReferenceKind> parse_reference_kind(std::string_view name);
 
 struct Reference {
-  std::string id;
+  Text id;
   ReferenceKind kind = ReferenceKind::web;
-  std::string title;
-  std::string translated_title;        // optional: English rendering of a non-English title
-  std::string publisher;               // organisation, newspaper or site
-  std::vector<std::string> authors;    // "Family, Given" or an organisation
+  Text title;
+  Text translated_title;        // optional: English rendering of a non-English title
+  Text publisher;               // organisation, newspaper or site
+  TextList authors;    // "Family, Given" or an organisation
   std::optional<Date> published;
   std::optional<Date> retrieved;       // required for web references
-  std::string url;
-  std::string language;                // BCP 47 tag: "en", "ko"
-  std::string issn;
-  std::string volume;                  // journal articles: volume, issue and pages ("225-253")
-  std::string issue;
-  std::string pages;
-  std::string note;
+  Text url;
+  Text language;                // BCP 47 tag: "en", "ko"
+  Text issn;
+  Text volume;                  // journal articles: volume, issue and pages ("225-253")
+  Text issue;
+  Text pages;
+  Text note;
   SourcePos pos;
 };
 
@@ -53,15 +61,15 @@ struct Quantity {
 };
 
 struct Figure {
-  std::string id;
-  std::string label;
-  std::string summary;
+  Text id;
+  Text label;
+  Text summary;
   Quantity value;
-  std::string unit;                    // "people", "percent", "KRW", ...
+  Text unit;                    // "people", "percent", "KRW", ...
   std::optional<Date> as_of;
   bool headline = false;               // shown in the overview and at the top of `stats`
-  std::vector<std::string> sources;
-  std::string note;
+  TextList sources;
+  Text note;
   SourcePos pos;
 };
 
@@ -78,75 +86,75 @@ std::string period_label(const Period& period);  // "2002", "1999–2001", "up t
 
 struct SeriesPoint {
   Period period;
-  std::vector<double> values;          // one per Series::columns, in that order
-  std::vector<std::string> sources;    // in addition to the series' own
-  std::string note;
+  std::span<const double> values;          // one per Series::columns, in that order
+  TextList sources;    // in addition to the series' own
+  Text note;
   SourcePos pos;
 
   double total() const;
 };
 
 struct Series {
-  std::string id;
-  std::string name;
-  std::string summary;
-  std::string unit;
-  std::vector<std::string> columns;    // e.g. "men", "women"
-  std::string share_column;            // optional: a column whose share of the total is shown
-  std::vector<SeriesPoint> points;     // ordered by period
-  std::vector<std::string> sources;
-  std::string note;
+  Text id;
+  Text name;
+  Text summary;
+  Text unit;
+  TextList columns;    // e.g. "men", "women"
+  Text share_column;            // optional: a column whose share of the total is shown
+  std::span<const SeriesPoint> points;     // ordered by period
+  TextList sources;
+  Text note;
   SourcePos pos;
 };
 
 struct Route {
-  std::string id;
-  std::string name;
-  std::string summary;
-  std::vector<std::string> path;       // ordered places, first to last
-  std::string crossing;                // how the border is crossed
-  std::vector<std::string> dangers;    // Danger ids
-  std::vector<std::string> sources;
-  std::string note;
+  Text id;
+  Text name;
+  Text summary;
+  TextList path;       // ordered places, first to last
+  Text crossing;                // how the border is crossed
+  TextList dangers;    // Danger ids
+  TextList sources;
+  Text note;
   SourcePos pos;
 };
 
 struct Danger {
-  std::string id;
-  std::string name;
-  std::string where;
-  std::string summary;
-  std::vector<std::string> sources;
-  std::string note;
+  Text id;
+  Text name;
+  Text where;
+  Text summary;
+  TextList sources;
+  Text note;
   SourcePos pos;
 };
 
 struct Event {
-  std::string id;
+  Text id;
   Date date;
-  std::string title;
-  std::string summary;
-  std::vector<std::string> sources;
-  std::string note;
+  Text title;
+  Text summary;
+  TextList sources;
+  Text note;
   SourcePos pos;
 };
 
 // A sourced statement that is neither a number nor an event: a law, a policy, how a
 // process works ("South Korea treats North Koreans as its citizens").
 struct Fact {
-  std::string id;
-  std::string label;
-  std::string summary;
+  Text id;
+  Text label;
+  Text summary;
   std::optional<Date> as_of;           // when the statement was last known to be true
-  std::vector<std::string> sources;
-  std::string note;
+  TextList sources;
+  Text note;
   SourcePos pos;
 };
 
 // What the fact base is about, shown by the overview; optional `[subject]` table.
 struct Subject {
-  std::string name;                    // "North Korean defectors"
-  std::string summary;
+  Text name;                    // "North Korean defectors"
+  Text summary;
 };
 
 }  // namespace nkfacts::model

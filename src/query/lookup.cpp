@@ -30,16 +30,16 @@ std::vector<const model::SeriesPoint*> points_between(const model::Series& serie
 std::vector<std::string> references_behind(const model::FactBase& facts,
                                            const model::RecordRef& ref) {
   std::vector<std::string> out;
-  auto add = [&](const std::vector<std::string>& ids) {
+  auto add = [&](model::TextList ids) {
     for (const auto& id : ids) {
-      if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+      if (std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
     }
   };
   if (ref.kind == model::Kind::reference) {
-    out.push_back(facts.references[ref.index].id);
+    out.emplace_back(facts.references[ref.index].id);
     return out;
   }
-  if (const auto* sources = facts.sources_of(ref)) add(*sources);
+  add(facts.sources_of(ref));
   if (ref.kind == model::Kind::series) {
     for (const auto& point : facts.series[ref.index].points) add(point.sources);
   }

@@ -20,7 +20,7 @@ void add(std::vector<Field>& fields, std::string_view name, std::string_view tex
 }
 
 void add_list(std::vector<Field>& fields, std::string_view name,
-              const std::vector<std::string>& items) {
+              model::TextList items) {
   for (const auto& item : items) add(fields, name, item, 1);
 }
 

@@ -79,16 +79,16 @@ class Writer {
 // An author as written in the facts: "Family, Given" for a person, anything without a
 // comma for an organisation (or a name whose parts are not known, such as 남빛나라).
 struct Name {
-  std::string family;
-  std::string given;  // empty: an organisation, used as written
+  std::string_view family;  // views of the record's author text
+  std::string_view given;   // empty: an organisation, used as written
 
   bool is_person() const { return !given.empty(); }
 };
 
 Name parse_name(std::string_view author) {
   const auto comma = author.find(", ");
-  if (comma == std::string_view::npos) return {std::string(author), ""};
-  return {std::string(author.substr(0, comma)), std::string(author.substr(comma + 2))};
+  if (comma == std::string_view::npos) return {author, {}};
+  return {author.substr(0, comma), author.substr(comma + 2)};
 }
 
 std::vector<Name> names_of(const Reference& r) {
@@ -99,7 +99,7 @@ std::vector<Name> names_of(const Reference& r) {
 
 // "Given Family" (MLA and Chicago, second and later authors).
 std::string natural_order(const Name& name) {
-  return name.is_person() ? name.given + ' ' + name.family : name.family;
+  return name.is_person() ? fmt::format("{} {}", name.given, name.family) : std::string(name.family);
 }
 
 // APA, format of the author element: initials with a period and a space; a hyphenated given name keeps its hyphen
@@ -505,7 +505,7 @@ std::string cite_bibtex(const Reference& r) {
   }
   // Double braces keep the title's capitals from the style's case changes.
   add("title", "{{" + bibtex_text(r.title) + "}}");
-  if (!r.translated_title.empty()) add("titleaddon", "{" + bibtex_text("[" + r.translated_title + "]") + "}");
+  if (!r.translated_title.empty()) add("titleaddon", "{" + bibtex_text(fmt::format("[{}]", r.translated_title)) + "}");
   switch (r.kind) {
     case ReferenceKind::news:
     case ReferenceKind::journal: add("journal", "{" + bibtex_text(r.publisher) + "}"); break;
@@ -617,7 +617,7 @@ std::string cite_plain(const model::Reference& r) {
   out += "\u201d ";
   const std::size_t where_start = out.size();
   out += clean(r.publisher);
-  const auto part = [&out](std::string_view label, const std::string& value) {
+  const auto part = [&out](std::string_view label, std::string_view value) {
     if (value.empty()) return;
     out += label;
     out += clean(value);

@@ -15,6 +15,13 @@
 #include "util/utf8.hpp"
 
 namespace nkfacts::render {
+
+std::optional<std::string_view> text_of(const Value& value) {
+  if (const auto* owned = std::get_if<std::string>(&value)) return *owned;
+  if (const auto* viewed = std::get_if<std::string_view>(&value)) return *viewed;
+  return std::nullopt;
+}
+
 namespace {
 
 std::string json_number(double value) {
@@ -31,15 +38,16 @@ void append_json_value(std::string& out, const Value& value) {
     out += json_number(*number);
   } else if (const auto* flag = std::get_if<bool>(&value)) {
     out += *flag ? "true" : "false";
-  } else if (const auto* text = std::get_if<std::string>(&value)) {
+  } else if (const auto text = text_of(value)) {
     append_json_string(out, *text);
   } else {
     out += '[';
-    const auto& list = std::get<std::vector<std::string>>(value);
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (i > 0) out += ',';
-      append_json_string(out, list[i]);
-    }
+    bool first = true;
+    for_each_item(value, [&](std::string_view item) {
+      if (!first) out += ',';
+      first = false;
+      append_json_string(out, item);
+    });
     out += ']';
   }
 }
@@ -70,12 +78,12 @@ std::string plain(const Value* value) {
   if (!value || std::holds_alternative<std::monostate>(*value)) return {};
   if (const auto* number = std::get_if<double>(value)) return util::format_number(*number, false, 6);
   if (const auto* flag = std::get_if<bool>(value)) return *flag ? "true" : "false";
-  if (const auto* text = std::get_if<std::string>(value)) return *text;
+  if (const auto text = text_of(*value)) return std::string(*text);
   std::string out;
-  for (const auto& item : std::get<std::vector<std::string>>(*value)) {
+  for_each_item(*value, [&](std::string_view item) {
     if (!out.empty()) out += "; ";
     out += item;
-  }
+  });
   return out;
 }
 
@@ -131,18 +139,18 @@ std::string write_markdown(const Dataset& data, const std::vector<std::string>& 
   for (std::size_t i = 0; i < fields.size(); ++i) out += " --- |";
   out += '\n';
   // Sources become numbered footnotes, in order of first use.
-  std::vector<std::string> cited;
+  std::vector<std::string_view> cited;
   for (const auto& row : data.rows) {
     out += '|';
     for (const auto& name : fields) {
       const Value* value = row.get(name);
       std::string cell;
       if (name == "sources" && value) {
-        for (const auto& id : std::get<std::vector<std::string>>(*value)) {
+        for_each_item(*value, [&](std::string_view id) {
           auto it = std::find(cited.begin(), cited.end(), id);
           if (it == cited.end()) it = cited.insert(cited.end(), id);
           cell += fmt::format("[^{}]", it - cited.begin() + 1);
-        }
+        });
       } else {
         cell = markdown_cell(plain(value));
       }
@@ -152,7 +160,7 @@ std::string write_markdown(const Dataset& data, const std::vector<std::string>& 
   }
   if (!cited.empty()) out += '\n';
   for (std::size_t i = 0; i < cited.size(); ++i) {
-    std::string text = cited[i];
+    std::string text(cited[i]);
     for (const auto& reference : data.references) {
       const Value* id = reference.get("id");
       const Value* citation = reference.get("citation");

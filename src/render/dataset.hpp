@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,8 +16,28 @@ enum class Format { text, json, jsonl, tsv, csv, markdown };
 std::optional<Format> parse_format(std::string_view name);
 inline constexpr std::string_view k_format_names = "text, json, jsonl, tsv, csv, markdown";
 
-// null, a number, true/false, a string, or a list of strings.
-using Value = std::variant<std::monostate, double, bool, std::string, std::vector<std::string>>;
+// null, a number, true/false, a string, or a list of strings. Text taken from records is
+// held as a view (the fact base outlives every row); text made for the row is owned.
+using TextView = std::span<const std::string_view>;
+using Value = std::variant<std::monostate, double, bool, std::string, std::string_view,
+                           std::vector<std::string>, TextView>;
+
+// The text of a string value, owned or viewed; nullopt for any other value.
+std::optional<std::string_view> text_of(const Value& value);
+
+// Calls `visit` with each item of a list value, owned or viewed; false if not a list.
+template <typename Visit>
+bool for_each_item(const Value& value, Visit&& visit) {
+  if (const auto* owned = std::get_if<std::vector<std::string>>(&value)) {
+    for (const auto& item : *owned) visit(std::string_view(item));
+    return true;
+  }
+  if (const auto* viewed = std::get_if<TextView>(&value)) {
+    for (const auto item : *viewed) visit(item);
+    return true;
+  }
+  return false;
+}
 
 struct Row {
   std::vector<std::pair<std::string, Value>> fields;  // in the schema's order

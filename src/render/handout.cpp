@@ -20,7 +20,8 @@ std::string md(std::string_view raw) {
   return util::markdown_literal(raw, util::Newlines::to_space);
 }
 
-std::string capitalise(std::string text) {
+std::string capitalise(std::string_view word) {
+  std::string text(word);
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
   return text;
 }
@@ -29,7 +30,7 @@ class Handout {
  public:
   Handout(const model::FactBase& facts, CitationStyle style) : m_facts(facts), m_notes(facts), m_style(style) {}
 
-  std::string markers(const std::vector<std::string>& ids) {
+  std::string markers(model::TextList ids) {
     return m_notes.markers(ids, Terminal{0, false});
   }
 
@@ -207,7 +208,7 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
                            std::string_view edition) {
   Handout handout(facts, style);
   auto& out = handout.out();
-  const std::string subject = facts.subject.name.empty() ? std::string("Facts") : facts.subject.name;
+  const std::string_view subject = facts.subject.name.empty() ? std::string_view("Facts") : facts.subject.name;
   std::string_view part;
   switch (topic) {
     case HandoutTopic::all: part = ""; break;

@@ -17,7 +17,7 @@ std::size_t SourceNotes::number_of(std::string_view id) {
   return m_order.size();
 }
 
-std::string SourceNotes::markers(const std::vector<std::string>& ids, const Terminal& terminal) {
+std::string SourceNotes::markers(model::TextList ids, const Terminal& terminal) {
   std::vector<std::size_t> numbers;
   for (const auto& id : ids) numbers.push_back(number_of(id));
   std::sort(numbers.begin(), numbers.end());

@@ -16,7 +16,7 @@ class SourceNotes {
   explicit SourceNotes(const model::FactBase& facts) : m_facts(facts) {}
 
   // "[1][2]" for these reference ids, numbering new ones in order of first use.
-  std::string markers(const std::vector<std::string>& ids, const Terminal& terminal);
+  std::string markers(model::TextList ids, const Terminal& terminal);
   std::size_t number_of(std::string_view id);
 
   bool empty() const { return m_order.empty(); }

@@ -18,7 +18,7 @@ Value optional_number(const std::optional<double>& number) {
   return number ? Value(*number) : Value();
 }
 
-Value text_or_null(const std::string& text) { return text.empty() ? Value() : Value(text); }
+Value text_or_null(std::string_view text) { return text.empty() ? Value() : Value(text); }
 
 }  // namespace
 
@@ -55,9 +55,9 @@ const std::vector<std::string>& fields_of(model::Kind kind) {
 
 std::vector<std::string> series_fields(const model::Series& series) {
   std::vector<std::string> out = {"series", "period", "from", "to"};
-  for (const auto& column : series.columns) out.push_back(column);
+  for (const auto& column : series.columns) out.emplace_back(column);
   out.emplace_back("total");
-  if (!series.share_column.empty()) out.push_back(series.share_column + "_share");
+  if (!series.share_column.empty()) out.push_back(std::string(series.share_column) + "_share");
   out.emplace_back("sources");
   out.emplace_back("note");
   return out;
@@ -77,8 +77,8 @@ Row reference_row(const model::Reference& r, std::string citation) {
   Row row;
   row.fields.reserve(fields_of(model::Kind::reference).size());
   row.add("id", r.id);
-  row.add("kind", std::string("reference"));
-  row.add("reference_kind", std::string(model::reference_kind_name(r.kind)));
+  row.add("kind", std::string_view("reference"));
+  row.add("reference_kind", model::reference_kind_name(r.kind));
   row.add("title", r.title);
   row.add("translated_title", text_or_null(r.translated_title));
   row.add("authors", r.authors);
@@ -111,13 +111,17 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
     const auto index = static_cast<std::size_t>(share - series.columns.begin());
     // Rounded to one decimal, as printed; 0 when the total is 0.
     const double percent = total == 0 ? 0.0 : point.values[index] * 1000.0 / total;
-    row.add(series.share_column + "_share", static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
+    row.add(std::string(series.share_column) + "_share", static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
   }
-  std::vector<std::string> sources = series.sources;
-  for (const auto& id : point.sources) {
-    if (std::find(sources.begin(), sources.end(), id) == sources.end()) sources.push_back(id);
+  if (point.sources.empty()) {
+    row.add("sources", series.sources);
+  } else {
+    std::vector<std::string> sources(series.sources.begin(), series.sources.end());
+    for (const auto& id : point.sources) {
+      if (std::find(sources.begin(), sources.end(), id) == sources.end()) sources.emplace_back(id);
+    }
+    row.add("sources", std::move(sources));
   }
-  row.add("sources", sources);
   row.add("note", text_or_null(point.note));
   return row;
 }
@@ -130,7 +134,7 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
     case model::Kind::figure: {
       const auto& f = facts.figures[ref.index];
       row.add("id", f.id);
-      row.add("kind", std::string("figure"));
+      row.add("kind", std::string_view("figure"));
       row.add("label", f.label);
       row.add("summary", f.summary);
       row.add("value", f.value.is_point() ? Value(*f.value.low) : Value());
@@ -146,7 +150,7 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
     case model::Kind::series: {
       const auto& s = facts.series[ref.index];
       row.add("id", s.id);
-      row.add("kind", std::string("series"));
+      row.add("kind", std::string_view("series"));
       row.add("name", s.name);
       row.add("summary", s.summary);
       row.add("unit", s.unit);
@@ -159,7 +163,7 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
     case model::Kind::route: {
       const auto& r = facts.routes[ref.index];
       row.add("id", r.id);
-      row.add("kind", std::string("route"));
+      row.add("kind", std::string_view("route"));
       row.add("name", r.name);
       row.add("summary", r.summary);
       row.add("path", r.path);
@@ -172,7 +176,7 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
     case model::Kind::danger: {
       const auto& d = facts.dangers[ref.index];
       row.add("id", d.id);
-      row.add("kind", std::string("danger"));
+      row.add("kind", std::string_view("danger"));
       row.add("name", d.name);
       row.add("where", d.where);
       row.add("summary", d.summary);
@@ -183,7 +187,7 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
     case model::Kind::event: {
       const auto& e = facts.events[ref.index];
       row.add("id", e.id);
-      row.add("kind", std::string("event"));
+      row.add("kind", std::string_view("event"));
       row.add("date", model::to_iso(e.date));
       row.add("title", e.title);
       row.add("summary", e.summary);
@@ -195,7 +199,7 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
   }
   const auto& f = facts.facts[ref.index];
   row.add("id", f.id);
-  row.add("kind", std::string("fact"));
+  row.add("kind", std::string_view("fact"));
   row.add("label", f.label);
   row.add("summary", f.summary);
   row.add("as_of", optional_date(f.as_of));
@@ -210,14 +214,12 @@ void resolve_references(Dataset& data, const model::FactBase& facts) {
   for (const auto& row : data.rows) {
     const Value* sources = row.get("sources");
     if (!sources) continue;
-    const auto* ids = std::get_if<std::vector<std::string>>(sources);
-    if (!ids) continue;
-    for (const auto& id : *ids) {
-      if (!seen.insert(id).second) continue;
+    for_each_item(*sources, [&](std::string_view id) {
+      if (!seen.insert(id).second) return;
       if (const auto* reference = facts.find_reference(id)) {
         data.references.push_back(reference_row(*reference));
       }
-    }
+    });
   }
 }
 

@@ -20,7 +20,7 @@ std::string capitalise(std::string_view word) {
   return out;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
+std::string join(model::TextList items, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out.append(separator);
@@ -60,7 +60,7 @@ std::string danger_names(const model::Route& route, const model::FactBase& facts
   std::vector<std::string> names;
   for (const auto& id : route.dangers) {
     const auto* ref = facts.find(id);
-    names.push_back(ref ? std::string(facts.name_of(*ref)) : id);
+    names.push_back(std::string(ref ? facts.name_of(*ref) : id));
   }
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -77,7 +77,7 @@ std::string as_of_text(const std::optional<model::Date>& as_of) {
 // The layout of a record that is a heading, a few fields, a summary and a note.
 struct SimpleRecord {
   std::string_view title;
-  const std::vector<std::string>& sources;
+  model::TextList sources;
   std::string_view id;
   std::vector<std::pair<std::string_view, std::string>> fields;
   std::string_view summary;
@@ -201,9 +201,7 @@ void render_route(std::string& out, const model::Route& route, const model::Fact
                   SourceNotes& notes, const Terminal& terminal, bool full) {
   append_heading(out, clean(route.name), notes.markers(route.sources, terminal), terminal);
   append_field(out, "Id", paint(terminal, Style::id, clean(route.id)), terminal);
-  std::vector<std::string> path;
-  for (const auto& place : route.path) path.push_back(place);
-  append_field(out, "Path", join(path, k_arrow), terminal);
+  append_field(out, "Path", join(route.path, k_arrow), terminal);
   append_field(out, "Crossing", clean(route.crossing), terminal);
   append_field(out, "Dangers", danger_names(route, facts), terminal);
   if (full) {
@@ -235,7 +233,7 @@ void render_danger(std::string& out, const model::Danger& danger, const model::F
   append_field(out, "Id", paint(terminal, Style::id, clean(danger.id)), terminal);
   append_field(out, "Where", clean(danger.where), terminal);
   if (full) {
-    std::vector<std::string> routes;
+    std::vector<std::string_view> routes;
     for (const auto& route : facts.routes) {
       if (std::find(route.dangers.begin(), route.dangers.end(), danger.id) != route.dangers.end()) {
         routes.push_back(route.name);
@@ -419,7 +417,7 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       append_field(out, "Issue", clean(r.issue), terminal);
       append_field(out, "Pages", clean(r.pages), terminal);
       append_field(out, "Note", clean(r.note), terminal);
-      std::vector<std::string> cited_by;
+      std::vector<std::string_view> cited_by;
       for (const auto& citation : facts.citations()) {
         if (citation.reference == r.id) cited_by.emplace_back(citation.record);
       }

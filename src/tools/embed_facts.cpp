@@ -7,11 +7,14 @@
 // clean.
 //
 // Why generated code and not the TOML text: re-parsing ~100 KB of TOML costs ~30 million
-// instructions per run, against a target of 1.5 million for a whole command; copying
-// literals into the model costs a few hundred thousand (bench/README.md).
+// instructions per run, against a target of 1.5 million for a whole command. The records
+// are emitted as constant data of views (model/records.hpp), so start-up costs nothing
+// at all for them: no copy, no allocation, and only the pages a command reads
+// (bench/README.md).
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 
 #include "load/sources.hpp"
@@ -21,8 +24,7 @@ namespace {
 
 using namespace nkfacts;
 
-// A std::string literal: "..."s passes its length (no strlen at start-up), and an empty
-// string is {} (no call at all).
+// A std::string_view literal: "..."sv carries its length; an empty string is {}.
 std::string literal(std::string_view text) {
   if (text.empty()) return "{}";
   std::string out = "\"";
@@ -40,17 +42,7 @@ std::string literal(std::string_view text) {
       out += c;
     }
   }
-  out += "\"s";
-  return out;
-}
-
-std::string literal_list(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += literal(items[i]);
-  }
-  out += '}';
+  out += "\"sv";
   return out;
 }
 
@@ -74,103 +66,154 @@ std::string reference_kind(model::ReferenceKind kind) {
   return fmt::format("model::ReferenceKind::{}", model::reference_kind_name(kind));
 }
 
-std::string generate(const model::FactBase& facts) {
+// The records become constant arrays, and every list a slice of one shared array per
+// element type, so the whole fact base is data the compiler lays out in the binary: at
+// start-up nothing is built, copied or allocated, and only the pages a command reads are
+// ever touched.
+class Generator {
+ public:
+  std::string run(const model::FactBase& facts);
+
+ private:
+  // A slice of k_texts holding `items`, as a span initialiser.
+  std::string text_list(model::TextList items) {
+    if (items.empty()) return "{}";
+    const std::size_t at = m_text_count;
+    for (const auto& item : items) {
+      m_texts += fmt::format("    {},\n", literal(item));
+      ++m_text_count;
+    }
+    return fmt::format("{{k_texts + {}, {}}}", at, items.size());
+  }
+  std::string value_list(std::span<const double> items) {
+    if (items.empty()) return "{}";
+    const std::size_t at = m_value_count;
+    for (const double item : items) {
+      m_values += fmt::format("{}{}", m_value_count % 8 == 0 ? "\n    " : " ", item);
+      m_values += ',';
+      ++m_value_count;
+    }
+    return fmt::format("{{k_values + {}, {}}}", at, items.size());
+  }
+  std::string point_list(std::span<const model::SeriesPoint> points) {
+    if (points.empty()) return "{}";
+    const std::size_t at = m_point_count;
+    for (const auto& p : points) {
+      m_points += fmt::format(
+          "    {{.period = {{.from = {}, .to = {}}}, .values = {}, .sources = {}, .note = {}, "
+          ".pos = {}}},\n",
+          p.period.from ? fmt::format("{}", *p.period.from) : std::string("std::nullopt"),
+          p.period.to, value_list(p.values), text_list(p.sources), literal(p.note),
+          position(p.pos));
+      ++m_point_count;
+    }
+    return fmt::format("{{k_points + {}, {}}}", at, points.size());
+  }
+
+  // One constant array of records, and the statement that hands it to the fact base.
+  template <typename Record, typename Write>
+  void records(std::string_view type, std::string_view member,
+               const model::Records<Record>& items, Write&& write) {
+    if (items.empty()) return;
+    m_arrays += fmt::format("constexpr model::{} k_{}[] = {{\n", type, member);
+    for (const auto& item : items) m_arrays += "    " + write(item) + ",\n";
+    m_arrays += "};\n\n";
+    m_adopt += fmt::format("  facts.{0} = model::Records<model::{1}>(k_{0});\n", member, type);
+  }
+
+  std::string m_texts, m_values, m_points, m_arrays, m_adopt;
+  std::size_t m_text_count = 0, m_value_count = 0, m_point_count = 0;
+};
+
+std::string Generator::run(const model::FactBase& facts) {
+  records("Reference", "references", facts.references, [&](const model::Reference& r) {
+    return fmt::format(
+        "{{.id = {}, .kind = {}, .title = {}, .translated_title = {}, .publisher = {}, "
+        ".authors = {}, .published = {}, .retrieved = {}, .url = {}, .language = {}, "
+        ".issn = {}, .volume = {}, .issue = {}, .pages = {}, .note = {}, .pos = {}}}",
+        literal(r.id), reference_kind(r.kind), literal(r.title), literal(r.translated_title),
+        literal(r.publisher), text_list(r.authors), optional_date(r.published),
+        optional_date(r.retrieved), literal(r.url), literal(r.language), literal(r.issn),
+        literal(r.volume), literal(r.issue), literal(r.pages), literal(r.note),
+        position(r.pos));
+  });
+  records("Figure", "figures", facts.figures, [&](const model::Figure& f) {
+    return fmt::format(
+        "{{.id = {}, .label = {}, .summary = {}, .value = {{.low = {}, .high = {}}}, "
+        ".unit = {}, .as_of = {}, .headline = {}, .sources = {}, .note = {}, .pos = {}}}",
+        literal(f.id), literal(f.label), literal(f.summary), optional_number(f.value.low),
+        optional_number(f.value.high), literal(f.unit), optional_date(f.as_of), f.headline,
+        text_list(f.sources), literal(f.note), position(f.pos));
+  });
+  records("Series", "series", facts.series, [&](const model::Series& s) {
+    return fmt::format(
+        "{{.id = {}, .name = {}, .summary = {}, .unit = {}, .columns = {}, .share_column = {}, "
+        ".points = {}, .sources = {}, .note = {}, .pos = {}}}",
+        literal(s.id), literal(s.name), literal(s.summary), literal(s.unit),
+        text_list(s.columns), literal(s.share_column), point_list(s.points),
+        text_list(s.sources), literal(s.note), position(s.pos));
+  });
+  records("Route", "routes", facts.routes, [&](const model::Route& r) {
+    return fmt::format(
+        "{{.id = {}, .name = {}, .summary = {}, .path = {}, .crossing = {}, .dangers = {}, "
+        ".sources = {}, .note = {}, .pos = {}}}",
+        literal(r.id), literal(r.name), literal(r.summary), text_list(r.path),
+        literal(r.crossing), text_list(r.dangers), text_list(r.sources), literal(r.note),
+        position(r.pos));
+  });
+  records("Danger", "dangers", facts.dangers, [&](const model::Danger& d) {
+    return fmt::format(
+        "{{.id = {}, .name = {}, .where = {}, .summary = {}, .sources = {}, .note = {}, "
+        ".pos = {}}}",
+        literal(d.id), literal(d.name), literal(d.where), literal(d.summary),
+        text_list(d.sources), literal(d.note), position(d.pos));
+  });
+  records("Event", "events", facts.events, [&](const model::Event& e) {
+    return fmt::format(
+        "{{.id = {}, .date = {}, .title = {}, .summary = {}, .sources = {}, .note = {}, "
+        ".pos = {}}}",
+        literal(e.id), date(e.date), literal(e.title), literal(e.summary),
+        text_list(e.sources), literal(e.note), position(e.pos));
+  });
+  records("Fact", "facts", facts.facts, [&](const model::Fact& f) {
+    return fmt::format(
+        "{{.id = {}, .label = {}, .summary = {}, .as_of = {}, .sources = {}, .note = {}, "
+        ".pos = {}}}",
+        literal(f.id), literal(f.label), literal(f.summary), optional_date(f.as_of),
+        text_list(f.sources), literal(f.note), position(f.pos));
+  });
+
   std::string out =
       "// Generated by nkfacts-embed from facts/*.toml. Do not edit: edit the fact files.\n"
       "#include \"load/embedded.hpp\"\n\n"
-      "namespace nkfacts::load {\n\n"
-      "using namespace std::string_literals;\n\n"
-      "model::FactBase embedded_fact_base() {\n"
-      "  model::FactBase facts;\n";
-  out += fmt::format("  facts.files = {};\n", literal_list(facts.files));
-  out += fmt::format("  facts.subject = {{.name = {}, .summary = {}}};\n",
-                     literal(facts.subject.name), literal(facts.subject.summary));
-  out += fmt::format("  facts.references.reserve({});\n", facts.references.size());
-  for (const auto& r : facts.references) {
-    out += fmt::format(
-        "  facts.references.push_back({{.id = {}, .kind = {}, .title = {}, .translated_title = "
-        "{}, .publisher = {}, .authors = {}, .published = {}, .retrieved = {}, .url = {}, "
-        ".language = {}, .issn = {}, .volume = {}, .issue = {}, .pages = {}, .note = {}, "
-        ".pos = {}}});\n",
-        literal(r.id), reference_kind(r.kind), literal(r.title), literal(r.translated_title),
-        literal(r.publisher), literal_list(r.authors), optional_date(r.published),
-        optional_date(r.retrieved), literal(r.url), literal(r.language), literal(r.issn),
-        literal(r.volume), literal(r.issue), literal(r.pages),
-        literal(r.note), position(r.pos));
+      "namespace nkfacts::load {\n"
+      "namespace {\n\n"
+      "using namespace std::string_view_literals;\n\n";
+  out += "constexpr std::string_view k_files[] = {";
+  for (std::size_t i = 0; i < facts.files.size(); ++i) {
+    out += fmt::format("{}{}", i > 0 ? ", " : "", facts.files[i].empty() ? "\"\"sv" : literal(facts.files[i]));
   }
-  out += fmt::format("  facts.figures.reserve({});\n", facts.figures.size());
-  for (const auto& f : facts.figures) {
-    out += fmt::format(
-        "  facts.figures.push_back({{.id = {}, .label = {}, .summary = {}, .value = {{.low = {}, "
-        ".high = {}}}, .unit = {}, .as_of = {}, .headline = {}, .sources = {}, .note = {}, "
-        ".pos = {}}});\n",
-        literal(f.id), literal(f.label), literal(f.summary), optional_number(f.value.low),
-        optional_number(f.value.high), literal(f.unit), optional_date(f.as_of), f.headline,
-        literal_list(f.sources), literal(f.note), position(f.pos));
-  }
-  for (const auto& s : facts.series) {
-    std::string points;
-    for (const auto& p : s.points) {
-      std::string values = "{";
-      for (std::size_t i = 0; i < p.values.size(); ++i) {
-        values += fmt::format("{}{}", i > 0 ? ", " : "", p.values[i]);
-      }
-      values += '}';
-      points += fmt::format(
-          "      model::SeriesPoint{{.period = {{.from = {}, .to = {}}}, .values = {}, .sources "
-          "= {}, .note = {}, .pos = {}}},\n",
-          p.period.from ? fmt::format("{}", *p.period.from) : std::string("std::nullopt"),
-          p.period.to, values, literal_list(p.sources), literal(p.note), position(p.pos));
-    }
-    out += fmt::format(
-        "  facts.series.push_back({{.id = {}, .name = {}, .summary = {}, .unit = {}, .columns = "
-        "{}, .share_column = {}, .points = {{\n{}  }}, .sources = {}, .note = {}, .pos = {}}});\n",
-        literal(s.id), literal(s.name), literal(s.summary), literal(s.unit),
-        literal_list(s.columns), literal(s.share_column), points, literal_list(s.sources),
-        literal(s.note), position(s.pos));
-  }
-  out += fmt::format("  facts.routes.reserve({});\n", facts.routes.size());
-  for (const auto& r : facts.routes) {
-    out += fmt::format(
-        "  facts.routes.push_back({{.id = {}, .name = {}, .summary = {}, .path = {}, .crossing = "
-        "{}, .dangers = {}, .sources = {}, .note = {}, .pos = {}}});\n",
-        literal(r.id), literal(r.name), literal(r.summary), literal_list(r.path),
-        literal(r.crossing), literal_list(r.dangers), literal_list(r.sources), literal(r.note),
-        position(r.pos));
-  }
-  out += fmt::format("  facts.dangers.reserve({});\n", facts.dangers.size());
-  for (const auto& d : facts.dangers) {
-    out += fmt::format(
-        "  facts.dangers.push_back({{.id = {}, .name = {}, .where = {}, .summary = {}, .sources "
-        "= {}, .note = {}, .pos = {}}});\n",
-        literal(d.id), literal(d.name), literal(d.where), literal(d.summary),
-        literal_list(d.sources), literal(d.note), position(d.pos));
-  }
-  out += fmt::format("  facts.events.reserve({});\n", facts.events.size());
-  for (const auto& e : facts.events) {
-    out += fmt::format(
-        "  facts.events.push_back({{.id = {}, .date = {}, .title = {}, .summary = {}, .sources = "
-        "{}, .note = {}, .pos = {}}});\n",
-        literal(e.id), date(e.date), literal(e.title), literal(e.summary),
-        literal_list(e.sources), literal(e.note), position(e.pos));
-  }
-  out += fmt::format("  facts.facts.reserve({});\n", facts.facts.size());
-  for (const auto& f : facts.facts) {
-    out += fmt::format(
-        "  facts.facts.push_back({{.id = {}, .label = {}, .summary = {}, .as_of = {}, .sources = "
-        "{}, .note = {}, .pos = {}}});\n",
-        literal(f.id), literal(f.label), literal(f.summary), optional_date(f.as_of),
-        literal_list(f.sources), literal(f.note), position(f.pos));
-  }
+  out += "};\n\n";
+  // Lists first: the records point into them.
+  if (m_text_count > 0) out += "constexpr std::string_view k_texts[] = {\n" + m_texts + "};\n\n";
+  if (m_value_count > 0) out += "constexpr double k_values[] = {" + m_values + "\n};\n\n";
+  if (m_point_count > 0) out += "constexpr model::SeriesPoint k_points[] = {\n" + m_points + "};\n\n";
+  out += m_arrays;
   // The id index, sorted here once instead of at every start.
-  out += "  facts.adopt_index({";
+  if (facts.index().empty()) throw std::runtime_error("nkfacts-embed: no records to embed");
+  out += "constexpr model::RecordRef k_index[] = {";
   for (std::size_t i = 0; i < facts.index().size(); ++i) {
     const auto& ref = facts.index()[i];
-    out += fmt::format("{}{{model::Kind::{}, {}}}", i % 6 == 0 ? "\n      " : " ",
+    out += fmt::format("{}{{model::Kind::{}, {}}},", i % 6 == 0 ? "\n    " : " ",
                        model::kind_name(ref.kind), ref.index);
-    if (i + 1 < facts.index().size()) out += ',';
   }
-  out += "});\n  return facts;\n}\n\n}  // namespace nkfacts::load\n";
+  out += "\n};\n\n}  // namespace\n\n";
+  out += "model::FactBase embedded_fact_base() {\n  model::FactBase facts;\n";
+  out += "  facts.files = model::Records<model::Text>(k_files);\n";
+  out += fmt::format("  facts.subject = {{.name = {}, .summary = {}}};\n",
+                     literal(facts.subject.name), literal(facts.subject.summary));
+  out += m_adopt;
+  out += "  facts.adopt_index(k_index);\n  return facts;\n}\n\n}  // namespace nkfacts::load\n";
   return out;
 }
 
@@ -193,7 +236,7 @@ int main(int argc, char** argv) {
                stderr);
     return 1;
   }
-  const std::string code = generate(all.facts);
+  const std::string code = Generator().run(all.facts);
   std::FILE* file = std::fopen(argv[1], "wb");
   if (!file || std::fwrite(code.data(), 1, code.size(), file) != code.size() ||
       std::fclose(file) != 0) {

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "render/citation.hpp"
+#include "keep.hpp"
 
 using namespace nkfacts;
 using model::Date;
@@ -24,7 +25,7 @@ Reference news() {  // signed newspaper article, two authors, full date
   r.kind = ReferenceKind::news;
   r.title = "A North Korean Defector's Tale Shows Rotting Military";
   r.publisher = "The Wall Street Journal";
-  r.authors = {"Yoon, Dasl", "Jeong, Andrew"};
+  r.authors = test::texts({"Yoon, Dasl", "Jeong, Andrew"});
   r.published = Date{2020, 7, 4};
   r.issn = "0099-9660";
   r.language = "en";
@@ -49,7 +50,7 @@ Reference korean_news() {  // title in Korean with an English translation
   r.title = "지난해 입국 탈북민 223명…추세 유지";
   r.translated_title = "223 North Korean defectors arrived last year; the trend holds";
   r.publisher = "Newsis";
-  r.authors = {"남빛나라"};
+  r.authors = test::texts({"남빛나라"});
   r.published = Date{2026, 2, 4};
   r.url = "https://mobile.newsis.com/view_amp.html?ar_id=NISX20260204_0003502497";
   r.language = "ko";
@@ -62,7 +63,7 @@ Reference web() {  // organisation author that is also the publisher, no date, r
   r.kind = ReferenceKind::web;
   r.title = "Settlement Support for North Korean Defectors";
   r.publisher = "Ministry of Unification, Republic of Korea";
-  r.authors = {"Ministry of Unification"};
+  r.authors = test::texts({"Ministry of Unification"});
   r.url = "https://www.unikorea.go.kr/eng_unikorea/whatwedo/support/";
   r.retrieved = Date{2026, 11, 25};
   r.language = "en";
@@ -75,7 +76,7 @@ Reference web_dated() {  // a person's web article, dated to the month
   r.kind = ReferenceKind::web;
   r.title = "Admitting North Korean Refugees to the United States: Obstacles and Opportunities";
   r.publisher = "38 North";
-  r.authors = {"Cohen, Roberta"};
+  r.authors = test::texts({"Cohen, Roberta"});
   r.published = Date{2011, 9, 0};
   r.url = "https://www.38north.org/2011/09/rcohen092011/";
   r.retrieved = Date{2026, 11, 25};
@@ -88,7 +89,7 @@ Reference report() {  // three authors, year only, no URL
   r.kind = ReferenceKind::report;
   r.title = "Perilous Journeys: The Plight of North Koreans in China and Beyond";
   r.publisher = "International Crisis Group";
-  r.authors = {"Beck, Peter", "Kim, Gail", "Macintyre, Donald"};
+  r.authors = test::texts({"Beck, Peter", "Kim, Gail", "Macintyre, Donald"});
   r.published = Date{2006, 0, 0};
   return r;
 }
@@ -99,7 +100,7 @@ Reference book() {
   r.kind = ReferenceKind::book;
   r.title = "Escape from Camp 14";
   r.publisher = "Viking";
-  r.authors = {"Harden, Blaine"};
+  r.authors = test::texts({"Harden, Blaine"});
   r.published = Date{2012, 0, 0};
   return r;
 }
@@ -110,7 +111,7 @@ Reference journal() {
   r.kind = ReferenceKind::journal;
   r.title = "The South Korean Citizenship of North Korean Escapees in Law and Practice";
   r.publisher = "KLRI Journal of Law and Legislation";
-  r.authors = {"Wolman, Andrew"};
+  r.authors = test::texts({"Wolman, Andrew"});
   r.published = Date{2014, 0, 0};
   r.volume = "4";
   r.issue = "2";
@@ -186,11 +187,12 @@ TEST_CASE("APA 7: web pages, reports, books, journal articles, data sets") {
 TEST_CASE("APA 7: author lists and initials") {
   Reference r = report();
   // APA, author element: a hyphenated given name keeps its hyphen (Chang, Y.-C.).
-  r.authors = {"Jo, He-rim"};
+  r.authors = test::texts({"Jo, He-rim"});
   CHECK(cite(r, CitationStyle::apa).rfind("Jo, H.-R. (2006).", 0) == 0);
   // APA, author element: 21 or more authors: the first 19, an ellipsis, then the last.
-  r.authors.clear();
-  for (int i = 1; i <= 22; ++i) r.authors.push_back("Author" + std::to_string(i) + ", Given");
+  std::vector<std::string_view> many;
+  for (int i = 1; i <= 22; ++i) many.push_back(test::text("Author" + std::to_string(i) + ", Given"));
+  r.authors = many;
   const std::string text = cite(r, CitationStyle::apa);
   CHECK(text.find("Author19, G., . . . Author22, G. (2006).") != std::string::npos);
   CHECK(text.find("Author20") == std::string::npos);

@@ -66,7 +66,7 @@ TEST_CASE("the index built into the binary is the one build_index computes") {
 }
 
 TEST_CASE("every reference is cited, and every web reference has a retrieval date") {
-  std::set<std::string> cited;
+  std::set<std::string_view> cited;
   auto collect = [&](const auto& records) {
     for (const auto& record : records) cited.insert(record.sources.begin(), record.sources.end());
   };

@@ -7,6 +7,7 @@
 #include "render/notes.hpp"
 #include "render/text.hpp"
 #include "util/utf8.hpp"
+#include "keep.hpp"
 
 using namespace nkfacts;
 
@@ -74,7 +75,7 @@ TEST_CASE("a plain citation gives authors, title, publisher, date, ISSN and addr
   r.kind = model::ReferenceKind::news;
   r.title = "A North Korean Defector's Tale Shows Rotting Military";
   r.publisher = "The Wall Street Journal";
-  r.authors = {"Yoon, Dasl", "Jeong, Andrew"};
+  r.authors = test::texts({"Yoon, Dasl", "Jeong, Andrew"});
   r.published = model::Date{2020, 7, 4};
   r.issn = "0099-9660";
   CHECK(render::cite_plain(r) ==
@@ -95,8 +96,8 @@ TEST_CASE("source markers number references in order of first use") {
                       "t.toml")
           .facts;
   render::SourceNotes notes(facts);
-  CHECK(notes.markers({"b"}, {}) == "[1]");
-  CHECK(notes.markers({"a", "b"}, {}) == "[1][2]");
+  CHECK(notes.markers(test::texts({"b"}), {}) == "[1]");
+  CHECK(notes.markers(test::texts({"a", "b"}), {}) == "[1][2]");
   std::string out;
   notes.render(out, {80, false});
   CHECK(out == "\nSources\n  [1] \u201cB.\u201d P.\n  [2] \u201cA.\u201d P.\n");
@@ -105,7 +106,7 @@ TEST_CASE("source markers number references in order of first use") {
 TEST_CASE("a source id that names no reference is listed escaped (fuzz finding)") {
   const model::FactBase facts;
   render::SourceNotes notes(facts);
-  CHECK(notes.markers({"\bc-jsa"}, {}) == "[1]");
+  CHECK(notes.markers(test::texts({"\bc-jsa"}), {}) == "[1]");
   std::string out;
   notes.render(out, {80, false});
   CHECK(out == "\nSources\n  [1] \\x08c-jsa\n");
@@ -191,11 +192,12 @@ TEST_CASE("bar chart lines fit the width and bars grow with the totals") {
   series.id = "s";
   series.name = "Arrivals";
   series.unit = "people";
-  series.columns = {"men", "women"};
-  series.points = {{{std::nullopt, 1998}, {831, 116}, {}, "", {}},
-                   {{1999, 2001}, {565, 478}, {}, "", {}},
-                   {{2009, 2009}, {662, 2252}, {}, "", {}},
-                   {{2021, 2021}, {40, 23}, {}, "", {}}};
+  series.columns = test::texts({"men", "women"});
+  series.points = test::list<model::SeriesPoint>(
+      {{{std::nullopt, 1998}, test::list<double>({831, 116}), {}, "", {}},
+       {{1999, 2001}, test::list<double>({565, 478}), {}, "", {}},
+       {{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
+       {{2021, 2021}, test::list<double>({40, 23}), {}, "", {}}});
   std::vector<const model::SeriesPoint*> points;
   for (const auto& point : series.points) points.push_back(&point);
   for (const std::size_t width : {40u, 80u, 120u}) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "load/sources.hpp"
+#include "keep.hpp"
 
 using namespace nkfacts;
 
@@ -112,7 +113,7 @@ sources = ["ref-a"]
   CHECK(model::period_label(facts.series[0].points[0].period) == "up to 1998");
   CHECK(model::period_label(facts.series[0].points[1].period) == "1999\u20132001");
   CHECK(facts.series[0].points[1].total() == 1043);
-  CHECK(facts.routes[0].dangers == std::vector<std::string>{"d"});
+  CHECK(test::strings(facts.routes[0].dangers) == std::vector<std::string>{"d"});
   CHECK(facts.events[0].date == model::Date{2007, 2, 0});
   CHECK(facts.references[0].published == model::Date{2020, 7, 4});
   CHECK(facts.record_count() == 7);
@@ -321,7 +322,7 @@ TEST_CASE("an unknown key is found in a table of any size, beside repeated colum
         "t.toml");
     CHECK(messages(result) == std::vector<std::string>{"unknown key 'extra' in series point"});
     REQUIRE(result.facts.series.size() == 1);
-    CHECK(result.facts.series[0].points.at(0).values.size() == 20);
+    CHECK(result.facts.series[0].points[0].values.size() == 20);
   }
   SECTION("a column named twice and one taken by the point itself") {
     const auto result = load::load_text(
