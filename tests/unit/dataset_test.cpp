@@ -26,6 +26,24 @@ TEST_CASE("JSON strings escape quotes, backslashes and every control character")
   CHECK(json_string("탈북민 → ok") == "\"탈북민 → ok\"");
 }
 
+TEST_CASE("JSON escaping finds a special byte at any offset of a long string") {
+  // The escaper skips plain text 16 bytes at a time: put each kind of byte it must stop at
+  // at every offset of the first blocks, and plain lookalikes (other UTF-8) beside it.
+  const std::pair<std::string, std::string> cases[] = {
+      {"\"", "\\\""},          {"\\", "\\\\"},     {"\n", "\\n"},
+      {"\x01", "\\u0001"},      {"\x1f", "\\u001f"},   {"\x7f", "\\u007f"},
+      {"\xc2\x85", "\\u0085"}, {"\xc2\xa9", "\xc2\xa9"},  // C1 control; the © sign
+      {"\xe2\x80\xae", "\\u202e"}, {"\xe2\x80\x94", "\xe2\x80\x94"},  // RLO; a dash
+      {" ", " "},                {"\xed\x83\x88", "\xed\x83\x88"}};
+  for (const auto& [raw, escaped] : cases) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      const std::string before(at, 'a'), after(21, 'b');
+      INFO("offset " << at << ", escaped " << escaped);
+      CHECK(json_string(before + raw + after) == "\"" + before + escaped + after + "\"");
+    }
+  }
+}
+
 TEST_CASE("JSON numbers are plain, null is null, lists are arrays") {
   Dataset data;
   data.fields = {"n", "x", "none", "list", "flag"};
