@@ -78,6 +78,22 @@ TEST_CASE("has_control_characters finds a control character at any offset") {
   }
 }
 
+TEST_CASE("escaping finds a control character at any offset of a long string") {
+  // Printable ASCII is skipped 16 bytes at a time: put each kind of stop at every offset
+  // of the first blocks, with text on both sides.
+  const std::pair<std::string, std::string> cases[] = {
+      {"\x1b", "\\x1b"}, {"\x7f", "\\x7f"},     {"\x01", "\\x01"},
+      {"\xc2\x9b", "\\u009b"}, {"\xe2\x80\xae", "\\u202e"}, {"\xc3\xa9", "\xc3\xa9"},
+      {"\xff", "\\xff"}, {"~", "~"},             {" ", " "}};
+  for (const auto& [raw, escaped] : cases) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      const std::string before(at, 'a'), after(21, 'b');
+      INFO("offset " << at << ", escaped " << escaped);
+      CHECK(escape_controls(before + raw + after) == before + escaped + after);
+    }
+  }
+}
+
 TEST_CASE("Markdown literals escape punctuation and control characters in one pass") {
   CHECK(markdown_literal("") == "");
   CHECK(markdown_literal("plain words, 34,078.") == "plain words, 34,078.");
