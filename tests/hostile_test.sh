@@ -60,6 +60,18 @@ head_ref='[[reference]]\nid = "r"\nkind = "book"\npublisher = "p"\n'
 { printf "$head_ref"; printf 'title = "'; head -c 10485760 /dev/zero | tr '\0' 'a'; printf '"\n'; } >"$work/ten-megabyte-string.toml"
 expect_check "$work/ten-megabyte-string.toml" 2 "'title' is 10485760 bytes long; the limit is 1048576"
 
+# One byte over the 64 MiB file limit (sparse, so it costs no disk): read to the limit,
+# then refused, whether it is a file or standard input.
+truncate -s $((64 * 1024 * 1024 + 1)) "$work/over-the-file-limit.toml"
+expect_check "$work/over-the-file-limit.toml" 2 "larger than the limit of 67108864 bytes"
+checked=$((checked + 1))
+run "$work/out" "$work/err" check - <"$work/over-the-file-limit.toml"
+status=$?
+[[ $status -eq 2 ]] || fail "over-limit standard input: status $status, expected 2"
+grep -qF "standard input: cannot read: larger than the limit of 67108864 bytes" "$work/out" ||
+  fail "over-limit standard input: report lacks the limit"
+rm -f "$work/over-the-file-limit.toml"
+
 awk 'BEGIN { print "[[reference]]\nid = \"r\"\nkind = \"book\"\ntitle = \"t\"\npublisher = \"p\"";
              for (i = 1; i < 100000; i++)
                printf "[[event]]\nid = \"e-%d\"\ndate = 2020\ntitle = \"t\"\nsummary = \"s\"\nsources = [\"r\"]\n", i }' \
