@@ -189,7 +189,12 @@ std::optional<Format> parse_format(std::string_view name) {
 
 void Row::add(std::string_view name, Value value) {
   assert(get(name) == nullptr);
-  fields.emplace_back(std::string(name), std::move(value));
+  fields.emplace_back(name, std::move(value));
+}
+
+void Row::add_owned_name(std::string name, Value value) {
+  const auto& kept = m_names.emplace_back(std::make_shared<const std::string>(std::move(name)));
+  add(*kept, std::move(value));
 }
 
 const Value* Row::get(std::string_view name) const {
@@ -307,7 +312,7 @@ std::string write_dataset(const Dataset& data, Format format,
       if (!data.references.empty()) {
         std::vector<std::string> reference_fields;
         for (const auto& [name, value] : data.references.front().fields) {
-          reference_fields.push_back(name);
+          reference_fields.emplace_back(name);
         }
         out += ",\"references\":[";
         for (std::size_t i = 0; i < data.references.size(); ++i) {

@@ -2,6 +2,7 @@
 // named, typed fields, and one writer per format serves every command.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,12 +41,19 @@ bool for_each_item(const Value& value, Visit&& visit) {
 }
 
 struct Row {
-  std::vector<std::pair<std::string, Value>> fields;  // in the schema's order
+  // In the schema's order. A name is a view: of a literal or of record text, which live
+  // as long as the program's fact base, or of a name the row keeps (add_owned_name).
+  std::vector<std::pair<std::string_view, Value>> fields;
 
-  // Appends a field; `name` must be new to the row (checked in debug builds). No search:
-  // rows are built field by field for every record printed.
+  // Appends a field; `name` must be new to the row (checked in debug builds) and must
+  // outlive it. No search: rows are built field by field for every record printed.
   void add(std::string_view name, Value value);
+  // The same for a name made for this row ("women_share").
+  void add_owned_name(std::string name, Value value);
   const Value* get(std::string_view name) const;
+
+ private:
+  std::vector<std::shared_ptr<const std::string>> m_names;
 };
 
 struct Dataset {

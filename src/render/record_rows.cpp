@@ -111,7 +111,7 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
     const auto index = static_cast<std::size_t>(share - series.columns.begin());
     // Rounded to one decimal, as printed; 0 when the total is 0.
     const double percent = total == 0 ? 0.0 : point.values[index] * 1000.0 / total;
-    row.add(std::string(series.share_column) + "_share", static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
+    row.add_owned_name(std::string(series.share_column) + "_share", static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
   }
   if (point.sources.empty()) {
     row.add("sources", series.sources);
