@@ -21,8 +21,9 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   diagnostics.insert(diagnostics.end(), more.begin(), more.end());
   std::set<std::string_view> files;
   for (std::size_t i = 1; i < loaded.facts.files.size(); ++i) files.insert(loaded.facts.files[i]);
-  context.out += render::format_check_report(diagnostics, files.size(),
-                                             loaded.facts.record_count(), context.out_terminal);
+  append_output(context, render::format_check_report(diagnostics, files.size(),
+                                                     loaded.facts.record_count(),
+                                                     context.out_terminal));
   for (const auto& d : diagnostics) {
     if (d.severity == model::Severity::error) return exit_status::data_error;
   }

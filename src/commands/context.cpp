@@ -35,15 +35,17 @@ int emit_dataset(Context& context, const render::Dataset& data,
       return exit_status::usage_error;
     }
   }
-  // Moved in when the buffer is still empty: a copy would touch the pages twice.
-  auto written = render::write_dataset(data, context.format,
-                                       context.fields.empty() ? data.fields : context.fields);
-  if (context.out.empty()) {
-    context.out = std::move(written);
-  } else {
-    context.out += written;
-  }
+  append_output(context, render::write_dataset(data, context.format,
+                                               context.fields.empty() ? data.fields : context.fields));
   return exit_status::answered;
+}
+
+void append_output(Context& context, std::string&& text) {
+  if (context.out.empty()) {
+    context.out = std::move(text);
+  } else {
+    context.out += text;
+  }
 }
 
 bool parse_kind_argument(Context& context, std::string_view name,

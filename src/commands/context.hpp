@@ -36,6 +36,10 @@ inline bool is_machine_format(const Context& context) {
 
 // Writes `data` in the context's machine format, with --fields checked against `valid`
 // (an unknown field is a usage error that lists the valid ones).
+// Appends `text` to the output, moved in when the output is still empty: a copy would
+// touch the pages of a long answer twice (bench/README.md).
+void append_output(Context& context, std::string&& text);
+
 int emit_dataset(Context& context, const render::Dataset& data,
                  const std::vector<std::string>& valid);
 

@@ -21,9 +21,9 @@ int run_handout(const HandoutOptions& options, Context& context) {
   if (is_machine_format(context)) {
     return usage_error(context, "a handout is Markdown already", "drop --format");
   }
-  context.out += render::render_handout(context.facts, *topic, *style,
-                                        fmt::format("nkfacts {}, {}", NKFACTS_VERSION,
-                                                    facts_line(context.facts)));
+  append_output(context, render::render_handout(context.facts, *topic, *style,
+                                                fmt::format("nkfacts {}, {}", NKFACTS_VERSION,
+                                                            facts_line(context.facts))));
   return exit_status::answered;
 }
 

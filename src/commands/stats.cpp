@@ -88,7 +88,7 @@ int run_stats(const StatsOptions& options, Context& context) {
                                         context.err_terminal);
     return exit_status::nothing_found;
   }
-  context.out += body;
+  append_output(context, std::move(body));
   notes.render(context.out, context.out_terminal);
   return exit_status::answered;
 }

@@ -28,7 +28,9 @@ std::string capitalise(std::string_view word) {
 
 class Handout {
  public:
-  Handout(const model::FactBase& facts, CitationStyle style) : m_facts(facts), m_notes(facts), m_style(style) {}
+  Handout(const model::FactBase& facts, CitationStyle style) : m_facts(facts), m_notes(facts), m_style(style) {
+    m_out.reserve(k_expected_size);
+  }
 
   std::string markers(model::TextList ids) {
     return m_notes.markers(ids, Terminal{0, false});
@@ -191,6 +193,7 @@ class Handout {
   SourceNotes m_notes;
   CitationStyle m_style;
   std::string m_out;
+  static constexpr std::size_t k_expected_size = 32 * 1024;
 };
 
 }  // namespace
