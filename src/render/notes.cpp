@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "render/citation.hpp"
 #include "util/text.hpp"
@@ -23,7 +24,12 @@ std::string SourceNotes::markers(model::TextList ids, const Terminal& terminal) 
   std::sort(numbers.begin(), numbers.end());
   numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
   std::string out;
-  for (const auto number : numbers) out += fmt::format("[{}]", number);
+  for (const auto number : numbers) {
+    char digits[24];
+    out += '[';
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+    out += ']';
+  }
   return paint(terminal, Style::marker, out);
 }
 

@@ -13,6 +13,11 @@ TEST_CASE("numbers are grouped only when asked") {
   CHECK(format_number(72.25, true) == "72.25");
   CHECK(format_number(1234.5, true) == "1,234.5");
   CHECK(format_number(0, true) == "0");
+  CHECK(format_number(-0.0, true) == "0");
+  CHECK(format_number(123456, true) == "123,456");
+  CHECK(format_number(-100, false) == "-100");
+  CHECK(format_number(999999999999999, true) == "999,999,999,999,999");
+  CHECK(format_number(1e15, true) == "1,000,000,000,000,000");
 }
 
 TEST_CASE("percentages have one decimal") {
