@@ -52,10 +52,54 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+
+// Bytes copied as they are, a run at a time: printable ASCII, less Markdown's punctuation
+// when writing Markdown. Everything else goes through the slow path below.
+constexpr std::array<bool, 256> make_plain(bool markdown) {
+  std::array<bool, 256> plain{};
+  for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = true;
+  if (markdown) {
+    for (const char c : std::string_view("\\`*_[]<>|#")) plain[static_cast<unsigned char>(c)] = false;
+  }
+  return plain;
+}
+constexpr std::array<bool, 256> k_plain = make_plain(false);
+constexpr std::array<bool, 256> k_plain_markdown = make_plain(true);
+
+// The end of the run of printable ASCII that starts at i. With SSE2 (every x86-64) it
+// tests 16 bytes at a time; every line a command prints passes through here. (Markdown's
+// ten punctuation stops are left to the table: its strings are short, and testing for
+// them 16 bytes at a time cost more than it saved.)
+std::size_t printable_run_end(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  while (i + 16 <= text.size()) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    // Printable ASCII is 0x20-0x7E: as signed bytes, not below 0x20 (bytes from 0x80 up
+    // are negative, so they stop too) and not 0x7F.
+    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
+                                      _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7F)));
+    const int mask = _mm_movemask_epi8(stop);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
+
+}  // namespace
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t i = 0;
   while (i < text.size()) {
+    // A run of printable ASCII is one column a byte: it is most of what is measured (each
+    // word of every wrapped line), so it is counted without decoding.
+    const std::size_t run_end = printable_run_end(text, i);
+    width += run_end - i;
+    i = run_end;
+    if (i >= text.size()) break;
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte == 0x1B && i + 1 < text.size() && text[i + 1] == '[') {
       // Our own SGR sequence: skip to its final byte.
@@ -118,40 +162,6 @@ std::string fold_case(std::string_view text) {
 }
 
 namespace {
-
-// Bytes copied as they are, a run at a time: printable ASCII, less Markdown's punctuation
-// when writing Markdown. Everything else goes through the slow path below.
-constexpr std::array<bool, 256> make_plain(bool markdown) {
-  std::array<bool, 256> plain{};
-  for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = true;
-  if (markdown) {
-    for (const char c : std::string_view("\\`*_[]<>|#")) plain[static_cast<unsigned char>(c)] = false;
-  }
-  return plain;
-}
-constexpr std::array<bool, 256> k_plain = make_plain(false);
-constexpr std::array<bool, 256> k_plain_markdown = make_plain(true);
-
-// The end of the run of printable ASCII that starts at i. With SSE2 (every x86-64) it
-// tests 16 bytes at a time; every line a command prints passes through here. (Markdown's
-// ten punctuation stops are left to the table: its strings are short, and testing for
-// them 16 bytes at a time cost more than it saved.)
-std::size_t printable_run_end(std::string_view text, std::size_t i) {
-#if defined(__SSE2__)
-  while (i + 16 <= text.size()) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    // Printable ASCII is 0x20-0x7E: as signed bytes, not below 0x20 (bytes from 0x80 up
-    // are negative, so they stop too) and not 0x7F.
-    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
-                                      _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7F)));
-    const int mask = _mm_movemask_epi8(stop);
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    i += 16;
-  }
-#endif
-  while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
 
 std::string escape(std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {
   std::string out;

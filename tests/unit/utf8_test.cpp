@@ -15,6 +15,25 @@ TEST_CASE("display width skips the colour escapes nkfacts writes itself") {
   CHECK(display_width("\x1b[1mbold\x1b[0m") == 4);
 }
 
+TEST_CASE("display width is right wherever a wide, control or escape sequence falls") {
+  // Printable ASCII is counted 16 bytes at a time: put each kind of other text at every
+  // offset of the first blocks.
+  const std::pair<std::string, std::size_t> cases[] = {
+      {"\xed\x83\x88", 2},       // 탈, two columns
+      {"\xe2\x86\x92", 1},       // →, one
+      {"\x1b[1;31m", 0},         // our own colour escape, none
+      {"\x07", 0},               // a control character, none
+      {"\x7f", 0},               // DEL, none
+      {"~", 1}};
+  for (const auto& [inner, columns] : cases) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      INFO("offset " << at << ", inner width " << columns);
+      const std::string text = std::string(at, 'a') + inner + std::string(21, 'b');
+      CHECK(display_width(text) == at + columns + 21);
+    }
+  }
+}
+
 TEST_CASE("invalid UTF-8 is found at its byte offset") {
   CHECK_FALSE(find_invalid_utf8("plain and 한국어").has_value());
   const auto bad = find_invalid_utf8("ab\xff" "cd");
