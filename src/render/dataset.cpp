@@ -56,13 +56,26 @@ void append_json_value(std::string& out, const Value& value) {
   }
 }
 
-// Appends, rather than returns, so a document is built in one growing string.
-void append_json_object(std::string& out, const Row& row, const std::vector<std::string>& fields) {
-  out += '{';
+// The text before each value of an object, escaped once per document rather than once
+// per row: `{"id":`, then `,"kind":` and so on.
+std::vector<std::string> json_keys(const std::vector<std::string>& fields) {
+  std::vector<std::string> keys;
+  keys.reserve(fields.size());
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out += ',';
-    append_json_string(out, fields[i]);
-    out += ':';
+    std::string key(i == 0 ? "{" : ",");
+    append_json_string(key, fields[i]);
+    key += ':';
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+// Appends, rather than returns, so a document is built in one growing string.
+void append_json_object(std::string& out, const Row& row, const std::vector<std::string>& fields,
+                        const std::vector<std::string>& keys) {
+  if (fields.empty()) out += '{';
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    out += keys[i];
     // Rows are built in schema order, so the field is usually at the same position.
     const Value* value = i < row.fields.size() && row.fields[i].first == fields[i]
                              ? &row.fields[i].second
@@ -303,10 +316,10 @@ std::string write_dataset(const Dataset& data, Format format,
   switch (format) {
     case Format::json: {
       out = "{\"records\":[";
+      const auto keys = json_keys(fields);
       for (std::size_t i = 0; i < data.rows.size(); ++i) {
-        if (i > 0) out += ',';
-        out += "\n";
-        append_json_object(out, data.rows[i], fields);
+        out += i > 0 ? ",\n" : "\n";
+        append_json_object(out, data.rows[i], fields, keys);
       }
       out += "\n]";
       if (!data.references.empty()) {
@@ -315,22 +328,24 @@ std::string write_dataset(const Dataset& data, Format format,
           reference_fields.emplace_back(name);
         }
         out += ",\"references\":[";
+        const auto reference_keys = json_keys(reference_fields);
         for (std::size_t i = 0; i < data.references.size(); ++i) {
-          if (i > 0) out += ',';
-          out += "\n";
-          append_json_object(out, data.references[i], reference_fields);
+          out += i > 0 ? ",\n" : "\n";
+          append_json_object(out, data.references[i], reference_fields, reference_keys);
         }
         out += "\n]";
       }
       out += "}\n";
       return out;
     }
-    case Format::jsonl:
+    case Format::jsonl: {
+      const auto keys = json_keys(fields);
       for (const auto& row : data.rows) {
-        append_json_object(out, row, fields);
+        append_json_object(out, row, fields, keys);
         out += '\n';
       }
       return out;
+    }
     case Format::csv: {
       for (std::size_t c = 0; c < fields.size(); ++c) out += (c ? "," : "") + csv_field(fields[c]);
       out += "\r\n";
