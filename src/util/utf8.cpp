@@ -163,16 +163,54 @@ std::string fold_case(std::string_view text) {
 
 namespace {
 
+// The length of the well-formed UTF-8 sequence at text[i] (RFC 3629: no overlong forms,
+// no surrogates, nothing above U+10FFFF) when it is not a C1 or bidi control, so that it
+// can be copied as it is; 0 when it needs the careful path below. Decoding every
+// non-ASCII character through utf8proc was most of the cost of escaping text with
+// typographic quotes, dashes or Hangul in it.
+std::size_t plain_sequence(std::string_view text, std::size_t i) {
+  const auto at = [&](std::size_t k) {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
+  };
+  const auto tail = [](unsigned byte) { return byte >= 0x80 && byte <= 0xBF; };
+  const unsigned lead = at(0), second = at(1);
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    if (!tail(second) || (lead == 0xC2 && second <= 0x9F)) return 0;  // C1 controls
+    return 2;
+  }
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+    if (second < low || second > high || !tail(at(2))) return 0;
+    if (lead == 0xE2 && ((second == 0x80 && at(2) >= 0xAA && at(2) <= 0xAE) ||
+                         (second == 0x81 && at(2) >= 0xA6 && at(2) <= 0xA9))) {
+      return 0;  // bidi controls
+    }
+    return 3;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    const unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+    if (second < low || second > high || !tail(at(2)) || !tail(at(3))) return 0;
+    return 4;
+  }
+  return 0;
+}
+
 std::string escape(std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {
   std::string out;
   out.reserve(text.size() + 8);
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t run = i;
-    if (markdown) {
-      while (run < text.size() && k_plain_markdown[static_cast<unsigned char>(text[run])]) ++run;
-    } else {
-      run = printable_run_end(text, i);
+    for (;;) {
+      if (markdown) {
+        while (run < text.size() && k_plain_markdown[static_cast<unsigned char>(text[run])]) ++run;
+      } else {
+        run = printable_run_end(text, run);
+      }
+      if (run == text.size() || static_cast<unsigned char>(text[run]) < 0x80) break;
+      const std::size_t length = plain_sequence(text, run);
+      if (length == 0) break;
+      run += length;
     }
     if (run > i) {
       out.append(text.data() + i, run - i);

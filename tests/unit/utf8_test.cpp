@@ -103,7 +103,17 @@ TEST_CASE("escaping finds a control character at any offset of a long string") {
   const std::pair<std::string, std::string> cases[] = {
       {"\x1b", "\\x1b"}, {"\x7f", "\\x7f"},     {"\x01", "\\x01"},
       {"\xc2\x9b", "\\u009b"}, {"\xe2\x80\xae", "\\u202e"}, {"\xc3\xa9", "\xc3\xa9"},
-      {"\xff", "\\xff"}, {"~", "~"},             {" ", " "}};
+      {"\xff", "\\xff"}, {"~", "~"},             {" ", " "},
+      {"\xe2\x80\x94", "\xe2\x80\x94"},                 // an em dash, as it is
+      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},         // U+1F600, four bytes
+      {"\xed\x95\x9c", "\xed\x95\x9c"},                 // 한
+      {"\xed\xa0\x80", "\\xed\\xa0\\x80"},           // a surrogate: not UTF-8
+      {"\xc0\xaf", "\\xc0\\xaf"},                   // an overlong '/'
+      {"\xe0\x80\xaf", "\\xe0\\x80\\xaf"},           // another
+      {"\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80"},   // above U+10FFFF
+      {"\xe2\x81\xa6", "\\u2066"},                  // LRI, a bidi control
+      {"\xc2\xa0", "\xc2\xa0"},                      // no-break space, as it is
+      {"\xe2\x80", "\\xe2\\x80"}};                     // cut short
   for (const auto& [raw, escaped] : cases) {
     for (std::size_t at = 0; at < 40; ++at) {
       const std::string before(at, 'a'), after(21, 'b');
