@@ -284,6 +284,14 @@ TEST_CASE("BibTeX: key from the id, organisations in braces, LaTeX characters es
   CHECK(text.find("author       = {{Ministry of Unification}},") != std::string::npos);
   CHECK(text.find("title        = {{50\\% \\& more\\_\\{x\\}}},") != std::string::npos);
   CHECK(text.find("urldate      = {2026-11-25}") != std::string::npos);
+  // biblatex reads a url verbatim: only braces and spaces, which would break the entry or
+  // the address, are percent-encoded.
+  r.url = "https://example.org/a b/{c}/d%20e?x=1&y_2#f";
+  CHECK(cite(r, CitationStyle::bibtex).find("url          = {https://example.org/a%20b/%7Bc%7D/d%20e?x=1&y_2#f},") !=
+        std::string::npos);
+  r.url = "https://example.org/plain";
+  CHECK(cite(r, CitationStyle::bibtex).find("url          = {https://example.org/plain},") !=
+        std::string::npos);
   CHECK(cite(journal(), CitationStyle::bibtex).find("pages        = {225--253},") !=
         std::string::npos);
   // Fuzz finding: an id the loader rejects must still not put a raw ESC in the key.
