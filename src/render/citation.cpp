@@ -451,8 +451,10 @@ std::string bibtex_text(std::string_view raw) {
 // URLs go in verbatim, as biblatex reads its url field; only braces, which would
 // unbalance the entry, and spaces are percent-encoded.
 std::string bibtex_url(std::string_view raw) {
+  const std::string cleaned = clean(raw);
   std::string out;
-  for (const char c : clean(raw)) {
+  out.reserve(cleaned.size() + 8);
+  for (const char c : cleaned) {
     if (c == '{') out += "%7B";
     else if (c == '}') out += "%7D";
     else if (c == ' ') out += "%20";
