@@ -235,7 +235,7 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
   if (all || topic == HandoutTopic::dangers || topic == HandoutTopic::routes) handout.dangers();
   if (all || topic == HandoutTopic::timeline) handout.timeline();
   handout.bibliography();
-  return out;
+  return std::move(out);  // `out` names the handout's buffer: returned as is, not copied
 }
 
 }  // namespace nkfacts::render
