@@ -441,12 +441,17 @@ void render_bibliography(std::string& out, const std::vector<const model::Refere
     return;
   }
   const auto entries = bibliography(references, style);
+  // Room for the whole list at once: a list of citations is the longest answer there is.
+  std::size_t size = out.size();
+  for (const auto& entry : entries) size += entry.text.size() + entry.text.size() / 8 + 2;
+  out.reserve(size);
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (style == CitationStyle::bibtex) {
       if (i > 0) out += '\n';
-      out += entries[i].text + '\n';
+      out += entries[i].text;
+      out += '\n';
     } else {
-      out += util::wrap(entries[i].text, terminal.width, "", "    ");
+      util::wrap_into(out, entries[i].text, terminal.width, "", "    ");
     }
   }
 }

@@ -60,10 +60,16 @@ std::string format_percent(double numerator, double denominator) {
 
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent,
                  std::string_view indent) {
-  // Written straight into `out`, line by line: a line built apart and then copied in cost
-  // a quarter of a command that prints a list of citations (bench/README.md).
   std::string out;
   out.reserve(text.size() + text.size() / 8 + first_indent.size() + 1);
+  wrap_into(out, text, width, first_indent, indent);
+  return out;
+}
+
+void wrap_into(std::string& out, std::string_view text, std::size_t width,
+               std::string_view first_indent, std::string_view indent) {
+  // Written straight into `out`, line by line: a line built apart and then copied in cost
+  // a quarter of a command that prints a list of citations (bench/README.md).
   const std::size_t indent_width = display_width(indent);
   std::size_t line_start = 0;
   bool first_line = true;
@@ -111,7 +117,6 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
     if (newline == std::string_view::npos) break;
     line_start = newline + 1;
   }
-  return out;
 }
 
 std::string wrap_rest(std::string_view text, std::size_t width, std::string_view first_indent,

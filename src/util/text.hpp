@@ -21,6 +21,9 @@ std::string format_percent(double numerator, double denominator);
 // `first_indent`. Every line ends with '\n'. width 0 means: do not wrap.
 std::string wrap(std::string_view text, std::size_t width, std::string_view first_indent,
                  std::string_view indent);
+// The same, appended to `out` (no string of its own for the result).
+void wrap_into(std::string& out, std::string_view text, std::size_t width,
+               std::string_view first_indent, std::string_view indent);
 
 // The same for text that continues a line already begun: the first line is measured as if
 // it started with `first_indent` (the columns already used), which is not written. An
