@@ -313,6 +313,9 @@ std::string json_string(std::string_view text) {
 std::string write_dataset(const Dataset& data, Format format,
                           const std::vector<std::string>& fields) {
   std::string out;
+  // A first guess at the document's size, so it is not grown (and copied) a doubling at a
+  // time; pages reserved and never written cost nothing.
+  out.reserve((data.rows.size() + data.references.size()) * (fields.size() * 40 + 16) + 64);
   switch (format) {
     case Format::json: {
       out = "{\"records\":[";
