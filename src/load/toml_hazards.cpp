@@ -4,9 +4,7 @@
 
 #include <array>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "util/scan.hpp"
 
 namespace nkfacts::load {
 namespace {
@@ -41,18 +39,12 @@ constexpr std::array<bool, 256> make_stops(std::array<char, 3> stops, bool non_a
 template <char A, char B, char C, bool NonAscii>
 std::size_t skip_to_stop(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
-  const __m128i a = _mm_set1_epi8(A);
-  const __m128i b = _mm_set1_epi8(B);
-  const __m128i c = _mm_set1_epi8(C);
-  while (i + 16 <= text.size()) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, a), _mm_cmpeq_epi8(chunk, b)),
-                                     _mm_cmpeq_epi8(chunk, c));
-    int mask = _mm_movemask_epi8(hit);
-    if (NonAscii) mask |= _mm_movemask_epi8(chunk);
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    i += 16;
-  }
+  i = util::skip_unmarked_blocks(text, i, [](__m128i block) {
+    const auto is = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
+    const __m128i hit = _mm_or_si128(_mm_or_si128(is(A), is(B)), is(C));
+    // A byte from 0x80 up has its high bit set already: it marks itself.
+    return NonAscii ? _mm_or_si128(hit, block) : hit;
+  });
 #endif
   static constexpr std::array<bool, 256> stops = make_stops({A, B, C}, NonAscii);
   while (i < text.size() && !stops[static_cast<unsigned char>(text[i])]) ++i;

@@ -11,10 +11,7 @@
 #include <cassert>
 #include <cmath>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "util/scan.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -233,23 +230,14 @@ constexpr std::array<bool, 256> k_plain_bytes = make_plain_bytes();
 // bytes at a time: a quote, a backslash, a C0 control or DEL, or a lead byte C2 or E2.
 std::size_t plain_run_end(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
-  const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
-  while (i + 16 <= text.size()) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+  i = util::skip_unmarked_blocks(text, i, [](__m128i block) {
     // Below 0x20, unsigned: the minimum of the byte and 0x1F equals the byte.
-    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, _mm_set1_epi8(0x1F)), chunk);
-    const __m128i stop = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
-                     _mm_or_si128(_mm_cmpeq_epi8(chunk, del), control)),
-        _mm_or_si128(_mm_cmpeq_epi8(chunk, c2), _mm_cmpeq_epi8(chunk, e2)));
-    const int mask = _mm_movemask_epi8(stop);
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    i += 16;
-  }
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
+    const auto is = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
+    return _mm_or_si128(
+        _mm_or_si128(_mm_or_si128(is('"'), is('\\')), _mm_or_si128(is(0x7F), control)),
+        _mm_or_si128(is(static_cast<char>(0xC2)), is(static_cast<char>(0xE2))));
+  });
 #endif
   while (i < text.size() && k_plain_bytes[static_cast<unsigned char>(text[i])]) ++i;
   return i;

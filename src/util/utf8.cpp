@@ -10,9 +10,7 @@
 #include <iterator>
 #include <memory>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "util/scan.hpp"
 
 namespace nkfacts::util {
 namespace {
@@ -73,16 +71,12 @@ constexpr std::array<bool, 256> k_plain_markdown = make_plain(true);
 // them 16 bytes at a time cost more than it saved.)
 std::size_t printable_run_end(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
-  while (i + 16 <= text.size()) {
-    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+  i = skip_unmarked_blocks(text, i, [](__m128i block) {
     // Printable ASCII is 0x20-0x7E: as signed bytes, not below 0x20 (bytes from 0x80 up
     // are negative, so they stop too) and not 0x7F.
-    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
-                                      _mm_cmpeq_epi8(chunk, _mm_set1_epi8(0x7F)));
-    const int mask = _mm_movemask_epi8(stop);
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-    i += 16;
-  }
+    return _mm_or_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(0x20)),
+                        _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)));
+  });
 #endif
   while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) ++i;
   return i;
