@@ -158,9 +158,9 @@ std::string fold_case(std::string_view text) {
 namespace {
 
 // The length of the well-formed UTF-8 sequence at text[i] (RFC 3629: no overlong forms,
-// no surrogates, nothing above U+10FFFF) when it is not a C1 or bidi control, so that it
-// can be copied as it is; 0 when it needs the careful path below. Decoding every
-// non-ASCII character through utf8proc was most of the cost of escaping text with
+// no surrogates, nothing above U+10FFFF) when it is not a control that is shown escaped,
+// so that it can be copied as it is; 0 when it needs the careful path below. Decoding
+// every non-ASCII character through utf8proc was most of the cost of escaping text with
 // typographic quotes, dashes or Hangul in it.
 std::size_t plain_sequence(std::string_view text, std::size_t i) {
   const auto at = [&](std::size_t k) {
@@ -168,25 +168,26 @@ std::size_t plain_sequence(std::string_view text, std::size_t i) {
   };
   const auto tail = [](unsigned byte) { return byte >= 0x80 && byte <= 0xBF; };
   const unsigned lead = at(0), second = at(1);
+  std::size_t length = 0;
+  utf8proc_int32_t cp = 0;
   if (lead >= 0xC2 && lead <= 0xDF) {
-    if (!tail(second) || (lead == 0xC2 && second <= 0x9F)) return 0;  // C1 controls
-    return 2;
-  }
-  if (lead >= 0xE0 && lead <= 0xEF) {
+    if (!tail(second)) return 0;
+    length = 2;
+    cp = static_cast<utf8proc_int32_t>(((lead & 0x1Fu) << 6) | (second & 0x3Fu));
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
     const unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
     if (second < low || second > high || !tail(at(2))) return 0;
-    if (lead == 0xE2 && ((second == 0x80 && at(2) >= 0xAA && at(2) <= 0xAE) ||
-                         (second == 0x81 && at(2) >= 0xA6 && at(2) <= 0xA9))) {
-      return 0;  // bidi controls
-    }
-    return 3;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 3;
+    cp = static_cast<utf8proc_int32_t>(((lead & 0x0Fu) << 12) | ((second & 0x3Fu) << 6) |
+                                       (at(2) & 0x3Fu));
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
     const unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
     if (second < low || second > high || !tail(at(2)) || !tail(at(3))) return 0;
-    return 4;
+    return 4;  // no control lies above U+FFFF
+  } else {
+    return 0;
   }
-  return 0;
+  return is_escaped_control(cp) ? 0 : length;
 }
 
 std::string escape(std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {
