@@ -22,6 +22,19 @@ std::string group_integer_digits(std::string_view digits) {
   return out;
 }
 
+// "-1234.5" as "-1,234.5": the sign and the decimals kept, the whole part grouped.
+std::string grouped_number(std::string_view text) {
+  std::string out;
+  if (!text.empty() && text.front() == '-') {
+    out += '-';
+    text.remove_prefix(1);
+  }
+  const auto dot = text.find('.');
+  out += group_integer_digits(text.substr(0, dot));
+  if (dot != std::string_view::npos) out.append(text.substr(dot));
+  return out;
+}
+
 }  // namespace
 
 std::string format_number(double value, bool grouped, int max_decimals) {
@@ -30,27 +43,13 @@ std::string format_number(double value, bool grouped, int max_decimals) {
     // print dozens of them, and this path costs a fifth of fmt::format's.
     char digits[24];
     const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<long long>(value)).ptr;
-    std::string_view text(digits, static_cast<std::size_t>(end - digits));
-    if (!grouped) return std::string(text);
-    std::string out;
-    if (text.front() == '-') {
-      out += '-';
-      text.remove_prefix(1);
-    }
-    out += group_integer_digits(text);
-    return out;
+    const std::string_view text(digits, static_cast<std::size_t>(end - digits));
+    return grouped ? grouped_number(text) : std::string(text);
   }
   std::string text = fmt::format("{:.{}f}", value, max_decimals);
   while (!text.empty() && text.back() == '0') text.pop_back();
   if (!text.empty() && text.back() == '.') text.pop_back();
-  if (!grouped) return text;
-  const bool negative = !text.empty() && text.front() == '-';
-  const std::string_view body = std::string_view(text).substr(negative ? 1 : 0);
-  const auto dot = body.find('.');
-  std::string out = negative ? "-" : "";
-  out += group_integer_digits(body.substr(0, dot));
-  if (dot != std::string_view::npos) out.append(body.substr(dot));
-  return out;
+  return grouped ? grouped_number(text) : text;
 }
 
 std::string format_percent(double numerator, double denominator) {
