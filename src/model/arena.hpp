@@ -24,10 +24,8 @@ class Arena {
 
   // A copy of `text` that lives as long as the arena; empty text takes no room.
   std::string_view keep(std::string_view text) {
-    if (text.empty()) return {};
-    auto* at = static_cast<char*>(allocate(text.size(), 1));
-    std::uninitialized_copy(text.begin(), text.end(), at);
-    return {at, text.size()};
+    const auto kept = keep(std::span<const char>(text));
+    return {kept.data(), kept.size()};
   }
 
   // A copy of `items` that lives as long as the arena.

@@ -65,8 +65,7 @@ void FactBase::build_index() {
     if (i + 1 < keyed.size() && keyed[i].id == keyed[i + 1].id) continue;
     index.push_back(keyed[i].ref);
   }
-  m_index = Records<RecordRef>{};
-  m_index.edit() = std::move(index);
+  m_index = Records<RecordRef>(std::move(index));
 }
 
 const RecordRef* FactBase::find(std::string_view id) const {

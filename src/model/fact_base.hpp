@@ -24,6 +24,7 @@ class Records {
   Records() = default;
   explicit Records(std::span<const T> fixed) : m_fixed(fixed), m_is_fixed(true) {}
   Records(std::initializer_list<T> items) : m_owned(items) {}
+  explicit Records(std::vector<T> items) : m_owned(std::move(items)) {}
 
   const T* data() const { return m_is_fixed ? m_fixed.data() : m_owned.data(); }
   std::size_t size() const { return m_is_fixed ? m_fixed.size() : m_owned.size(); }
