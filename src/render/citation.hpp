@@ -27,11 +27,16 @@ enum class Markup { none, markdown };
 // Yoon, Dasl; Jeong, Andrew. "A North Korean Defector's Tale Shows Rotting Military."
 // The Wall Street Journal, 2020-07-04. ISSN 0099-9660. URL (retrieved 2020-12-05).
 std::string cite_plain(const model::Reference& reference);
+// The same, appended to `out`.
+void cite_plain_into(std::string& out, const model::Reference& reference);
 
 // One entry in `style`. For bibtex, a complete @type{key, ...} entry whose key is the
 // reference id (stable, and unique because ids are).
 std::string cite(const model::Reference& reference, CitationStyle style,
                  Markup markup = Markup::none);
+// The same, appended to `out` (a bibliography or a handout written into one buffer).
+void cite_into(std::string& out, const model::Reference& reference, CitationStyle style,
+               Markup markup = Markup::none);
 
 // The references in the order the style's reference list uses: alphabetical by the
 // entry's first words for apa, mla and chicago (all three sort the list by its first

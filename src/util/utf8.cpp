@@ -190,9 +190,7 @@ std::size_t plain_sequence(std::string_view text, std::size_t i) {
   return is_escaped_control(cp) ? 0 : length;
 }
 
-std::string escape(std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {
-  std::string out;
-  out.reserve(text.size() + 8);
+void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t run = i;
@@ -243,17 +241,30 @@ std::string escape(std::string_view text, Newlines newlines, Tabs tabs, bool mar
     }
     i += static_cast<std::size_t>(length);
   }
-  return out;
 }
 
 }  // namespace
 
 std::string escape_controls(std::string_view text, Newlines newlines, Tabs tabs) {
-  return escape(text, newlines, tabs, false);
+  std::string out;
+  out.reserve(text.size() + 8);
+  escape(out, text, newlines, tabs, false);
+  return out;
+}
+
+void escape_controls_into(std::string& out, std::string_view text, Newlines newlines, Tabs tabs) {
+  escape(out, text, newlines, tabs, false);
 }
 
 std::string markdown_literal(std::string_view text, Newlines newlines) {
-  return escape(text, newlines, Tabs::to_space, true);
+  std::string out;
+  out.reserve(text.size() + 8);
+  escape(out, text, newlines, Tabs::to_space, true);
+  return out;
+}
+
+void markdown_literal_into(std::string& out, std::string_view text, Newlines newlines) {
+  escape(out, text, newlines, Tabs::to_space, true);
 }
 
 bool has_control_characters(std::string_view text) {

@@ -34,10 +34,16 @@ enum class Tabs { to_space, keep };
 // always escaped.
 std::string escape_controls(std::string_view text, Newlines newlines = Newlines::keep,
                             Tabs tabs = Tabs::to_space);
+// The same, appended to `out`: text written piece by piece into one buffer (citations,
+// the handout) needs no string of its own for each piece.
+void escape_controls_into(std::string& out, std::string_view text,
+                          Newlines newlines = Newlines::keep, Tabs tabs = Tabs::to_space);
 
 // The same, and Markdown's punctuation (\\ ` * _ [ ] < > | #) backslash-escaped, in one
 // pass, so text from a fact file is literal in a Markdown document.
 std::string markdown_literal(std::string_view text, Newlines newlines = Newlines::escape);
+void markdown_literal_into(std::string& out, std::string_view text,
+                           Newlines newlines = Newlines::escape);
 
 // True when `text` holds a character escape_controls would change (TAB and LF excepted).
 bool has_control_characters(std::string_view text);
