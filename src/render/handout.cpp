@@ -1,10 +1,8 @@
 #include "render/handout.hpp"
 
-#include <fmt/compile.h>
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <iterator>
+#include <initializer_list>
+#include <type_traits>
 
 #include "render/notes.hpp"
 #include "render/text.hpp"
@@ -14,39 +12,69 @@
 namespace nkfacts::render {
 namespace {
 
-// Text from the facts made literal in Markdown: its own punctuation escaped, control
-// characters shown escaped, line breaks folded into spaces (a table cell is one line).
-std::string md(std::string_view raw) {
-  return util::markdown_literal(raw, util::Newlines::to_space);
-}
-
 std::string capitalise(std::string_view word) {
   std::string text(word);
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
   return text;
 }
 
+// Writes the document into one buffer, piece by piece: text from the facts goes in
+// escaped, table cells straight into their row. Building each cell and each escaped piece
+// as a string of its own cost a fifth of the handout's instructions in allocating and
+// copying (bench/README.md).
 class Handout {
  public:
   Handout(const model::FactBase& facts, CitationStyle style) : m_facts(facts), m_notes(facts), m_style(style) {
     m_out.reserve(k_expected_size);
   }
 
-  std::string markers(model::TextList ids) {
-    return m_notes.markers(ids, Terminal{0, false});
-  }
+  // Text from the facts made literal in Markdown: its own punctuation escaped, control
+  // characters shown escaped, line breaks folded into spaces (a table cell is one line).
+  void md(std::string_view raw) { util::markdown_literal_into(m_out, raw, util::Newlines::to_space); }
 
-  void row(const std::vector<std::string>& cells) {
+  void text(std::string_view literal) { m_out += literal; }
+
+  void markers(model::TextList ids) { m_out += m_notes.markers(ids, Terminal{0, false}); }
+
+  // A table row: "| a | b |". Each cell is written by `write`, or is the literal text.
+  template <typename... Cells>
+  void row(const Cells&... cells) {
     m_out += '|';
-    for (const auto& cell : cells) m_out += ' ' + cell + " |";
+    (cell(cells), ...);
     m_out += '\n';
   }
 
-  void header(const std::vector<std::string>& cells, const std::vector<bool>& right) {
-    row(cells);
+  template <typename Write>
+  void cell(const Write& write) {
+    m_out += ' ';
+    if constexpr (std::is_invocable_v<const Write&>) {
+      write();
+    } else {
+      m_out += write;
+    }
+    m_out += " |";
+  }
+
+  // The line under a table's header: right-aligned columns end with a colon.
+  void rule(std::initializer_list<bool> right) {
     m_out += '|';
-    for (std::size_t i = 0; i < cells.size(); ++i) m_out += right[i] ? " ---: |" : " --- |";
+    for (const bool r : right) m_out += r ? " ---: |" : " --- |";
     m_out += '\n';
+  }
+
+  // Writes `label`, then `body`; takes the label back if `body` wrote nothing, and ends
+  // the line if it did.
+  template <typename Write>
+  void line_unless_empty(std::string_view label, const Write& body) {
+    const auto line = m_out.size();
+    m_out += label;
+    const auto content = m_out.size();
+    body(content);
+    if (m_out.size() == content) {
+      m_out.resize(line);
+    } else {
+      m_out += '\n';
+    }
   }
 
   void figures() {
@@ -56,133 +84,205 @@ class Handout {
     }
     std::sort(chosen.begin(), chosen.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
     if (chosen.empty()) return;
-    m_out += "## Key figures\n\n";
-    header({"Figure", "Value", "As of", "Sources"}, {false, true, false, false});
+    text("## Key figures\n\n");
+    row("Figure", "Value", "As of", "Sources");
+    rule({false, true, false, false});
     for (const auto* f : chosen) {
-      row({md(f->label), md(format_quantity(f->value, f->unit, true)),
-           f->as_of ? model::to_iso(*f->as_of) : "", markers(f->sources)});
+      row([&] { md(f->label); }, [&] { md(format_quantity(f->value, f->unit, true)); },
+          [&] {
+            if (f->as_of) m_out += model::to_iso(*f->as_of);
+          },
+          [&] { markers(f->sources); });
     }
     m_out += '\n';
+    bool notes = false;
     for (const auto* f : chosen) {
-      if (!f->note.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- *{}:* {}\n"), md(f->label), md(f->note));
-    }
-    if (std::any_of(chosen.begin(), chosen.end(), [](const auto* f) { return !f->note.empty(); })) {
+      if (f->note.empty()) continue;
+      text("- *");
+      md(f->label);
+      text(":* ");
+      md(f->note);
       m_out += '\n';
+      notes = true;
     }
+    if (notes) m_out += '\n';
   }
 
   void series() {
     for (const auto& s : m_facts.series) {
-      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("## {} {}\n\n"), md(s.name), markers(s.sources));
-      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("{} Unit: {}.\n\n"), md(s.summary), md(s.unit));
+      text("## ");
+      md(s.name);
+      m_out += ' ';
+      markers(s.sources);
+      text("\n\n");
+      md(s.summary);
+      text(" Unit: ");
+      md(s.unit);
+      text(".\n\n");
       const auto share = std::find(s.columns.begin(), s.columns.end(), s.share_column);
       const bool has_share = share != s.columns.end();
       const auto share_index = static_cast<std::size_t>(share - s.columns.begin());
-      std::vector<std::string> head = {"Period"};
-      std::vector<bool> right = {false};
-      for (const auto& column : s.columns) {
-        head.push_back(md(capitalise(column)));
-        right.push_back(true);
-      }
-      head.push_back("Total");
-      right.push_back(true);
+      // The header: Period, the columns, Total, the share in %, Sources.
+      m_out += '|';
+      cell("Period");
+      for (const auto& column : s.columns) cell([&] { md(capitalise(column)); });
+      cell("Total");
       if (has_share) {
-        head.push_back(md(capitalise(s.share_column)) + " %");
-        right.push_back(true);
+        cell([&] {
+          md(capitalise(s.share_column));
+          text(" %");
+        });
       }
-      head.push_back("Sources");
-      right.push_back(false);
-      header(head, right);
+      cell("Sources");
+      m_out += "\n| --- |";
+      for (std::size_t i = 0; i < s.columns.size() + (has_share ? 2 : 1); ++i) m_out += " ---: |";
+      text(" --- |\n");
       for (const auto& point : s.points) {
-        std::vector<std::string> cells = {model::period_label(point.period)};
-        for (const double value : point.values) cells.push_back(util::format_number(value, true));
-        cells.push_back(util::format_number(point.total(), true));
-        if (has_share) cells.push_back(util::format_percent(point.values[share_index], point.total()));
-        cells.push_back(markers(point.sources));
-        row(cells);
+        m_out += '|';
+        cell([&] { m_out += model::period_label(point.period); });
+        for (const double value : point.values) cell([&] { m_out += util::format_number(value, true); });
+        cell([&] { m_out += util::format_number(point.total(), true); });
+        if (has_share) {
+          cell([&] { m_out += util::format_percent(point.values[share_index], point.total()); });
+        }
+        cell([&] { markers(point.sources); });
+        m_out += '\n';
       }
       if (s.points.size() > 1) {
         std::vector<double> sums(s.columns.size(), 0.0);
         for (const auto& point : s.points) {
           for (std::size_t c = 0; c < point.values.size() && c < sums.size(); ++c) sums[c] += point.values[c];
         }
+        const auto bold = [this](const std::string& number) {
+          text("**");
+          text(number);
+          text("**");
+        };
         double all = 0;
-        std::vector<std::string> cells = {"**Total**"};
+        m_out += '|';
+        cell("**Total**");
         for (const double sum : sums) {
-          cells.push_back("**" + util::format_number(sum, true) + "**");
+          cell([&] { bold(util::format_number(sum, true)); });
           all += sum;
         }
-        cells.push_back("**" + util::format_number(all, true) + "**");
-        if (has_share) cells.push_back("**" + util::format_percent(sums[share_index], all) + "**");
-        cells.push_back("");
-        row(cells);
+        cell([&] { bold(util::format_number(all, true)); });
+        if (has_share) cell([&] { bold(util::format_percent(sums[share_index], all)); });
+        cell("");
+        m_out += '\n';
       }
       m_out += '\n';
-      if (!s.note.empty()) m_out += md(s.note) + "\n\n";
+      if (!s.note.empty()) {
+        md(s.note);
+        text("\n\n");
+      }
     }
   }
 
   void routes() {
     if (m_facts.routes.empty()) return;
-    m_out += "## Routes\n\n";
+    text("## Routes\n\n");
     for (const auto& r : m_facts.routes) {
-      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("### {} {}\n\n{}\n\n"), md(r.name), markers(r.sources), md(r.summary));
-      std::string path;
-      for (std::size_t i = 0; i < r.path.size(); ++i) path += (i ? " \u2192 " : "") + md(r.path[i]);
-      if (!path.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Path:** {}\n"), path);
-      if (!r.crossing.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Crossing:** {}\n"), md(r.crossing));
-      std::string dangers;
-      for (const auto& id : r.dangers) {
-        const auto* ref = m_facts.find(id);
-        if (!ref || ref->kind != model::Kind::danger) continue;
-        dangers += (dangers.empty() ? "" : "; ") + md(m_facts.dangers[ref->index].name);
+      text("### ");
+      md(r.name);
+      m_out += ' ';
+      markers(r.sources);
+      text("\n\n");
+      md(r.summary);
+      text("\n\n");
+      line_unless_empty("- **Path:** ", [&](std::size_t) {
+        for (std::size_t i = 0; i < r.path.size(); ++i) {
+          if (i > 0) text(" \u2192 ");
+          md(r.path[i]);
+        }
+      });
+      if (!r.crossing.empty()) {
+        text("- **Crossing:** ");
+        md(r.crossing);
+        m_out += '\n';
       }
-      if (!dangers.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Dangers:** {}\n"), dangers);
-      if (!r.note.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("- **Note:** {}\n"), md(r.note));
+      line_unless_empty("- **Dangers:** ", [&](std::size_t content) {
+        for (const auto& id : r.dangers) {
+          const auto* ref = m_facts.find(id);
+          if (!ref || ref->kind != model::Kind::danger) continue;
+          if (m_out.size() > content) text("; ");
+          md(m_facts.dangers[ref->index].name);
+        }
+      });
+      if (!r.note.empty()) {
+        text("- **Note:** ");
+        md(r.note);
+        m_out += '\n';
+      }
       m_out += '\n';
     }
   }
 
   void dangers() {
     if (m_facts.dangers.empty()) return;
-    m_out += "## Dangers\n\n";
+    text("## Dangers\n\n");
     for (const auto& d : m_facts.dangers) {
-      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("### {} {}\n\n"), md(d.name), markers(d.sources));
-      if (!d.where.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("*Where:* {}\n\n"), md(d.where));
-      m_out += md(d.summary) + "\n\n";
-      if (!d.note.empty()) fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("*Note:* {}\n\n"), md(d.note));
+      text("### ");
+      md(d.name);
+      m_out += ' ';
+      markers(d.sources);
+      text("\n\n");
+      if (!d.where.empty()) {
+        text("*Where:* ");
+        md(d.where);
+        text("\n\n");
+      }
+      md(d.summary);
+      text("\n\n");
+      if (!d.note.empty()) {
+        text("*Note:* ");
+        md(d.note);
+        text("\n\n");
+      }
     }
   }
 
   void timeline() {
     if (m_facts.events.empty()) return;
     std::vector<const model::Event*> events;
+    events.reserve(m_facts.events.size());
     for (const auto& e : m_facts.events) events.push_back(&e);
     std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
       return a->date != b->date ? a->date < b->date : a->id < b->id;
     });
-    m_out += "## Timeline\n\n";
-    header({"Date", "Event", "Sources"}, {false, false, false});
+    text("## Timeline\n\n");
+    row("Date", "Event", "Sources");
+    rule({false, false, false});
     for (const auto* e : events) {
-      row({model::to_iso(e->date), "**" + md(e->title) + "** " + md(e->summary), markers(e->sources)});
+      row([&] { m_out += model::to_iso(e->date); },
+          [&] {
+            text("**");
+            md(e->title);
+            text("** ");
+            md(e->summary);
+          },
+          [&] { markers(e->sources); });
     }
     m_out += '\n';
   }
 
   void bibliography() {
     if (m_notes.empty()) return;
-    m_out += "## Sources\n\n";
+    text("## Sources\n\n");
     const auto& order = m_notes.order();
     for (std::size_t i = 0; i < order.size(); ++i) {
+      m_out += util::format_number(static_cast<double>(i + 1), false);
+      text(". ");
       const auto* reference = m_facts.find_reference(order[i]);
-      std::string text = reference ? cite(*reference, m_style == CitationStyle::bibtex
-                                                          ? CitationStyle::plain
-                                                          : m_style,
-                                          Markup::markdown)
-                                   : md(order[i]);
-      // A plain citation comes with its control characters escaped but no Markdown markup.
-      if (m_style == CitationStyle::plain && reference) text = util::markdown_literal(text);
-      fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("{}. {}\n"), i + 1, text);
+      if (!reference) {
+        md(order[i]);
+      } else if (m_style == CitationStyle::plain) {
+        // A plain citation comes with its control characters escaped but no Markdown markup.
+        util::markdown_literal_into(m_out, cite_plain(*reference));
+      } else {
+        cite_into(m_out, *reference, m_style == CitationStyle::bibtex ? CitationStyle::plain : m_style,
+                  Markup::markdown);
+      }
+      m_out += '\n';
     }
   }
 
@@ -220,12 +320,17 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
     case HandoutTopic::dangers: part = ": the dangers"; break;
     case HandoutTopic::timeline: part = ": a timeline"; break;
   }
-  fmt::format_to(std::back_inserter(out), FMT_COMPILE("# {}{}\n\n"), md(subject), part);
-  if (!facts.subject.summary.empty()) out += md(facts.subject.summary) + "\n\n";
-  fmt::format_to(std::back_inserter(out),
-                 FMT_COMPILE("*Made with {}. Numbers in square brackets point to the sources "
-                             "at the end.*\n\n"),
-                 md(edition));
+  handout.text("# ");
+  handout.md(subject);
+  handout.text(part);
+  handout.text("\n\n");
+  if (!facts.subject.summary.empty()) {
+    handout.md(facts.subject.summary);
+    handout.text("\n\n");
+  }
+  handout.text("*Made with ");
+  handout.md(edition);
+  handout.text(". Numbers in square brackets point to the sources at the end.*\n\n");
   const bool all = topic == HandoutTopic::all;
   if (all || topic == HandoutTopic::stats) {
     handout.figures();
