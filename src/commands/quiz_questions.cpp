@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <numeric>
 
 #include "render/text.hpp"
 #include "util/text.hpp"
@@ -36,15 +37,45 @@ struct Group {
   }
 };
 
-// A question before its options are drawn: the right answers (one is picked) and where
-// the wrong ones come from, all taken from the facts.
+// A question before its options are drawn: what it asks about which record, the right
+// answers (one is picked) and where the wrong ones come from, all taken from the facts.
+// The prompt is written only for the questions drawn: a quiz asks a few of about a
+// hundred candidates, and formatting every prompt was a third of the command's work.
 struct Candidate {
-  std::string prompt;
+  enum class Ask { figure, series_total, route_danger, danger_place, event_year };
+  Ask ask = Ask::figure;
+  const void* subject = nullptr;              // the record the question is about
+  const model::SeriesPoint* point = nullptr;  // Ask::series_total: the year asked about
   std::vector<std::string_view> right;  // into the facts or the texts made for the quiz
   const Group* group = nullptr;         // wrong options: the group minus the answer...
   std::vector<std::string_view> wrong;  // ...or this list, when there is no group
-  std::string record;
-  std::vector<std::string_view> sources;
+  std::string_view record;
+  model::TextList sources;
+  model::TextList point_sources;  // Ask::series_total: the year's own sources
+
+  std::string prompt() const {
+    switch (ask) {
+      case Ask::figure: {
+        const auto& f = *static_cast<const model::Figure*>(subject);
+        return f.as_of ? fmt::format("{} (as of {}): what is the figure?", f.label,
+                                     model::to_iso(*f.as_of))
+                       : fmt::format("{}: what is the figure?", f.label);
+      }
+      case Ask::series_total:
+        return fmt::format("{}: how many in {}, in all?",
+                           static_cast<const model::Series*>(subject)->name, point->period.to);
+      case Ask::route_danger:
+        return fmt::format("Which of these is a danger on this route: {}?",
+                           static_cast<const model::Route*>(subject)->name);
+      case Ask::danger_place:
+        return fmt::format("Where does this happen: {}?",
+                           static_cast<const model::Danger*>(subject)->name);
+      case Ask::event_year:
+        return fmt::format("In which year did this happen: {}?",
+                           static_cast<const model::Event*>(subject)->title);
+    }
+    return {};
+  }
 
   std::vector<std::string_view> wrong_options(std::string_view answer) const {
     if (!group) return wrong;
@@ -80,6 +111,9 @@ struct Storage {
 std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<model::Kind> topic,
                                   Storage& store) {
   std::vector<Candidate> out;
+  out.reserve(facts.figures.size() + facts.routes.size() + facts.dangers.size() + facts.events.size() +
+              std::accumulate(facts.series.begin(), facts.series.end(), std::size_t{0},
+                              [](std::size_t n, const model::Series& s) { return n + s.points.size(); }));
   if (about(topic, model::Kind::figure)) {
     std::vector<std::string_view> values;
     for (const auto& f : facts.figures) {
@@ -96,13 +130,12 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
       const auto& f = facts.figures[i];
       if (values[i].empty()) continue;
       Candidate c;
-      c.prompt = f.as_of ? fmt::format("{} (as of {}): what is the figure?", f.label,
-                                       model::to_iso(*f.as_of))
-                         : fmt::format("{}: what is the figure?", f.label);
+      c.ask = Candidate::Ask::figure;
+      c.subject = &f;
       c.right = {values[i]};
       c.group = store.figure_units.find(f.unit)->second;
       c.record = f.id;
-      c.sources.assign(f.sources.begin(), f.sources.end());
+      c.sources = f.sources;
       out.push_back(std::move(c));
     }
     // One question per single year of each series: its total, against other years' totals.
@@ -114,20 +147,24 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
           totals.emplace_back();
           continue;
         }
-        totals.push_back(store.texts.emplace_back(
-            fmt::format("{} {}", util::format_number(point.total(), true), s.unit)));
+        auto& total = store.texts.emplace_back(util::format_number(point.total(), true));
+        total += ' ';
+        total += s.unit;
+        totals.push_back(total);
         group.add(totals.back());
       }
       for (std::size_t i = 0; i < s.points.size(); ++i) {
         const auto& point = s.points[i];
         if (totals[i].empty()) continue;
         Candidate c;
-        c.prompt = fmt::format("{}: how many in {}, in all?", s.name, point.period.to);
+        c.ask = Candidate::Ask::series_total;
+        c.subject = &s;
+        c.point = &point;
         c.right = {totals[i]};
         c.group = &group;
         c.record = s.id;
-        c.sources.assign(s.sources.begin(), s.sources.end());
-        c.sources.insert(c.sources.end(), point.sources.begin(), point.sources.end());
+        c.sources = s.sources;
+        c.point_sources = point.sources;
         out.push_back(std::move(c));
       }
     }
@@ -135,7 +172,8 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
   if (about(topic, model::Kind::route)) {
     for (const auto& r : facts.routes) {
       Candidate c;
-      c.prompt = fmt::format("Which of these is a danger on this route: {}?", r.name);
+      c.ask = Candidate::Ask::route_danger;
+      c.subject = &r;
       for (const auto& danger : facts.dangers) {
         const bool on_route = std::find(r.dangers.begin(), r.dangers.end(), danger.id) != r.dangers.end();
         auto& list = on_route ? c.right : c.wrong;
@@ -144,7 +182,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
         }
       }
       c.record = r.id;
-      c.sources.assign(r.sources.begin(), r.sources.end());
+      c.sources = r.sources;
       out.push_back(std::move(c));
     }
   }
@@ -154,11 +192,12 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
     for (const auto& d : facts.dangers) places.add(d.where);
     for (const auto& d : facts.dangers) {
       Candidate c;
-      c.prompt = fmt::format("Where does this happen: {}?", d.name);
+      c.ask = Candidate::Ask::danger_place;
+      c.subject = &d;
       c.right = {d.where};
       c.group = &places;
       c.record = d.id;
-      c.sources.assign(d.sources.begin(), d.sources.end());
+      c.sources = d.sources;
       out.push_back(std::move(c));
     }
   }
@@ -173,11 +212,12 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
     for (const auto& e : facts.events) years.add(year_text(e.date.year));
     for (const auto& e : facts.events) {
       Candidate c;
-      c.prompt = fmt::format("In which year did this happen: {}?", e.title);
+      c.ask = Candidate::Ask::event_year;
+      c.subject = &e;
       c.right = {year_text(e.date.year)};
       c.group = &years;
       c.record = e.id;
-      c.sources.assign(e.sources.begin(), e.sources.end());
+      c.sources = e.sources;
       out.push_back(std::move(c));
     }
   }
@@ -214,7 +254,7 @@ std::vector<Question> make_quiz(const model::FactBase& facts, std::optional<mode
   std::vector<Question> quiz;
   for (auto& c : pool) {
     Question q;
-    q.prompt = std::move(c.prompt);
+    q.prompt = c.prompt();
     const std::string right(c.right[random.below(c.right.size())]);
     auto wrong = c.wrong_options(right);
     random.shuffle(wrong);
@@ -224,8 +264,10 @@ std::vector<Question> make_quiz(const model::FactBase& facts, std::optional<mode
     random.shuffle(q.options);
     q.answer = static_cast<std::size_t>(
         std::find(q.options.begin(), q.options.end(), right) - q.options.begin());
-    q.record = std::move(c.record);
-    q.sources = std::move(c.sources);
+    q.record = std::string(c.record);
+    q.sources.reserve(c.sources.size() + c.point_sources.size());
+    q.sources.assign(c.sources.begin(), c.sources.end());
+    q.sources.insert(q.sources.end(), c.point_sources.begin(), c.point_sources.end());
     quiz.push_back(std::move(q));
   }
   return quiz;
