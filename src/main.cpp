@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <ctime>
 #include <exception>
+#include <initializer_list>
 #include <random>
 
 #include "commands/commands.hpp"
@@ -53,6 +54,25 @@ CommandToken find_command_token(const std::vector<std::string_view>& args) {
     return {i, arg};
   }
   return {};
+}
+
+// Whether the command line could name a top-level option spelled `names`: a word that
+// is one of them, or one of them with "=value". A word of one dash and more than one
+// letter ("-qv", "-ojson") could hold any short option, so it could name them all.
+// Words after "--" are looked at too: setting up an option that is not used changes
+// nothing, leaving out one that is would.
+bool could_name(const std::vector<std::string_view>& args,
+                std::initializer_list<std::string_view> names) {
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const auto arg = args[i];
+    if (arg.size() > 2 && arg[0] == '-' && arg[1] != '-') return true;
+    for (const auto name : names) {
+      if (util::starts_with(arg, name) && (arg.size() == name.size() || arg[name.size()] == '=')) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 bool wants_help(const std::vector<std::string_view>& args) {
@@ -255,29 +275,18 @@ int run(int argc, char** argv) {
                   exit_status::answered);
   }
 
-  CLI::App& app = kept_until_exit.app.emplace("nkfacts");
-  app.set_help_flag();
-  app.fallthrough();
-  app.require_subcommand(0, 1);
   std::vector<std::string> fact_paths;
   bool no_default = false;
   bool quiet = false;
   bool verbose = false;
   bool show_version = false;
-  std::string color_mode = "auto";
+  std::string color_mode;
   std::string width_text;
-  app.add_option("--facts", fact_paths)->allow_extra_args(false);
-  app.add_flag("--no-default", no_default);
-  auto* color_option = app.add_option("--color", color_mode)->expected(0, 1);
-  auto* width_option = app.add_option("--width", width_text);
-  app.add_flag("-q,--quiet", quiet);
-  app.add_flag("-v,--verbose", verbose);
-  app.add_flag("--version", show_version);
-  std::string format_name = "text";
+  std::string format_name;
   std::string fields_text;
-  app.add_option("-o,--format", format_name);
-  auto* fields_option = app.add_option("--fields", fields_text);
-
+  CLI::Option* color_option = nullptr;
+  CLI::Option* width_option = nullptr;
+  CLI::Option* fields_option = nullptr;
   commands::RecordsOptions routes_options;
   commands::RecordsOptions dangers_options;
   commands::StatsOptions stats_options;
@@ -292,117 +301,180 @@ int run(int argc, char** argv) {
   commands::SearchOptions search_options;
   commands::CompletionOptions completion_options;
   commands::CheckOptions check_options;
-  // Only the subcommand named on the command line is built: setting up CLI11 options
-  // costs thousands of instructions each, and a run uses one command (issue: start-up).
-  const auto subcommand = [&](std::string_view name) -> CLI::App* {
-    return command && command->name == name ? app.add_subcommand(std::string(name)) : nullptr;
+  CLI::App* routes = nullptr;
+  CLI::App* dangers = nullptr;
+  CLI::App* stats = nullptr;
+  CLI::App* timeline = nullptr;
+  CLI::App* quiz = nullptr;
+  CLI::App* random = nullptr;
+  CLI::App* handout = nullptr;
+  CLI::App* cite = nullptr;
+  CLI::App* show = nullptr;
+  CLI::App* list = nullptr;
+  CLI::App* search = nullptr;
+  CLI::App* completion = nullptr;
+  CLI::App* check = nullptr;
+
+  // Sets up the parser, from scratch. Setting up a CLI11 option costs about 8,000
+  // instructions and some fresh heap, and a run names few options: with `every` false, a
+  // top-level option is set up only when the command line could name it (see
+  // `could_name`), and only the subcommand named is built. A command line that fails to
+  // parse that way is parsed again with every top-level option, so that errors and their
+  // suggestions do not depend on this.
+  const auto set_up = [&](bool every) -> CLI::App& {
+    CLI::App& app = kept_until_exit.app.emplace("nkfacts");
+    app.set_help_flag();
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    fact_paths.clear();
+    no_default = quiet = verbose = show_version = false;
+    color_mode = "auto";
+    width_text.clear();
+    format_name = "text";
+    fields_text.clear();
+    routes_options = {};
+    dangers_options = {};
+    stats_options = {};
+    cite_options = {};
+    quiz_options = {};
+    random_options = {};
+    seed.reset();
+    show_options = {};
+    list_options = {};
+    timeline_options = {};
+    handout_options = {};
+    search_options = {};
+    completion_options = {};
+    check_options = {};
+    const auto named = [&](std::initializer_list<std::string_view> names) {
+      return every || could_name(args, names);
+    };
+    if (named({"--facts"})) app.add_option("--facts", fact_paths)->allow_extra_args(false);
+    if (named({"--no-default"})) app.add_flag("--no-default", no_default);
+    color_option = named({"--color"}) ? app.add_option("--color", color_mode)->expected(0, 1) : nullptr;
+    width_option = named({"--width"}) ? app.add_option("--width", width_text) : nullptr;
+    if (named({"-q", "--quiet"})) app.add_flag("-q,--quiet", quiet);
+    if (named({"-v", "--verbose"})) app.add_flag("-v,--verbose", verbose);
+    if (named({"--version"})) app.add_flag("--version", show_version);
+    if (named({"-o", "--format"})) app.add_option("-o,--format", format_name);
+    fields_option = named({"--fields"}) ? app.add_option("--fields", fields_text) : nullptr;
+
+    const auto subcommand = [&](std::string_view name) -> CLI::App* {
+      return command && command->name == name ? app.add_subcommand(std::string(name)) : nullptr;
+    };
+    routes = subcommand("routes");
+    if (routes) {
+      routes->add_option("id", routes_options.ids);
+    }
+    dangers = subcommand("dangers");
+    if (dangers) {
+      dangers->add_option("id", dangers_options.ids);
+    }
+    stats = subcommand("stats");
+    if (stats) {
+      auto* year = stats->add_option("--year", stats_options.year);
+      stats->add_option("--from", stats_options.from)->excludes(year);
+      stats->add_option("--to", stats_options.to)->excludes(year);
+      stats->add_flag("--chart", stats_options.chart);
+      stats->add_flag("--ascii", stats_options.ascii);
+    }
+    timeline = subcommand("timeline");
+    if (timeline) {
+      timeline->add_option("--from", timeline_options.from);
+      timeline->add_option("--to", timeline_options.to);
+      timeline->add_flag("--ascii", timeline_options.ascii);
+    }
+    quiz = subcommand("quiz");
+    if (quiz) {
+      quiz->add_option("--count", quiz_options.count);
+      quiz->add_option("--seed", seed);
+      quiz->add_option("--topic", quiz_options.topic);
+      quiz->add_flag("--print", quiz_options.print);
+    }
+    random = subcommand("random");
+    if (random) {
+      random->add_option("--kind", random_options.kind);
+      random->add_option("--seed", seed);
+    }
+    handout = subcommand("handout");
+    if (handout) {
+      handout->add_option("--topic", handout_options.topic);
+      handout->add_option("--style", handout_options.style);
+    }
+    cite = subcommand("cite");
+    if (cite) {
+      cite->add_option("id", cite_options.ids);
+      cite->add_option("--style", cite_options.style);
+    }
+    show = subcommand("show");
+    if (show) {
+      show->add_option("id", show_options.ids);
+    }
+    list = subcommand("list");
+    if (list) {
+      list->add_option("kind", list_options.kind);
+    }
+    search = subcommand("search");
+    if (search) {
+      search->add_option("words", search_options.words);
+      search->add_option("--kind", search_options.kind);
+    }
+    completion = subcommand("completion");
+    if (completion) {
+      completion->add_option("shell", completion_options.shell);
+    }
+    check = subcommand("check");
+    if (check) {
+      check->add_option("path", check_options.paths);
+    }
+    return app;
   };
   const auto parsed = [](const CLI::App* sub) { return sub != nullptr && sub->parsed(); };
-  CLI::App* routes = subcommand("routes");
-  if (routes) {
-    routes->add_option("id", routes_options.ids);
-  }
-  CLI::App* dangers = subcommand("dangers");
-  if (dangers) {
-    dangers->add_option("id", dangers_options.ids);
-  }
-  CLI::App* stats = subcommand("stats");
-  if (stats) {
-    auto* year = stats->add_option("--year", stats_options.year);
-    stats->add_option("--from", stats_options.from)->excludes(year);
-    stats->add_option("--to", stats_options.to)->excludes(year);
-    stats->add_flag("--chart", stats_options.chart);
-    stats->add_flag("--ascii", stats_options.ascii);
-  }
-  CLI::App* timeline = subcommand("timeline");
-  if (timeline) {
-    timeline->add_option("--from", timeline_options.from);
-    timeline->add_option("--to", timeline_options.to);
-    timeline->add_flag("--ascii", timeline_options.ascii);
-  }
-  CLI::App* quiz = subcommand("quiz");
-  if (quiz) {
-    quiz->add_option("--count", quiz_options.count);
-    quiz->add_option("--seed", seed);
-    quiz->add_option("--topic", quiz_options.topic);
-    quiz->add_flag("--print", quiz_options.print);
-  }
-  CLI::App* random = subcommand("random");
-  if (random) {
-    random->add_option("--kind", random_options.kind);
-    random->add_option("--seed", seed);
-  }
-  CLI::App* handout = subcommand("handout");
-  if (handout) {
-    handout->add_option("--topic", handout_options.topic);
-    handout->add_option("--style", handout_options.style);
-  }
-  CLI::App* cite = subcommand("cite");
-  if (cite) {
-    cite->add_option("id", cite_options.ids);
-    cite->add_option("--style", cite_options.style);
-  }
-  CLI::App* show = subcommand("show");
-  if (show) {
-    show->add_option("id", show_options.ids);
-  }
-  CLI::App* list = subcommand("list");
-  if (list) {
-    list->add_option("kind", list_options.kind);
-  }
-  CLI::App* search = subcommand("search");
-  if (search) {
-    search->add_option("words", search_options.words);
-    search->add_option("--kind", search_options.kind);
-  }
-  CLI::App* completion = subcommand("completion");
-  if (completion) {
-    completion->add_option("shell", completion_options.shell);
-  }
-  CLI::App* check = subcommand("check");
-  if (check) {
-    check->add_option("path", check_options.paths);
-  }
 
-  try {
-    std::vector<std::string> words(args.rbegin(), args.rend() - 1);
-    app.parse(words);
-  } catch (const CLI::ParseError& error) {
-    const std::string help = command ? fmt::format("nkfacts {} --help", command->name)
-                                     : std::string("nkfacts --help");
-    const std::string usage = command ? usage_line(*command)
-                                      : std::string("nkfacts [OPTIONS] [COMMAND] [ARGS...]");
-    if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
-      // Name the first unknown option or argument, in command-line order.
-      const CLI::App* sub = command ? app.get_subcommand(std::string(command->name)) : nullptr;
-      const auto known = option_names(app, sub);
-      for (std::size_t i = 1; i < args.size(); ++i) {
-        const auto arg = args[i];
-        if (arg == "--") break;
-        if (arg.size() < 2 || arg[0] != '-') continue;
-        const auto name = arg.substr(0, arg.find('='));
-        if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-        const auto close = util::closest_matches(name, known, 1);
-        return usage_error(
-            fmt::format("unknown option '{}'", util::escape_controls(name, util::Newlines::escape)),
-            close.empty() ? fmt::format("see '{}'", help)
-                          : fmt::format("did you mean '{}'? see '{}'", close.front(), help),
-            plain_err, usage);
+  for (bool every = false;; every = true) {
+    CLI::App& app = set_up(every);
+    try {
+      std::vector<std::string> words(args.rbegin(), args.rend() - 1);
+      app.parse(words);
+      break;
+    } catch (const CLI::ParseError& error) {
+      if (!every) continue;
+      const std::string help = command ? fmt::format("nkfacts {} --help", command->name)
+                                       : std::string("nkfacts --help");
+      const std::string usage = command ? usage_line(*command)
+                                        : std::string("nkfacts [OPTIONS] [COMMAND] [ARGS...]");
+      if (dynamic_cast<const CLI::ExtrasError*>(&error)) {
+        // Name the first unknown option or argument, in command-line order.
+        const CLI::App* sub = command ? app.get_subcommand(std::string(command->name)) : nullptr;
+        const auto known = option_names(app, sub);
+        for (std::size_t i = 1; i < args.size(); ++i) {
+          const auto arg = args[i];
+          if (arg == "--") break;
+          if (arg.size() < 2 || arg[0] != '-') continue;
+          const auto name = arg.substr(0, arg.find('='));
+          if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+          const auto close = util::closest_matches(name, known, 1);
+          return usage_error(
+              fmt::format("unknown option '{}'", util::escape_controls(name, util::Newlines::escape)),
+              close.empty() ? fmt::format("see '{}'", help)
+                            : fmt::format("did you mean '{}'? see '{}'", close.front(), help),
+              plain_err, usage);
+        }
       }
+      std::string message = error.what();
+      if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+      return usage_error(util::escape_controls(message, util::Newlines::escape),
+                         fmt::format("see '{}'", help), plain_err, usage);
     }
-    std::string message = error.what();
-    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
-    return usage_error(util::escape_controls(message, util::Newlines::escape),
-                       fmt::format("see '{}'", help), plain_err, usage);
   }
-  if (color_option->count() > 0 && color_mode.empty()) color_mode = "always";
+  if (color_option && color_option->count() > 0 && color_mode.empty()) color_mode = "always";
   if (color_mode != "auto" && color_mode != "always" && color_mode != "never") {
     return usage_error(fmt::format("unknown color mode '{}'",
                                    util::escape_controls(color_mode, util::Newlines::escape)),
                        "--color takes auto, always or never", plain_err);
   }
   std::optional<long> width;
-  if (width_option->count() > 0) {
+  if (width_option && width_option->count() > 0) {
     char* end = nullptr;
     errno = 0;
     const long value = std::strtol(width_text.c_str(), &end, 10);
@@ -429,7 +501,7 @@ int run(int argc, char** argv) {
     if (!field.empty()) fields.push_back(field);
     start = end + 1;
   }
-  if (fields_option->count() > 0 && fields.empty()) {
+  if (fields_option && fields_option->count() > 0 && fields.empty()) {
     return usage_error("--fields needs at least one field name", "e.g. --fields id,value,as_of",
                        plain_err);
   }
