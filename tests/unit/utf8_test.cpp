@@ -58,6 +58,26 @@ TEST_CASE("case folding is Unicode-aware and leaves Hangul alone") {
   CHECK(buffer.empty());
 }
 
+TEST_CASE("ASCII folding lower-cases exactly A-Z, at every offset of the 16-byte steps") {
+  // Every ASCII byte at every position of the first three blocks and the tail, each
+  // checked against the one-byte rule; then a non-ASCII character after whole ASCII
+  // blocks, which must send the text to utf8proc.
+  std::string folded;
+  for (int byte = 1; byte < 0x80; ++byte) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text(40, 'Q');
+      text[at] = static_cast<char>(byte);
+      std::string expected(40, 'q');
+      expected[at] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+      fold_case_into(folded, text);
+      CHECK(folded == expected);
+    }
+  }
+  CHECK(fold_case("ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`@ \u00c9COLE") ==
+        "abcdefghijklmnopqrstuvwxyz[\\]^_`@ \u00e9cole");
+  CHECK(fold_case("0123456789abcdef\u212a") == "0123456789abcdefk");  // KELVIN SIGN
+}
+
 TEST_CASE("control characters are shown escaped, never raw") {
   CHECK(escape_controls("a\x1b[31mb") == "a\\x1b[31mb");
   CHECK(escape_controls("bell\x07") == "bell\\x07");
