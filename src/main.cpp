@@ -1,5 +1,26 @@
 // Command-line wiring: parse, decide colour and width, load the facts, dispatch, write the
 // answer once, and map every failure to an exit status. CLI11 is seen only here.
+// CLI11 includes <iostream>, and with GCC 12's libstdc++ every file that does holds a
+// static std::ios_base::Init, which builds the eight standard streams and their buffers
+// at every start: 7 fresh pages and about 9,000 instructions, for streams nkfacts never
+// uses (it writes with write(2); CLI11 uses them only in App::exit and in warnings for
+// deprecated and retired options, none of which nkfacts has). So <iostream>'s
+// declarations are given here, without its static object; the locale, which CLI11 does
+// use, is still set up on first use. libstdc++ 13 and later set the streams up inside
+// the library and take another path here.
+#include <cstddef>  // defines __GLIBCXX__ and _GLIBCXX_RELEASE with libstdc++
+#if defined(__GLIBCXX__) && defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE < 13 && \
+    !defined(_GLIBCXX_IOSTREAM)
+#include <istream>
+#include <ostream>
+#define _GLIBCXX_IOSTREAM 1
+namespace std {
+extern istream cin;
+extern ostream cout;
+extern ostream cerr;
+extern ostream clog;
+}  // namespace std
+#endif
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <sys/ioctl.h>
