@@ -35,13 +35,21 @@ std::string SourceNotes::markers(model::TextList ids, const Terminal& terminal) 
 
 void append_numbered_entry(std::string& out, std::size_t number, std::size_t number_width,
                            std::string_view text, const Terminal& terminal) {
-  const std::string label = util::pad_left(fmt::format("[{}]", number), number_width + 2);
+  // "  [7] text", the label right-aligned to the widest number; wrapped lines start
+  // under the text.
+  char digits[24];
+  const auto digits_end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  const auto digit_count = static_cast<std::size_t>(digits_end - digits);
+  std::string label(number_width > digit_count ? number_width - digit_count : 0, ' ');
+  label += '[';
+  label.append(digits, digit_count);
+  label += ']';
   const std::string indent(2 + number_width + 2 + 1, ' ');
   // The painted label takes the place of the first line's blank prefix.
   out += "  ";
   out += paint(terminal, Style::marker, label);
   out += ' ';
-  out += util::wrap_rest(text, terminal.width, std::string(2 + label.size() + 1, ' '), indent);
+  util::wrap_rest_into(out, text, terminal.width, 2 + label.size() + 1, indent);
 }
 
 void SourceNotes::render(std::string& out, const Terminal& terminal) const {

@@ -65,8 +65,12 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
   return out;
 }
 
-void wrap_into(std::string& out, std::string_view text, std::size_t width,
-               std::string_view first_indent, std::string_view indent) {
+namespace {
+
+// Wraps `text` into `out`. The first line starts `first_columns` in: with `first_indent`
+// written there, or (for wrap_rest) after text already on the line.
+void wrap_lines(std::string& out, std::string_view text, std::size_t width,
+                std::string_view first_indent, std::size_t first_columns, std::string_view indent) {
   // Written straight into `out`, line by line: a line built apart and then copied in cost
   // a quarter of a command that prints a list of citations (bench/README.md).
   const std::size_t indent_width = display_width(indent);
@@ -77,19 +81,26 @@ void wrap_into(std::string& out, std::string_view text, std::size_t width,
     const std::string_view paragraph =
         text.substr(line_start, newline == std::string_view::npos ? std::string_view::npos
                                                                    : newline - line_start);
-    const std::string_view prefix = first_line ? first_indent : indent;
     std::size_t line_begin = out.size();
-    out.append(prefix);
-    std::size_t column = first_line ? display_width(prefix) : indent_width;
+    out.append(first_line ? first_indent : indent);
+    std::size_t column = first_line ? first_columns : indent_width;
     bool line_has_word = false;
+    const char* const chars = paragraph.data();
+    const std::size_t size = paragraph.size();
     std::size_t pos = 0;
-    while (pos < paragraph.size()) {
-      while (pos < paragraph.size() && paragraph[pos] == ' ') ++pos;
-      if (pos >= paragraph.size()) break;
-      auto end = paragraph.find(' ', pos);
-      if (end == std::string_view::npos) end = paragraph.size();
-      const std::string_view word = paragraph.substr(pos, end - pos);
-      const std::size_t word_width = display_width(word);
+    while (pos < size) {
+      while (pos < size && chars[pos] == ' ') ++pos;
+      if (pos >= size) break;
+      // The word, and whether it is all printable ASCII (0x20-0x7E), one column a byte:
+      // most words are, and measuring them here saves a call per word.
+      std::size_t end = pos;
+      unsigned plain = 1;
+      while (end < size && chars[end] != ' ') {
+        plain &= static_cast<unsigned>(static_cast<unsigned char>(chars[end]) - 0x20u < 0x5Fu);
+        ++end;
+      }
+      const std::string_view word(chars + pos, end - pos);
+      const std::size_t word_width = plain ? word.size() : display_width(word);
       const std::size_t needed = column + (line_has_word ? 1 : 0) + word_width;
       if (line_has_word && width > 0 && needed > width) {
         out += '\n';
@@ -118,10 +129,23 @@ void wrap_into(std::string& out, std::string_view text, std::size_t width,
   }
 }
 
+}  // namespace
+
+void wrap_into(std::string& out, std::string_view text, std::size_t width,
+               std::string_view first_indent, std::string_view indent) {
+  wrap_lines(out, text, width, first_indent, display_width(first_indent), indent);
+}
+
+void wrap_rest_into(std::string& out, std::string_view text, std::size_t width,
+                    std::size_t first_columns, std::string_view indent) {
+  wrap_lines(out, text, width, {}, first_columns, indent);
+}
+
 std::string wrap_rest(std::string_view text, std::size_t width, std::string_view first_indent,
                       std::string_view indent) {
-  std::string out = wrap(text, width, first_indent, indent);
-  if (starts_with(out, first_indent)) out.erase(0, first_indent.size());
+  std::string out;
+  out.reserve(text.size() + text.size() / 8 + 1);
+  wrap_rest_into(out, text, width, display_width(first_indent), indent);
   return out;
 }
 

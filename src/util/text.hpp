@@ -30,6 +30,9 @@ void wrap_into(std::string& out, std::string_view text, std::size_t width,
 // empty first line comes back as a bare line end.
 std::string wrap_rest(std::string_view text, std::size_t width, std::string_view first_indent,
                       std::string_view indent);
+// The same, appended to `out`, with the columns already used on the first line given.
+void wrap_rest_into(std::string& out, std::string_view text, std::size_t width,
+                    std::size_t first_columns, std::string_view indent);
 
 // Pads with spaces to `width` display columns, on the right or on the left.
 std::string pad_right(std::string_view text, std::size_t width);

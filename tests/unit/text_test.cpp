@@ -41,6 +41,15 @@ TEST_CASE("wrap measures Hangul by display width") {
   CHECK(wrap("탈북민 입국 현황", 11, "", "") == "탈북민 입국\n현황\n");
 }
 
+TEST_CASE("wrap counts a column per printable ASCII byte and measures other words") {
+  // '~' (0x7E) is the last byte counted as one column; DEL (0x7F) and the other
+  // controls take none, so a word of them fits where its byte count would not.
+  CHECK(wrap("aaaa ~~ b", 7, "", "") == "aaaa ~~\nb\n");
+  CHECK(wrap("aaaa \x7f\x7f\x7f\x7f b", 7, "", "") == "aaaa \x7f\x7f\x7f\x7f b\n");
+  CHECK(wrap("aaaa \x1f\x1f\x1f\x1f b", 7, "", "") == "aaaa \x1f\x1f\x1f\x1f b\n");
+  CHECK(wrap("aaaa   b", 6, "", "") == "aaaa b\n");  // runs of spaces are one break
+}
+
 TEST_CASE("wrap with width 0 does not wrap and keeps newlines") {
   CHECK(wrap("one two\nthree", 0, "", "  ") == "one two\n  three\n");
 }
