@@ -8,6 +8,10 @@
 
 #include "util/utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace nkfacts::util {
 namespace {
 
@@ -67,6 +71,35 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
 
 namespace {
 
+// A paragraph that wraps by byte offsets: printable ASCII only (a column a byte), words
+// one space apart, no space at either end. Most text is, and its lines can then be
+// found and copied whole instead of word by word.
+bool simple_paragraph(std::string_view paragraph) {
+  const char* const chars = paragraph.data();
+  const std::size_t size = paragraph.size();
+  if (size == 0 || chars[0] == ' ' || chars[size - 1] == ' ') return false;
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // 16 bytes a step: below 0x20 or from 0x80 (negative as signed bytes), DEL, or a
+  // space followed by a space.
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; i + 17 <= size; i += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + i + 1));
+    const __m128i bad = _mm_or_si128(
+        _mm_or_si128(_mm_cmplt_epi8(block, space), _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F))),
+        _mm_and_si128(_mm_cmpeq_epi8(block, space), _mm_cmpeq_epi8(next, space)));
+    if (_mm_movemask_epi8(bad) != 0) return false;
+  }
+#endif
+  for (; i < size; ++i) {
+    const auto byte = static_cast<unsigned char>(chars[i]);
+    if (byte < 0x20 || byte >= 0x7F) return false;
+    if (byte == ' ' && chars[i + 1] == ' ') return false;  // the last byte is not a space
+  }
+  return true;
+}
+
 // Wraps `text` into `out`. The first line starts `first_columns` in: with `first_indent`
 // written there, or (for wrap_rest) after text already on the line.
 void wrap_lines(std::string& out, std::string_view text, std::size_t width,
@@ -84,7 +117,33 @@ void wrap_lines(std::string& out, std::string_view text, std::size_t width,
     std::size_t line_begin = out.size();
     out.append(first_line ? first_indent : indent);
     std::size_t column = first_line ? first_columns : indent_width;
+    if (simple_paragraph(paragraph)) {
+      // Each line is the longest run of whole words that ends within the width (at least
+      // one word): up to the last space at or before the line's room.
+      std::string_view rest = paragraph;
+      for (;;) {
+        const std::size_t room = column < width ? width - column : 0;
+        if (width == 0 || rest.size() <= room) break;
+        auto end = rest.rfind(' ', room);
+        if (end == std::string_view::npos) end = rest.find(' ');  // a word longer than the line
+        if (end == std::string_view::npos) break;
+        out.append(rest.substr(0, end));
+        out += '\n';
+        out.append(indent);
+        column = indent_width;
+        rest.remove_prefix(end + 1);
+      }
+      out.append(rest);
+      out += '\n';
+      first_line = false;
+      if (newline == std::string_view::npos) break;
+      line_start = newline + 1;
+      continue;
+    }
     bool line_has_word = false;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(' ');
+#endif
     const char* const chars = paragraph.data();
     const std::size_t size = paragraph.size();
     std::size_t pos = 0;
@@ -95,9 +154,25 @@ void wrap_lines(std::string& out, std::string_view text, std::size_t width,
       // most words are, and measuring them here saves a call per word.
       std::size_t end = pos;
       unsigned plain = 1;
-      while (end < size && chars[end] != ' ') {
-        plain &= static_cast<unsigned>(static_cast<unsigned char>(chars[end]) - 0x20u < 0x5Fu);
-        ++end;
+#if defined(__SSE2__)
+      if (pos + 16 <= size) {  // a word of up to 15 bytes: one step
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + pos));
+        const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, space)));
+        if (spaces != 0) {
+          const auto length = static_cast<unsigned>(__builtin_ctz(spaces));
+          const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+              _mm_cmplt_epi8(block, space), _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)))));
+          plain = (odd & ((1u << length) - 1)) == 0;
+          end = pos + length;
+        }
+      }
+      if (end == pos)
+#endif
+      {
+        while (end < size && chars[end] != ' ') {
+          plain &= static_cast<unsigned>(static_cast<unsigned char>(chars[end]) - 0x20u < 0x5Fu);
+          ++end;
+        }
       }
       const std::string_view word(chars + pos, end - pos);
       const std::size_t word_width = plain ? word.size() : display_width(word);

@@ -48,6 +48,32 @@ TEST_CASE("wrap counts a column per printable ASCII byte and measures other word
   CHECK(wrap("aaaa \x7f\x7f\x7f\x7f b", 7, "", "") == "aaaa \x7f\x7f\x7f\x7f b\n");
   CHECK(wrap("aaaa \x1f\x1f\x1f\x1f b", 7, "", "") == "aaaa \x1f\x1f\x1f\x1f b\n");
   CHECK(wrap("aaaa   b", 6, "", "") == "aaaa b\n");  // runs of spaces are one break
+  // The same with 16 bytes or more after the word, where its end is found 16 bytes at a
+  // time, and with a double space, so the word-by-word path measures it.
+  CHECK(wrap("aaaa  \x7f\x7f\x7f\x7f b ccccccccccccccccccc", 7, "", "") ==
+        "aaaa \x7f\x7f\x7f\x7f b\nccccccccccccccccccc\n");
+  CHECK(wrap("aa  \ud0c8\ubd81\ubbfc b cccccccccccccccccccc", 9, "", "") ==
+        "aa \ud0c8\ubd81\ubbfc\nb\ncccccccccccccccccccc\n");
+  CHECK(wrap("aa  ~~~~~~ b cccccccccccccccccccc", 9, "", "") == "aa ~~~~~~\nb\ncccccccccccccccccccc\n");
+}
+
+TEST_CASE("wrap breaks plain text where word-by-word wrapping does") {
+  // Plain ASCII with single spaces is wrapped by byte offsets, whole lines at a time;
+  // a doubled space sends the same words through the word-by-word path, which folds the
+  // run of spaces into one. Both must break every line at the same place.
+  const std::string words = "a bb ccc dddd eeeee ffffff-ggggggg h ii https://example.org/x jjj";
+  std::string doubled = words;
+  doubled.insert(doubled.find(' '), " ");
+  for (std::size_t width = 0; width <= 40; ++width) {
+    for (const auto& [first, indent] : {std::pair<std::string, std::string>{"", ""},
+                                        {"  ", "    "},
+                                        {"Label: ", "  "},
+                                        {"", "          "}}) {
+      CAPTURE(width, first, indent);
+      CHECK(wrap(words, width, first, indent) == wrap(doubled, width, first, indent));
+      CHECK(wrap_rest(words, width, first, indent) == wrap_rest(doubled, width, first, indent));
+    }
+  }
 }
 
 TEST_CASE("wrap with width 0 does not wrap and keeps newlines") {
