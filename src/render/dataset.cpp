@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <charconv>
 #include <cmath>
 
 #include "util/scan.hpp"
@@ -87,54 +88,84 @@ void append_json_object(std::string& out, const Row& row, const std::vector<std:
 }
 
 // A field as plain text for csv, tsv and markdown: numbers plain, lists joined with "; ",
-// null empty.
+// null empty. Written into `out`, which is emptied first: the writers reuse one buffer
+// for every cell.
+void plain_into(std::string& out, const Value* value) {
+  out.clear();
+  if (!value || std::holds_alternative<std::monostate>(*value)) return;
+  if (const auto* number = std::get_if<double>(value)) {
+    out += util::format_number(*number, false, 6);
+  } else if (const auto* flag = std::get_if<bool>(value)) {
+    out += *flag ? "true" : "false";
+  } else if (const auto text = text_of(*value)) {
+    out += *text;
+  } else {
+    for_each_item(*value, [&](std::string_view item) {
+      if (!out.empty()) out += "; ";
+      out += item;
+    });
+  }
+}
+
 std::string plain(const Value* value) {
-  if (!value || std::holds_alternative<std::monostate>(*value)) return {};
-  if (const auto* number = std::get_if<double>(value)) return util::format_number(*number, false, 6);
-  if (const auto* flag = std::get_if<bool>(value)) return *flag ? "true" : "false";
-  if (const auto text = text_of(*value)) return std::string(*text);
   std::string out;
-  for_each_item(*value, [&](std::string_view item) {
-    if (!out.empty()) out += "; ";
-    out += item;
-  });
+  plain_into(out, value);
   return out;
 }
 
+// What was appended to `out` from `start`, taken back out for rewriting when it holds one
+// of `specials`; nullopt (and `out` unchanged) when it holds none, as most cells.
+std::optional<std::string> take_back_if_any(std::string& out, std::size_t start,
+                                            std::string_view specials) {
+  if (std::string_view(out).substr(start).find_first_of(specials) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string written = out.substr(start);
+  out.resize(start);
+  return written;
+}
+
 // RFC 4180: quote a field holding a comma, a quote, CR or LF; double inner quotes.
-std::string csv_field(std::string_view text) {
+void append_csv_field(std::string& out, std::string_view text) {
   // RFC 4180 fields may hold TABs and line breaks; other controls are shown escaped.
-  const std::string cleaned = util::escape_controls(text, util::Newlines::keep, util::Tabs::keep);
-  if (cleaned.find_first_of(",\"\r\n") == std::string::npos) return cleaned;
-  std::string out = "\"";
-  for (const char c : cleaned) {
+  const std::size_t start = out.size();
+  util::escape_controls_into(out, text, util::Newlines::keep, util::Tabs::keep);
+  const auto cleaned = take_back_if_any(out, start, ",\"\r\n");
+  if (!cleaned) return;
+  out += '"';
+  for (const char c : *cleaned) {
     if (c == '"') out += '"';
     out += c;
   }
   out += '"';
-  return out;
 }
 
-// One line per row: backslash, TAB, LF and CR escaped.
-std::string tsv_field(std::string_view text) {
-  std::string out;
+// One line per row: backslash, TAB, LF and CR escaped; other control characters are
+// shown escaped, as everywhere else.
+void append_tsv_field(std::string& out, std::string_view text) {
+  if (text.find_first_of("\\\t\n\r") == std::string_view::npos) {
+    util::escape_controls_into(out, text, util::Newlines::escape);
+    return;
+  }
+  std::string escaped;
   for (const char c : text) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\': escaped += "\\\\"; break;
+      case '\t': escaped += "\\t"; break;
+      case '\n': escaped += "\\n"; break;
+      case '\r': escaped += "\\r"; break;
+      default: escaped += c;
     }
   }
-  // Other control characters are shown escaped, as everywhere else.
-  return util::escape_controls(out, util::Newlines::escape);
+  util::escape_controls_into(out, escaped, util::Newlines::escape);
 }
 
-std::string markdown_cell(std::string_view text) {
-  std::string out;
-  const std::string cleaned = util::escape_controls(text, util::Newlines::keep);
-  for (const char c : cleaned) {
+void append_markdown_cell(std::string& out, std::string_view text) {
+  const std::size_t start = out.size();
+  util::escape_controls_into(out, text, util::Newlines::keep);
+  const auto cleaned = take_back_if_any(out, start, "|\n");
+  if (!cleaned) return;
+  for (const char c : *cleaned) {
     if (c == '|') {
       out += "\\|";
     } else if (c == '\n') {
@@ -143,44 +174,66 @@ std::string markdown_cell(std::string_view text) {
       out += c;
     }
   }
-  return out;
 }
 
-std::string write_markdown(const Dataset& data, const std::vector<std::string>& fields) {
-  std::string out = "|";
-  for (const auto& name : fields) out += fmt::format(" {} |", name);
+void append_number(std::string& out, std::size_t number) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+}
+
+std::string write_markdown(const Dataset& data, const std::vector<std::string>& fields,
+                           std::string out) {
+  out += '|';
+  for (const auto& name : fields) {
+    out += ' ';
+    out += name;
+    out += " |";
+  }
   out += "\n|";
   for (std::size_t i = 0; i < fields.size(); ++i) out += " --- |";
   out += '\n';
   // Sources become numbered footnotes, in order of first use.
   std::vector<std::string_view> cited;
+  std::string cell;
   for (const auto& row : data.rows) {
     out += '|';
     for (const auto& name : fields) {
       const Value* value = row.get(name);
-      std::string cell;
+      out += ' ';
       if (name == "sources" && value) {
         for_each_item(*value, [&](std::string_view id) {
           auto it = std::find(cited.begin(), cited.end(), id);
           if (it == cited.end()) it = cited.insert(cited.end(), id);
-          cell += fmt::format("[^{}]", it - cited.begin() + 1);
+          out += "[^";
+          append_number(out, static_cast<std::size_t>(it - cited.begin()) + 1);
+          out += ']';
         });
       } else {
-        cell = markdown_cell(plain(value));
+        plain_into(cell, value);
+        append_markdown_cell(out, cell);
       }
-      out += fmt::format(" {} |", cell);
+      out += " |";
     }
     out += '\n';
   }
   if (!cited.empty()) out += '\n';
   for (std::size_t i = 0; i < cited.size(); ++i) {
-    std::string text(cited[i]);
+    std::string_view text = cited[i];
     for (const auto& reference : data.references) {
       const Value* id = reference.get("id");
       const Value* citation = reference.get("citation");
-      if (id && plain(id) == cited[i] && citation) text = plain(citation);
+      if (!id || !citation) continue;
+      const auto id_text = text_of(*id);
+      if (id_text ? *id_text == cited[i] : plain(id) == cited[i]) {
+        plain_into(cell, citation);
+        text = cell;
+      }
     }
-    out += fmt::format("[^{}]: {}\n", i + 1, markdown_cell(text));
+    out += "[^";
+    append_number(out, i + 1);
+    out += "]: ";
+    append_markdown_cell(out, text);
+    out += '\n';
   }
   return out;
 }
@@ -338,28 +391,40 @@ std::string write_dataset(const Dataset& data, Format format,
       return out;
     }
     case Format::csv: {
-      for (std::size_t c = 0; c < fields.size(); ++c) out += (c ? "," : "") + csv_field(fields[c]);
+      for (std::size_t c = 0; c < fields.size(); ++c) {
+        if (c > 0) out += ',';
+        append_csv_field(out, fields[c]);
+      }
       out += "\r\n";
+      std::string cell;
       for (const auto& row : data.rows) {
         for (std::size_t c = 0; c < fields.size(); ++c) {
-          out += (c ? "," : "") + csv_field(plain(row.get(fields[c])));
+          if (c > 0) out += ',';
+          plain_into(cell, row.get(fields[c]));
+          append_csv_field(out, cell);
         }
         out += "\r\n";
       }
       return out;
     }
     case Format::tsv: {
-      for (std::size_t c = 0; c < fields.size(); ++c) out += (c ? "\t" : "") + tsv_field(fields[c]);
+      for (std::size_t c = 0; c < fields.size(); ++c) {
+        if (c > 0) out += '\t';
+        append_tsv_field(out, fields[c]);
+      }
       out += '\n';
+      std::string cell;
       for (const auto& row : data.rows) {
         for (std::size_t c = 0; c < fields.size(); ++c) {
-          out += (c ? "\t" : "") + tsv_field(plain(row.get(fields[c])));
+          if (c > 0) out += '\t';
+          plain_into(cell, row.get(fields[c]));
+          append_tsv_field(out, cell);
         }
         out += '\n';
       }
       return out;
     }
-    case Format::markdown: return write_markdown(data, fields);
+    case Format::markdown: return write_markdown(data, fields, std::move(out));
     case Format::text: break;
   }
   return out;
