@@ -38,12 +38,19 @@ int run_cite(const CiteOptions& options, Context& context) {
     return exit_status::nothing_found;
   }
   if (is_machine_format(context)) {
-    render::Dataset data;
-    data.fields = render::fields_of(model::Kind::reference);
+    // Written a row at a time: every reference's row held at once took a dozen fresh
+    // pages, as much as the rest of the command (bench/README.md).
+    const auto& valid = render::fields_of(model::Kind::reference);
+    if (!check_fields(context, valid)) return exit_status::usage_error;
+    std::string out;
+    render::DatasetWriter writer(context.format, context.fields.empty() ? valid : context.fields,
+                                 out, references.size());
     for (auto& entry : render::bibliography(references, *style)) {
-      data.rows.push_back(render::reference_row(*entry.reference, std::move(entry.text)));
+      writer.row(render::reference_row(*entry.reference, std::move(entry.text)));
     }
-    return emit_dataset(context, data, data.fields);
+    writer.finish();
+    append_output(context, std::move(out));
+    return exit_status::answered;
   }
   render::render_bibliography(context.out, references, *style, context.out_terminal);
   return exit_status::answered;

@@ -25,16 +25,21 @@ int report_unknown_id(Context& context, std::string_view id, std::string_view ki
   return exit_status::nothing_found;
 }
 
-int emit_dataset(Context& context, const render::Dataset& data,
-                 const std::vector<std::string>& valid) {
+bool check_fields(Context& context, const std::vector<std::string>& valid) {
   for (const auto& field : context.fields) {
     if (std::find(valid.begin(), valid.end(), field) == valid.end()) {
       context.err += render::format_error(
           fmt::format("unknown field '{}'", util::escape_controls(field, util::Newlines::escape)),
           fmt::format("valid fields: {}", fmt::join(valid, ", ")), context.err_terminal);
-      return exit_status::usage_error;
+      return false;
     }
   }
+  return true;
+}
+
+int emit_dataset(Context& context, const render::Dataset& data,
+                 const std::vector<std::string>& valid) {
+  if (!check_fields(context, valid)) return exit_status::usage_error;
   append_output(context, render::write_dataset(data, context.format,
                                                context.fields.empty() ? data.fields : context.fields));
   return exit_status::answered;

@@ -34,14 +34,19 @@ inline bool is_machine_format(const Context& context) {
   return context.format != render::Format::text;
 }
 
-// Writes `data` in the context's machine format, with --fields checked against `valid`
-// (an unknown field is a usage error that lists the valid ones).
 // Appends `text` to the output, moved in when the output is still empty: a copy would
 // touch the pages of a long answer twice (bench/README.md).
 void append_output(Context& context, std::string&& text);
 
+// Writes `data` in the context's machine format, with --fields checked against `valid`
+// (an unknown field is a usage error that lists the valid ones).
 int emit_dataset(Context& context, const render::Dataset& data,
                  const std::vector<std::string>& valid);
+
+// Checks --fields against `valid`; for an unknown field, appends the usage error (which
+// lists the valid ones) and returns false. emit_dataset does this itself; a command that
+// writes its rows one at a time (render::DatasetWriter) calls it first.
+bool check_fields(Context& context, const std::vector<std::string>& valid);
 
 // Appends "nkfacts: no KIND with id 'x'" and a did-you-mean hint to context.err and returns
 // the nothing-found status. `kind` empty means any record.

@@ -181,63 +181,6 @@ void append_number(std::string& out, std::size_t number) {
   out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
 }
 
-std::string write_markdown(const Dataset& data, const std::vector<std::string>& fields,
-                           std::string out) {
-  out += '|';
-  for (const auto& name : fields) {
-    out += ' ';
-    out += name;
-    out += " |";
-  }
-  out += "\n|";
-  for (std::size_t i = 0; i < fields.size(); ++i) out += " --- |";
-  out += '\n';
-  // Sources become numbered footnotes, in order of first use.
-  std::vector<std::string_view> cited;
-  std::string cell;
-  for (const auto& row : data.rows) {
-    out += '|';
-    for (const auto& name : fields) {
-      const Value* value = row.get(name);
-      out += ' ';
-      if (name == "sources" && value) {
-        for_each_item(*value, [&](std::string_view id) {
-          auto it = std::find(cited.begin(), cited.end(), id);
-          if (it == cited.end()) it = cited.insert(cited.end(), id);
-          out += "[^";
-          append_number(out, static_cast<std::size_t>(it - cited.begin()) + 1);
-          out += ']';
-        });
-      } else {
-        plain_into(cell, value);
-        append_markdown_cell(out, cell);
-      }
-      out += " |";
-    }
-    out += '\n';
-  }
-  if (!cited.empty()) out += '\n';
-  for (std::size_t i = 0; i < cited.size(); ++i) {
-    std::string_view text = cited[i];
-    for (const auto& reference : data.references) {
-      const Value* id = reference.get("id");
-      const Value* citation = reference.get("citation");
-      if (!id || !citation) continue;
-      const auto id_text = text_of(*id);
-      if (id_text ? *id_text == cited[i] : plain(id) == cited[i]) {
-        plain_into(cell, citation);
-        text = cell;
-      }
-    }
-    out += "[^";
-    append_number(out, i + 1);
-    out += "]: ";
-    append_markdown_cell(out, text);
-    out += '\n';
-  }
-  return out;
-}
-
 }  // namespace
 
 std::optional<Format> parse_format(std::string_view name) {
@@ -351,82 +294,153 @@ std::string json_string(std::string_view text) {
   return out;
 }
 
+DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fields,
+                             std::string& out, std::size_t expected_rows)
+    : m_format(format), m_fields(fields), m_out(out) {
+  // A first guess at the document's size, so it is not grown (and copied) a doubling at a
+  // time; pages reserved and never written cost nothing.
+  m_out.reserve(m_out.size() + expected_rows * (fields.size() * 40 + 16) + 64);
+  switch (m_format) {
+    case Format::json:
+      m_out += "{\"records\":[";
+      m_keys = json_keys(fields);
+      break;
+    case Format::jsonl: m_keys = json_keys(fields); break;
+    case Format::csv:
+      for (std::size_t c = 0; c < fields.size(); ++c) {
+        if (c > 0) m_out += ',';
+        append_csv_field(m_out, fields[c]);
+      }
+      m_out += "\r\n";
+      break;
+    case Format::tsv:
+      for (std::size_t c = 0; c < fields.size(); ++c) {
+        if (c > 0) m_out += '\t';
+        append_tsv_field(m_out, fields[c]);
+      }
+      m_out += '\n';
+      break;
+    case Format::markdown:
+      m_out += '|';
+      for (const auto& name : fields) {
+        m_out += ' ';
+        m_out += name;
+        m_out += " |";
+      }
+      m_out += "\n|";
+      for (std::size_t i = 0; i < fields.size(); ++i) m_out += " --- |";
+      m_out += '\n';
+      break;
+    case Format::text: break;
+  }
+}
+
+void DatasetWriter::row(const Row& row) {
+  switch (m_format) {
+    case Format::json:
+      m_out += m_rows > 0 ? ",\n" : "\n";
+      append_json_object(m_out, row, m_fields, m_keys);
+      break;
+    case Format::jsonl:
+      append_json_object(m_out, row, m_fields, m_keys);
+      m_out += '\n';
+      break;
+    case Format::csv:
+      for (std::size_t c = 0; c < m_fields.size(); ++c) {
+        if (c > 0) m_out += ',';
+        plain_into(m_cell, row.get(m_fields[c]));
+        append_csv_field(m_out, m_cell);
+      }
+      m_out += "\r\n";
+      break;
+    case Format::tsv:
+      for (std::size_t c = 0; c < m_fields.size(); ++c) {
+        if (c > 0) m_out += '\t';
+        plain_into(m_cell, row.get(m_fields[c]));
+        append_tsv_field(m_out, m_cell);
+      }
+      m_out += '\n';
+      break;
+    case Format::markdown:
+      m_out += '|';
+      for (const auto& name : m_fields) {
+        const Value* value = row.get(name);
+        m_out += ' ';
+        if (name == "sources" && value) {
+          // Sources become numbered footnotes, in order of first use.
+          for_each_item(*value, [&](std::string_view id) {
+            auto it = std::find(m_cited.begin(), m_cited.end(), id);
+            if (it == m_cited.end()) it = m_cited.insert(m_cited.end(), std::string(id));
+            m_out += "[^";
+            append_number(m_out, static_cast<std::size_t>(it - m_cited.begin()) + 1);
+            m_out += ']';
+          });
+        } else {
+          plain_into(m_cell, value);
+          append_markdown_cell(m_out, m_cell);
+        }
+        m_out += " |";
+      }
+      m_out += '\n';
+      break;
+    case Format::text: break;
+  }
+  ++m_rows;
+}
+
+void DatasetWriter::finish(const std::vector<Row>& references) {
+  switch (m_format) {
+    case Format::json:
+      m_out += "\n]";
+      if (!references.empty()) {
+        std::vector<std::string> reference_fields;
+        for (const auto& [name, value] : references.front().fields) {
+          reference_fields.emplace_back(name);
+        }
+        m_out += ",\"references\":[";
+        const auto reference_keys = json_keys(reference_fields);
+        for (std::size_t i = 0; i < references.size(); ++i) {
+          m_out += i > 0 ? ",\n" : "\n";
+          append_json_object(m_out, references[i], reference_fields, reference_keys);
+        }
+        m_out += "\n]";
+      }
+      m_out += "}\n";
+      break;
+    case Format::markdown:
+      if (!m_cited.empty()) m_out += '\n';
+      for (std::size_t i = 0; i < m_cited.size(); ++i) {
+        std::string_view text = m_cited[i];
+        for (const auto& reference : references) {
+          const Value* id = reference.get("id");
+          const Value* citation = reference.get("citation");
+          if (!id || !citation) continue;
+          const auto id_text = text_of(*id);
+          if (id_text ? *id_text == m_cited[i] : plain(id) == m_cited[i]) {
+            plain_into(m_cell, citation);
+            text = m_cell;
+          }
+        }
+        m_out += "[^";
+        append_number(m_out, i + 1);
+        m_out += "]: ";
+        append_markdown_cell(m_out, text);
+        m_out += '\n';
+      }
+      break;
+    case Format::jsonl:
+    case Format::csv:
+    case Format::tsv:
+    case Format::text: break;
+  }
+}
+
 std::string write_dataset(const Dataset& data, Format format,
                           const std::vector<std::string>& fields) {
   std::string out;
-  // A first guess at the document's size, so it is not grown (and copied) a doubling at a
-  // time; pages reserved and never written cost nothing.
-  out.reserve((data.rows.size() + data.references.size()) * (fields.size() * 40 + 16) + 64);
-  switch (format) {
-    case Format::json: {
-      out = "{\"records\":[";
-      const auto keys = json_keys(fields);
-      for (std::size_t i = 0; i < data.rows.size(); ++i) {
-        out += i > 0 ? ",\n" : "\n";
-        append_json_object(out, data.rows[i], fields, keys);
-      }
-      out += "\n]";
-      if (!data.references.empty()) {
-        std::vector<std::string> reference_fields;
-        for (const auto& [name, value] : data.references.front().fields) {
-          reference_fields.emplace_back(name);
-        }
-        out += ",\"references\":[";
-        const auto reference_keys = json_keys(reference_fields);
-        for (std::size_t i = 0; i < data.references.size(); ++i) {
-          out += i > 0 ? ",\n" : "\n";
-          append_json_object(out, data.references[i], reference_fields, reference_keys);
-        }
-        out += "\n]";
-      }
-      out += "}\n";
-      return out;
-    }
-    case Format::jsonl: {
-      const auto keys = json_keys(fields);
-      for (const auto& row : data.rows) {
-        append_json_object(out, row, fields, keys);
-        out += '\n';
-      }
-      return out;
-    }
-    case Format::csv: {
-      for (std::size_t c = 0; c < fields.size(); ++c) {
-        if (c > 0) out += ',';
-        append_csv_field(out, fields[c]);
-      }
-      out += "\r\n";
-      std::string cell;
-      for (const auto& row : data.rows) {
-        for (std::size_t c = 0; c < fields.size(); ++c) {
-          if (c > 0) out += ',';
-          plain_into(cell, row.get(fields[c]));
-          append_csv_field(out, cell);
-        }
-        out += "\r\n";
-      }
-      return out;
-    }
-    case Format::tsv: {
-      for (std::size_t c = 0; c < fields.size(); ++c) {
-        if (c > 0) out += '\t';
-        append_tsv_field(out, fields[c]);
-      }
-      out += '\n';
-      std::string cell;
-      for (const auto& row : data.rows) {
-        for (std::size_t c = 0; c < fields.size(); ++c) {
-          if (c > 0) out += '\t';
-          plain_into(cell, row.get(fields[c]));
-          append_tsv_field(out, cell);
-        }
-        out += '\n';
-      }
-      return out;
-    }
-    case Format::markdown: return write_markdown(data, fields, std::move(out));
-    case Format::text: break;
-  }
+  DatasetWriter writer(format, fields, out, data.rows.size() + data.references.size());
+  for (const auto& row : data.rows) writer.row(row);
+  writer.finish(data.references);
   return out;
 }
 

@@ -68,6 +68,26 @@ struct Dataset {
 std::string write_dataset(const Dataset& data, Format format,
                           const std::vector<std::string>& fields);
 
+// The same, a row at a time, appended to `out`: a long answer (every reference with its
+// citation) need not be held as rows first. The header is written at construction;
+// finish() closes the document, with the resolved references for json and Markdown.
+class DatasetWriter {
+ public:
+  DatasetWriter(Format format, const std::vector<std::string>& fields, std::string& out,
+                std::size_t expected_rows);
+  void row(const Row& row);
+  void finish(const std::vector<Row>& references = {});
+
+ private:
+  Format m_format;
+  const std::vector<std::string>& m_fields;
+  std::string& m_out;
+  std::vector<std::string> m_keys;     // json, jsonl: each field's text before its value
+  std::vector<std::string> m_cited;    // markdown: source ids in order of first use
+  std::string m_cell;                  // a cell's plain text, reused
+  std::size_t m_rows = 0;
+};
+
 // JSON string literal, RFC 8259, with C0, DEL, C1 and bidi controls as \uXXXX.
 std::string json_string(std::string_view text);
 void append_json_string(std::string& out, std::string_view text);
