@@ -294,6 +294,20 @@ std::string json_string(std::string_view text) {
   return out;
 }
 
+template <typename Cell>
+void DatasetWriter::delimited_line(const Cell& cell) {
+  const bool csv = m_format == Format::csv;
+  for (std::size_t c = 0; c < m_fields.size(); ++c) {
+    if (c > 0) m_out += csv ? ',' : '\t';
+    if (csv) {
+      append_csv_field(m_out, cell(c));
+    } else {
+      append_tsv_field(m_out, cell(c));
+    }
+  }
+  m_out += csv ? "\r\n" : "\n";
+}
+
 DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fields,
                              std::string& out, std::size_t expected_rows)
     : m_format(format), m_fields(fields), m_out(out) {
@@ -307,18 +321,8 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
       break;
     case Format::jsonl: m_keys = json_keys(fields); break;
     case Format::csv:
-      for (std::size_t c = 0; c < fields.size(); ++c) {
-        if (c > 0) m_out += ',';
-        append_csv_field(m_out, fields[c]);
-      }
-      m_out += "\r\n";
-      break;
     case Format::tsv:
-      for (std::size_t c = 0; c < fields.size(); ++c) {
-        if (c > 0) m_out += '\t';
-        append_tsv_field(m_out, fields[c]);
-      }
-      m_out += '\n';
+      delimited_line([&](std::size_t c) -> std::string_view { return fields[c]; });
       break;
     case Format::markdown:
       m_out += '|';
@@ -346,20 +350,11 @@ void DatasetWriter::row(const Row& row) {
       m_out += '\n';
       break;
     case Format::csv:
-      for (std::size_t c = 0; c < m_fields.size(); ++c) {
-        if (c > 0) m_out += ',';
-        plain_into(m_cell, row.get(m_fields[c]));
-        append_csv_field(m_out, m_cell);
-      }
-      m_out += "\r\n";
-      break;
     case Format::tsv:
-      for (std::size_t c = 0; c < m_fields.size(); ++c) {
-        if (c > 0) m_out += '\t';
+      delimited_line([&](std::size_t c) -> std::string_view {
         plain_into(m_cell, row.get(m_fields[c]));
-        append_tsv_field(m_out, m_cell);
-      }
-      m_out += '\n';
+        return m_cell;
+      });
       break;
     case Format::markdown:
       m_out += '|';

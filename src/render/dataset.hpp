@@ -79,6 +79,11 @@ class DatasetWriter {
   void finish(const std::vector<Row>& references = {});
 
  private:
+  // A csv or tsv line: the text of each column from `cell(c)`, escaped by the format's
+  // rules, separated and ended as the format wants.
+  template <typename Cell>
+  void delimited_line(const Cell& cell);
+
   Format m_format;
   const std::vector<std::string>& m_fields;
   std::string& m_out;
