@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <numeric>
+#include <variant>
 
 #include "render/text.hpp"
 #include "util/text.hpp"
@@ -42,39 +43,39 @@ struct Group {
 // The prompt is written only for the questions drawn: a quiz asks a few of about a
 // hundred candidates, and formatting every prompt was a third of the command's work.
 struct Candidate {
-  enum class Ask { figure, series_total, route_danger, danger_place, event_year };
-  Ask ask = Ask::figure;
-  const void* subject = nullptr;              // the record the question is about
-  const model::SeriesPoint* point = nullptr;  // Ask::series_total: the year asked about
+  // The record the question is about (a series with the year asked about).
+  struct SeriesYear {
+    const model::Series* series;
+    const model::SeriesPoint* point;
+  };
+  std::variant<const model::Figure*, SeriesYear, const model::Route*, const model::Danger*,
+               const model::Event*>
+      subject;
   std::vector<std::string_view> right;  // into the facts or the texts made for the quiz
   const Group* group = nullptr;         // wrong options: the group minus the answer...
   std::vector<std::string_view> wrong;  // ...or this list, when there is no group
   std::string_view record;
   model::TextList sources;
-  model::TextList point_sources;  // Ask::series_total: the year's own sources
+  model::TextList point_sources;  // a series' year: the year's own sources
 
   std::string prompt() const {
-    switch (ask) {
-      case Ask::figure: {
-        const auto& f = *static_cast<const model::Figure*>(subject);
-        return f.as_of ? fmt::format("{} (as of {}): what is the figure?", f.label,
-                                     model::to_iso(*f.as_of))
-                       : fmt::format("{}: what is the figure?", f.label);
-      }
-      case Ask::series_total:
-        return fmt::format("{}: how many in {}, in all?",
-                           static_cast<const model::Series*>(subject)->name, point->period.to);
-      case Ask::route_danger:
-        return fmt::format("Which of these is a danger on this route: {}?",
-                           static_cast<const model::Route*>(subject)->name);
-      case Ask::danger_place:
-        return fmt::format("Where does this happen: {}?",
-                           static_cast<const model::Danger*>(subject)->name);
-      case Ask::event_year:
-        return fmt::format("In which year did this happen: {}?",
-                           static_cast<const model::Event*>(subject)->title);
+    if (const auto* figure = std::get_if<const model::Figure*>(&subject)) {
+      const auto& f = **figure;
+      return f.as_of ? fmt::format("{} (as of {}): what is the figure?", f.label,
+                                   model::to_iso(*f.as_of))
+                     : fmt::format("{}: what is the figure?", f.label);
     }
-    return {};
+    if (const auto* year = std::get_if<SeriesYear>(&subject)) {
+      return fmt::format("{}: how many in {}, in all?", year->series->name, year->point->period.to);
+    }
+    if (const auto* route = std::get_if<const model::Route*>(&subject)) {
+      return fmt::format("Which of these is a danger on this route: {}?", (*route)->name);
+    }
+    if (const auto* danger = std::get_if<const model::Danger*>(&subject)) {
+      return fmt::format("Where does this happen: {}?", (*danger)->name);
+    }
+    return fmt::format("In which year did this happen: {}?",
+                       std::get<const model::Event*>(subject)->title);
   }
 
   std::vector<std::string_view> wrong_options(std::string_view answer) const {
@@ -130,7 +131,6 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
       const auto& f = facts.figures[i];
       if (values[i].empty()) continue;
       Candidate c;
-      c.ask = Candidate::Ask::figure;
       c.subject = &f;
       c.right = {values[i]};
       c.group = store.figure_units.find(f.unit)->second;
@@ -157,9 +157,7 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
         const auto& point = s.points[i];
         if (totals[i].empty()) continue;
         Candidate c;
-        c.ask = Candidate::Ask::series_total;
-        c.subject = &s;
-        c.point = &point;
+        c.subject = Candidate::SeriesYear{&s, &point};
         c.right = {totals[i]};
         c.group = &group;
         c.record = s.id;
@@ -172,7 +170,6 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
   if (about(topic, model::Kind::route)) {
     for (const auto& r : facts.routes) {
       Candidate c;
-      c.ask = Candidate::Ask::route_danger;
       c.subject = &r;
       for (const auto& danger : facts.dangers) {
         const bool on_route = std::find(r.dangers.begin(), r.dangers.end(), danger.id) != r.dangers.end();
@@ -192,7 +189,6 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
     for (const auto& d : facts.dangers) places.add(d.where);
     for (const auto& d : facts.dangers) {
       Candidate c;
-      c.ask = Candidate::Ask::danger_place;
       c.subject = &d;
       c.right = {d.where};
       c.group = &places;
@@ -212,7 +208,6 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
     for (const auto& e : facts.events) years.add(year_text(e.date.year));
     for (const auto& e : facts.events) {
       Candidate c;
-      c.ask = Candidate::Ask::event_year;
       c.subject = &e;
       c.right = {year_text(e.date.year)};
       c.group = &years;
