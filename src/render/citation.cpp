@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <iterator>
 
 #include "util/text.hpp"
@@ -20,12 +19,6 @@ using model::ReferenceKind;
 
 bool ends_sentence(std::string_view text) {
   return !text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!');
-}
-
-void append_number(std::string& out, int number) {
-  char digits[16];
-  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-  out.append(digits, static_cast<std::size_t>(end - digits));
 }
 
 constexpr std::array<std::string_view, 12> k_months = {
@@ -51,7 +44,7 @@ class Writer {
 
   void raw(std::string_view literal) const { m_out.append(literal); }
   void raw(char literal) const { m_out += literal; }
-  void number(int value) const { append_number(m_out, value); }
+  void number(int value) const { util::append_integer(m_out, value); }
 
   void text(std::string_view raw) const { text_into(m_out, raw); }
 
@@ -761,7 +754,7 @@ void cite_bibtex(std::string& out, const Reference& r) {
   if (r.published) {
     field("year");
     out += '{';
-    append_number(out, r.published->year);
+    util::append_integer(out, r.published->year);
     out += '}';
     if (r.published->month != 0) {
       field("month");

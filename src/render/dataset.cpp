@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
-#include <charconv>
 #include <cmath>
 
 #include "util/scan.hpp"
@@ -174,11 +173,6 @@ void append_markdown_cell(std::string& out, std::string_view text) {
       out += c;
     }
   }
-}
-
-void append_number(std::string& out, std::size_t number) {
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
 }
 
 }  // namespace
@@ -367,7 +361,7 @@ void DatasetWriter::row(const Row& row) {
             auto it = std::find(m_cited.begin(), m_cited.end(), id);
             if (it == m_cited.end()) it = m_cited.insert(m_cited.end(), std::string(id));
             m_out += "[^";
-            append_number(m_out, static_cast<std::size_t>(it - m_cited.begin()) + 1);
+            util::append_integer(m_out, (it - m_cited.begin()) + 1);
             m_out += ']';
           });
         } else {
@@ -417,7 +411,7 @@ void DatasetWriter::finish(const std::vector<Row>& references) {
           }
         }
         m_out += "[^";
-        append_number(m_out, i + 1);
+        util::append_integer(m_out, i + 1);
         m_out += "]: ";
         append_markdown_cell(m_out, text);
         m_out += '\n';

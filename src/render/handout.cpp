@@ -270,7 +270,7 @@ class Handout {
     text("## Sources\n\n");
     const auto& order = m_notes.order();
     for (std::size_t i = 0; i < order.size(); ++i) {
-      m_out += util::format_number(static_cast<double>(i + 1), false);
+      util::append_integer(m_out, i + 1);
       text(". ");
       const auto* reference = m_facts.find_reference(order[i]);
       if (!reference) {

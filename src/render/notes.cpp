@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "render/citation.hpp"
 #include "util/text.hpp"
@@ -25,9 +24,8 @@ std::string SourceNotes::markers(model::TextList ids, const Terminal& terminal) 
   numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
   std::string out;
   for (const auto number : numbers) {
-    char digits[24];
     out += '[';
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+    util::append_integer(out, number);
     out += ']';
   }
   return paint(terminal, Style::marker, out);
@@ -37,13 +35,10 @@ void append_numbered_entry(std::string& out, std::size_t number, std::size_t num
                            std::string_view text, const Terminal& terminal) {
   // "  [7] text", the label right-aligned to the widest number; wrapped lines start
   // under the text.
-  char digits[24];
-  const auto digits_end = std::to_chars(digits, digits + sizeof digits, number).ptr;
-  const auto digit_count = static_cast<std::size_t>(digits_end - digits);
-  std::string label(number_width > digit_count ? number_width - digit_count : 0, ' ');
-  label += '[';
-  label.append(digits, digit_count);
+  std::string label = "[";
+  util::append_integer(label, number);
   label += ']';
+  if (label.size() < number_width + 2) label.insert(0, number_width + 2 - label.size(), ' ');
   const std::string indent(2 + number_width + 2 + 1, ' ');
   // The painted label takes the place of the first line's blank prefix.
   out += "  ";

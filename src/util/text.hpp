@@ -1,6 +1,7 @@
 // Plain text helpers: number formatting, wrapping by display width, padding, edit distance.
 #pragma once
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,6 +15,14 @@ std::string format_number(double value, bool grouped, int max_decimals = 3);
 
 // Percentage with one decimal: 72.2
 std::string format_percent(double numerator, double denominator);
+
+// Appends the decimal digits of a whole number ("-12", "2020"), without a format string:
+// markers, footnote numbers, years and list numbers are written this way by the dozen.
+template <typename Integer>
+void append_integer(std::string& out, Integer number) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, number).ptr);
+}
 
 // Breaks `text` into lines of at most `width` columns at spaces (never inside a word; a word
 // longer than the line stands alone). Newlines in `text` start a new line. Each line after
