@@ -618,36 +618,29 @@ void cite_chicago(const Reference& r, const Writer& w) {
 
 // ---- BibTeX -----------------------------------------------------------------------------
 
-// LaTeX's special characters, so the .bib file reads back as the same text.
-constexpr std::array<bool, 256> make_bibtex_special() {
-  std::array<bool, 256> special{};
-  for (const char c : std::string_view("\\{}&%$#_~^")) special[static_cast<unsigned char>(c)] = true;
-  return special;
-}
-constexpr std::array<bool, 256> k_bibtex_special = make_bibtex_special();
-
 // Appends `raw` with its control characters escaped (as everywhere) and LaTeX's special
-// characters written so that they read back as themselves.
+// characters written so that the .bib file reads back as the same text.
 void bibtex_text(std::string& out, std::string_view raw) {
   const std::size_t start = out.size();
   util::escape_controls_into(out, raw, util::Newlines::escape);
-  std::size_t special = start;
-  while (special < out.size() && !k_bibtex_special[static_cast<unsigned char>(out[special])]) ++special;
-  if (special == out.size()) return;
-  const std::string cleaned = out.substr(special);
-  out.resize(special);
-  for (const char c : cleaned) {
-    if (!k_bibtex_special[static_cast<unsigned char>(c)]) {
-      out += c;
-      continue;
-    }
+  const auto cleaned = util::take_back_if_any(out, start, "\\{}&%$#_~^");
+  if (!cleaned) return;
+  for (const char c : *cleaned) {
     switch (c) {
       case '\\': out += "\\textbackslash{}"; break;
       case '~': out += "\\textasciitilde{}"; break;
       case '^': out += "\\textasciicircum{}"; break;
-      default:  // { } & % $ # _
+      case '{':
+      case '}':
+      case '&':
+      case '%':
+      case '$':
+      case '#':
+      case '_':
         out += '\\';
         out += c;
+        break;
+      default: out += c;
     }
   }
 }
@@ -655,9 +648,11 @@ void bibtex_text(std::string& out, std::string_view raw) {
 // URLs go in verbatim, as biblatex reads its url field; only braces, which would
 // unbalance the entry, and spaces are percent-encoded.
 void bibtex_url(std::string& out, std::string_view raw) {
-  const std::string cleaned = util::escape_controls(raw, util::Newlines::escape);
-  out.reserve(out.size() + cleaned.size() + 8);
-  for (const char c : cleaned) {
+  const std::size_t start = out.size();
+  util::escape_controls_into(out, raw, util::Newlines::escape);
+  const auto cleaned = util::take_back_if_any(out, start, "{} ");
+  if (!cleaned) return;
+  for (const char c : *cleaned) {
     if (c == '{') out += "%7B";
     else if (c == '}') out += "%7D";
     else if (c == ' ') out += "%20";

@@ -112,24 +112,12 @@ std::string plain(const Value* value) {
   return out;
 }
 
-// What was appended to `out` from `start`, taken back out for rewriting when it holds one
-// of `specials`; nullopt (and `out` unchanged) when it holds none, as most cells.
-std::optional<std::string> take_back_if_any(std::string& out, std::size_t start,
-                                            std::string_view specials) {
-  if (std::string_view(out).substr(start).find_first_of(specials) == std::string_view::npos) {
-    return std::nullopt;
-  }
-  std::string written = out.substr(start);
-  out.resize(start);
-  return written;
-}
-
 // RFC 4180: quote a field holding a comma, a quote, CR or LF; double inner quotes.
 void append_csv_field(std::string& out, std::string_view text) {
   // RFC 4180 fields may hold TABs and line breaks; other controls are shown escaped.
   const std::size_t start = out.size();
   util::escape_controls_into(out, text, util::Newlines::keep, util::Tabs::keep);
-  const auto cleaned = take_back_if_any(out, start, ",\"\r\n");
+  const auto cleaned = util::take_back_if_any(out, start, ",\"\r\n");
   if (!cleaned) return;
   out += '"';
   for (const char c : *cleaned) {
@@ -162,7 +150,7 @@ void append_tsv_field(std::string& out, std::string_view text) {
 void append_markdown_cell(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
   util::escape_controls_into(out, text, util::Newlines::keep);
-  const auto cleaned = take_back_if_any(out, start, "|\n");
+  const auto cleaned = util::take_back_if_any(out, start, "|\n");
   if (!cleaned) return;
   for (const char c : *cleaned) {
     if (c == '|') {

@@ -297,4 +297,14 @@ bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
 }
 
+std::optional<std::string> take_back_if_any(std::string& out, std::size_t start,
+                                            std::string_view bytes) {
+  if (std::string_view(out).substr(start).find_first_of(bytes) == std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string written = out.substr(start);
+  out.resize(start);
+  return written;
+}
+
 }  // namespace nkfacts::util

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,5 +61,12 @@ std::vector<std::string> closest_matches(std::string_view word,
 std::string quoted_alternatives(const std::vector<std::string>& items, std::string_view word);
 
 bool starts_with(std::string_view text, std::string_view prefix);
+
+// For text escaped straight into `out` that a format must then rewrite (quoting a csv
+// field, BibTeX's special characters): what was appended since `start`, taken back out of
+// `out`, when it holds any of `bytes`; nullopt, and `out` untouched, when it holds none,
+// as most text does.
+std::optional<std::string> take_back_if_any(std::string& out, std::size_t start,
+                                            std::string_view bytes);
 
 }  // namespace nkfacts::util
