@@ -1,6 +1,7 @@
 // Skipping bytes that need no decision, 16 at a time. Three scans use it: the loader's
 // check for parser hazards, JSON escaping and control-character escaping. Each gives its
-// own test of a block; the loop, and finding the first byte the test marks, are here.
+// own test of a block; the loop, and finding the first byte the test marks, are here,
+// with the test most of them share: printable ASCII or not.
 #pragma once
 
 #include <cstddef>
@@ -12,7 +13,18 @@
 
 namespace nkfacts::util {
 
+// Printable ASCII, 0x20-0x7E: a byte that is one column wide and needs no escaping.
+constexpr bool is_printable_ascii(unsigned char byte) { return byte - 0x20u < 0x5Fu; }
+
 #if defined(__SSE2__)
+// The same for 16 bytes: marks those that are not (high bit set in the result). As
+// signed bytes, those below 0x20 are less than ' ', and so are those from 0x80 up, which
+// are negative; DEL is the one left.
+inline __m128i not_printable_ascii(__m128i block) {
+  return _mm_or_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(' ')),
+                      _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)));
+}
+
 // From `i`, skips whole 16-byte blocks in which `stops(block)` marks no byte (a marked
 // byte has its high bit set in the returned vector). Returns the offset of the first
 // marked byte, or where fewer than 16 bytes are left: the caller's byte-by-byte loop

@@ -6,11 +6,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "util/scan.hpp"
 #include "util/utf8.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace nkfacts::util {
 namespace {
@@ -80,22 +77,20 @@ bool simple_paragraph(std::string_view paragraph) {
   if (size == 0 || chars[0] == ' ' || chars[size - 1] == ' ') return false;
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // 16 bytes a step: below 0x20 or from 0x80 (negative as signed bytes), DEL, or a
-  // space followed by a space.
+  // 16 bytes a step: a byte that is not printable ASCII, or a space followed by a space.
   const __m128i space = _mm_set1_epi8(' ');
   for (; i + 17 <= size; i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + i));
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + i + 1));
     const __m128i bad = _mm_or_si128(
-        _mm_or_si128(_mm_cmplt_epi8(block, space), _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F))),
+        not_printable_ascii(block),
         _mm_and_si128(_mm_cmpeq_epi8(block, space), _mm_cmpeq_epi8(next, space)));
     if (_mm_movemask_epi8(bad) != 0) return false;
   }
 #endif
   for (; i < size; ++i) {
-    const auto byte = static_cast<unsigned char>(chars[i]);
-    if (byte < 0x20 || byte >= 0x7F) return false;
-    if (byte == ' ' && chars[i + 1] == ' ') return false;  // the last byte is not a space
+    if (!is_printable_ascii(static_cast<unsigned char>(chars[i]))) return false;
+    if (chars[i] == ' ' && chars[i + 1] == ' ') return false;  // the last byte is not a space
   }
   return true;
 }
@@ -160,8 +155,7 @@ void wrap_lines(std::string& out, std::string_view text, std::size_t width,
         const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, space)));
         if (spaces != 0) {
           const auto length = static_cast<unsigned>(__builtin_ctz(spaces));
-          const auto odd = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
-              _mm_cmplt_epi8(block, space), _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)))));
+          const auto odd = static_cast<unsigned>(_mm_movemask_epi8(not_printable_ascii(block)));
           plain = (odd & ((1u << length) - 1)) == 0;
           end = pos + length;
         }
@@ -170,7 +164,7 @@ void wrap_lines(std::string& out, std::string_view text, std::size_t width,
 #endif
       {
         while (end < size && chars[end] != ' ') {
-          plain &= static_cast<unsigned>(static_cast<unsigned char>(chars[end]) - 0x20u < 0x5Fu);
+          plain &= static_cast<unsigned>(is_printable_ascii(static_cast<unsigned char>(chars[end])));
           ++end;
         }
       }

@@ -71,12 +71,7 @@ constexpr std::array<bool, 256> k_plain_markdown = make_plain(true);
 // them 16 bytes at a time cost more than it saved.)
 std::size_t printable_run_end(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
-  i = skip_unmarked_blocks(text, i, [](__m128i block) {
-    // Printable ASCII is 0x20-0x7E: as signed bytes, not below 0x20 (bytes from 0x80 up
-    // are negative, so they stop too) and not 0x7F.
-    return _mm_or_si128(_mm_cmplt_epi8(block, _mm_set1_epi8(0x20)),
-                        _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F)));
-  });
+  i = skip_unmarked_blocks(text, i, not_printable_ascii);
 #endif
   while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) ++i;
   return i;
