@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -293,9 +294,13 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 std::optional<std::string> take_back_if_any(std::string& out, std::size_t start,
                                             std::string_view bytes) {
-  if (std::string_view(out).substr(start).find_first_of(bytes) == std::string_view::npos) {
-    return std::nullopt;
-  }
+  // A table of the bytes, then one lookup a byte: string_view::find_first_of searches
+  // `bytes` for every byte of the text, which made BibTeX entries a fifth slower.
+  std::array<bool, 256> wanted{};
+  for (const char c : bytes) wanted[static_cast<unsigned char>(c)] = true;
+  std::size_t i = start;
+  while (i < out.size() && !wanted[static_cast<unsigned char>(out[i])]) ++i;
+  if (i == out.size()) return std::nullopt;
   std::string written = out.substr(start);
   out.resize(start);
   return written;
