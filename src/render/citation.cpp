@@ -824,60 +824,57 @@ std::optional<CitationStyle> parse_citation_style(std::string_view name) {
 
 void cite_plain_into(std::string& out, const model::Reference& r) {
   // Built by appending, without fmt: `cite` and the JSON of every reference run this.
-  const auto clean = [&out](std::string_view text) {
-    util::escape_controls_into(out, text, util::Newlines::escape);
-  };
-  const auto end_sentence = [&out](std::size_t from) {
-    if (out.size() > from && !ends_sentence(out)) out += '.';
-  };
-  const std::size_t authors_start = out.size();
+  // The text goes in with its control characters escaped and no markup.
+  const Writer w(Markup::none, out);
+  const std::size_t authors_start = w.mark();
   for (std::size_t i = 0; i < r.authors.size(); ++i) {
-    if (i > 0) out += "; ";
-    clean(r.authors[i]);
+    if (i > 0) w.raw("; ");
+    w.text(r.authors[i]);
   }
   if (!r.authors.empty()) {
-    if (out.size() == authors_start || !ends_sentence(out)) out += '.';
-    out += ' ';
+    // Authors that escape to nothing still get their period.
+    if (out.size() == authors_start || !ends_sentence(out)) w.raw('.');
+    w.raw(' ');
   }
-  out += "\u201c";
-  const std::size_t title_start = out.size();
-  clean(r.title);
+  w.raw("\u201c");
+  const std::size_t title_start = w.mark();
+  w.text(r.title);
   if (!r.translated_title.empty()) {
-    out += " [";
-    clean(r.translated_title);
-    out += ']';
+    w.raw(" [");
+    w.text(r.translated_title);
+    w.raw(']');
   }
-  end_sentence(title_start);
-  out += "\u201d ";
-  const std::size_t where_start = out.size();
-  clean(r.publisher);
-  const auto part = [&](std::string_view label, std::string_view value) {
+  w.end_sentence(title_start);
+  w.raw("\u201d ");
+  const std::size_t where_start = w.mark();
+  w.text(r.publisher);
+  const auto part = [&w](std::string_view label, std::string_view value) {
     if (value.empty()) return;
-    out += label;
-    clean(value);
+    w.raw(label);
+    w.text(value);
   };
   part(", volume ", r.volume);
   part(", issue ", r.issue);
   part(", pages ", r.pages);
   if (r.published) {
-    out += ", ";
-    out += model::to_iso(*r.published);
+    w.raw(", ");
+    w.raw(model::to_iso(*r.published));
   }
-  end_sentence(where_start);
+  w.end_sentence(where_start);
   if (!r.issn.empty()) {
-    out += " ISSN ";
-    clean(r.issn);
-    out += '.';
+    w.raw(" ISSN ");
+    w.text(r.issn);
+    w.raw('.');
   }
   if (!r.url.empty()) {
-    out += ' ';
-    clean(r.url);
+    w.raw(' ');
+    w.text(r.url);
   }
   if (r.retrieved) {
-    out += " (retrieved ";
-    out += model::to_iso(*r.retrieved);
-    out += ')';
-    if (r.url.empty()) out += '.';
+    w.raw(" (retrieved ");
+    w.raw(model::to_iso(*r.retrieved));
+    w.raw(')');
+    if (r.url.empty()) w.raw('.');
   }
 }
 
