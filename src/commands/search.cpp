@@ -79,11 +79,7 @@ int run_search(const SearchOptions& options, Context& context) {
       row.add("score", hit.score);
       row.add("field", hit.field);
       row.add("match", hit.text);
-      // A reference is its own source.
-      const auto sources = facts.sources_of(hit.ref);
-      row.add("sources", hit.ref.kind == model::Kind::reference
-                             ? render::Value(std::vector<std::string>{std::string(facts.id_of(hit.ref))})
-                             : render::Value(sources));
+      row.add("sources", facts.sources_of(hit.ref));
       data.rows.push_back(std::move(row));
     }
     render::resolve_references(data, facts);
@@ -94,10 +90,7 @@ int run_search(const SearchOptions& options, Context& context) {
   for (std::size_t i = 0; i < hits.size(); ++i) {
     const auto& hit = hits[i];
     if (i > 0) context.out += '\n';
-    const std::string_view self[] = {facts.id_of(hit.ref)};
-    const std::string markers = notes.markers(
-        hit.ref.kind == model::Kind::reference ? model::TextList(self) : facts.sources_of(hit.ref),
-        render::Terminal{});
+    const std::string markers = notes.markers(facts.sources_of(hit.ref), render::Terminal{});
     context.out += util::wrap(
         fmt::format("{} {} \u2014 {} {}", render::paint(terminal, render::Style::dim, model::kind_name(hit.ref.kind)),
                     render::paint(terminal, render::Style::id, facts.id_of(hit.ref)),

@@ -120,7 +120,7 @@ TextList FactBase::sources_of(const RecordRef& ref) const {
     if constexpr (requires { record.sources; }) {
       return record.sources;
     } else {
-      return {};
+      return TextList(&record.id, 1);  // a reference: the record outlives the view
     }
   });
 }

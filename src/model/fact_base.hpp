@@ -91,7 +91,8 @@ struct FactBase {
   // The common view of any record, for listings and messages.
   std::string_view id_of(const RecordRef& ref) const;
   std::string_view name_of(const RecordRef& ref) const;
-  TextList sources_of(const RecordRef& ref) const;  // empty for a reference
+  // The references behind a record; a reference stands behind itself (its own id).
+  TextList sources_of(const RecordRef& ref) const;
   SourcePos pos_of(const RecordRef& ref) const;
   std::string_view file_of(const SourcePos& pos) const;
 

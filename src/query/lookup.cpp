@@ -35,10 +35,6 @@ std::vector<std::string> references_behind(const model::FactBase& facts,
       if (std::find(out.begin(), out.end(), id) == out.end()) out.emplace_back(id);
     }
   };
-  if (ref.kind == model::Kind::reference) {
-    out.emplace_back(facts.references[ref.index].id);
-    return out;
-  }
   add(facts.sources_of(ref));
   if (ref.kind == model::Kind::series) {
     for (const auto& point : facts.series[ref.index].points) add(point.sources);
