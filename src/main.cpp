@@ -32,7 +32,6 @@ extern ostream clog;
 #include <algorithm>
 #include <ctime>
 #include <exception>
-#include <initializer_list>
 #include <random>
 
 #include "commands/commands.hpp"
@@ -77,20 +76,22 @@ CommandToken find_command_token(const std::vector<std::string_view>& args) {
   return {};
 }
 
-// Whether the command line could name a top-level option spelled `names`: a word that
-// is one of them, or one of them with "=value". A word of one dash and more than one
-// letter ("-qv", "-ojson") could hold any short option, so it could name them all.
-// Words after "--" are looked at too: setting up an option that is not used changes
-// nothing, leaving out one that is would.
-bool could_name(const std::vector<std::string_view>& args,
-                std::initializer_list<std::string_view> names) {
+// Whether the command line could name the top-level option CLI11 would set up from
+// `spec` ("-o,--format"): a word that is one of its names, or one of them with "=value".
+// A word of one dash and more than one letter ("-qv", "-ojson") could hold any short
+// option, so it could name them all. Words after "--" are looked at too: setting up an
+// option that is not used changes nothing, leaving out one that is would.
+bool could_name(const std::vector<std::string_view>& args, std::string_view spec) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const auto arg = args[i];
     if (arg.size() > 2 && arg[0] == '-' && arg[1] != '-') return true;
-    for (const auto name : names) {
+    for (std::size_t start = 0; start < spec.size();) {
+      const auto comma = std::min(spec.find(',', start), spec.size());
+      const auto name = spec.substr(start, comma - start);
       if (util::starts_with(arg, name) && (arg.size() == name.size() || arg[name.size()] == '=')) {
         return true;
       }
+      start = comma + 1;
     }
   }
   return false;
@@ -367,18 +368,23 @@ int run(int argc, char** argv) {
     search_options = {};
     completion_options = {};
     check_options = {};
-    const auto named = [&](std::initializer_list<std::string_view> names) {
-      return every || could_name(args, names);
+    // A top-level option or flag, set up if named (see above); null if not.
+    const auto option = [&](std::string_view spec, auto& variable) -> CLI::Option* {
+      return every || could_name(args, spec) ? app.add_option(std::string(spec), variable) : nullptr;
     };
-    if (named({"--facts"})) app.add_option("--facts", fact_paths)->allow_extra_args(false);
-    if (named({"--no-default"})) app.add_flag("--no-default", no_default);
-    color_option = named({"--color"}) ? app.add_option("--color", color_mode)->expected(0, 1) : nullptr;
-    width_option = named({"--width"}) ? app.add_option("--width", width_text) : nullptr;
-    if (named({"-q", "--quiet"})) app.add_flag("-q,--quiet", quiet);
-    if (named({"-v", "--verbose"})) app.add_flag("-v,--verbose", verbose);
-    if (named({"--version"})) app.add_flag("--version", show_version);
-    if (named({"-o", "--format"})) app.add_option("-o,--format", format_name);
-    fields_option = named({"--fields"}) ? app.add_option("--fields", fields_text) : nullptr;
+    const auto flag = [&](std::string_view spec, bool& variable) {
+      if (every || could_name(args, spec)) app.add_flag(std::string(spec), variable);
+    };
+    if (auto* facts = option("--facts", fact_paths)) facts->allow_extra_args(false);
+    flag("--no-default", no_default);
+    color_option = option("--color", color_mode);
+    if (color_option) color_option->expected(0, 1);
+    width_option = option("--width", width_text);
+    flag("-q,--quiet", quiet);
+    flag("-v,--verbose", verbose);
+    flag("--version", show_version);
+    option("-o,--format", format_name);
+    fields_option = option("--fields", fields_text);
 
     const auto subcommand = [&](std::string_view name) -> CLI::App* {
       return command && command->name == name ? app.add_subcommand(std::string(name)) : nullptr;
