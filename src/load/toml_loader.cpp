@@ -9,6 +9,7 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 #include "load/limits.hpp"
@@ -531,7 +532,13 @@ model::Text Loader::read_id(TableReader& reader) {
   }
   const auto [it, inserted] = m_ids.emplace(id, at);
   if (!inserted) {
-    error(at, fmt::format("duplicate id \"{}\"", id),
+    // Records are read kind by kind, not in file order: the one higher in the file is the
+    // first definition, whichever was read first.
+    SourcePos again = at;
+    if (std::tie(at.line, at.column) < std::tie(it->second.line, it->second.column)) {
+      std::swap(again, it->second);
+    }
+    error(again, fmt::format("duplicate id \"{}\"", id),
           fmt::format("the first definition is at {}:{}:{}; ids must be unique within one source",
                       m_result.facts.files[k_file], it->second.line, it->second.column));
   }

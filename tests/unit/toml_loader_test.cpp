@@ -421,3 +421,14 @@ note = "A note."
   CHECK(result.facts.find("citizenship")->kind == model::Kind::fact);
   CHECK(result.facts.name_of(*result.facts.find("citizenship")) == fact.label);
 }
+
+TEST_CASE("a duplicate id is reported where it comes second in the file") {
+  // Records are read kind by kind: the danger is read first, the figure is higher up.
+  const auto result = load::load_text(
+      "[[figure]]\nid = \"same\"\n\n[[danger]]\nid = \"same\"\n", "t.toml");
+  const auto it = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
+                               [](const auto& d) { return d.message == "duplicate id \"same\""; });
+  REQUIRE(it != result.diagnostics.end());
+  CHECK(it->line == 5);
+  CHECK(it->hint.find("t.toml:2:6") != std::string::npos);
+}
