@@ -167,7 +167,7 @@ class Loader {
   std::vector<std::string_view>& scratch_texts() { return m_scratch_texts; }
 
  private:
-  std::string line_text(std::uint32_t line) const;
+  std::string line_text(std::uint32_t line);
   bool check_encoding();
   SourcePos position_of(std::size_t offset) const;
   void read_kind(std::string_view key, toml::node& node);
@@ -184,6 +184,7 @@ class Loader {
   model::TextList read_sources(TableReader& reader, std::string_view owner, bool required);
 
   std::string_view m_text;
+  std::vector<std::size_t> m_line_starts;  // byte offset of each line, once one is quoted
   LoadResult m_result;
   std::unordered_map<std::string_view, SourcePos> m_ids;  // first definition of each id
   std::vector<std::string_view> m_scratch_texts;
@@ -381,14 +382,18 @@ void TableReader::finish() {
 
 // --- Loader ------------------------------------------------------------------------------
 
-std::string Loader::line_text(std::uint32_t line) const {
+std::string Loader::line_text(std::uint32_t line) {
   if (line == 0) return {};
-  std::size_t start = 0;
-  for (std::uint32_t i = 1; i < line; ++i) {
-    const auto next = m_text.find('\n', start);
-    if (next == std::string_view::npos) return {};
-    start = next + 1;
+  // Where each line starts, found once, at the first diagnostic: a file with a mistake in
+  // each of its 50,000 records would otherwise be searched from the top 50,000 times.
+  if (m_line_starts.empty()) {
+    m_line_starts.push_back(0);
+    for (auto i = m_text.find('\n'); i != std::string_view::npos; i = m_text.find('\n', i + 1)) {
+      m_line_starts.push_back(i + 1);
+    }
   }
+  if (line > m_line_starts.size()) return {};
+  const std::size_t start = m_line_starts[line - 1];
   auto end = m_text.find('\n', start);
   if (end == std::string_view::npos) end = m_text.size();
   std::string_view text = m_text.substr(start, end - start);
