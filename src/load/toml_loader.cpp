@@ -169,6 +169,7 @@ class Loader {
  private:
   std::string line_text(std::uint32_t line);
   bool check_encoding();
+  void check_record_count();
   SourcePos position_of(std::size_t offset) const;
   void read_kind(std::string_view key, toml::node& node);
   model::Text read_id(TableReader& reader);
@@ -458,7 +459,20 @@ LoadResult Loader::run() {
   }
   toml::table& root = parsed.table();
   for (auto&& [key, node] : root) read_kind(key.str(), node);
+  check_record_count();
   return std::move(m_result);
+}
+
+// Once every record is read: one error for the file, not one for each record past the
+// limit, and the same whatever order the records were read in.
+void Loader::check_record_count() {
+  const auto& f = m_result.facts;  // not record_count(): the index is built after the load
+  const std::size_t count = f.references.size() + f.figures.size() + f.series.size() +
+                            f.routes.size() + f.dangers.size() + f.events.size() + f.facts.size();
+  if (count > k_max_records) {
+    error({k_file, 0, 0}, fmt::format("{} records in one file; the limit is {}", count, k_max_records),
+          "split the facts into several files");
+  }
 }
 
 void Loader::read_kind(std::string_view key, toml::node& node) {
@@ -546,12 +560,6 @@ model::Text Loader::read_id(TableReader& reader) {
     error(again, fmt::format("duplicate id \"{}\"", id),
           fmt::format("the first definition is at {}:{}:{}; ids must be unique within one source",
                       m_result.facts.files[k_file], it->second.line, it->second.column));
-  }
-  if (m_result.facts.references.size() + m_result.facts.figures.size() +
-          m_result.facts.series.size() + m_result.facts.routes.size() +
-          m_result.facts.dangers.size() + m_result.facts.events.size() >=
-      k_max_records) {
-    error(at, fmt::format("more than {} records in one file", k_max_records));
   }
   return id;
 }
