@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <array>
-
 #include "util/scan.hpp"
 
 namespace nkfacts::load {
@@ -21,35 +19,6 @@ std::uint32_t decode_at(std::string_view text, std::size_t i) {
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-// The bytes at which the scan below has something to decide; it skips all others in a
-// tight loop, as every byte of every fact file passes through it before parsing.
-constexpr std::array<bool, 256> make_stops(std::array<char, 3> stops, bool non_ascii) {
-  std::array<bool, 256> table{};
-  for (const char c : stops) table[static_cast<unsigned char>(c)] = true;
-  if (non_ascii) {
-    for (unsigned c = 0x80; c < 0x100; ++c) table[c] = true;
-  }
-  return table;
-}
-
-// The first byte at or after i that is a stop. With SSE2 (every x86-64) it tests 16 bytes
-// at a time for the three stop characters (and, where non-ASCII bytes stop, the high bit),
-// which makes this scan a few percent of a load instead of a fifth of its overhead.
-template <char A, char B, char C, bool NonAscii>
-std::size_t skip_to_stop(std::string_view text, std::size_t i) {
-#if defined(__SSE2__)
-  i = util::skip_unmarked_blocks(text, i, [](__m128i block) {
-    const auto is = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
-    const __m128i hit = _mm_or_si128(_mm_or_si128(is(A), is(B)), is(C));
-    // A byte from 0x80 up has its high bit set already: it marks itself.
-    return NonAscii ? _mm_or_si128(hit, block) : hit;
-  });
-#endif
-  static constexpr std::array<bool, 256> stops = make_stops({A, B, C}, NonAscii);
-  while (i < text.size() && !stops[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
 
 // After a backslash in a basic string toml++ tests the next character, past any spaces,
 // for whitespace: it must be safe to test.
@@ -85,8 +54,8 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
   std::size_t i = first;
   auto at = [&](std::string_view what) { return text.substr(i, what.size()) == what; };
   while (i < text.size()) {
-    if (state == State::normal) i = skip_to_stop<'"', '\'', '#', true>(text, i);
-    if (state == State::basic) i = skip_to_stop<'\\', '"', '\n', false>(text, i);
+    if (state == State::normal) i = util::skip_to_any<true, '"', '\'', '#'>(text, i);
+    if (state == State::basic) i = util::skip_to_any<false, '\\', '"', '\n'>(text, i);
     if (i >= text.size()) break;
     const char c = text[i];
     switch (state) {

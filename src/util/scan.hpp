@@ -1,9 +1,11 @@
-// Skipping bytes that need no decision, 16 at a time. Three scans use it: the loader's
-// check for parser hazards, JSON escaping and control-character escaping. Each gives its
-// own test of a block; the loop, and finding the first byte the test marks, are here,
-// with the test most of them share: printable ASCII or not.
+// Skipping bytes that need no decision, 16 at a time. Four scans use it: the loader's
+// check for parser hazards and its cutting of large files into blocks, JSON escaping and
+// control-character escaping. Each gives its own test of a block; the loop, and finding
+// the first byte the test marks, are here, with the tests they share: printable ASCII or
+// not, and one of a few given bytes.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 
@@ -40,5 +42,27 @@ std::size_t skip_unmarked_blocks(std::string_view text, std::size_t i, Stops&& s
   return i;
 }
 #endif
+
+// The first byte at or after `i` that is one of `Stops` (or, with NonAscii, from 0x80
+// up), or the end. With SSE2 it tests 16 bytes at a time, then finishes byte by byte.
+template <bool NonAscii, char... Stops>
+std::size_t skip_to_any(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  i = skip_unmarked_blocks(text, i, [](__m128i block) {
+    // A byte from 0x80 up has its high bit set already: it marks itself.
+    __m128i hit = NonAscii ? block : _mm_setzero_si128();
+    ((hit = _mm_or_si128(hit, _mm_cmpeq_epi8(block, _mm_set1_epi8(Stops)))), ...);
+    return hit;
+  });
+#endif
+  static constexpr std::array<bool, 256> stops = [] {
+    std::array<bool, 256> table{};
+    ((table[static_cast<unsigned char>(Stops)] = true), ...);
+    for (unsigned c = 0x80; NonAscii && c < 0x100; ++c) table[c] = true;
+    return table;
+  }();
+  while (i < text.size() && !stops[static_cast<unsigned char>(text[i])]) ++i;
+  return i;
+}
 
 }  // namespace nkfacts::util
