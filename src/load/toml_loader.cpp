@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "load/limits.hpp"
+#include "load/toml_blocks.hpp"
 #include "load/toml_hazards.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -25,6 +26,10 @@ using model::Severity;
 using model::SourcePos;
 
 constexpr std::uint32_t k_file = 1;  // records of a single-file load point at files[1]
+
+// The kinds written as arrays of tables, `[[kind]]`: where a large file may be cut.
+constexpr std::string_view k_record_kinds[] = {"reference", "figure", "series", "route",
+                                               "danger",    "event",  "fact"};
 
 // Units that count things or measure time: a negative value in them is a mistake.
 bool is_count_unit(std::string_view unit) {
@@ -121,15 +126,15 @@ class TableReader {
 
 class Loader {
  public:
-  Loader(std::string_view text, std::string_view path) : m_text(text) {
-    m_result.facts.files = {"", m_result.facts.storage().keep(path)};
-    m_ids.reserve(text.size() / 256);  // a record takes a few hundred bytes of TOML
+  Loader(std::string_view text, std::string_view path, std::size_t block_bytes)
+      : m_text(text), m_path(path), m_block_bytes(block_bytes) {
+    start_over();
   }
 
   LoadResult run();
 
   SourcePos pos(const toml::source_region& region) const {
-    return {k_file, region.begin.line, region.begin.column};
+    return {k_file, region.begin.line + m_line_offset, region.begin.column};
   }
 
   void report(Severity severity, SourcePos at, std::string message, std::string hint = {}) {
@@ -168,8 +173,11 @@ class Loader {
 
  private:
   std::string line_text(std::uint32_t line);
-  bool check_encoding();
+  void start_over();
+  bool parse_whole();
+  bool parse_blocks(const TomlBlocks& blocks);
   void check_record_count();
+  bool check_encoding();
   SourcePos position_of(std::size_t offset) const;
   void read_kind(std::string_view key, toml::node& node);
   model::Text read_id(TableReader& reader);
@@ -185,6 +193,9 @@ class Loader {
   model::TextList read_sources(TableReader& reader, std::string_view owner, bool required);
 
   std::string_view m_text;
+  std::string_view m_path;
+  std::size_t m_block_bytes;
+  std::uint32_t m_line_offset = 0;  // lines before the block being read
   std::vector<std::size_t> m_line_starts;  // byte offset of each line, once one is quoted
   LoadResult m_result;
   std::unordered_map<std::string_view, SourcePos> m_ids;  // first definition of each id
@@ -442,24 +453,19 @@ LoadResult Loader::run() {
     error(position_of(hazard->offset), hazard->message, hazard->hint);
     return std::move(m_result);
   }
-  toml::parse_result parsed = toml::parse(m_text, m_result.facts.files[k_file]);
-  if (!parsed) {
-    // toml++ rejects invalid UTF-8 anywhere (comments too), so the text is scanned only
-    // now, to point at the exact byte with a clearer message than the parser's.
-    if (!check_encoding()) return std::move(m_result);
-    const toml::parse_error& failure = parsed.error();
-    std::string message(failure.description());
-    // toml++ capitalises its messages; ours start lower-case (CLI.md section 5).
-    if (message.size() > 1 && message[0] >= 'A' && message[0] <= 'Z' &&
-        !(message[1] >= 'A' && message[1] <= 'Z')) {
-      message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  if (m_block_bytes != 0 && m_text.size() > m_block_bytes) {
+    if (const auto blocks = split_toml_blocks(m_text, m_block_bytes, k_record_kinds)) {
+      if (parse_blocks(*blocks)) {
+        check_record_count();
+        return std::move(m_result);
+      }
+      // A block did not parse, or the prefix defines a kind that a record block opens:
+      // the whole file is parsed again, to report the error exactly where it would be
+      // reported for a file too small to cut.
+      start_over();
     }
-    error(pos(failure.source()), util::escape_controls(message, util::Newlines::escape));
-    return std::move(m_result);
   }
-  toml::table& root = parsed.table();
-  for (auto&& [key, node] : root) read_kind(key.str(), node);
-  check_record_count();
+  if (parse_whole()) check_record_count();
   return std::move(m_result);
 }
 
@@ -470,9 +476,62 @@ void Loader::check_record_count() {
   const std::size_t count = f.references.size() + f.figures.size() + f.series.size() +
                             f.routes.size() + f.dangers.size() + f.events.size() + f.facts.size();
   if (count > k_max_records) {
-    error({k_file, 0, 0}, fmt::format("{} records in one file; the limit is {}", count, k_max_records),
+    error({k_file, 0, 0},
+          fmt::format("{} records in one file; the limit is {}", count, k_max_records),
           "split the facts into several files");
   }
+}
+
+void Loader::start_over() {
+  m_result = LoadResult{};
+  m_result.facts.files = {"", m_result.facts.storage().keep(m_path)};
+  m_ids.clear();
+  m_ids.reserve(m_text.size() / 256);  // a record takes a few hundred bytes of TOML
+  m_line_offset = 0;
+}
+
+// Reads the blocks in order, each parsed, converted and freed before the next is parsed.
+// Returns false, with the result half-filled, if one does not parse or the blocks' top-level
+// keys meet; the caller then starts over.
+bool Loader::parse_blocks(const TomlBlocks& blocks) {
+  for (std::size_t b = 0; b < blocks.blocks.size(); ++b) {
+    const TomlBlock& block = blocks.blocks[b];
+    m_line_offset = block.line;
+    toml::parse_result parsed =
+        toml::parse(m_text.substr(block.begin, block.end - block.begin), m_path);
+    if (!parsed) return false;
+    toml::table& root = parsed.table();
+    if (b == 0) {
+      for (const std::string_view kind : blocks.opened) {
+        if (root.contains(kind)) return false;  // TOML: that table is defined twice
+      }
+    }
+    for (auto&& [key, node] : root) read_kind(key.str(), node);
+  }
+  m_line_offset = 0;
+  return true;
+}
+
+// The whole text as one TOML document; false if it does not parse (the error is reported).
+bool Loader::parse_whole() {
+  toml::parse_result parsed = toml::parse(m_text, m_path);
+  if (!parsed) {
+    // toml++ rejects invalid UTF-8 anywhere (comments too), so the text is scanned only
+    // now, to point at the exact byte with a clearer message than the parser's.
+    if (!check_encoding()) return false;
+    const toml::parse_error& failure = parsed.error();
+    std::string message(failure.description());
+    // toml++ capitalises its messages; ours start lower-case (CLI.md section 5).
+    if (message.size() > 1 && message[0] >= 'A' && message[0] <= 'Z' &&
+        !(message[1] >= 'A' && message[1] <= 'Z')) {
+      message[0] = static_cast<char>(message[0] - 'A' + 'a');
+    }
+    error(pos(failure.source()), util::escape_controls(message, util::Newlines::escape));
+    return false;
+  }
+  toml::table& root = parsed.table();
+  for (auto&& [key, node] : root) read_kind(key.str(), node);
+  return true;
 }
 
 void Loader::read_kind(std::string_view key, toml::node& node) {
@@ -503,15 +562,22 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
     return;
   }
   // Room for every record of the kind at once: growing the vector would move each one.
+  // A file read in blocks comes here once a block, so the room at least doubles: an exact
+  // fit each time would move every record at every block.
+  const auto make_room = [&](auto& records) {
+    auto& owned = records.edit();
+    const std::size_t needed = owned.size() + array->size();
+    if (needed > owned.capacity()) owned.reserve(std::max(needed, 2 * owned.capacity()));
+  };
   auto& facts = m_result.facts;
   switch (*kind) {
-    case Kind::reference: facts.references.reserve(facts.references.size() + array->size()); break;
-    case Kind::figure: facts.figures.reserve(facts.figures.size() + array->size()); break;
-    case Kind::series: facts.series.reserve(facts.series.size() + array->size()); break;
-    case Kind::route: facts.routes.reserve(facts.routes.size() + array->size()); break;
-    case Kind::danger: facts.dangers.reserve(facts.dangers.size() + array->size()); break;
-    case Kind::event: facts.events.reserve(facts.events.size() + array->size()); break;
-    case Kind::fact: facts.facts.reserve(facts.facts.size() + array->size()); break;
+    case Kind::reference: make_room(facts.references); break;
+    case Kind::figure: make_room(facts.figures); break;
+    case Kind::series: make_room(facts.series); break;
+    case Kind::route: make_room(facts.routes); break;
+    case Kind::danger: make_room(facts.dangers); break;
+    case Kind::event: make_room(facts.events); break;
+    case Kind::fact: make_room(facts.facts); break;
   }
   for (toml::node& element : *array) {
     toml::table& table = *element.as_table();
@@ -551,8 +617,8 @@ model::Text Loader::read_id(TableReader& reader) {
   }
   const auto [it, inserted] = m_ids.emplace(id, at);
   if (!inserted) {
-    // Records are read kind by kind, not in file order: the one higher in the file is the
-    // first definition, whichever was read first.
+    // Records are read kind by kind (and block by block), not in file order: the one
+    // higher in the file is the first definition, whichever was read first.
     SourcePos again = at;
     if (std::tie(at.line, at.column) < std::tie(it->second.line, it->second.column)) {
       std::swap(again, it->second);
@@ -862,8 +928,8 @@ std::string toml_library_version() {
   return fmt::format("{}.{}.{}", TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH);
 }
 
-LoadResult load_text(std::string_view text, std::string_view path) {
-  LoadResult result = Loader(text, path).run();
+LoadResult load_text(std::string_view text, std::string_view path, std::size_t block_bytes) {
+  LoadResult result = Loader(text, path, block_bytes).run();
   result.facts.build_index();
   return result;
 }
