@@ -2,10 +2,12 @@
 // whole-base review, the diagnostic formatter and every text renderer — the path a shared,
 // possibly hostile, fact file takes. Built with -DNKFACTS_FUZZ=ON (clang); run by
 // scripts/fuzz. A finding becomes a file in tests/data/hostile/ with its expected message.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "load/review.hpp"
 #include "load/sources.hpp"
@@ -18,9 +20,46 @@
 
 using namespace nkfacts;
 
+namespace {
+
+// What a load found, in an order that does not depend on the order records were read in.
+std::vector<std::string> summary(const load::LoadResult& result) {
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics) {
+    out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message +
+                  " | " + d.hint + " | " + d.source_line);
+  }
+  const auto records = [&](std::string_view kind, const auto& list) {
+    for (const auto& r : list) {
+      out.push_back(std::string(kind) + " " + std::string(r.id) + " " +
+                    std::to_string(r.pos.line) + ":" + std::to_string(r.pos.column));
+    }
+  };
+  records("reference", result.facts.references);
+  records("figure", result.facts.figures);
+  records("series", result.facts.series);
+  records("route", result.facts.routes);
+  records("danger", result.facts.dangers);
+  records("event", result.facts.events);
+  records("fact", result.facts.facts);
+  for (const auto& l : result.links) {
+    out.push_back(std::string(l.owner) + "->" + std::string(l.target) + " " +
+                  std::to_string(l.pos.line) + ":" + std::to_string(l.pos.column));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   load::LoadResult result = load::load_text(text, "fuzz.toml");
+  // A file cut into blocks of records (one a block, here) loads as the whole file does.
+  if (summary(load::load_text(text, "fuzz.toml", 1)) !=
+      summary(load::load_text(text, "fuzz.toml", 0))) {
+    __builtin_trap();
+  }
   auto diagnostics = load::check_links(result.facts, result.links);
   auto review = load::review_fact_base(result.facts, model::Date{2026, 11, 25});
   diagnostics.insert(diagnostics.end(), review.begin(), review.end());
