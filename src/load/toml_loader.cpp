@@ -472,9 +472,8 @@ LoadResult Loader::run() {
 // Once every record is read: one error for the file, not one for each record past the
 // limit, and the same whatever order the records were read in.
 void Loader::check_record_count() {
-  const auto& f = m_result.facts;  // not record_count(): the index is built after the load
-  const std::size_t count = f.references.size() + f.figures.size() + f.series.size() +
-                            f.routes.size() + f.dangers.size() + f.events.size() + f.facts.size();
+  // Not record_count(): the index is built after the load.
+  const std::size_t count = m_result.facts.records_held();
   if (count > k_max_records) {
     error({k_file, 0, 0},
           fmt::format("{} records in one file; the limit is {}", count, k_max_records),

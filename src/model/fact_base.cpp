@@ -40,8 +40,7 @@ void FactBase::share_storage(const FactBase& other) {
 
 void FactBase::build_index() {
   std::vector<RecordRef> index;
-  index.reserve(references.size() + figures.size() + series.size() + routes.size() +
-                  dangers.size() + events.size() + facts.size());
+  index.reserve(records_held());
   index_records(index, references, Kind::reference);
   index_records(index, figures, Kind::figure);
   index_records(index, series, Kind::series);
@@ -82,6 +81,11 @@ const Reference* FactBase::find_reference(std::string_view id) const {
 }
 
 std::size_t FactBase::record_count() const { return m_index.size(); }
+
+std::size_t FactBase::records_held() const {
+  return references.size() + figures.size() + series.size() + routes.size() + dangers.size() +
+         events.size() + facts.size();
+}
 
 std::vector<std::string> FactBase::ids() const {
   std::vector<std::string> out;

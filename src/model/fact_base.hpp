@@ -83,7 +83,9 @@ struct FactBase {
   const Records<RecordRef>& index() const { return m_index; }
   const RecordRef* find(std::string_view id) const;
   const Reference* find_reference(std::string_view id) const;
-  std::size_t record_count() const;
+  std::size_t record_count() const;  // records in the index: one per id
+  // Every record of every kind, counted before an index is built, duplicates included.
+  std::size_t records_held() const;
   // Every id, sorted byte-wise (for "did you mean" and listings).
   std::vector<std::string> ids() const;
   std::vector<std::string> ids_of(Kind kind) const;
