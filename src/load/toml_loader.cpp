@@ -27,9 +27,16 @@ using model::SourcePos;
 
 constexpr std::uint32_t k_file = 1;  // records of a single-file load point at files[1]
 
-// The kinds written as arrays of tables, `[[kind]]`: where a large file may be cut.
-constexpr std::string_view k_record_kinds[] = {"reference", "figure", "series", "route",
-                                               "danger",    "event",  "fact"};
+// The kinds written as arrays of tables, `[[kind]]`: where a large file may be cut. Named
+// from the model's list, so that a kind added there is cut at too.
+const auto& record_kind_names() {
+  static const auto names = [] {
+    std::array<std::string_view, std::size(model::k_all_kinds)> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = model::kind_name(model::k_all_kinds[i]);
+    return out;
+  }();
+  return names;
+}
 
 // Units that count things or measure time: a negative value in them is a mistake.
 bool is_count_unit(std::string_view unit) {
@@ -454,7 +461,7 @@ LoadResult Loader::run() {
     return std::move(m_result);
   }
   if (m_block_bytes != 0 && m_text.size() > m_block_bytes) {
-    if (const auto blocks = split_toml_blocks(m_text, m_block_bytes, k_record_kinds)) {
+    if (const auto blocks = split_toml_blocks(m_text, m_block_bytes, record_kind_names())) {
       if (parse_blocks(*blocks)) {
         check_record_count();
         return std::move(m_result);
