@@ -1,0 +1,2 @@
+// A wrong-way include: load/ never prints.
+#include "render/text.hpp"

@@ -1,0 +1,3 @@
+// A wrong-way include: render/ does not call query/.
+#include "render/text.hpp"
+#include "query/search.hpp"
