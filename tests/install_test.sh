@@ -48,7 +48,7 @@ expect "routes " nkfacts ro
 expect "check cite completion " nkfacts c
 expect "json jsonl " nkfacts --format j
 expect "json jsonl " nkfacts routes -o j
-expect "china-mongolia china-southeast-asia " nkfacts routes china
+expect "china-mongolia china-southeast-asia china-vietnam-cambodia " nkfacts routes china
 expect "arrest-in-china arrest-in-transit " nkfacts dangers arrest
 expect "hanawon-course-length hanawon-opens " nkfacts show hanawon
 expect "reference route " nkfacts list r

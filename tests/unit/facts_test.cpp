@@ -7,6 +7,7 @@
 
 #include "load/embedded.hpp"
 #include "load/sources.hpp"
+#include "model/date.hpp"
 #include "query/lookup.hpp"
 
 using namespace nkfacts;
@@ -154,6 +155,12 @@ TEST_CASE("estimates are stored as ranges or bounds, never as points") {
   CHECK(*figure("returned-from-china-2003").value.low == 7800);
   CHECK(*figure("broker-fee-2007-budget").value.high == 2000);
   CHECK(*figure("broker-fee-2007-first-class").value.low == 10000);
+  // Where sources disagree the range keeps every holder's estimate, never one point.
+  const auto& famine = figure("famine-deaths-estimates");
+  CHECK(*famine.value.low == 220000);     // North Korea's own figure (USCR 2001)
+  CHECK(*famine.value.high == 3500000);   // the top of USCR's estimates (2002, 2003)
+  CHECK(*figure("china-hidden-hrw-2002").value.low == 10000);
+  CHECK(*figure("china-hidden-hrw-2002").value.high == 300000);
 }
 
 TEST_CASE("dated figures match their sources") {
@@ -166,6 +173,25 @@ TEST_CASE("dated figures match their sources") {
   CHECK(*figure("settlement-payment-2007").value.low == 6000000);
   CHECK(*figure("housing-subsidy").value.low == 16000000);
   CHECK(*figure("defection-minimum-sentence").value.low == 7);
+  CHECK(*figure("repatriations-recorded-nkdb").value.low == 8148);
+  CHECK(*figure("hana-survey-2025-satisfied").value.low == Approx(81.2));
+  CHECK(*figure("hana-survey-2025-employment").value.low == Approx(61.3));
+  CHECK(*figure("hana-survey-2025-unemployment").value.low == Approx(5.4));
+  CHECK(*figure("russia-refugees-2023").value.low == 31);
+}
+
+TEST_CASE("corrected dates keep their corrections") {
+  const auto event_date = [](std::string_view id) {
+    const auto* ref = facts().find(id);
+    REQUIRE(ref != nullptr);
+    REQUIRE(ref->kind == model::Kind::event);
+    return model::to_iso(facts().events[ref->index].date);
+  };
+  // Found off Ishikawa on 13 September 2011, not in October as one story said.
+  CHECK(event_date("boat-to-japan-2011") == "2011-09-13");
+  CHECK(event_date("us-north-korean-human-rights-act") == "2004-10-18");
+  // Arirang's 191 counts admissions to the end of November 2015.
+  CHECK(model::to_iso(*figure("us-refugees-2015").as_of) == "2015-11");
 }
 
 TEST_CASE("the source article's four references are present") {
