@@ -192,42 +192,11 @@ const Value* Row::get(std::string_view name) const {
   return nullptr;
 }
 
-namespace {
-
-// The bytes JSON strings copy as they are: printable ASCII but the quote and the backslash,
-// and every byte of a multi-byte sequence except the lead bytes of C1 and bidi controls.
-constexpr std::array<bool, 256> make_plain_bytes() {
-  std::array<bool, 256> plain{};
-  for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = c != '"' && c != '\\';
-  for (unsigned c = 0x80; c < 0x100; ++c) plain[c] = c != 0xC2 && c != 0xE2;
-  return plain;
-}
-constexpr std::array<bool, 256> k_plain_bytes = make_plain_bytes();
-
-// The end of the run of plain bytes that starts at i. With SSE2 (every x86-64) it tests 16
-// bytes at a time: a quote, a backslash, a C0 control or DEL, or a lead byte C2 or E2.
-std::size_t plain_run_end(std::string_view text, std::size_t i) {
-#if defined(__SSE2__)
-  i = util::skip_unmarked_blocks(text, i, [](__m128i block) {
-    // Below 0x20, unsigned: the minimum of the byte and 0x1F equals the byte.
-    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
-    const auto is = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
-    return _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(is('"'), is('\\')), _mm_or_si128(is(0x7F), control)),
-        _mm_or_si128(is(static_cast<char>(0xC2)), is(static_cast<char>(0xE2))));
-  });
-#endif
-  while (i < text.size() && k_plain_bytes[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
-
-}  // namespace
-
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
-    const std::size_t run = plain_run_end(text, i);
+    const std::size_t run = util::json_plain_end(text, i);
     if (run > i) {
       out.append(text.data() + i, run - i);
       i = run;
