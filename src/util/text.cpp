@@ -40,7 +40,8 @@ std::string grouped_number(std::string_view text) {
 }  // namespace
 
 std::string format_number(double value, bool grouped, int max_decimals) {
-  if (std::nearbyint(value) == value && std::fabs(value) < 1e15) {
+  if (std::fabs(value) > k_exact_integer_limit) return fmt::format("{}", value);
+  if (std::nearbyint(value) == value) {
     // Whole numbers, the common case (counts, years), without a format string: tables
     // print dozens of them, and this path costs a fifth of fmt::format's.
     char digits[24];
