@@ -10,6 +10,7 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <iterator>
 
 #include "util/scan.hpp"
 #include "util/text.hpp"
@@ -25,18 +26,26 @@ std::optional<std::string_view> text_of(const Value& value) {
 
 namespace {
 
-std::string json_number(double value) {
-  if (std::nearbyint(value) == value && std::fabs(value) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(value));
+// A number as JSON has it. JSON has no infinity and no NaN: a non-finite value (which the
+// loader refuses, but a sum could still reach) is written as null, never as a bare `inf`
+// that no parser reads. Whole numbers within a double's exact integers (±2^53) are written
+// as integers, digit for digit; beyond, a double no longer holds every integer, and the
+// shortest form that reads back as the same double is written rather than made-up digits.
+void append_json_number(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+  } else if (std::nearbyint(value) == value && std::fabs(value) <= util::k_exact_integer_limit) {
+    util::append_integer(out, static_cast<long long>(value));
+  } else {
+    fmt::format_to(std::back_inserter(out), "{}", value);
   }
-  return fmt::format("{}", value);
 }
 
 void append_json_value(std::string& out, const Value& value) {
   if (std::holds_alternative<std::monostate>(value)) {
     out += "null";
   } else if (const auto* number = std::get_if<double>(&value)) {
-    out += json_number(*number);
+    append_json_number(out, *number);
   } else if (const auto* flag = std::get_if<bool>(&value)) {
     out += *flag ? "true" : "false";
   } else if (const auto text = text_of(value)) {
@@ -93,7 +102,7 @@ void plain_into(std::string& out, const Value* value) {
   out.clear();
   if (!value || std::holds_alternative<std::monostate>(*value)) return;
   if (const auto* number = std::get_if<double>(value)) {
-    out += util::format_number(*number, false, 6);
+    if (std::isfinite(*number)) out += util::format_number(*number, false, 6);  // else empty
   } else if (const auto* flag = std::get_if<bool>(value)) {
     out += *flag ? "true" : "false";
   } else if (const auto text = text_of(*value)) {
@@ -147,6 +156,43 @@ void append_tsv_field(std::string& out, std::string_view text) {
   util::escape_controls_into(out, escaped, util::Newlines::escape);
 }
 
+// A number as a spreadsheet reads one: an optional sign, digits with an optional
+// fraction, an optional exponent ("-12", "0.5", "9.2e+18").
+bool is_plain_number(std::string_view text) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+  if (!digits()) return false;
+  if (i < text.size() && text[i] == '.' && (++i, !digits())) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    if (!digits()) return false;
+  }
+  return i == text.size();
+}
+
+}  // namespace
+
+bool starts_formula(std::string_view cell) {
+  if (cell.empty()) return false;
+  switch (cell.front()) {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r': return true;
+    case '+':
+    case '-': return !is_plain_number(cell);
+    default: return false;
+  }
+}
+
+namespace {
+
 void append_markdown_cell(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
   util::escape_controls_into(out, text, util::Newlines::keep);
@@ -192,42 +238,11 @@ const Value* Row::get(std::string_view name) const {
   return nullptr;
 }
 
-namespace {
-
-// The bytes JSON strings copy as they are: printable ASCII but the quote and the backslash,
-// and every byte of a multi-byte sequence except the lead bytes of C1 and bidi controls.
-constexpr std::array<bool, 256> make_plain_bytes() {
-  std::array<bool, 256> plain{};
-  for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = c != '"' && c != '\\';
-  for (unsigned c = 0x80; c < 0x100; ++c) plain[c] = c != 0xC2 && c != 0xE2;
-  return plain;
-}
-constexpr std::array<bool, 256> k_plain_bytes = make_plain_bytes();
-
-// The end of the run of plain bytes that starts at i. With SSE2 (every x86-64) it tests 16
-// bytes at a time: a quote, a backslash, a C0 control or DEL, or a lead byte C2 or E2.
-std::size_t plain_run_end(std::string_view text, std::size_t i) {
-#if defined(__SSE2__)
-  i = util::skip_unmarked_blocks(text, i, [](__m128i block) {
-    // Below 0x20, unsigned: the minimum of the byte and 0x1F equals the byte.
-    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
-    const auto is = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
-    return _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(is('"'), is('\\')), _mm_or_si128(is(0x7F), control)),
-        _mm_or_si128(is(static_cast<char>(0xC2)), is(static_cast<char>(0xE2))));
-  });
-#endif
-  while (i < text.size() && k_plain_bytes[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
-
-}  // namespace
-
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
-    const std::size_t run = plain_run_end(text, i);
+    const std::size_t run = util::json_plain_end(text, i);
     if (run > i) {
       out.append(text.data() + i, run - i);
       i = run;
@@ -335,6 +350,9 @@ void DatasetWriter::row(const Row& row) {
     case Format::tsv:
       delimited_line([&](std::size_t c) -> std::string_view {
         plain_into(m_cell, row.get(m_fields[c]));
+        // A spreadsheet would run a cell that starts like a formula: a quote in front
+        // makes it text (OWASP's advice for CSV injection). Numbers stay numbers.
+        if (starts_formula(m_cell)) m_cell.insert(m_cell.begin(), '\'');
         return m_cell;
       });
       break;

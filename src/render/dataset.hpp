@@ -93,6 +93,12 @@ class DatasetWriter {
   std::size_t m_rows = 0;
 };
 
+// True when a csv or tsv cell would start a formula in a spreadsheet: it starts with '=',
+// '@', TAB or CR, or with '+' or '-' and is not a plain number ("-12" and "+0.5" are
+// numbers; "-1+2" and "=HYPERLINK(...)" are not). The writers put a single quote in front
+// of such a cell, so that spreadsheets show it as text.
+bool starts_formula(std::string_view cell);
+
 // JSON string literal, RFC 8259, with C0, DEL, C1 and bidi controls as \uXXXX.
 std::string json_string(std::string_view text);
 void append_json_string(std::string& out, std::string_view text);

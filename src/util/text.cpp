@@ -40,7 +40,8 @@ std::string grouped_number(std::string_view text) {
 }  // namespace
 
 std::string format_number(double value, bool grouped, int max_decimals) {
-  if (std::nearbyint(value) == value && std::fabs(value) < 1e15) {
+  if (std::fabs(value) > k_exact_integer_limit) return fmt::format("{}", value);
+  if (std::nearbyint(value) == value) {
     // Whole numbers, the common case (counts, years), without a format string: tables
     // print dozens of them, and this path costs a fifth of fmt::format's.
     char digits[24];
@@ -69,130 +70,75 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
 
 namespace {
 
-// A paragraph that wraps by byte offsets: printable ASCII only (a column a byte), words
-// one space apart, no space at either end. Most text is, and its lines can then be
-// found and copied whole instead of word by word.
-bool simple_paragraph(std::string_view paragraph) {
-  const char* const chars = paragraph.data();
+// One paragraph (no newline in it) from `column` on: words are what lies between spaces,
+// a run of spaces between two words is written as one, and each line takes the words that
+// fit within `width` (at least one: a word longer than the line stands alone). Words one
+// space apart, as most text is, are copied as one run, a line or more at a time.
+// `line_begin` is where the line, with its indentation, starts in `out`.
+void wrap_paragraph(std::string& out, std::size_t line_begin, std::string_view paragraph,
+                    std::size_t width, std::size_t column, std::string_view indent,
+                    std::size_t indent_width) {
   const std::size_t size = paragraph.size();
-  if (size == 0 || chars[0] == ' ' || chars[size - 1] == ' ') return false;
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  // 16 bytes a step: a byte that is not printable ASCII, or a space followed by a space.
-  const __m128i space = _mm_set1_epi8(' ');
-  for (; i + 17 <= size; i += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + i + 1));
-    const __m128i bad = _mm_or_si128(
-        not_printable_ascii(block),
-        _mm_and_si128(_mm_cmpeq_epi8(block, space), _mm_cmpeq_epi8(next, space)));
-    if (_mm_movemask_epi8(bad) != 0) return false;
+  std::size_t run_start = 0;  // the words not yet written, [run_start, run_end), one space apart
+  std::size_t run_end = 0;
+  bool line_has_word = false;
+  std::size_t pos = 0;
+  while (pos < size) {
+    const std::size_t gap_start = pos;
+    while (pos < size && paragraph[pos] == ' ') ++pos;
+    if (pos >= size) break;
+    const auto [end, plain] = word_at(paragraph, pos);
+    const std::size_t word_width =
+        plain ? end - pos : display_width(paragraph.substr(pos, end - pos));
+    if (line_has_word && width > 0 && column + 1 + word_width > width) {
+      out.append(paragraph.data() + run_start, run_end - run_start);
+      out += '\n';
+      out.append(indent);
+      column = indent_width;
+      line_has_word = false;
+    }
+    if (!line_has_word) {
+      run_start = pos;
+    } else if (pos - gap_start != 1) {  // more than one space: write the run, then one space
+      out.append(paragraph.data() + run_start, run_end - run_start);
+      out += ' ';
+      run_start = pos;
+      ++column;
+    } else {
+      ++column;
+    }
+    run_end = end;
+    column += word_width;
+    line_has_word = true;
+    pos = end;
   }
-#endif
-  for (; i < size; ++i) {
-    if (!is_printable_ascii(static_cast<unsigned char>(chars[i]))) return false;
-    if (chars[i] == ' ' && chars[i + 1] == ' ') return false;  // the last byte is not a space
+  if (line_has_word) {
+    out.append(paragraph.data() + run_start, run_end - run_start);
+  } else {
+    // A blank paragraph keeps its line but no trailing indentation.
+    while (out.size() > line_begin && out.back() == ' ') out.pop_back();
   }
-  return true;
+  out += '\n';
 }
 
-// Wraps `text` into `out`. The first line starts `first_columns` in: with `first_indent`
-// written there, or (for wrap_rest) after text already on the line.
+// Wraps `text` into `out`, paragraph by paragraph. The first line starts `first_columns`
+// in: with `first_indent` written there, or (for wrap_rest) after text already on the line.
 void wrap_lines(std::string& out, std::string_view text, std::size_t width,
                 std::string_view first_indent, std::size_t first_columns, std::string_view indent) {
-  // Written straight into `out`, line by line: a line built apart and then copied in cost
-  // a quarter of a command that prints a list of citations (bench/README.md).
+  // Written straight into `out`: a line built apart and then copied in cost a quarter of
+  // a command that prints a list of citations (bench/README.md).
   const std::size_t indent_width = display_width(indent);
   std::size_t line_start = 0;
   bool first_line = true;
-  while (line_start <= text.size()) {
+  for (;;) {
     const auto newline = text.find('\n', line_start);
     const std::string_view paragraph =
         text.substr(line_start, newline == std::string_view::npos ? std::string_view::npos
                                                                    : newline - line_start);
-    std::size_t line_begin = out.size();
+    const std::size_t line_begin = out.size();
     out.append(first_line ? first_indent : indent);
-    std::size_t column = first_line ? first_columns : indent_width;
-    if (simple_paragraph(paragraph)) {
-      // Each line is the longest run of whole words that ends within the width (at least
-      // one word): up to the last space at or before the line's room.
-      std::string_view rest = paragraph;
-      for (;;) {
-        const std::size_t room = column < width ? width - column : 0;
-        if (width == 0 || rest.size() <= room) break;
-        auto end = rest.rfind(' ', room);
-        if (end == std::string_view::npos) end = rest.find(' ');  // a word longer than the line
-        if (end == std::string_view::npos) break;
-        out.append(rest.substr(0, end));
-        out += '\n';
-        out.append(indent);
-        column = indent_width;
-        rest.remove_prefix(end + 1);
-      }
-      out.append(rest);
-      out += '\n';
-      first_line = false;
-      if (newline == std::string_view::npos) break;
-      line_start = newline + 1;
-      continue;
-    }
-    bool line_has_word = false;
-#if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(' ');
-#endif
-    const char* const chars = paragraph.data();
-    const std::size_t size = paragraph.size();
-    std::size_t pos = 0;
-    while (pos < size) {
-      while (pos < size && chars[pos] == ' ') ++pos;
-      if (pos >= size) break;
-      // The word, and whether it is all printable ASCII (0x20-0x7E), one column a byte:
-      // most words are, and measuring them here saves a call per word.
-      std::size_t end = pos;
-      unsigned plain = 1;
-#if defined(__SSE2__)
-      if (pos + 16 <= size) {  // a word of up to 15 bytes: one step
-        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(chars + pos));
-        const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, space)));
-        if (spaces != 0) {
-          const auto length = static_cast<unsigned>(__builtin_ctz(spaces));
-          const auto odd = static_cast<unsigned>(_mm_movemask_epi8(not_printable_ascii(block)));
-          plain = (odd & ((1u << length) - 1)) == 0;
-          end = pos + length;
-        }
-      }
-      if (end == pos)
-#endif
-      {
-        while (end < size && chars[end] != ' ') {
-          plain &= static_cast<unsigned>(is_printable_ascii(static_cast<unsigned char>(chars[end])));
-          ++end;
-        }
-      }
-      const std::string_view word(chars + pos, end - pos);
-      const std::size_t word_width = plain ? word.size() : display_width(word);
-      const std::size_t needed = column + (line_has_word ? 1 : 0) + word_width;
-      if (line_has_word && width > 0 && needed > width) {
-        out += '\n';
-        line_begin = out.size();
-        out.append(indent);
-        column = indent_width;
-        line_has_word = false;
-      }
-      if (line_has_word) {
-        out += ' ';
-        ++column;
-      }
-      out.append(word);
-      column += word_width;
-      line_has_word = true;
-      pos = end;
-    }
-    // A blank paragraph keeps its line but no trailing indentation.
-    if (!line_has_word) {
-      while (out.size() > line_begin && out.back() == ' ') out.pop_back();
-    }
-    out += '\n';
+    wrap_paragraph(out, line_begin, paragraph, width, first_line ? first_columns : indent_width,
+                   indent, indent_width);
     first_line = false;
     if (newline == std::string_view::npos) break;
     line_start = newline + 1;

@@ -11,7 +11,14 @@
 
 namespace nkfacts::util {
 
+// Whole numbers up to this magnitude (2^53) are exact in a double: every writer prints
+// them as integers, digit for digit.
+inline constexpr double k_exact_integer_limit = 9007199254740992.0;
+
 // "34537" -> "34,537" when grouped. Non-integral values keep up to `max_decimals` digits.
+// Beyond k_exact_integer_limit a double does not hold every integer, and the shortest form
+// that reads back as the same double is written ("9.223372036854776e+18"), not digits
+// the value does not have.
 std::string format_number(double value, bool grouped, int max_decimals = 3);
 
 // Percentage with one decimal: 72.2

@@ -65,18 +65,6 @@ constexpr std::array<bool, 256> make_plain(bool markdown) {
 constexpr std::array<bool, 256> k_plain = make_plain(false);
 constexpr std::array<bool, 256> k_plain_markdown = make_plain(true);
 
-// The end of the run of printable ASCII that starts at i. With SSE2 (every x86-64) it
-// tests 16 bytes at a time; every line a command prints passes through here. (Markdown's
-// ten punctuation stops are left to the table: its strings are short, and testing for
-// them 16 bytes at a time cost more than it saved.)
-std::size_t printable_run_end(std::string_view text, std::size_t i) {
-#if defined(__SSE2__)
-  i = skip_unmarked_blocks(text, i, not_printable_ascii);
-#endif
-  while (i < text.size() && k_plain[static_cast<unsigned char>(text[i])]) ++i;
-  return i;
-}
-
 }  // namespace
 
 std::size_t display_width(std::string_view text) {
@@ -85,7 +73,7 @@ std::size_t display_width(std::string_view text) {
   while (i < text.size()) {
     // A run of printable ASCII is one column a byte: it is most of what is measured (each
     // word of every wrapped line), so it is counted without decoding.
-    const std::size_t run_end = printable_run_end(text, i);
+    const std::size_t run_end = printable_ascii_end(text, i);
     width += run_end - i;
     i = run_end;
     if (i >= text.size()) break;
@@ -116,36 +104,13 @@ std::size_t display_width(std::string_view text) {
 }
 
 void fold_case_into(std::string& out, std::string_view text) {
-  // Fast path, one pass: ASCII folding is lower-casing. The loop has no branch on the data,
-  // so the compiler can vectorise it; any byte with the high bit set sends the text to
-  // utf8proc instead.
+  // Fast path, one pass: ASCII folding is lower-casing; any byte with the high bit set
+  // sends the text to utf8proc instead.
   out.resize(text.size());
-  const auto* source = reinterpret_cast<const unsigned char*>(text.data());
-  auto* target = reinterpret_cast<unsigned char*>(out.data());
-  const std::size_t size = text.size();
-  unsigned char seen = 0;
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  // 16 bytes a step (search folds every field of every record; GCC 12 at -O2 does not
-  // vectorise the loop below): 'A'-'Z' moved by 0x3F land on -128..-103 as signed bytes,
-  // and nothing else does, so one signed compare marks the capitals.
-  __m128i seen_blocks = _mm_setzero_si128();
-  for (; i + 16 <= size; i += 16) {
-    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(source + i));
-    seen_blocks = _mm_or_si128(seen_blocks, block);
-    const __m128i capital = _mm_cmplt_epi8(_mm_add_epi8(block, _mm_set1_epi8(0x3F)),
-                                           _mm_set1_epi8(static_cast<char>(-128 + 26)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(target + i),
-                     _mm_add_epi8(block, _mm_and_si128(capital, _mm_set1_epi8(0x20))));
+  if (lower_ascii(reinterpret_cast<unsigned char*>(out.data()),
+                  reinterpret_cast<const unsigned char*>(text.data()), text.size())) {
+    return;
   }
-  if (_mm_movemask_epi8(seen_blocks) != 0) seen = 0x80;
-#endif
-  for (; i < size; ++i) {
-    const unsigned char c = source[i];
-    seen |= c;
-    target[i] = static_cast<unsigned char>(static_cast<unsigned char>(c - 'A') < 26 ? c + 32 : c);
-  }
-  if ((seen & 0x80) == 0) return;
   utf8proc_uint8_t* mapped = nullptr;
   const auto length =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
@@ -209,7 +174,7 @@ void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tab
       if (markdown) {
         while (run < text.size() && k_plain_markdown[static_cast<unsigned char>(text[run])]) ++run;
       } else {
-        run = printable_run_end(text, run);
+        run = printable_ascii_end(text, run);
       }
       if (run == text.size() || static_cast<unsigned char>(text[run]) < 0x80) break;
       const std::size_t length = plain_sequence(text, run);
@@ -279,22 +244,7 @@ void markdown_literal_into(std::string& out, std::string_view text, Newlines new
 }
 
 bool has_control_characters(std::string_view text) {
-  // Eight bytes at a time while all are printable ASCII (0x20-0x7E): a word has none
-  // below 0x20, none at 0x7F and none with the high bit set (the "has less" and "has
-  // zero" tests of Bit Twiddling Hacks, exact for "any"). Others go byte by byte below.
-  constexpr std::uint64_t k_ones = 0x0101010101010101u;
-  constexpr std::uint64_t k_highs = 0x8080808080808080u;
-  std::size_t i = 0;
-  while (i + 8 <= text.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, 8);
-    const std::uint64_t del = word ^ (0x7F * k_ones);
-    if (((word - 0x20 * k_ones) & ~word & k_highs) | ((del - k_ones) & ~del & k_highs) |
-        (word & k_highs)) {
-      break;
-    }
-    i += 8;
-  }
+  std::size_t i = printable_ascii_end(text, 0);
   while (i < text.size()) {
     // ASCII needs no decoding: every fact file's text passes through here at load.
     const auto byte = static_cast<unsigned char>(text[i]);

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 using namespace nkfacts::render;
 
 namespace {
@@ -57,6 +59,74 @@ TEST_CASE("JSON numbers are plain, null is null, lists are arrays") {
   CHECK(write_dataset(data, Format::jsonl, data.fields) ==
         "{\"n\":34537,\"x\":72.25,\"none\":null,\"list\":[\"a\",\"b\"],\"flag\":true}\n");
   CHECK(write_dataset(data, Format::json, {"n"}) == "{\"records\":[\n{\"n\":34537}\n]}\n");
+}
+
+TEST_CASE("JSON never holds a bare inf or nan: a non-finite number is null") {
+  Dataset data;
+  data.fields = {"a", "b", "c"};
+  Row row;
+  row.add("a", std::numeric_limits<double>::infinity());
+  row.add("b", -std::numeric_limits<double>::infinity());
+  row.add("c", std::numeric_limits<double>::quiet_NaN());
+  data.rows.push_back(row);
+  CHECK(write_dataset(data, Format::jsonl, data.fields) == "{\"a\":null,\"b\":null,\"c\":null}\n");
+  CHECK(write_dataset(data, Format::json, data.fields) ==
+        "{\"records\":[\n{\"a\":null,\"b\":null,\"c\":null}\n]}\n");
+  CHECK(write_dataset(data, Format::csv, data.fields) == "a,b,c\r\n,,\r\n");
+}
+
+TEST_CASE("whole numbers are integers, digit for digit, in every format") {
+  // 2^53 and its neighbours are the largest a double holds exactly; beyond, the shortest
+  // form that reads back as the same double, never digits the value does not hold (int64
+  // max becomes 2^63 in a double, which was written as "9223372036854775808").
+  const std::pair<double, std::string> cases[] = {
+      {9007199254740992.0, "9007199254740992"},
+      {-9007199254740991.0, "-9007199254740991"},
+      {1e15, "1000000000000000"},
+      {-42.0, "-42"},
+      {0.5, "0.5"},
+      {9223372036854775807.0, "9.223372036854776e+18"},
+      {-1e300, "-1e+300"}};
+  for (const auto& [number, text] : cases) {
+    INFO(text);
+    const auto data = one_row(number);
+    CHECK(write_dataset(data, Format::jsonl, data.fields) == "{\"id\":\"a\",\"text\":" + text + "}\n");
+    CHECK(write_dataset(data, Format::csv, data.fields) == "id,text\r\na," + text + "\r\n");
+    CHECK(write_dataset(data, Format::tsv, data.fields) == "id\ttext\na\t" + text + "\n");
+  }
+}
+
+TEST_CASE("CSV and TSV cells that start a formula get a leading quote; numbers do not") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"=HYPERLINK(A1)", "'=HYPERLINK(A1)"},
+      {"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"},
+      {"+1+2", "'+1+2"},
+      {"-2+3", "'-2+3"},
+      {"@SUM(A1)", "'@SUM(A1)"},
+      {"\tx", "'\tx"},
+      {"-", "'-"},
+      {"- a list item", "'- a list item"},
+      {"-12", "-12"},
+      {"+0.5", "+0.5"},
+      {"-1.5e+3", "-1.5e+3"},
+      {"a=b", "a=b"},
+      {"", ""}};
+  for (const auto& [text, csv] : cases) {
+    INFO(text);
+    CHECK(starts_formula(text) == (text != csv));
+    const auto data = one_row(text);
+    CHECK(write_dataset(data, Format::csv, data.fields) == "id,text\r\na," + csv + "\r\n");
+  }
+  const auto cr = one_row(std::string("\r=1"));
+  CHECK(write_dataset(cr, Format::csv, cr.fields) == "id,text\r\na,'\\x0d=1\r\n");
+  CHECK(write_dataset(cr, Format::tsv, cr.fields) == "id\ttext\na\t'\\r=1\n");
+  const auto tab = one_row(std::string("\t=1"));
+  CHECK(write_dataset(tab, Format::tsv, tab.fields) == "id\ttext\na\t'\\t=1\n");
+  const auto negative = one_row(-5.0);  // a number value stays a number
+  CHECK(write_dataset(negative, Format::csv, negative.fields) == "id,text\r\na,-5\r\n");
+  // JSON and Markdown are not read as formulas: they keep the text as it is.
+  const auto formula = one_row(std::string("=1+1"));
+  CHECK(write_dataset(formula, Format::jsonl, formula.fields) == "{\"id\":\"a\",\"text\":\"=1+1\"}\n");
 }
 
 TEST_CASE("CSV follows RFC 4180: quotes where needed, doubled quotes, CRLF") {
