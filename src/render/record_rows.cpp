@@ -50,8 +50,17 @@ const std::vector<std::string>& fields_of(model::Kind kind) {
   return all[static_cast<std::size_t>(kind)];
 }
 
+const std::vector<std::string>& record_fields(model::Kind kind) {
+  static const auto reference = [] {
+    auto fields = fields_of(model::Kind::reference);
+    fields.emplace_back("cited_by");
+    return fields;
+  }();
+  return kind == model::Kind::reference ? reference : fields_of(kind);
+}
+
 std::vector<std::string> series_fields(const model::Series& series) {
-  std::vector<std::string> out = {"series", "period", "from", "to"};
+  std::vector<std::string> out = {"series", "unit", "period", "from", "to"};
   for (const auto& column : series.columns) out.emplace_back(column);
   out.emplace_back("total");
   if (!series.share_column.empty()) out.push_back(std::string(series.share_column) + "_share");
@@ -124,6 +133,7 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
   Row row;
   row.fields.reserve(series.columns.size() + 8);
   row.add("series", series.id);
+  row.add("unit", series.unit);
   row.add("period", model::period_label(point.period));
   row.add("from", point.period.from ? Value(static_cast<double>(*point.period.from)) : Value());
   row.add("to", static_cast<double>(point.period.to));
@@ -151,7 +161,18 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
 }
 
 Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
-  if (ref.kind == model::Kind::reference) return reference_row(facts.references[ref.index]);
+  if (ref.kind == model::Kind::reference) {
+    const auto& reference = facts.references[ref.index];
+    Row row = reference_row(reference);
+    std::vector<std::string> cited_by;
+    for (const auto& citation : facts.citations()) {
+      if (citation.reference == reference.id) cited_by.emplace_back(citation.record);
+    }
+    std::sort(cited_by.begin(), cited_by.end());
+    cited_by.erase(std::unique(cited_by.begin(), cited_by.end()), cited_by.end());
+    row.add("cited_by", std::move(cited_by));
+    return row;
+  }
   Row row;
   row.fields.reserve(fields_of(ref.kind).size());
   model::visit_record(facts, ref, [&](const auto& record, auto) { add_schema_fields(row, record); });

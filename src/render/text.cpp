@@ -205,14 +205,22 @@ void append_field(std::string& out, std::string_view label, std::string_view val
   out += util::wrap_rest(value, terminal.width, indent, indent);
 }
 
-void render_headline_figures(std::string& out, const model::FactBase& facts, SourceNotes& notes,
-                             const Terminal& terminal) {
+std::vector<const model::Figure*> headline_figures(const model::FactBase& facts, bool all_if_none) {
   std::vector<const model::Figure*> figures;
   for (const auto& figure : facts.figures) {
     if (figure.headline) figures.push_back(&figure);
   }
+  if (figures.empty() && all_if_none) {
+    for (const auto& figure : facts.figures) figures.push_back(&figure);
+  }
   std::sort(figures.begin(), figures.end(),
             [](const auto* a, const auto* b) { return a->id < b->id; });
+  return figures;
+}
+
+void render_headline_figures(std::string& out, const model::FactBase& facts, SourceNotes& notes,
+                             const Terminal& terminal, bool all_if_none) {
+  const auto figures = headline_figures(facts, all_if_none);
   std::size_t value_width = 0;
   std::vector<std::string> values;
   for (const auto* figure : figures) {
