@@ -629,6 +629,7 @@ int run(int argc, char** argv) {
   } else {
     status = commands::run_overview(context);
   }
+  commands::complete_answer(context, status);
   return finish(context.out, err + context.err, status);
 }
 

@@ -90,7 +90,11 @@ for command in commands:
         rows = parse(fmt, run(["--format", fmt] + command))
         key = "series" if command == ["stats"] else "id"
         extra = "period" if command == ["stats"] else None
-        ids[fmt] = [(r.get(key), r.get(extra)) if extra else r.get(key) for r in rows]
+        # stats rows are headline figures (id) and then series periods (series, period).
+        if extra:
+            ids[fmt] = [(r.get("id") or None, r.get(key) or None, r.get(extra) or None) for r in rows]
+        else:
+            ids[fmt] = [r.get(key) for r in rows]
     first = ids["json"]
     for fmt in formats:
         if ids[fmt] != first:
@@ -133,10 +137,14 @@ for record in json.loads(subprocess.run([binary, "--format", "json", "show"] + l
     if (record["value"], record["low"], record["high"]) != want:
         failures.append("figure %s: json %r, figures.toml %r" % (record["id"], record, want))
 
-# Nothing found: empty stdout, status 1, in every format.
+# Nothing found: status 1 in every format; empty stdout, but for json, which still
+# writes a document a parser reads, with no records.
 for fmt in ["text"] + formats:
     done = subprocess.run([binary, "--format", fmt, "search", "zzzzqqqq"], capture_output=True, env=env)
-    if done.returncode != 1 or done.stdout:
+    if fmt == "json":
+        if done.returncode != 1 or json.loads(done.stdout)["records"] != []:
+            failures.append("json: no match should give status 1 and an empty document")
+    elif done.returncode != 1 or done.stdout:
         failures.append("%s: no match should give status 1 and no output" % fmt)
 
 for failure in failures:

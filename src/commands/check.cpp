@@ -9,6 +9,10 @@ namespace nkfacts::commands {
 
 int run_check(const CheckOptions& options, load::SourceOptions sources, const model::Date& today,
               Context& context) {
+  // `check FILE` counts only the files named and their records, not the embedded facts
+  // they are checked on top of; a bare `check` counts everything it loaded.
+  const std::size_t first_checked =
+      options.paths.empty() || !sources.embedded ? 1 : sources.embedded->files.size();
   if (!options.paths.empty()) {
     // The files named are checked on top of the embedded facts (so they may cite them),
     // without NKFACTS_PATH.
@@ -20,9 +24,14 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   auto more = load::review_fact_base(loaded.facts, today);
   diagnostics.insert(diagnostics.end(), more.begin(), more.end());
   std::set<std::string_view> files;
-  for (std::size_t i = 1; i < loaded.facts.files.size(); ++i) files.insert(loaded.facts.files[i]);
-  append_output(context, render::format_check_report(diagnostics, files.size(),
-                                                     loaded.facts.record_count(),
+  for (std::size_t i = first_checked; i < loaded.facts.files.size(); ++i) {
+    files.insert(loaded.facts.files[i]);
+  }
+  std::size_t records = 0;
+  for (const auto& ref : loaded.facts.index()) {
+    if (loaded.facts.pos_of(ref).file >= first_checked) ++records;
+  }
+  append_output(context, render::format_check_report(diagnostics, files.size(), records,
                                                      context.out_terminal));
   for (const auto& d : diagnostics) {
     if (d.severity == model::Severity::error) return exit_status::data_error;

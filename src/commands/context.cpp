@@ -45,6 +45,13 @@ int emit_dataset(Context& context, const render::Dataset& data,
   return exit_status::answered;
 }
 
+void complete_answer(Context& context, int status) {
+  if (status == exit_status::nothing_found && context.out.empty() &&
+      context.format == render::Format::json) {
+    context.out = render::write_dataset(render::Dataset{}, render::Format::json, {});
+  }
+}
+
 void append_output(Context& context, std::string&& text) {
   if (context.out.empty()) {
     context.out = std::move(text);

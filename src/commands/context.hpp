@@ -36,6 +36,10 @@ inline bool is_machine_format(const Context& context) {
 
 // Appends `text` to the output, moved in when the output is still empty: a copy would
 // touch the pages of a long answer twice (bench/README.md).
+// An answer of nothing in JSON is still a document a parser reads, {"records":[]},
+// with status 1 as ever. Called once a command has run.
+void complete_answer(Context& context, int status);
+
 void append_output(Context& context, std::string&& text);
 
 // Writes `data` in the context's machine format, with --fields checked against `valid`

@@ -22,11 +22,19 @@ int run_show(const ShowOptions& options, Context& context) {
   if (is_machine_format(context)) {
     render::Dataset data;
     std::vector<std::string> valid;
-    for (const model::Kind kind : model::k_all_kinds) render::add_fields(valid, render::fields_of(kind));
+    for (const model::Kind kind : model::k_all_kinds) render::add_fields(valid, render::record_fields(kind));
     for (const auto* ref : refs) {
-      render::add_fields(data.fields, render::fields_of(ref->kind));
+      render::add_fields(data.fields, render::record_fields(ref->kind));
       data.rows.push_back(render::record_row(context.facts, *ref));
     }
+    // A series carries its rows, as its text shows them: after the records, one a period.
+    for (const auto* ref : refs) {
+      if (ref->kind != model::Kind::series) continue;
+      const auto& series = context.facts.series[ref->index];
+      render::add_fields(data.fields, render::series_fields(series));
+      for (const auto& point : series.points) data.rows.push_back(render::series_row(series, point));
+    }
+    for (const auto& series : context.facts.series) render::add_fields(valid, render::series_fields(series));
     render::resolve_references(data, context.facts);
     return emit_dataset(context, data, valid);
   }

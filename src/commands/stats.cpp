@@ -29,8 +29,16 @@ int run_stats(const StatsOptions& options, Context& context) {
                        "drop --chart to get the table's rows, or drop --format to see the chart");
   }
   if (is_machine_format(context)) {
-    // One row per period of every series; headline figures are records (nkfacts show).
+    // One row per period of every series, and before them the headline figures as the
+    // text shows them (not when a year or range is asked for). The series rows' fields
+    // come first in the schema, so their columns keep their places in csv and tsv.
     render::Dataset data;
+    std::vector<render::Row> figure_rows;
+    if (!filtered) {
+      for (const auto* figure : render::headline_figures(facts, true)) {
+        figure_rows.push_back(render::record_row(facts, *facts.find(figure->id)));
+      }
+    }
     std::vector<const model::Series*> all;
     for (const auto& s : facts.series) all.push_back(&s);
     std::sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
@@ -40,8 +48,12 @@ int run_stats(const StatsOptions& options, Context& context) {
         data.rows.push_back(render::series_row(*s, *point));
       }
     }
+    if (!figure_rows.empty()) render::add_fields(data.fields, render::fields_of(model::Kind::figure));
+    data.rows.insert(data.rows.begin(), std::make_move_iterator(figure_rows.begin()),
+                     std::make_move_iterator(figure_rows.end()));
     if (data.rows.empty()) {
-      context.err += render::format_error("no period in the series falls in the range given",
+      context.err += render::format_error(filtered ? "no period in the series falls in the range given"
+                                                   : "no figures or series in the loaded facts",
                                           "'nkfacts stats' shows every period",
                                           context.err_terminal);
       return exit_status::nothing_found;
@@ -53,10 +65,12 @@ int run_stats(const StatsOptions& options, Context& context) {
   std::string body;
   const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),
                                         [](const auto& f) { return f.headline; });
-  if (!filtered && any_headline && !options.chart) {
-    body += render::paint(context.out_terminal, render::Style::heading, "Headline figures");
+  if (!filtered && !facts.figures.empty() && !options.chart) {
+    // A fact base that marks no figure headline shows all its figures.
+    body += render::paint(context.out_terminal, render::Style::heading,
+                          any_headline ? "Headline figures" : "Figures");
     body += '\n';
-    render::render_headline_figures(body, facts, notes, context.out_terminal);
+    render::render_headline_figures(body, facts, notes, context.out_terminal, true);
   }
   std::vector<const model::Series*> series;
   for (const auto& s : facts.series) series.push_back(&s);

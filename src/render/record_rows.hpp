@@ -1,5 +1,6 @@
-// Records as rows for the machine formats. Field names are the TOML keys (CLI.md section
-// 6), plus `kind` for every record; a reference's own kind is `reference_kind`. These
+// Records as rows for the machine formats. Field names are the TOML keys, plus `kind` and
+// `name` for every record (a figure's label, an event's title, a claim's statement, a
+// term's term); a reference's own kind is `reference_kind`. These
 // names are documented in the man page (OUTPUT FORMATS) and are stable.
 #pragma once
 
@@ -12,9 +13,12 @@
 
 namespace nkfacts::render {
 
-// The fields a record of `kind` has, in output order.
+// The fields a record of `kind` has, in output order: id, kind and name, then the fields
+// of its descriptor (model/schema.hpp); a reference ends with its citation.
 const std::vector<std::string>& fields_of(model::Kind kind);
-// The fields of a series' rows: series, period, from, to, one per column, total, and
+// The fields of record_row: a reference's row also says what cites it (cited_by).
+const std::vector<std::string>& record_fields(model::Kind kind);
+// The fields of a series' rows: series, unit, period, from, to, one per column, total, and
 // <share>_share where the series names a share column, then sources and note.
 std::vector<std::string> series_fields(const model::Series& series);
 

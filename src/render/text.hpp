@@ -37,9 +37,14 @@ void render_overview(std::string& out, const model::FactBase& facts,
                      const std::vector<CommandSummary>& commands, SourceNotes& notes,
                      const Terminal& terminal);
 
-// The headline figures as a two-column list.
+// The figures marked headline, by id; with `all_if_none`, every figure when none is
+// (a user's fact base need not mark any).
+std::vector<const model::Figure*> headline_figures(const model::FactBase& facts,
+                                                   bool all_if_none = false);
+
+// The headline figures (as headline_figures chooses them) as a two-column list.
 void render_headline_figures(std::string& out, const model::FactBase& facts, SourceNotes& notes,
-                             const Terminal& terminal);
+                             const Terminal& terminal, bool all_if_none = false);
 
 void render_route(std::string& out, const model::Route& route, const model::FactBase& facts,
                   SourceNotes& notes, const Terminal& terminal, bool full);
