@@ -201,7 +201,6 @@ sources = "ref"
   CHECK(messages(result) == std::vector<std::string>{
                                 "'label' must be a string, not an integer",
                                 "'value' must be a number, not a string",
-                                "figure \"f\" has no 'value' and no 'low'/'high'",
                                 "'sources' must be an array of strings, not a string"});
 }
 
