@@ -156,6 +156,17 @@ timeout 10 "$binary" show "$(head -c 100000 /dev/zero | tr '\0' 'x')" >"$work/ou
 status=$?
 [[ $status -eq 1 || $status -eq 2 ]] || fail "show of a 100,000-byte id: status $status (124: over 10 seconds)"
 
+# Quiz answers are read buffered, a line kept to 1,024 bytes (an 8 MB line took over 10 s,
+# a byte a system call), and shown back escaped: no ESC, NUL or invalid UTF-8 reaches the
+# terminal.
+checked=$((checked + 1))
+{ head -c 8000000 /dev/zero | tr '\0' 'a'; printf '\n\033]0;owned\007\000\377x\nq\n'; } |
+  timeout 10 "$binary" quiz --seed 1 --count 1 >"$work/out" 2>"$work/err"
+status=$?
+[[ $status -eq 0 ]] || fail "quiz with an 8 MB answer line: status $status (124: over 10 seconds)"
+if LC_ALL=C grep -qP '[\x00\x1b\x07\xff]' "$work/out"; then fail "quiz: raw bytes of an answer echoed"; fi
+grep -qF '\x1b]0;owned\x07\x00\xffx' "$work/out" || fail "quiz: the answer is not shown escaped"
+
 echo "$checked inputs checked"
 [[ $failures -eq 0 ]] || { echo "$failures failure(s)"; exit 1; }
 echo ok
