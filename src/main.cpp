@@ -161,21 +161,6 @@ bool write_all(int fd, std::string_view text) {
   return true;
 }
 
-// Reads one line from `fd` without its newline, a byte at a time so nothing after the
-// line is consumed (the quiz reads answers as they come). False at the end of input with
-// nothing read. (No <iostream>: its static set-up costs every run ~90k instructions.)
-bool read_line(int fd, std::string& line) {
-  line.clear();
-  char c = 0;
-  for (;;) {
-    const auto got = ::read(fd, &c, 1);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return !line.empty();
-    if (c == '\n') return true;
-    line += c;
-  }
-}
-
 int finish(const std::string& out, const std::string& err, int status) {
   if (!write_all(STDOUT_FILENO, out)) {
     if (errno == EPIPE) return status;
@@ -603,11 +588,12 @@ int run(int argc, char** argv) {
     const commands::Conversation conversation{
         [](std::string_view text) { write_all(STDOUT_FILENO, text); },
         []() -> std::optional<std::string> {
-          std::string line;
-          if (!read_line(STDIN_FILENO, line)) return std::nullopt;
+          auto line = commands::read_answer(STDIN_FILENO);
           // Answers from a file or a pipe are not echoed by a terminal: show them, so the
-          // transcript reads like the conversation.
-          if (isatty(STDIN_FILENO) != 1) write_all(STDOUT_FILENO, line + "\n");
+          // transcript reads like the conversation (escaped, as any untrusted text).
+          if (line && isatty(STDIN_FILENO) != 1) {
+            write_all(STDOUT_FILENO, commands::shown_answer(*line) + "\n");
+          }
           return line;
         }};
     status = commands::run_quiz(quiz_options, context, conversation);

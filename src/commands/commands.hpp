@@ -51,6 +51,16 @@ struct Conversation {
   std::function<std::optional<std::string>()> read_line;
 };
 int run_quiz(const QuizOptions& options, Context& context, const Conversation& conversation);
+// The longest answer line kept, in bytes; the rest of a longer line is read and dropped (a
+// line so long is no answer, and is asked again).
+inline constexpr std::size_t k_max_answer_bytes = 1024;
+// Reads the next answer line from `fd`, buffered, without its line end; nullopt at the end
+// of input. Only the quiz reads standard input once the facts are loaded, so what the
+// buffer holds past the line is kept for the next call.
+std::optional<std::string> read_answer(int fd);
+// An answer as it is shown back (a transcript of answers from a pipe): control characters
+// and invalid UTF-8 escaped, cut to 80 characters with "…".
+std::string shown_answer(std::string_view line);
 
 struct RandomOptions {
   std::string kind;                // empty: figure, route, danger, event or fact

@@ -2,6 +2,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
@@ -11,6 +16,7 @@
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace nkfacts::commands {
 namespace {
@@ -66,6 +72,57 @@ std::string first_source(const model::FactBase& facts, const Question& q) {
 }
 
 }  // namespace
+
+std::optional<std::string> read_answer(int fd) {
+  static std::array<char, 65536> buffer;
+  static std::size_t begin = 0, end = 0;
+  std::string line;
+  bool any = false;
+  for (;;) {
+    if (begin == end) {
+      const auto got = ::read(fd, buffer.data(), buffer.size());
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) return any ? std::optional<std::string>(std::move(line)) : std::nullopt;
+      begin = 0;
+      end = static_cast<std::size_t>(got);
+    }
+    any = true;
+    const char* start = buffer.data() + begin;
+    const auto* newline = static_cast<const char*>(std::memchr(start, '\n', end - begin));
+    const std::size_t take = newline ? static_cast<std::size_t>(newline - start) : end - begin;
+    line.append(start, std::min(take, k_max_answer_bytes - std::min(line.size(), k_max_answer_bytes)));
+    begin += take;
+    if (newline) {
+      ++begin;
+      return line;
+    }
+  }
+}
+
+std::string shown_answer(std::string_view line) {
+  constexpr std::size_t k_shown = 80;
+  std::string out;
+  std::size_t characters = 0;
+  while (!line.empty() && characters < k_shown) {
+    const auto bad = util::find_invalid_utf8(line).value_or(line.size());
+    // Whole characters only, counted as they come.
+    std::size_t end = 0;
+    while (end < bad && characters < k_shown) {
+      ++end;
+      while (end < bad && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+      ++characters;
+    }
+    util::escape_controls_into(out, line.substr(0, end), util::Newlines::escape);
+    line.remove_prefix(end);
+    if (end == bad && !line.empty() && characters < k_shown) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(line.front()));
+      line.remove_prefix(1);
+      ++characters;
+    }
+  }
+  if (!line.empty()) out += "\u2026";
+  return out;
+}
 
 int run_quiz(const QuizOptions& options, Context& context, const Conversation& conversation) {
   const auto& facts = context.facts;

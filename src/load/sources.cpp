@@ -5,12 +5,17 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <set>
-#include <unordered_set>
+#include <iterator>
+#include <unordered_map>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "load/limits.hpp"
 #include "load/toml_loader.hpp"
@@ -33,14 +38,48 @@ Diagnostic path_problem(Severity severity, std::string_view path, std::string me
   return d;
 }
 
+// What a path that is not a regular file is, for messages: reading one could block for
+// ever (a FIFO nobody writes to) or never end (a device).
+std::string_view special_file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  return "not a regular file";
+}
+
 // Reads a whole file or standard input; nullopt and a message on failure. A regular file
 // is read straight into a string of its size: growing the string 64 KB at a time instead
-// copied a 10 MB file about twice over into fresh memory (bench/README.md).
+// copied a 10 MB file about twice over into fresh memory (bench/README.md). Only regular
+// files are read: the file is opened without blocking (opening a FIFO for reading waits
+// for a writer) and its type checked on the open file, so nothing can swap it in between.
 std::optional<std::string> read_file(const std::string& path, std::string& problem) {
-  std::FILE* file = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!file) {
-    problem = std::strerror(errno);
-    return std::nullopt;
+  std::FILE* file = stdin;
+  if (path != "-") {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+      problem = errno == ELOOP ? std::string("a loop of symbolic links") : std::strerror(errno);
+      return std::nullopt;
+    }
+    struct stat info {};
+    if (fstat(fd, &info) != 0) {
+      problem = std::strerror(errno);
+    } else if (S_ISDIR(info.st_mode)) {
+      problem = std::strerror(EISDIR);
+    } else if (!S_ISREG(info.st_mode)) {
+      problem = fmt::format("{}, not a fact file", special_file_kind(info.st_mode));
+    }
+    if (!problem.empty()) {
+      ::close(fd);
+      return std::nullopt;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    file = ::fdopen(fd, "rb");
+    if (!file) {
+      problem = std::strerror(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
   }
   std::string text;
   struct stat info {};
@@ -95,6 +134,33 @@ std::vector<std::string> ids_of(const model::FactBase& facts, model::KindSet kin
   return out;
 }
 
+// Whether `path` names something to load; nullopt when it does, else what is wrong. A
+// relative path with ".." that the system does not find is also tried as a shell resolves
+// it, from $PWD (the directory as the user reached it, through any symbolic links):
+// `cd` into a linked directory and `../x.toml` means the x.toml the user sees beside the
+// link. When that one exists, `path` becomes it.
+std::optional<std::string> find_path(std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0) return std::nullopt;
+  if (errno == ELOOP) return std::string("a loop of symbolic links");
+  const int error = errno;
+  const fs::path given(path);
+  const char* pwd = std::getenv("PWD");
+  struct stat here {}, shell_here {};
+  const bool climbs = std::any_of(given.begin(), given.end(),
+                                  [](const fs::path& part) { return part == ".."; });
+  if (error == ENOENT && climbs && given.is_relative() && pwd && pwd[0] == '/' &&
+      ::stat(".", &here) == 0 && ::stat(pwd, &shell_here) == 0 && here.st_dev == shell_here.st_dev &&
+      here.st_ino == shell_here.st_ino) {
+    const auto logical = (fs::path(pwd) / given).lexically_normal().string();
+    if (::stat(logical.c_str(), &info) == 0) {
+      path = logical;
+      return std::nullopt;
+    }
+  }
+  return error == ENOENT ? std::string("no such file or directory") : std::string(std::strerror(error));
+}
+
 }  // namespace
 
 std::vector<std::string> split_search_path(std::string_view value) {
@@ -113,12 +179,21 @@ LoadResult load_path(const std::string& path) {
   LoadResult result;
   result.facts.files = {""};
   std::vector<std::string> files;
+  std::vector<std::pair<std::string, mode_t>> skipped;
   std::error_code ec;
   if (path != "-" && fs::is_directory(path, ec)) {
     fs::directory_iterator it(path, ec);
     for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
       const auto& entry = *it;
       if (entry.path().extension() != ".toml") continue;
+      // FIFOs, sockets and devices are left out: reading one may never end. What cannot be
+      // examined (a broken link, a loop) is read, so that its error is reported.
+      struct stat info {};
+      if (::stat(entry.path().c_str(), &info) == 0 && !S_ISREG(info.st_mode) &&
+          !S_ISDIR(info.st_mode)) {
+        skipped.emplace_back(entry.path().string(), info.st_mode);
+        continue;
+      }
       files.push_back(entry.path().string());
       if (files.size() > k_max_files_per_directory) break;
     }
@@ -133,9 +208,19 @@ LoadResult load_path(const std::string& path) {
       return result;
     }
     std::sort(files.begin(), files.end());
+    std::sort(skipped.begin(), skipped.end());
+    for (const auto& [file, mode] : skipped) {
+      result.diagnostics.push_back(path_problem(
+          Severity::warning, file,
+          fmt::format("{}, not a fact file; skipped", special_file_kind(mode))));
+    }
   } else {
     files.push_back(path);
   }
+  // Every file is loaded first and merged once: merging file by file rebuilt the id index
+  // each time, so a directory of many files loaded in quadratic time.
+  std::vector<LoadResult> layers;
+  layers.reserve(files.size());
   for (const auto& file : files) {
     std::string problem;
     const auto text = read_file(file, problem);
@@ -145,73 +230,114 @@ LoadResult load_path(const std::string& path) {
                        fmt::format("cannot read: {}", problem)));
       continue;
     }
-    merge_layer(result, load_text(*text, file == "-" ? "<stdin>" : file), false);
+    layers.push_back(load_text(*text, file == "-" ? "<stdin>" : file));
   }
+  merge_layers(result, std::move(layers), false);
   return result;
 }
 
 void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
+  std::vector<LoadResult> layers;
+  layers.push_back(std::move(layer));
+  merge_layers(base, std::move(layers), replace);
+}
+
+void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool replace) {
   auto& facts = base.facts;
   if (facts.files.empty()) facts.files = {""};
-  if (facts.record_count() == 0 && facts.files.size() == 1 && facts.subject.name.empty()) {
+  if (layers.empty()) return;
+  if (layers.size() == 1 && facts.record_count() == 0 && facts.files.size() == 1 &&
+      facts.subject.name.empty()) {
     // Nothing to merge with: take the layer whole, index included.
-    const auto diagnostics = std::move(base.diagnostics);
-    const auto links = std::move(base.links);
-    base = std::move(layer);
+    auto diagnostics = std::move(base.diagnostics);
+    auto links = std::move(base.links);
+    base = std::move(layers.front());
     base.diagnostics.insert(base.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
     base.links.insert(base.links.begin(), links.begin(), links.end());
     if (base.facts.files.empty()) base.facts.files = {""};
     return;
   }
-  const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
-  const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
-  for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {
-    facts.files.push_back(layer.facts.files[i]);
-  }
-  facts.share_storage(layer.facts);  // the layer's records point into its arena
-  auto remap = [&](model::SourcePos& pos) {
-    if (pos.file != 0) pos.file += offset;
-  };
-  for (auto& link : layer.links) remap(link.pos);
+  // Where each id was last defined, the base's and then each layer's records: one hash
+  // lookup a record, so merging is linear in the records however many layers there are.
+  std::unordered_map<std::string_view, model::SourcePos> defined;
+  defined.reserve(facts.record_count());
+  for (const auto& ref : facts.index()) defined.emplace(facts.id_of(ref), facts.pos_of(ref));
+  // With `replace`: ids replaced, and the first file of the layer that replaced each;
+  // records of that id from earlier files are dropped.
+  std::unordered_map<std::string_view, std::uint32_t> replaced;
 
-  std::unordered_set<std::string_view> replaced;
-  for_each_record_vector(layer.facts, [&](auto& records) {
-    for (auto& record : records.edit()) {
-      remap(record.pos);
-      if constexpr (requires { record.points; }) {
-        if (!record.points.empty()) {
-          std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
-          for (auto& point : points) remap(point.pos);
-          record.points = layer.facts.storage().keep(points);
-        }
-      }
-      const auto* old = facts.find(record.id);
-      if (!old || record.id.empty()) continue;
-      const auto old_pos = facts.pos_of(*old);
-      const auto old_file = facts.file_of(old_pos);
-      Diagnostic d;
-      d.path = std::string(facts.files[record.pos.file]);
-      d.line = record.pos.line;
-      if (replace) {
-        d.severity = Severity::note;
-        d.message = fmt::format("\"{}\" replaces the one from {}", record.id,
-                                describe_file(old_file));
-        replaced.insert(record.id);
-      } else {
-        d.severity = Severity::error;
-        d.column = record.pos.column;
-        d.message = fmt::format("duplicate id \"{}\"", record.id);
-        d.hint = fmt::format("the first definition is at {}:{}:{}; ids must be unique within one "
-                             "source",
-                             old_file, old_pos.line, old_pos.column);
-      }
-      base.diagnostics.push_back(std::move(d));
+  for (auto& layer : layers) {
+    const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
+    const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
+    for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {
+      facts.files.push_back(layer.facts.files[i]);
     }
-  });
+    facts.share_storage(layer.facts);  // the layer's records point into its arena
+    auto remap = [&](model::SourcePos& pos) {
+      if (pos.file != 0) pos.file += offset;
+    };
+    for (auto& link : layer.links) remap(link.pos);
+    std::vector<std::pair<std::string_view, model::SourcePos>> added;
+    for_each_record_vector(layer.facts, [&](auto& records) {
+      if (records.empty()) return;
+      for (auto& record : records.edit()) {
+        remap(record.pos);
+        if constexpr (requires { record.points; }) {
+          if (!record.points.empty()) {
+            std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
+            for (auto& point : points) remap(point.pos);
+            record.points = layer.facts.storage().keep(points);
+          }
+        }
+        added.emplace_back(record.id, record.pos);
+        const auto old = defined.find(record.id);
+        if (old == defined.end() || record.id.empty()) continue;
+        const auto old_pos = old->second;
+        const auto old_file = facts.file_of(old_pos);
+        Diagnostic d;
+        d.path = std::string(facts.files[record.pos.file]);
+        d.line = record.pos.line;
+        if (replace) {
+          d.severity = Severity::note;
+          d.message = fmt::format("\"{}\" replaces the one from {}", record.id,
+                                  describe_file(old_file));
+          replaced[record.id] = first_new_file;
+        } else {
+          d.severity = Severity::error;
+          d.column = record.pos.column;
+          d.message = fmt::format("duplicate id \"{}\"", record.id);
+          d.hint = fmt::format(
+              "the first definition is at {}:{}:{}; ids must be unique within one source",
+              old_file, old_pos.line, old_pos.column);
+        }
+        base.diagnostics.push_back(std::move(d));
+      }
+    });
+    for (const auto& [id, pos] : added) defined[id] = pos;
+    std::move(layer.diagnostics.begin(), layer.diagnostics.end(),
+              std::back_inserter(base.diagnostics));
+    std::move(layer.links.begin(), layer.links.end(), std::back_inserter(base.links));
+    if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
+  }
+
+  auto append_records = [](auto& to, const auto& from) {
+    if (from.empty()) return;
+    auto& records = to.edit();
+    records.insert(records.end(), from.begin(), from.end());
+  };
+  for (auto& layer : layers) {
+    model::for_each_kind([&](auto schema) {
+      append_records(model::records_of(facts, schema), model::records_of(layer.facts, schema));
+    });
+  }
   if (!replaced.empty()) {
+    const auto is_replaced_at = [&](std::string_view id, std::uint32_t file) {
+      const auto it = replaced.find(id);
+      return it != replaced.end() && file < it->second;
+    };
     for_each_record_vector(facts, [&](auto& records) {
       const auto is_replaced = [&](const auto& record) {
-        return record.pos.file < first_new_file && replaced.count(record.id) > 0;
+        return is_replaced_at(record.id, record.pos.file);
       };
       // Only a kind that loses a record stops being a view of the embedded data.
       if (std::any_of(records.begin(), records.end(), is_replaced)) {
@@ -219,23 +345,9 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
       }
     });
     std::erase_if(base.links, [&](const LinkUse& link) {
-      return link.pos.file < first_new_file && replaced.count(link.owner) > 0;
+      return is_replaced_at(link.owner, link.pos.file);
     });
   }
-  auto append = [](auto& to, auto& from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  };
-  auto append_records = [](auto& to, const auto& from) {
-    if (from.empty()) return;
-    auto& records = to.edit();
-    records.insert(records.end(), from.begin(), from.end());
-  };
-  model::for_each_kind([&](auto schema) {
-    append_records(model::records_of(facts, schema), model::records_of(layer.facts, schema));
-  });
-  if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
-  append(base.diagnostics, layer.diagnostics);
-  append(base.links, layer.links);
   facts.build_index();
 }
 
@@ -275,22 +387,26 @@ LoadResult load_sources(SourceOptions options) {
     result.facts.files = {""};
   }
   const auto embedded_files = static_cast<std::uint32_t>(result.facts.files.size());
-  for (const auto& path : options.env_paths) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) {
-      result.diagnostics.push_back(path_problem(Severity::warning, path,
-                                                "not found; skipping this NKFACTS_PATH entry"));
+  for (const auto& given : options.env_paths) {
+    std::string path = given;
+    if (const auto problem = find_path(path)) {
+      const bool missing = *problem == "no such file or directory";
+      result.diagnostics.push_back(
+          path_problem(Severity::warning, path,
+                       fmt::format("{}; skipping this NKFACTS_PATH entry",
+                                   missing ? std::string("not found") : *problem)));
       continue;
     }
     merge_layer(result, load_path(path), true);
   }
-  for (const auto& path : options.cli_paths) {
-    std::error_code ec;
-    if (path != "-" && !fs::exists(path, ec)) {
-      result.diagnostics.push_back(
-          path_problem(Severity::error, path, "no such file or directory",
-                       "--facts takes a .toml file or a directory of them"));
-      continue;
+  for (const auto& given : options.cli_paths) {
+    std::string path = given;
+    if (path != "-") {
+      if (const auto problem = find_path(path)) {
+        result.diagnostics.push_back(path_problem(
+            Severity::error, path, *problem, "--facts takes a .toml file or a directory of them"));
+        continue;
+      }
     }
     merge_layer(result, load_path(path), true);
   }

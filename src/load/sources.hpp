@@ -30,6 +30,8 @@ LoadResult load_path(const std::string& path);
 // Adds `layer` on top of `base`. With `replace`, a record whose id is already in `base`
 // replaces it (a note says so); without, that is a duplicate-id error.
 void merge_layer(LoadResult& base, LoadResult&& layer, bool replace);
+// The same for several layers in order, with the id index rebuilt once at the end.
+void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool replace);
 
 // Checks that every link names a record of the right kind; returns the problems.
 std::vector<model::Diagnostic> check_links(const model::FactBase& facts,

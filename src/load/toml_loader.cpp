@@ -117,6 +117,9 @@ class TableReader {
                             std::vector<SourcePos>* positions = nullptr);
   std::optional<double> number(std::string_view key, bool required);
   std::optional<std::int64_t> integer(std::string_view key, bool required);
+  // A year of a period (1 to 9999, as in a date) and a count (a number, not negative).
+  std::optional<int> year(std::string_view key);
+  std::optional<double> count(std::string_view key, bool required);
   std::optional<model::Date> date(std::string_view key, bool required);
   bool boolean(std::string_view key);
   void require(std::string_view key);  // reports a missing key at the table
@@ -344,14 +347,28 @@ std::optional<double> TableReader::number(std::string_view key, bool required) {
     if (required) require(key);
     return std::nullopt;
   }
-  if (const auto* integer = node->as_integer()) return static_cast<double>(integer->get());
-  if (const auto* floating = node->as_floating_point()) {
-    if (!std::isfinite(floating->get())) {
-      m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must be finite", key));
-      return std::nullopt;
-    }
-    return floating->get();
+  // Every figure stays an exact, finite number: up to 2^53 in size, where a double still
+  // holds every integer (past it, sums went wrong, then infinite).
+  constexpr std::int64_t k_largest = std::int64_t{1} << 53;
+  const auto out_of_range = [&](std::string message) -> std::optional<double> {
+    m_loader.error(m_loader.pos(node->source()), std::move(message));
+    return std::nullopt;
+  };
+  const auto too_large = [&] {
+    return out_of_range(fmt::format(
+        "'{}' is out of range; a number is at most 2^53 (9007199254740992) in size", key));
+  };
+  const auto in_range = [&](double value) -> std::optional<double> {
+    if (!std::isfinite(value)) return out_of_range(fmt::format("'{}' must be finite", key));
+    if (std::fabs(value) > static_cast<double>(k_largest)) return too_large();
+    return value;
+  };
+  if (const auto* integer = node->as_integer()) {
+    const auto value = integer->get();
+    if (value > k_largest || value < -k_largest) return too_large();
+    return static_cast<double>(value);
   }
+  if (const auto* floating = node->as_floating_point()) return in_range(floating->get());
   m_loader.error(m_loader.pos(node->source()),
                  fmt::format("'{}' must be a number, not {}", key, type_name(node->type())));
   return std::nullopt;
@@ -366,6 +383,27 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, bool requ
   if (const auto* integer = node->as_integer()) return integer->get();
   m_loader.error(m_loader.pos(node->source()),
                  fmt::format("'{}' must be an integer, not {}", key, type_name(node->type())));
+  return std::nullopt;
+}
+
+std::optional<int> TableReader::year(std::string_view key) {
+  const auto value = integer(key, false);
+  if (!value) return std::nullopt;
+  // The rule of dates: a year from 1 to 9999 (4294969296 once wrapped round to 2000).
+  if (*value >= 1 && *value <= 9999) return static_cast<int>(*value);
+  // The key was asked for above; the table itself gives its place.
+  m_loader.error(m_loader.pos(m_table.get(key)->source()),
+                 fmt::format("'{}' is not a valid year: {}", key, *value));
+  return std::nullopt;
+}
+
+std::optional<double> TableReader::count(std::string_view key, bool required) {
+  const auto value = number(key, required);
+  if (!value || *value >= 0) return value;
+  // Drawn as a bar, a negative count once showed as nothing ("10 = 0 + 10").
+  m_loader.error(m_loader.pos(m_table.get(key)->source()),
+                 fmt::format("'{}' is a count and cannot be negative: {}", key,
+                             util::format_number(*value, false)));
   return std::nullopt;
 }
 
@@ -386,7 +424,11 @@ std::optional<model::Date> TableReader::date(std::string_view key, bool required
   };
   if (const auto* date = node->as_date()) {
     const toml::date& d = date->get();
-    return dated(model::Date{d.year, d.month, d.day});
+    // The same rule as for a year or a "YYYY-MM" string: years 1 to 9999.
+    const model::Date out{d.year, d.month, d.day};
+    if (model::is_valid(out)) return dated(out);
+    m_loader.error(at, fmt::format("'{}' is not a valid date: {}", key, model::to_iso(out)));
+    return std::nullopt;
   }
   if (const auto* year = node->as_integer()) {
     const model::Date d{static_cast<std::int32_t>(std::clamp<std::int64_t>(year->get(), -1, 10000)),
@@ -818,7 +860,8 @@ void Loader::read_value(TableReader& reader, toml::table& table, model::Figure& 
                         util::format_number(*high, false)));
     }
   } else if (!table.contains("value") && !table.contains("low") && !table.contains("high")) {
-    // A value of the wrong type is reported as that, not as missing too.
+    // A value that is there but bad (a wrong type, out of range) is reported where it
+    // stands, not as missing too.
     error(f.pos, fmt::format("figure \"{}\" has no 'value' and no 'low'/'high'", f.id),
           "a single number is value = N; an estimate or range is low = A, high = B");
   }
@@ -839,7 +882,7 @@ void Loader::check_record(const model::Figure& f, toml::table& table) {
       }
     }
   }
-  if (!f.as_of) {
+  if (!f.as_of && !table.contains("as_of")) {
     warning(f.pos, fmt::format("figure \"{}\" has no 'as_of' date", f.id),
             "a figure is true as of a date: as_of = 2025-12-31, or a year");
   }
@@ -850,9 +893,9 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
   TableReader reader(*this, table, "series point");
   model::SeriesPoint p;
   p.pos = reader.pos();
-  const auto year = reader.integer("year", false);
-  const auto from = reader.integer("from", false);
-  const auto to = reader.integer("to", false);
+  const auto year = reader.year("year");
+  const auto from = reader.year("from");
+  const auto to = reader.year("to");
   bool period_ok = true;
   if (year && (from || to)) {
     error(p.pos, "a series point has either 'year' or 'from'/'to', not both");
@@ -868,7 +911,10 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
       period_ok = false;
     }
   } else {
-    error(p.pos, "a series point needs 'year', or 'from' and 'to', or 'to' alone (\"up to\")");
+    // A year that is there but bad has been reported where it stands.
+    if (!table.contains("year") && !table.contains("from") && !table.contains("to")) {
+      error(p.pos, "a series point needs 'year', or 'from' and 'to', or 'to' alone (\"up to\")");
+    }
     period_ok = false;
   }
   std::vector<double>& values = m_scratch_values;
@@ -881,7 +927,7 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
       values.push_back(0);
       continue;
     }
-    values.push_back(reader.number(columns[c], true).value_or(0));
+    values.push_back(reader.count(columns[c], true).value_or(0));
   }
   p.values = keep(values);
   std::vector<SourcePos> positions;
@@ -929,16 +975,7 @@ void Loader::read_points(TableReader& reader, toml::table& table, model::Series&
     for (toml::node& element : *array) {
       auto point = read_point(*element.as_table(), s.columns);
       if (!point) continue;
-      if (is_count_unit(s.unit)) {
-        for (std::size_t c = 0; c < point->values.size(); ++c) {
-          if (point->values[c] < 0) {
-            error(point->pos,
-                  fmt::format("'{}' is negative ({}) in period {}, but counts {} cannot be",
-                              s.columns[c], util::format_number(point->values[c], false),
-                              model::period_label(point->period), s.unit));
-          }
-        }
-      }
+      // A negative value was refused where it was read: a series is drawn as bars of counts.
       for (const auto& other : kept) {
         const int a_from = point->period.from.value_or(-1000000);
         const int b_from = other.period.from.value_or(-1000000);

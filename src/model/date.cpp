@@ -72,11 +72,14 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     if (text.size() < 7 || text[4] != '-') return std::nullopt;
     const auto month = parse_digits(text.substr(5, 2), 2);
     if (!month) return std::nullopt;
+    // A month or day written out is never 0: "2019-00" is no month of 2019.
+    if (*month == 0) return std::nullopt;
     date.month = static_cast<std::uint8_t>(*month);
     if (text.size() > 7) {
       if (text.size() != 10 || text[7] != '-') return std::nullopt;
       const auto day = parse_digits(text.substr(8, 2), 2);
       if (!day) return std::nullopt;
+      if (*day == 0) return std::nullopt;
       date.day = static_cast<std::uint8_t>(*day);
     }
   }

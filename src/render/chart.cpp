@@ -121,9 +121,12 @@ void render_bar_chart(std::string& out, const model::Series& series,
     std::size_t drawn = 0;
     for (std::size_t c = 0; c < point->values.size(); ++c) {
       running += std::max(0.0, point->values[c]);
-      auto end = largest > 0 ? static_cast<std::size_t>(std::lround(running / largest *
-                                                                    static_cast<double>(bar_width)))
-                             : 0;
+      // The share is kept within [0, 1]: totals past the range of a double (inf / inf)
+      // once gave a bar of billions of cells.
+      const double share = largest > 0 && std::isfinite(largest) && std::isfinite(running)
+                               ? std::clamp(running / largest, 0.0, 1.0)
+                               : 0.0;
+      auto end = static_cast<std::size_t>(std::lround(share * static_cast<double>(bar_width)));
       // Something, however small, is never drawn as nothing.
       if (end == drawn && point->values[c] > 0 && drawn == 0) end = 1;
       if (end > drawn) {

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
 using namespace nkfacts::util;
 
 TEST_CASE("numbers are grouped only when asked") {
@@ -116,6 +118,23 @@ TEST_CASE("closest matches suggest plausible typos only") {
   CHECK(closest_matches("china", ids) ==
         std::vector<std::string>{"china-mongolia", "china-southeast-asia"});
   CHECK(closest_matches("zzzzzz", ids).empty());
+}
+
+TEST_CASE("closest matches stay close, and bounded, whatever the lengths") {
+  // The closest of several plausible ones come first, at most `count` of them.
+  const std::vector<std::string> ids = {"route-abcdefgh", "route-abcdefgx", "route-abcdefxx",
+                                        "route-abcdexxx", "other"};
+  CHECK(closest_matches("route-abcdefgh", ids, 2) ==
+        std::vector<std::string>{"route-abcdefgh", "route-abcdefgx"});
+  // A very long word is no typo: nothing is suggested, and quickly (an edit distance of
+  // two 100,000-byte ids took 25 seconds).
+  const std::string long_a(100'000, 'a');
+  std::string long_b = long_a;
+  long_b.back() = 'b';
+  const auto started = std::chrono::steady_clock::now();
+  CHECK(closest_matches(long_a, {long_b, long_a + "c"}).empty());
+  CHECK(closest_matches("abc", {long_b}).empty());
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
 }
 
 TEST_CASE("quoted alternatives read as a sentence") {
