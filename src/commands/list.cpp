@@ -8,7 +8,7 @@
 namespace nkfacts::commands {
 
 // One record per line, "id<TAB>kind<TAB>name", sorted by id: the stable input for scripts
-// and shell completion (CLI.md section 6). The machine formats carry the same three fields.
+// and shell completion (docs/cli.md, section 7). The machine formats carry the same three fields.
 int run_list(const ListOptions& options, Context& context) {
   const auto& facts = context.facts;
   std::optional<model::Kind> kind;

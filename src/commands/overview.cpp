@@ -1,12 +1,11 @@
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
-#include "commands/help.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
 
-int run_overview(Context& context) {
+int run_overview(Context& context, const std::vector<render::CommandSummary>& summaries) {
   if (is_machine_format(context)) {
     // The numbers of the overview: the headline figures, by id.
     render::Dataset data;
@@ -19,10 +18,6 @@ int run_overview(Context& context) {
     }
     render::resolve_references(data, context.facts);
     return emit_dataset(context, data, data.fields);
-  }
-  std::vector<render::CommandSummary> summaries;
-  for (const auto& command : command_table()) {
-    if (command.name != "help") summaries.push_back({command.name, command.summary});
   }
   render::SourceNotes notes(context.facts);
   render::render_overview(context.out, context.facts, summaries, notes, context.out_terminal);

@@ -1,5 +1,5 @@
-// Records as rows for the machine formats. Field names are the TOML keys (CLI.md section
-// 6), plus `kind` for every record; a reference's own kind is `reference_kind`. These
+// Records as rows for the machine formats. Field names are the TOML keys (docs/cli.md,
+// section 7), plus `kind` for every record; a reference's own kind is `reference_kind`. These
 // names are documented in the man page (OUTPUT FORMATS) and are stable.
 #pragma once
 
