@@ -248,6 +248,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+namespace {
+
+// Whether `a` becomes `b` by swapping two neighbouring bytes ("2052" and "2025"): the
+// commonest slip of the fingers, which plain edit distance counts as two changes.
+bool one_swap_apart(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t first = 0;
+  while (first < a.size() && a[first] == b[first]) ++first;
+  return first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first] &&
+         a.substr(first + 2) == b.substr(first + 2);
+}
+
+}  // namespace
+
 std::vector<std::string> closest_matches(std::string_view word,
                                          const std::vector<std::string>& candidates,
                                          std::size_t count) {
@@ -261,7 +275,7 @@ std::vector<std::string> closest_matches(std::string_view word,
     // Containment suggests an id only for words long enough to mean something ("a" is in
     // almost every id).
     const bool contains = word.size() >= 3 && candidate.find(word) != std::string::npos;
-    const std::size_t distance = edit_distance(word, candidate);
+    const std::size_t distance = one_swap_apart(word, candidate) ? 1 : edit_distance(word, candidate);
     // Plausible: a small edit relative to the length (a third of it, at least two), or the
     // word appears inside the id.
     const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);

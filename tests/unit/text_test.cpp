@@ -104,6 +104,12 @@ TEST_CASE("closest matches suggest plausible typos only") {
   CHECK(closest_matches("zzzzzz", ids).empty());
 }
 
+TEST_CASE("two neighbouring characters swapped is the closest slip") {
+  const std::vector<std::string> ids = {"arrivals-total-2019", "arrivals-total-2023",
+                                        "arrivals-total-2024", "arrivals-total-2025"};
+  CHECK(closest_matches("arrivals-total-2052", ids, 1) == std::vector<std::string>{"arrivals-total-2025"});
+}
+
 TEST_CASE("quoted alternatives read as a sentence") {
   CHECK(quoted_alternatives({"a"}, "or") == "'a'");
   CHECK(quoted_alternatives({"a", "b"}, "or") == "'a' or 'b'");
