@@ -234,7 +234,9 @@ std::string fish_script() {
 }  // namespace
 
 int run_completion(const Invocation& invocation, commands::Context& context, const Session&) {
-  const std::string_view shell = invocation.operands.empty() ? "" : invocation.operands.front();
+  // (Both arms string_view: with "" and a std::string the result would be a temporary.)
+  const std::string_view shell =
+      invocation.operands.empty() ? std::string_view() : std::string_view(invocation.operands.front());
   if (shell == "bash") {
     context.out += bash_script();
   } else if (shell == "zsh") {

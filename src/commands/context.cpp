@@ -74,10 +74,14 @@ bool parse_kind_argument(Context& context, std::string_view name,
   return false;
 }
 
-int usage_error(Context& context, std::string_view message, std::string_view hint) {
+int report(Context& context, int status, std::string_view message, std::string_view hint) {
   context.err += render::format_error(util::escape_controls(message, util::Newlines::escape), hint,
                                       context.err_terminal);
-  return exit_status::usage_error;
+  return status;
+}
+
+int usage_error(Context& context, std::string_view message, std::string_view hint) {
+  return report(context, exit_status::usage_error, message, hint);
 }
 
 void note(Context& context, std::string_view message) {

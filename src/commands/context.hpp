@@ -60,6 +60,10 @@ bool parse_kind_argument(Context& context, std::string_view name,
                          std::optional<model::Kind>& kind,
                          const std::vector<model::Kind>& allowed = {});
 
+// The one way a command reports a problem that ends it: "nkfacts: message" and the hint
+// (if any) appended to context.err through render::format_error; returns `status`.
+int report(Context& context, int status, std::string_view message, std::string_view hint = {});
+
 // Appends "nkfacts: message" and the hint to context.err; returns the usage-error status.
 // Control characters in `message` are escaped.
 int usage_error(Context& context, std::string_view message, std::string_view hint);
