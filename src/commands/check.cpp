@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <set>
 
 #include "commands/commands.hpp"
@@ -21,6 +22,14 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   }
   load::LoadResult loaded = load::load_sources(std::move(sources));
   auto diagnostics = std::move(loaded.diagnostics);
+  // The paths named here came as check's arguments, not as --facts: say so in the hint.
+  for (auto& d : diagnostics) {
+    const auto named = [&](const std::string& path) { return d.message.rfind(path + ": ", 0) == 0; };
+    if (d.hint.rfind("--facts takes", 0) == 0 &&
+        std::any_of(options.paths.begin(), options.paths.end(), named)) {
+      d.hint = "check takes a .toml file, a directory of them, or - for standard input";
+    }
+  }
   auto more = load::review_fact_base(loaded.facts, today);
   diagnostics.insert(diagnostics.end(), more.begin(), more.end());
   std::set<std::string_view> files;

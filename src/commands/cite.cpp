@@ -34,8 +34,7 @@ int run_cite(const CiteOptions& options, Context& context) {
     }
   }
   if (references.empty()) {
-    context.err += "nkfacts: no references in the loaded facts\n";
-    return exit_status::nothing_found;
+    return report(context, exit_status::nothing_found, "no references in the loaded facts");
   }
   if (is_machine_format(context)) {
     // Written a row at a time: every reference's row held at once took a dozen fresh

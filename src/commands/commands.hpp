@@ -1,5 +1,5 @@
-// Every subcommand: an options struct filled by main's CLI11 wiring, and a run function that
-// appends to the context's buffers and returns an exit status.
+// Every subcommand: an options struct filled from the command line (cli/table.cpp) and a run
+// function that appends to the context's buffers and returns an exit status.
 #pragma once
 
 #include <cstdint>
@@ -11,10 +11,12 @@
 #include "commands/context.hpp"
 #include "load/sources.hpp"
 #include "model/date.hpp"
+#include "render/text.hpp"
 
 namespace nkfacts::commands {
 
-int run_overview(Context& context);
+// The overview: the headline figures and the commands, in one 80-column screen.
+int run_overview(Context& context, const std::vector<render::CommandSummary>& commands);
 
 struct RecordsOptions {          // routes [ID...], dangers [ID...]
   std::vector<std::string> ids;  // empty: every record of the kind
@@ -32,6 +34,7 @@ struct StatsOptions {
 int run_stats(const StatsOptions& options, Context& context);
 
 struct TimelineOptions {
+  std::optional<int> year;         // only events in this year
   std::optional<int> from;         // only events in this year or later
   std::optional<int> to;           // only events in this year or earlier
   bool ascii = false;
@@ -40,6 +43,7 @@ int run_timeline(const TimelineOptions& options, Context& context);
 
 struct QuizOptions {
   std::size_t count = 5;
+  bool count_given = false;        // --count given: say so when fewer questions exist
   std::uint64_t seed = 0;          // main picks one when --seed is not given
   std::string topic;               // empty: every topic
   bool print = false;              // a worksheet with an answer key instead of asking
@@ -61,6 +65,14 @@ std::optional<std::string> read_answer(int fd);
 // An answer as it is shown back (a transcript of answers from a pipe): control characters
 // and invalid UTF-8 escaped, cut to 80 characters with "…".
 std::string shown_answer(std::string_view line);
+
+// The kinds of record a quiz asks about (series questions are figure questions) and the
+// kinds `random` picks from.
+inline constexpr model::Kind k_quiz_topics[] = {model::Kind::figure, model::Kind::route,
+                                                model::Kind::danger, model::Kind::event};
+inline constexpr model::Kind k_random_kinds[] = {model::Kind::figure, model::Kind::route,
+                                                 model::Kind::danger, model::Kind::event,
+                                                 model::Kind::fact};
 
 struct RandomOptions {
   std::string kind;                // empty: figure, route, danger, event or fact
@@ -95,11 +107,6 @@ struct SearchOptions {
   std::string kind;                // empty: every kind
 };
 int run_search(const SearchOptions& options, Context& context);
-
-struct CompletionOptions {
-  std::string shell;               // bash, zsh or fish
-};
-int run_completion(const CompletionOptions& options, Context& context);
 
 struct CheckOptions {
   std::vector<std::string> paths;  // empty: everything that would be loaded

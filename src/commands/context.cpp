@@ -61,20 +61,44 @@ void append_output(Context& context, std::string&& text) {
 }
 
 bool parse_kind_argument(Context& context, std::string_view name,
-                         std::optional<model::Kind>& kind) {
+                         std::optional<model::Kind>& kind, const std::vector<model::Kind>& allowed) {
   if (name.empty()) return true;
-  kind = model::parse_kind(name);
-  if (kind) return true;
+  kind = model::parse_kind(util::fold_case(name));
+  const auto ok = [&](model::Kind k) {
+    return allowed.empty() || std::find(allowed.begin(), allowed.end(), k) != allowed.end();
+  };
+  if (kind && ok(*kind)) return true;
+  std::vector<std::string_view> names;
+  for (const auto k : model::k_all_kinds) {
+    if (ok(k)) names.push_back(model::kind_name(k));
+  }
+  const std::string shown = util::escape_controls(name, util::Newlines::escape);
   context.err += render::format_error(
-      fmt::format("unknown kind '{}'", util::escape_controls(name, util::Newlines::escape)),
-      "valid kinds: figure, series, route, danger, event, fact, reference", context.err_terminal);
+      kind ? fmt::format("'{}' is not a kind this command takes", shown)
+           : fmt::format("unknown kind '{}'", shown),
+      fmt::format("valid kinds: {}", fmt::join(names, ", ")), context.err_terminal);
+  kind.reset();
   return false;
 }
 
-int usage_error(Context& context, std::string_view message, std::string_view hint) {
+int report(Context& context, int status, std::string_view message, std::string_view hint) {
   context.err += render::format_error(util::escape_controls(message, util::Newlines::escape), hint,
                                       context.err_terminal);
-  return exit_status::usage_error;
+  return status;
+}
+
+int usage_error(Context& context, std::string_view message, std::string_view hint) {
+  return report(context, exit_status::usage_error, message, hint);
+}
+
+void note(Context& context, std::string_view message) {
+  context.err += fmt::format("nkfacts: {} {}\n",
+                             render::paint(context.err_terminal, render::Style::note, "note:"),
+                             util::escape_controls(message, util::Newlines::escape));
+}
+
+std::string count_of(std::size_t count, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,

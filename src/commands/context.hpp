@@ -57,14 +57,26 @@ bool check_fields(Context& context, const std::vector<std::string>& valid);
 int report_unknown_id(Context& context, std::string_view id, std::string_view kind_label,
                       const std::vector<std::string>& suggestions);
 
-// Parses a --kind / KIND argument ("" means any kind). On a bad name, appends the usage
-// error and returns false.
+// Parses a --kind / KIND argument ("" means any kind), singular or plural, in any case.
+// `allowed` lists the kinds the command takes (empty: every kind). On a bad name, appends
+// the usage error, whose hint lists the allowed kinds, and returns false.
 bool parse_kind_argument(Context& context, std::string_view name,
-                         std::optional<model::Kind>& kind);
+                         std::optional<model::Kind>& kind,
+                         const std::vector<model::Kind>& allowed = {});
+
+// The one way a command reports a problem that ends it: "nkfacts: message" and the hint
+// (if any) appended to context.err through render::format_error; returns `status`.
+int report(Context& context, int status, std::string_view message, std::string_view hint = {});
 
 // Appends "nkfacts: message" and the hint to context.err; returns the usage-error status.
 // Control characters in `message` are escaped.
 int usage_error(Context& context, std::string_view message, std::string_view hint);
+
+// Appends "nkfacts: note: message" to context.err (a remark, not a problem).
+void note(Context& context, std::string_view message);
+
+// "1 question", "2 questions".
+std::string count_of(std::size_t count, std::string_view one, std::string_view many);
 
 // For an id that exists but is of another kind than the command lists.
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,

@@ -1,4 +1,4 @@
-// Exit statuses, grep-style (CLI.md section 4).
+// Exit statuses, grep-style (docs/cli.md, section 5).
 #pragma once
 
 namespace nkfacts::exit_status {

@@ -18,8 +18,10 @@ int run_handout(const HandoutOptions& options, Context& context) {
     return usage_error(context, fmt::format("'{}' is not a style for a printed bibliography", options.style),
                        "styles: plain, apa, mla, chicago");
   }
-  if (is_machine_format(context)) {
-    return usage_error(context, "a handout is Markdown already", "drop --format");
+  // A handout is Markdown: asking for text or for Markdown gives it; data formats do not.
+  if (is_machine_format(context) && context.format != render::Format::markdown) {
+    return usage_error(context, "a handout is Markdown already, not data",
+                       "drop --format, or give --format markdown");
   }
   append_output(context, render::render_handout(context.facts, *topic, *style,
                                                 fmt::format("nkfacts {}, {}", NKFACTS_VERSION,

@@ -1,5 +1,5 @@
-// The command table: names, one-line summaries and help screens. It drives the overview,
-// `help`, "did you mean" for commands, and the test that keeps the man page in step.
+// The program's version text and the one line that describes a fact base. (The command
+// table and the help pages are the cli layer's: cli/table.hpp.)
 #pragma once
 
 #include <optional>
@@ -11,16 +11,6 @@
 
 namespace nkfacts::commands {
 
-struct CommandInfo {
-  std::string_view name;
-  std::string_view summary;   // one line, for listings
-  std::string_view help;      // the full help screen, without a trailing newline
-};
-
-const std::vector<CommandInfo>& command_table();
-const CommandInfo* find_command(std::string_view name);
-
-std::string top_level_help();
 // "nkfacts X.Y.Z", the fact base line, any `details` lines (--verbose), then the licence.
 // "facts as of 2026-11-25 (108 records, 45 sources)": the newest retrieved or as_of date.
 std::string facts_line(const model::FactBase& facts);

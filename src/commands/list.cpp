@@ -8,16 +8,15 @@
 namespace nkfacts::commands {
 
 // One record per line, "id<TAB>kind<TAB>name", sorted by id: the stable input for scripts
-// and shell completion (CLI.md section 6). The machine formats carry the same three fields.
+// and shell completion (docs/cli.md, section 7). The machine formats carry the same three fields.
 int run_list(const ListOptions& options, Context& context) {
   const auto& facts = context.facts;
   std::optional<model::Kind> kind;
   if (!parse_kind_argument(context, options.kind, kind)) return exit_status::usage_error;
   const auto ids = kind ? facts.ids_of(*kind) : facts.ids();
   if (ids.empty()) {
-    context.err += fmt::format("nkfacts: no {} in the loaded facts\n",
-                               kind ? model::kind_plural(*kind) : "records");
-    return exit_status::nothing_found;
+    return report(context, exit_status::nothing_found,
+                  fmt::format("no {} in the loaded facts", kind ? model::kind_plural(*kind) : "records"));
   }
   if (is_machine_format(context)) {
     render::Dataset data;

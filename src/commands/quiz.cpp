@@ -139,6 +139,10 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
                                         "try another --topic, or no --topic", context.err_terminal);
     return exit_status::nothing_found;
   }
+  if (options.count_given && quiz.size() < options.count) {
+    note(context, fmt::format("the facts give {} on this topic, not {}",
+                              count_of(quiz.size(), "question", "questions"), options.count));
+  }
   const std::string replay = fmt::format("nkfacts quiz --seed {}{}{}", options.seed,
                                          options.topic.empty() ? "" : " --topic " + options.topic,
                                          fmt::format(" --count {}", quiz.size()));
@@ -162,7 +166,9 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
     }
     // A worksheet: the questions, then the answer key with sources.
     const auto& terminal = context.out_terminal;
-    render::append_heading(context.out, fmt::format("Quiz: {} questions", quiz.size()), "", terminal);
+    render::append_heading(context.out,
+                           fmt::format("Quiz: {}", count_of(quiz.size(), "question", "questions")), "",
+                           terminal);
     context.out += util::wrap(fmt::format("The same questions again: {}", replay), terminal.width, "", "  ");
     for (std::size_t i = 0; i < quiz.size(); ++i) {
       context.out += '\n';
@@ -184,9 +190,8 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
 
   const auto& terminal = context.out_terminal;
   conversation.write(util::wrap(
-      fmt::format("{} questions from the facts. Answer with a letter; q stops. (The same quiz "
-                  "again: {})",
-                  quiz.size(), replay),
+      fmt::format("{} from the facts. Answer with a letter; q stops. (The same quiz again: {})",
+                  count_of(quiz.size(), "question", "questions"), replay),
       terminal.width, "", ""));
   std::size_t right = 0, asked = 0;
   bool stopped = false;
@@ -231,7 +236,9 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
     conversation.write(text);
   }
   std::string score = fmt::format("\nScore: {} of {}", right, asked);
-  if (asked < quiz.size()) score += fmt::format(" (stopped after {} of {} questions)", asked, quiz.size());
+  if (asked < quiz.size()) {
+    score += fmt::format(" (stopped after {} of {})", asked, count_of(quiz.size(), "question", "questions"));
+  }
   conversation.write(render::paint(terminal, render::Style::heading, score.substr(1)).insert(0, "\n") + "\n");
   return exit_status::answered;
 }
@@ -239,11 +246,8 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
 int run_random(const RandomOptions& options, Context& context) {
   const auto& facts = context.facts;
   std::optional<model::Kind> kind;
-  if (!parse_kind_argument(context, options.kind, kind)) return exit_status::usage_error;
-  if (kind == model::Kind::reference || kind == model::Kind::series) {
-    return usage_error(context, fmt::format("random picks facts, not {}", model::kind_plural(*kind)),
-                       "kinds: figure, route, danger, event, fact");
-  }
+  const std::vector<model::Kind> allowed(std::begin(k_random_kinds), std::end(k_random_kinds));
+  if (!parse_kind_argument(context, options.kind, kind, allowed)) return exit_status::usage_error;
   std::vector<model::RecordRef> pool;
   for (const auto pick : {model::Kind::figure, model::Kind::route, model::Kind::danger,
                           model::Kind::event, model::Kind::fact}) {

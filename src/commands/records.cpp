@@ -1,5 +1,7 @@
 // `routes` and `dangers`: the same shape (every record briefly, or the named ones in full),
 // so one function serves both.
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "commands/commands.hpp"
@@ -31,8 +33,8 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
     }
   }
   if (chosen.empty()) {
-    context.err += "nkfacts: no " + std::string(model::kind_plural(kind)) + " in the loaded facts\n";
-    return exit_status::nothing_found;
+    return report(context, exit_status::nothing_found,
+                  fmt::format("no {} in the loaded facts", model::kind_plural(kind)));
   }
   if (is_machine_format(context)) {
     render::Dataset data;

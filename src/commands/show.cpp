@@ -13,12 +13,18 @@ int run_show(const ShowOptions& options, Context& context) {
                                         "'nkfacts list' shows every id", context.err_terminal);
     return exit_status::usage_error;
   }
+  // What exists is shown; every id not found is reported, and the status says so.
   std::vector<const model::RecordRef*> refs;
+  int status = exit_status::answered;
   for (const auto& id : options.ids) {
     const auto found = query::lookup(context.facts, id);
-    if (!found.ref) return report_unknown_id(context, id, "", found.suggestions);
+    if (!found.ref) {
+      status = report_unknown_id(context, id, "", found.suggestions);
+      continue;
+    }
     refs.push_back(found.ref);
   }
+  if (refs.empty()) return status;
   if (is_machine_format(context)) {
     render::Dataset data;
     std::vector<std::string> valid;
@@ -36,7 +42,8 @@ int run_show(const ShowOptions& options, Context& context) {
     }
     for (const auto& series : context.facts.series) render::add_fields(valid, render::series_fields(series));
     render::resolve_references(data, context.facts);
-    return emit_dataset(context, data, valid);
+    const int emitted = emit_dataset(context, data, valid);
+    return emitted != exit_status::answered ? emitted : status;
   }
   render::SourceNotes notes(context.facts);
   for (std::size_t i = 0; i < refs.size(); ++i) {
@@ -44,7 +51,7 @@ int run_show(const ShowOptions& options, Context& context) {
     render::render_record(context.out, context.facts, *refs[i], notes, context.out_terminal);
   }
   notes.render(context.out, context.out_terminal);
-  return exit_status::answered;
+  return status;
 }
 
 }  // namespace nkfacts::commands

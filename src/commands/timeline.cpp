@@ -13,8 +13,10 @@ namespace nkfacts::commands {
 
 int run_timeline(const TimelineOptions& options, Context& context) {
   const auto& facts = context.facts;
-  if (options.from && options.to && *options.from > *options.to) {
-    return usage_error(context, fmt::format("--from {} is after --to {}", *options.from, *options.to),
+  const std::optional<int> from = options.year ? options.year : options.from;
+  const std::optional<int> to = options.year ? options.year : options.to;
+  if (from && to && *from > *to) {
+    return usage_error(context, fmt::format("--from {} is after --to {}", *from, *to),
                        "give the earlier year first");
   }
   if (options.ascii && is_machine_format(context)) {
@@ -22,8 +24,8 @@ int run_timeline(const TimelineOptions& options, Context& context) {
   }
   std::vector<const model::Event*> events;
   for (const auto& event : facts.events) {
-    if (options.from && event.date.year < *options.from) continue;
-    if (options.to && event.date.year > *options.to) continue;
+    if (from && event.date.year < *from) continue;
+    if (to && event.date.year > *to) continue;
     events.push_back(&event);
   }
   // By date; a date known only to the year comes before the dated events of that year.

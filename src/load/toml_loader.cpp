@@ -605,7 +605,7 @@ bool Loader::parse_whole() {
     if (!check_encoding()) return false;
     const toml::parse_error& failure = parsed.error();
     std::string message(failure.description());
-    // toml++ capitalises its messages; ours start lower-case (CLI.md section 5).
+    // toml++ capitalises its messages; ours start lower-case (docs/cli.md, section 6).
     if (message.size() > 1 && message[0] >= 'A' && message[0] <= 'Z' &&
         !(message[1] >= 'A' && message[1] <= 'Z')) {
       message[0] = static_cast<char>(message[0] - 'A' + 'a');

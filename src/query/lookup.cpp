@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace nkfacts::query {
 
@@ -10,7 +11,9 @@ Lookup lookup(const model::FactBase& facts, std::string_view id, std::optional<m
   Lookup result;
   result.ref = facts.find(id);
   if (result.ref && (!kind || result.ref->kind == *kind)) return result;
-  result.suggestions = util::closest_matches(id, kind ? facts.ids_of(*kind) : facts.ids());
+  // Ids are lower case: "DMZ-CROSSING" is compared as "dmz-crossing".
+  result.suggestions =
+      util::closest_matches(util::fold_case(id), kind ? facts.ids_of(*kind) : facts.ids());
   return result;
 }
 

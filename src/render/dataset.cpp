@@ -1,5 +1,5 @@
 // The writers for json, jsonl, csv, tsv and markdown. JSON is written here rather than with
-// toml++'s JSON formatter: TOML has no null (CLI.md wants null for a missing value) and
+// toml++'s JSON formatter: TOML has no null (docs/cli.md, section 7, wants null for a missing value) and
 // toml++ tables are ordered by key, so --fields could not order them. The escaping is
 // tested against real parsers (tests/formats_test.py).
 #include "render/dataset.hpp"

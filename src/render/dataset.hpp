@@ -1,4 +1,4 @@
-// Machine-readable output (CLI.md section 6): a command describes its answer as rows of
+// Machine-readable output (docs/cli.md, section 7): a command describes its answer as rows of
 // named, typed fields, and one writer per format serves every command.
 #pragma once
 

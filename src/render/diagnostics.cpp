@@ -120,8 +120,9 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
 }
 
 std::string format_error(std::string_view message, std::string_view hint,
-                         const Terminal& terminal) {
+                         const Terminal& terminal, std::string_view usage) {
   std::string out = fmt::format("nkfacts: {}\n", safe(message));
+  if (!usage.empty()) out += fmt::format("usage: {}\n", usage);
   if (!hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), safe(hint));
   return out;
 }

@@ -1,4 +1,4 @@
-// The one formatter for problems in fact data and for usage errors (CLI.md section 5).
+// The one formatter for problems in fact data and for usage errors (docs/cli.md, section 6).
 #pragma once
 
 #include <string>
@@ -26,8 +26,9 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
                                 std::size_t file_count, std::size_t record_count,
                                 const Terminal& terminal);
 
-// "nkfacts: message" and an optional "hint: ..." line.
+// "nkfacts: message", for a usage error "usage: USAGE", and an optional "hint: ..." line:
+// the one shape of every error that stops a command.
 std::string format_error(std::string_view message, std::string_view hint,
-                         const Terminal& terminal);
+                         const Terminal& terminal, std::string_view usage = {});
 
 }  // namespace nkfacts::render

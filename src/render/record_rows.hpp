@@ -1,4 +1,4 @@
-// Records as rows for the machine formats. Field names are the TOML keys, plus `kind` and
+// Records as rows for the machine formats. Field names are the TOML keys (docs/cli.md), plus `kind` and
 // `name` for every record (a figure's label, an event's title, a claim's statement, a
 // term's term); a reference's own kind is `reference_kind`. These
 // names are documented in the man page (OUTPUT FORMATS) and are stable.

@@ -224,6 +224,16 @@ std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::s
   return std::min(row[b.size()], bound + 1);
 }
 
+// Whether `a` becomes `b` by swapping two neighbouring bytes ("2052" and "2025"): the
+// commonest slip of the fingers, which plain edit distance counts as two changes.
+bool one_swap_apart(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t first = 0;
+  while (first < a.size() && a[first] == b[first]) ++first;
+  return first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first] &&
+         a.substr(first + 2) == b.substr(first + 2);
+}
+
 }  // namespace
 
 std::vector<std::string> closest_matches(std::string_view word,
@@ -249,7 +259,9 @@ std::vector<std::string> closest_matches(std::string_view word,
     const bool contains = word.size() >= 3 && candidate.find(word) != std::string::npos;
     const std::size_t bound = best.size() < count ? limit : std::min(limit, best.back());
     const std::size_t distance =
-        bounded_edit_distance(word, candidate, contains ? k_longest_suggested : bound);
+        one_swap_apart(word, candidate)
+            ? 1
+            : bounded_edit_distance(word, candidate, contains ? k_longest_suggested : bound);
     if (!contains && distance > bound) continue;
     scored.push_back({distance, contains, &candidate});
     if (!contains) {

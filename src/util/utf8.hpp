@@ -25,7 +25,7 @@ std::string fold_case(std::string_view text);
 // The same into `out`, reusing its buffer (search folds every field of every record).
 void fold_case_into(std::string& out, std::string_view text);
 
-// How text from a data file may be written out; see CLI.md section 10.
+// How text from a data file may be written out; see docs/cli.md, section 10.
 enum class Newlines { keep, escape, to_space };
 enum class Tabs { to_space, keep };
 // Replaces ESC, other C0 controls, DEL, C1 controls and bidi overrides/isolates by visible

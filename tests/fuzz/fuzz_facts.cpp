@@ -72,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     render::render_record(out, result.facts, *ref, notes, {40, true});
     notes.render(out, {40, false});
   }
-  // Nothing a file holds may reach the terminal raw (CLI.md section 10): the only escape
+  // Nothing a file holds may reach the terminal raw (docs/cli.md, section 10): the only escape
   // sequences allowed are the colour codes nkfacts writes itself (ESC followed by '[').
   for (std::size_t i = out.find('\x1b'); i != std::string::npos; i = out.find('\x1b', i + 1)) {
     if (i + 1 >= out.size() || out[i + 1] != '[') __builtin_trap();

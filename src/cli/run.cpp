@@ -1,0 +1,159 @@
+#include "cli/run.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "cli/help.hpp"
+#include "commands/exit_status.hpp"
+#include "commands/help.hpp"
+#include "load/embedded.hpp"
+#include "load/sources.hpp"
+#include "load/toml_loader.hpp"
+#include "render/diagnostics.hpp"
+#include "util/utf8.hpp"
+
+namespace nkfacts::cli {
+namespace {
+
+// The loaded facts live until the process ends and are never destroyed: freeing their
+// thousands of small allocations one by one would cost about a quarter of a whole run,
+// and the kernel takes the memory back at once. (Reachable from a global, so
+// LeakSanitizer does not count them as leaks.)
+std::optional<load::LoadResult>& kept_until_exit = *new std::optional<load::LoadResult>;
+
+Outcome usage_failure(const UsageError& error, const render::Terminal& terminal) {
+  return {"", format_usage_error(error, terminal), exit_status::usage_error};
+}
+
+Outcome help(const Invocation& invocation, const render::Terminal& err) {
+  const Command* topic = invocation.command;
+  if (topic && topic->name == "help") {
+    topic = nullptr;
+    if (!invocation.operands.empty()) {
+      topic = find_command(invocation.operands.front());
+      if (!topic) {
+        return usage_failure(
+            {fmt::format("no help for '{}': not a command",
+                         util::escape_controls(invocation.operands.front(), util::Newlines::escape)),
+             "'nkfacts --help' lists the commands", nullptr},
+            err);
+      }
+    }
+  }
+  return {topic ? command_help(*topic) : top_level_help(), "", exit_status::answered};
+}
+
+// --version describes the program and the embedded facts; it loads nothing, so a broken
+// file on NKFACTS_PATH cannot stop it.
+Outcome version(bool verbose) {
+  const auto embedded = load::embedded_fact_base();
+  std::string details;
+  if (verbose) {
+    details += fmt::format("fmt {}.{}.{}\n", FMT_VERSION / 10000, FMT_VERSION / 100 % 100,
+                           FMT_VERSION % 100);
+    details += fmt::format("toml++ {}\n", load::toml_library_version());
+    details += fmt::format("utf8proc {}\n", util::utf8proc_library_version());
+    for (std::size_t i = 1; i < embedded.files.size(); ++i) {
+      details += fmt::format("facts from {} (embedded)\n",
+                             util::escape_controls(embedded.files[i], util::Newlines::escape));
+    }
+  }
+  return {commands::version_text(commands::facts_line(embedded), details), "",
+          exit_status::answered};
+}
+
+// --fields "a, b,c" as names; empty names are dropped.
+std::vector<std::string> field_list(std::string_view text) {
+  std::vector<std::string> fields;
+  for (auto& field : split_names(text)) fields.push_back(std::move(field));
+  return fields;
+}
+
+}  // namespace
+
+std::string format_usage_error(const UsageError& error, const render::Terminal& terminal) {
+  return render::format_error(error.message, error.hint, terminal, usage_line(error.command));
+}
+
+Outcome run(const std::vector<std::string_view>& args, const Environment& environment,
+            Session session) {
+  Parsed parsed = parse(args);
+  const Invocation& invocation = parsed.invocation;
+  // Colour is decided before anything can be reported, from --color if it parsed.
+  std::optional<std::string_view> color_word;
+  if (invocation.has("--color")) color_word = invocation.text("--color");
+  const ColorMode color = parse_color_mode(color_word);
+  const render::Terminal err{0, decide_color(color, Stream::err, environment)};
+  if (parsed.error) return usage_failure(*parsed.error, err);
+  if (invocation.help) return help(invocation, err);
+  if (invocation.has("--version")) return version(invocation.has("--verbose"));
+
+  const auto format = render::parse_format(invocation.text("--format", "text"));
+  const Command* command = invocation.command;
+  const auto fields = field_list(invocation.text("--fields"));
+  if (invocation.has("--fields") && fields.empty()) {
+    return usage_failure({"--fields needs at least one field name", "e.g. --fields id,value,as_of",
+                          command},
+                         err);
+  }
+  const bool text = *format == render::Format::text;
+  if (!fields.empty() && text) {
+    return usage_failure({"--fields applies to the machine formats",
+                          "add --format json, jsonl, tsv, csv or markdown", command},
+                         err);
+  }
+  if (!text && command && command->name == "check") {
+    return usage_failure({"check prints its report as text only",
+                          "use 'nkfacts check' without --format", command},
+                         err);
+  }
+  // Colour and wrapping are for text output only.
+  const render::Terminal out{text ? decide_width(invocation.integer("--width"), environment) : 0,
+                             text && decide_color(color, Stream::out, environment)};
+
+  load::SourceOptions sources;
+  const bool no_default = invocation.has("--no-default");
+  if (!no_default) sources.embedded = load::embedded_fact_base();
+  if (const char* path = std::getenv("NKFACTS_PATH")) sources.env_paths = load::split_search_path(path);
+  sources.cli_paths = invocation.all("--facts");
+  const bool names_paths = command && command->name == "check" && !invocation.operands.empty();
+  if (no_default && sources.env_paths.empty() && sources.cli_paths.empty() && !names_paths &&
+      (!command || command->loads_facts || command->name == "check")) {
+    return usage_failure({"--no-default leaves no facts to load",
+                          "add --facts PATH or set NKFACTS_PATH", nullptr},
+                         err);
+  }
+  session.sources = &sources;
+
+  if (command && !command->loads_facts) {
+    model::FactBase none;
+    commands::Context context{none, out, err};
+    const int status = command->run(invocation, context, session);
+    commands::complete_answer(context, status);
+    return {std::move(context.out), std::move(context.err), status};
+  }
+  load::LoadResult& loaded = kept_until_exit.emplace(load::load_sources(std::move(sources)));
+  std::string messages = render::format_diagnostics(loaded.diagnostics, err,
+                                                    invocation.has("--verbose"),
+                                                    !invocation.has("--quiet"));
+  if (loaded.has_errors()) {
+    messages += render::format_error("the facts above are invalid; nothing was answered", "", err);
+    return {"", std::move(messages), exit_status::data_error};
+  }
+  commands::Context context{loaded.facts, out, err, *format, fields};
+  int status = 0;
+  if (command) {
+    status = command->run(invocation, context, session);
+  } else {
+    std::vector<render::CommandSummary> summaries;
+    for (const auto& each : command_table()) {
+      if (each.name != "help") summaries.push_back({each.name, each.summary});
+    }
+    status = commands::run_overview(context, summaries);
+  }
+  commands::complete_answer(context, status);
+  return {std::move(context.out), messages + context.err, status};
+}
+
+}  // namespace nkfacts::cli

@@ -1,0 +1,486 @@
+// The table of commands and options. Help pages are generated from it (cli/help.cpp), so a
+// text here is written as paragraphs and wrapped to 80 columns there; the examples run as
+// tests (tests/cli/docs_test.sh), and every command and option must be in man/nkfacts.1.
+#include "cli/table.hpp"
+
+#include <limits>
+
+#include "cli/completion.hpp"
+#include "cli/parse.hpp"
+#include "model/records.hpp"
+#include "render/citation.hpp"
+#include "render/dataset.hpp"
+#include "render/handout.hpp"
+
+namespace nkfacts::cli {
+namespace {
+
+using commands::Context;
+
+// Allowed values, taken from the layers that own them.
+std::vector<std::string> formats() { return split_names(render::k_format_names); }
+std::vector<std::string> citation_styles() { return split_names(render::k_citation_style_names); }
+std::vector<std::string> printed_styles() {
+  // A handout prints its bibliography: every style the citation layer writes as prose.
+  std::vector<std::string> out;
+  for (auto& name : citation_styles()) {
+    const auto style = render::parse_citation_style(name);
+    if (style && *style != render::CitationStyle::bibtex) out.push_back(std::move(name));
+  }
+  return out;
+}
+std::vector<std::string> handout_topics() { return split_names(render::k_handout_topic_names); }
+std::vector<std::string> color_modes() { return {"auto", "always", "never"}; }
+std::vector<std::string> shells() { return {"bash", "zsh", "fish"}; }
+template <std::size_t N>
+std::vector<std::string> kinds_of(const model::Kind (&kinds)[N]) {
+  std::vector<std::string> out;
+  for (const auto kind : kinds) out.emplace_back(model::kind_name(kind));
+  return out;
+}
+std::vector<std::string> all_kinds() {
+  std::vector<std::string> out;
+  for (const auto kind : model::k_all_kinds) out.emplace_back(model::kind_name(kind));
+  return out;
+}
+std::vector<std::string> random_kinds() { return kinds_of(commands::k_random_kinds); }
+std::vector<std::string> quiz_topics() { return kinds_of(commands::k_quiz_topics); }
+std::vector<std::string> command_names() {
+  std::vector<std::string> out;
+  for (const auto& command : command_table()) out.emplace_back(command.name);
+  return out;
+}
+
+constexpr long long k_first_year = 1;     // the years a date may have (model/date.hpp)
+constexpr long long k_last_year = 9999;
+
+Option year_option(std::string_view name, std::string_view help, std::string_view excludes = {}) {
+  Option option{name, 0, "Y", Value::integer, help, "a year"};
+  option.min = k_first_year;
+  option.max = k_last_year;
+  option.excludes = excludes;
+  return option;
+}
+
+Option flag(std::string_view name, std::string_view help, std::string_view brief) {
+  return Option{name, 0, {}, Value::none, help, brief};
+}
+
+Option seed_option(std::string_view help) {
+  Option option{"--seed", 0, "S", Value::integer, help, "a seed"};
+  option.min = 0;
+  option.max = std::numeric_limits<long long>::max();
+  option.example = "--seed 42";
+  return option;
+}
+
+// --- run functions: options from the invocation, then the command --------------------------
+
+std::optional<int> year(const Invocation& invocation, std::string_view name) {
+  const auto value = invocation.integer(name);
+  return value ? std::optional<int>(static_cast<int>(*value)) : std::nullopt;
+}
+
+std::uint64_t seed(const Invocation& invocation, const Session& session) {
+  const auto value = invocation.integer("--seed");
+  return value ? static_cast<std::uint64_t>(*value) : session.fresh_seed();
+}
+
+int run_routes(const Invocation& invocation, Context& context, const Session&) {
+  return commands::run_routes({invocation.operands}, context);
+}
+
+int run_dangers(const Invocation& invocation, Context& context, const Session&) {
+  return commands::run_dangers({invocation.operands}, context);
+}
+
+int run_stats(const Invocation& invocation, Context& context, const Session&) {
+  commands::StatsOptions options;
+  options.year = year(invocation, "--year");
+  options.from = year(invocation, "--from");
+  options.to = year(invocation, "--to");
+  options.chart = invocation.has("--chart");
+  options.ascii = invocation.has("--ascii");
+  return commands::run_stats(options, context);
+}
+
+int run_timeline(const Invocation& invocation, Context& context, const Session&) {
+  commands::TimelineOptions options;
+  options.year = year(invocation, "--year");
+  options.from = year(invocation, "--from");
+  options.to = year(invocation, "--to");
+  options.ascii = invocation.has("--ascii");
+  return commands::run_timeline(options, context);
+}
+
+int run_quiz(const Invocation& invocation, Context& context, const Session& session) {
+  commands::QuizOptions options;
+  options.count = static_cast<std::size_t>(invocation.integer("--count").value_or(5));
+  options.count_given = invocation.has("--count");
+  options.seed = seed(invocation, session);
+  options.topic = std::string(invocation.text("--topic"));
+  options.print = invocation.has("--print");
+  return commands::run_quiz(options, context, session.conversation);
+}
+
+int run_random(const Invocation& invocation, Context& context, const Session& session) {
+  commands::RandomOptions options;
+  options.kind = std::string(invocation.text("--kind"));
+  options.seed = seed(invocation, session);
+  return commands::run_random(options, context);
+}
+
+int run_handout(const Invocation& invocation, Context& context, const Session&) {
+  commands::HandoutOptions options;
+  options.topic = std::string(invocation.text("--topic", "all"));
+  options.style = std::string(invocation.text("--style", "plain"));
+  return commands::run_handout(options, context);
+}
+
+int run_cite(const Invocation& invocation, Context& context, const Session&) {
+  commands::CiteOptions options;
+  options.ids = invocation.operands;
+  options.style = std::string(invocation.text("--style", "plain"));
+  return commands::run_cite(options, context);
+}
+
+int run_search(const Invocation& invocation, Context& context, const Session&) {
+  commands::SearchOptions options;
+  options.words = invocation.operands;
+  options.kind = std::string(invocation.text("--kind"));
+  return commands::run_search(options, context);
+}
+
+int run_show(const Invocation& invocation, Context& context, const Session&) {
+  return commands::run_show({invocation.operands}, context);
+}
+
+int run_list(const Invocation& invocation, Context& context, const Session&) {
+  commands::ListOptions options;
+  options.kind = invocation.operands.empty() ? std::string(invocation.text("--kind"))
+                                             : invocation.operands.front();
+  if (!invocation.operands.empty() && invocation.has("--kind")) {
+    return commands::usage_error(context, "list takes KIND or --kind KIND, not both",
+                                 "e.g. 'nkfacts list routes'");
+  }
+  return commands::run_list(options, context);
+}
+
+int run_check(const Invocation& invocation, Context& context, const Session& session) {
+  return commands::run_check({invocation.operands}, std::move(*session.sources), session.today,
+                             context);
+}
+
+std::vector<Command> make_table() {
+  std::vector<Command> table;
+
+  table.push_back({"routes", "escape routes, each with its path and dangers", "[ID...]",
+                   "The escape routes out of North Korea, each with its path drawn A → B → C, how "
+                   "the border is crossed, and its dangers. With IDs, those routes in full, with a "
+                   "summary and their dangers listed. Every route carries source markers ([1]) and "
+                   "the answer ends with the numbered sources. Routes are listed by id.",
+                   {},
+                   {"ID", "a route id, as listed by 'nkfacts list routes'", true, nullptr,
+                    Complete::route_ids},
+                   {},
+                   "nkfacts routes\nnkfacts routes china-southeast-asia\nnkfacts list routes | cut -f1",
+                   run_routes});
+
+  table.push_back({"dangers", "the risks on the way out, and where they are", "[ID...]",
+                   "The dangers people face when they escape: where each happens and what it is. "
+                   "With IDs, those dangers in full, with the routes that run into them. Dangers "
+                   "are listed by id; every one carries its source markers and the answer ends "
+                   "with the sources.",
+                   {},
+                   {"ID", "a danger id, as listed by 'nkfacts list dangers'", true, nullptr,
+                    Complete::danger_ids},
+                   {},
+                   "nkfacts dangers\nnkfacts dangers arrest-in-china",
+                   run_dangers});
+
+  table.push_back(
+      {"stats", "headline figures and the yearly arrivals table",
+       "[--year Y | --from Y --to Y] [--chart [--ascii]]",
+       "The headline figures, each dated and sourced, then every time series as a table with "
+       "its totals computed (never stored) and, where the series names one, the share of a "
+       "column (e.g. women) in each row's total. A period of several years, such as "
+       "\"1999–2001\" or \"up to 1998\", is shown as it is published, never split into years.\n\n"
+       "With --year, --from or --to only the series' rows are shown, not the headline figures "
+       "(each figure is dated: 'nkfacts show ID' shows one); --chart also leaves them out.",
+       {year_option("--year", "only the period that contains year Y", "--from --to"),
+        year_option("--from", "only periods that end in year Y or later"),
+        year_option("--to", "only periods that start in year Y or earlier"),
+        flag("--chart", "the series as bars (columns stacked, scaled to the width)",
+             "draw the series as bars"),
+        flag("--ascii", "draw the chart with ASCII characters only", "draw with ASCII only")},
+       {},
+       "Rows whose period overlaps the range are shown, with a \"Total shown\" line.",
+       "nkfacts stats\nnkfacts stats --from 2019 --to 2025\nnkfacts stats --chart --from 2005",
+       run_stats});
+
+  table.push_back(
+      {"timeline", "the dated events in order, on a year axis",
+       "[--year Y | --from Y --to Y] [--ascii]",
+       "The dated events, oldest first, beside a year axis: each year is written once, a broken "
+       "axis (┊) marks years without events, and the month and day are shown where they are "
+       "known. Every event carries its source markers; the sources follow.",
+       {year_option("--year", "only events in year Y", "--from --to"),
+        year_option("--from", "only events in year Y or later"),
+        year_option("--to", "only events in year Y or earlier"),
+        flag("--ascii", "draw the axis with ASCII characters", "draw with ASCII only")},
+       {},
+       {},
+       "nkfacts timeline\nnkfacts timeline --from 2010\nnkfacts -o csv timeline --fields date,title",
+       run_timeline});
+
+  Option count{"--count", 0, "N", Value::integer, "how many questions (default 5, at most 1000)",
+               "how many questions"};
+  count.min = 1;
+  count.max = 1000;
+  count.example = "--count 5";
+  Option quiz_topic{"--topic", 0, "KIND",
+                    Value::text,
+                    "only figure, route, danger or event questions (series works too: questions "
+                    "on a series' rows are figure questions)",
+                    "questions on one kind", quiz_topics};
+  table.push_back(
+      {"quiz", "multiple-choice questions from the facts, with sources",
+       "[--count N] [--seed S] [--topic KIND] [--print]",
+       "Asks N questions (default 5) about figures, routes, dangers and events. Every option, "
+       "right or wrong, is a value from the facts (another year's count, another danger's "
+       "place), never made up. After each answer it gives the right one and its source; the "
+       "score comes at the end. Type a letter (or its number); q stops. Answers are read line "
+       "by line, so a file or a pipe can answer too. When the facts give fewer questions than "
+       "N, a note on stderr says how many there are.",
+       {count,
+        seed_option("the same seed asks the same questions in the same order; without it a new "
+                    "seed is picked and shown, to replay the quiz"),
+        quiz_topic,
+        flag("--print",
+             "print a worksheet with an answer key instead of asking (with --format: the "
+             "questions as data)",
+             "a worksheet with an answer key")},
+       {},
+       {},
+       "nkfacts quiz\nnkfacts quiz --topic event --count 10\n"
+       "nkfacts quiz --seed 42 --print > worksheet.txt",
+       run_quiz});
+
+  table.push_back({"random", "one fact with its source, to start a lesson", "[--kind KIND] [--seed S]",
+                   "Shows one record picked at random, in full, with its sources: a figure, "
+                   "route, danger, event or fact.",
+                   {Option{"--kind", 0, "KIND", Value::text,
+                           "only records of KIND (figure, route, danger, event, fact)",
+                           "only this kind", random_kinds},
+                    seed_option("the same seed picks the same record")},
+                   {},
+                   {},
+                   "nkfacts random\nnkfacts random --kind event",
+                   run_random});
+
+  table.push_back(
+      {"handout", "a printable Markdown handout with tables and sources",
+       "[--topic TOPIC] [--style STYLE]",
+       "Writes one self-contained Markdown document for a lesson: the key figures and the "
+       "arrivals table, the routes with their dangers, the dangers, the timeline, and a "
+       "numbered bibliography. Print it, or convert it (pandoc handout.md -o handout.pdf). "
+       "It is Markdown already: --format markdown (or text) changes nothing, the other formats "
+       "are refused.",
+       {Option{"--topic", 0, "TOPIC", Value::choice,
+               "all (default), stats, routes (with the dangers), dangers or timeline",
+               "handout topic", handout_topics},
+        Option{"--style", 0, "STYLE", Value::text,
+               "the bibliography's style: plain (default), apa, mla or chicago",
+               "style of the bibliography", printed_styles}},
+       {},
+       {},
+       "nkfacts handout > handout.md\nnkfacts handout --topic routes --style apa > routes.md",
+       run_handout});
+
+  table.push_back(
+      {"cite", "the sources behind a record, as a bibliography", "[ID...] [--style STYLE]",
+       "Prints references as a bibliography. Without IDs: every reference, by id. With the id "
+       "of a figure, series, route, danger or event: the references behind it, so you can cite "
+       "exactly what supports a claim. With a reference id: that reference.",
+       {Option{"--style", 0, "STYLE", Value::choice,
+               "plain (default, numbered), apa (7th edition), mla (9th), chicago (17th, "
+               "bibliography entry) or bibtex (keys are the ids); apa, mla and chicago are "
+               "sorted alphabetically, as their lists are",
+               "citation style", citation_styles}},
+       {"ID", "any record id, as listed by 'nkfacts list'", true, nullptr, Complete::ids},
+       {},
+       "nkfacts cite\nnkfacts cite arrivals-by-year --style apa\n"
+       "nkfacts cite --style bibtex > nkfacts.bib",
+       run_cite});
+
+  table.push_back(
+      {"search", "find records by any word of their text", "[--kind KIND] WORD...",
+       "Finds every record whose text (name, summary, path, note, title...) contains all the "
+       "WORDs, ignoring case (Unicode case folding, so Hangul and accented words work). Results "
+       "are ranked: a word in a record's name counts more than one in its summary, more hits "
+       "more than fewer; ties go by id. Each result shows its kind, id, name, where the match "
+       "is, and its sources. Nothing found: exit status 1.",
+       {Option{"--kind", 0, "KIND", Value::text,
+               "only records of KIND (figure, series, route, danger, event, fact, reference)",
+               "only this kind", all_kinds}},
+       {"WORD", "a word to find; every word must match", true},
+       "Fields (machine formats): id, kind, name, score, field, match, sources.",
+       "nkfacts search Tumen\nnkfacts search three generations\n"
+       "nkfacts search --kind reference 탈북민\nnkfacts -o jsonl search women | head -n 3",
+       run_search});
+
+  table.push_back(
+      {"show", "any record in full, with its sources", "ID...",
+       "Shows each record in full: every field, its note (where sources disagree or the "
+       "well-known account is wrong, the note says so), and its numbered sources. For a "
+       "reference, also which records cite it. An id that is not found is reported, the others "
+       "are still shown, and the exit status is 1.",
+       {},
+       {"ID", "any record id, as listed by 'nkfacts list'", true, nullptr, Complete::ids},
+       {},
+       "nkfacts show arrivals-total-2025\nnkfacts show dmz-crossing\n"
+       "nkfacts show \"$(nkfacts list events | head -n1 | cut -f1)\"",
+       run_show});
+
+  table.push_back(
+      {"list", "every id with its kind and name, one per line", "[KIND | --kind KIND]",
+       "One line per record, sorted by id: the id, a TAB, the kind, a TAB, the name. This "
+       "output is stable, for scripts and shell completion.",
+       {Option{"--kind", 0, "KIND", Value::text, "the same as KIND", "only this kind", all_kinds}},
+       {"KIND",
+        "figure, series, route, danger, event, fact or reference (plurals and capitals work)",
+        false, all_kinds, Complete::choices},
+       {},
+       "nkfacts list\nnkfacts list routes\nnkfacts list figures | cut -f1",
+       run_list});
+
+  Command check{
+      "check", "validate fact files and report every problem", "[PATH...]",
+      "Checks fact files and prints every problem, not just the first, one per line as "
+      "FILE:LINE:COLUMN: error|warning: message, sorted by file and position, then a summary "
+      "line. Without PATHs it checks everything nkfacts would load (the embedded facts, "
+      "NKFACTS_PATH, --facts); with PATHs (files, directories, or - for standard input) it "
+      "checks those, on top of the embedded facts so they may cite them (with --no-default, "
+      "on their own).",
+      {},
+      {"PATH", "a fact file, a directory of them, or - for standard input", true, nullptr,
+       Complete::files},
+      "Errors: TOML syntax, unknown kinds or keys, wrong types, missing keys, bad or duplicate "
+      "ids, links to missing records or to the wrong kind, a low above its high, negative "
+      "counts, impossible dates or dates in the future, overlapping periods, invalid UTF-8. "
+      "Warnings: uncited references, figures without as_of, web references without retrieved, "
+      "text with trailing spaces or control characters.\n\n"
+      "Exit status: 0 when there is no error (warnings allowed), 2 otherwise.",
+      "nkfacts check\nnkfacts check class-facts/",
+      run_check};
+  check.loads_facts = false;
+  table.push_back(check);
+
+  Command completion{
+      "completion", "print a shell completion script (bash, zsh, fish)", "bash|zsh|fish",
+      "Prints a script that completes nkfacts' commands, options, option values (formats, "
+      "kinds, colours) and record ids in that shell. Ids come from 'nkfacts list' as you type, "
+      "so your own facts (NKFACTS_PATH) are included. 'cmake --install' and the Debian package "
+      "install these scripts already.",
+      {},
+      {"SHELL", "bash, zsh or fish", false, shells, Complete::choices},
+      {},
+      "source <(nkfacts completion bash)\nnkfacts completion fish | head -n 3",
+      run_completion};
+  completion.loads_facts = false;
+  table.push_back(completion);
+
+  Command help{"help", "show help for nkfacts or for one command", "[COMMAND]",
+               "Shows the help for COMMAND, or the overall help without one. The same as "
+               "'nkfacts COMMAND --help'.",
+               {},
+               {"COMMAND", "a command", false, command_names, Complete::commands},
+               {},
+               "nkfacts help\nnkfacts help stats",
+               nullptr};
+  help.loads_facts = false;
+  table.push_back(help);
+  return table;
+}
+
+std::vector<Option> make_global_options() {
+  Option facts{"--facts", 0, "PATH", Value::text,
+               "add a fact file or a directory of them (repeatable); records with the same id "
+               "replace the embedded ones",
+               "add a fact file or directory"};
+  facts.repeatable = true;
+  facts.complete = Complete::files;
+  facts.example = "--facts class-facts/";
+  Option format{"--format", 'o', "FMT", Value::choice,
+                "text (default), json, jsonl, tsv, csv or markdown", "format", formats};
+  Option fields{"--fields", 0, "A,B", Value::text,
+                "the fields (columns) to write in a machine format, in order", "fields to write"};
+  fields.example = "--fields id,value,as_of";
+  Option color{"--color", 0, "WHEN", Value::optional,
+               "auto (default), always or never; a bare --color means always; NO_COLOR is "
+               "respected",
+               "color mode", color_modes};
+  Option width{"--width", 0, "N", Value::integer,
+               "wrap text output at N columns, from 20 to 1000 (0: do not wrap)",
+               "wrap at this many columns"};
+  width.min = 0;
+  width.max = 1000;
+  width.takes = "0 (do not wrap) or a number of columns up to 1000";
+  width.example = "--width 72";
+  return {facts,
+          flag("--no-default", "leave the embedded facts out", "leave the embedded facts out"),
+          format,
+          fields,
+          color,
+          width,
+          Option{"--quiet", 'q', {}, Value::none, "no warnings or notes on stderr (errors still show)",
+                 "no warnings or notes"},
+          Option{"--verbose", 'v', {}, Value::none, "notes on stderr: which records replaced which",
+                 "also notes"},
+          Option{"--help", 'h', {}, Value::none, "show help (also: nkfacts help COMMAND)", "show help"},
+          flag("--version", "show the program's and the fact base's version", "show the version")};
+}
+
+}  // namespace
+
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> table = make_table();
+  return table;
+}
+
+const Command* find_command(std::string_view name) {
+  for (const auto& command : command_table()) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+const std::vector<Option>& global_options() {
+  static const std::vector<Option> options = make_global_options();
+  return options;
+}
+
+std::string usage_line(const Command* command) {
+  if (!command) return "nkfacts [OPTIONS] [COMMAND] [ARGS...]";
+  std::string out = "nkfacts ";
+  out += command->name;
+  if (!command->synopsis.empty()) {
+    out += ' ';
+    out += command->synopsis;
+  }
+  return out;
+}
+
+std::vector<std::string> split_names(std::string_view names) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < names.size()) {
+    std::size_t end = names.find_first_of(", ", start);
+    if (end == std::string_view::npos) end = names.size();
+    if (end > start) out.emplace_back(names.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace nkfacts::cli
