@@ -44,7 +44,7 @@ constexpr CommandOption k_command_options[] = {
     {"random", "--seed", true, "", "pick the record of this seed"},
     {"handout", "--topic", true, "all stats routes dangers timeline", "what the handout covers"},
     {"handout", "--style", true, "plain apa mla chicago", "style of the bibliography"},
-    {"cite", "--style", true, "plain apa mla chicago bibtex", "citation style"},
+    {"cite", "--style", true, "plain apa mla chicago bibtex csl-json ris", "citation style"},
     {"search", "--kind", true, "figure series route danger event fact reference", "only this kind"},
 };
 

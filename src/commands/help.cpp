@@ -149,8 +149,10 @@ cite exactly what supports a claim. With a reference id: that reference.
 
 Options:
   --style STYLE   plain (default, numbered), apa (7th edition), mla (9th),
-                  chicago (17th, bibliography entry) or bibtex (keys are the ids);
-                  apa, mla and chicago are sorted alphabetically, as their lists are
+                  chicago (17th, bibliography entry); apa, mla and chicago are
+                  sorted alphabetically, as their lists are. For reference
+                  managers: bibtex (keys are the ids), csl-json (citeproc,
+                  Zotero, pandoc) or ris (EndNote, Mendeley, Zotero)
 
 Arguments:
   ID    any record id, as listed by 'nkfacts list'
@@ -158,7 +160,8 @@ Arguments:
 Examples:
   nkfacts cite
   nkfacts cite arrivals-by-year --style apa
-  nkfacts cite --style bibtex > nkfacts.bib)~"},
+  nkfacts cite --style bibtex > nkfacts.bib
+  nkfacts cite arrivals-total-2025 --style csl-json > sources.json)~"},
       {"search", "find records by any word of their text",
        R"~(Usage: nkfacts search [--kind KIND] WORD...
 
