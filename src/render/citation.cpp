@@ -81,18 +81,27 @@ class Writer {
   // (http or https) becomes a link, `<url>` or, when `shown` differs from it,
   // `[shown](<url>)`, with every byte that could end the link or the document's markup
   // percent-encoded; any other scheme (javascript:, data:, file:, ...) is no link at all
-  // but literal text.
+  // but a code span, shown and inert.
   void url(std::string_view raw, std::string_view shown = {}) const {
     if (m_markup == Markup::none) return clean(shown.empty() ? raw : shown);
-    if (!is_web_url(raw)) return text(raw);
+    if (!is_web_url(raw)) return code(raw);
     if (shown.empty() || shown == raw) {
       m_out += '<';
       percent_encoded(raw);
       m_out += '>';
       return;
     }
+    // The link's text with its periods and colons escaped, so that GFM's bare-address
+    // links (www., https://) do not make a second link inside it.
     m_out += '[';
+    const std::size_t start = m_out.size();
     text(shown);
+    if (const auto cleaned = util::take_back_if_any(m_out, start, ".:")) {
+      for (const char c : *cleaned) {
+        if (c == '.' || c == ':') m_out += '\\';
+        m_out += c;
+      }
+    }
     m_out += "](<";
     percent_encoded(raw);
     m_out += ">)";
@@ -120,6 +129,24 @@ class Writer {
 
   void clean(std::string_view raw) const {
     util::escape_controls_into(m_out, raw, util::Newlines::escape);
+  }
+
+  // A code span: shown as written, never a link, never markup; fenced by one backtick
+  // more than the longest run of backticks inside.
+  void code(std::string_view raw) const {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (const char c : raw) {
+      run = c == '`' ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    const std::string fence(longest + 1, '`');
+    const bool pad = !raw.empty() && (raw.front() == '`' || raw.back() == '`');
+    m_out += fence;
+    if (pad) m_out += ' ';
+    clean(raw);
+    if (pad) m_out += ' ';
+    m_out += fence;
   }
 
   // Spaces, controls, non-ASCII bytes and < > \ " ` as %XX (RFC 3986): what is left
@@ -314,11 +341,15 @@ std::string short_pages(std::string_view pages, std::string_view dash_text) {
 // APA, author element: "Family, I. I."; two authors joined by ", &"; up to 20 all listed, the last
 // after ", &"; 21 or more: the first 19, ". . .", then the last.
 void apa_authors(const std::vector<Name>& names, const Writer& w) {
-  const auto author = [&w](const Name& name) {
+  std::string given;
+  const auto author = [&](const Name& name) {
     w.text(name.family);
     if (!name.is_person()) return;
     w.raw(", ");
-    initials(w.out(), name.given);
+    // Initials escaped like any text: "<i>Jane" must not leave a bare "<" in Markdown.
+    given.clear();
+    initials(given, name.given);
+    w.text(given);
   };
   if (names.size() == 1) return author(names.front());
   const std::size_t listed = names.size() > 20 ? 19 : names.size() - 1;
