@@ -15,7 +15,8 @@ int run_handout(const HandoutOptions& options, Context& context) {
   }
   const auto style = render::parse_citation_style(options.style);
   if (!style || render::is_export(*style)) {
-    return usage_error(context, fmt::format("'{}' is not a style for a printed bibliography", options.style),
+    return usage_error(context,
+                       fmt::format("'{}' is not a style for a printed bibliography", options.style),
                        fmt::format("styles: {}", render::k_printed_style_names));
   }
   if (is_machine_format(context)) {

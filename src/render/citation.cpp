@@ -816,10 +816,14 @@ void cite_bibtex(std::string& out, const Reference& r) {
   switch (r.kind) {
     case ReferenceKind::news:
     case ReferenceKind::journal: braced("journal", r.publisher); break;
-    case ReferenceKind::report: organisation("institution", r.publisher); break;
+    case ReferenceKind::report:
+      organisation("institution", r.publisher);
+      break;
     case ReferenceKind::book:
     case ReferenceKind::web:
-    case ReferenceKind::dataset: organisation("publisher", r.publisher); break;
+    case ReferenceKind::dataset:
+      organisation("publisher", r.publisher);
+      break;
   }
   if (!r.volume.empty()) braced("volume", r.volume);
   if (!r.issue.empty()) braced("number", r.issue);
@@ -883,12 +887,18 @@ void cite_bibtex(std::string& out, const Reference& r) {
 
 std::string_view csl_type(ReferenceKind kind) {
   switch (kind) {
-    case ReferenceKind::news: return "article-newspaper";
-    case ReferenceKind::journal: return "article-journal";
-    case ReferenceKind::report: return "report";
-    case ReferenceKind::book: return "book";
-    case ReferenceKind::web: return "webpage";
-    case ReferenceKind::dataset: return "dataset";
+    case ReferenceKind::news:
+      return "article-newspaper";
+    case ReferenceKind::journal:
+      return "article-journal";
+    case ReferenceKind::report:
+      return "report";
+    case ReferenceKind::book:
+      return "book";
+    case ReferenceKind::web:
+      return "webpage";
+    case ReferenceKind::dataset:
+      return "dataset";
   }
   return "document";
 }
@@ -897,7 +907,8 @@ std::string_view csl_type(ReferenceKind kind) {
 std::string_view doi_of(std::string_view url) {
   for (const std::string_view prefix :
        {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/"}) {
-    if (util::starts_with(url, prefix) && url.size() > prefix.size()) return url.substr(prefix.size());
+    if (util::starts_with(url, prefix) && url.size() > prefix.size())
+      return url.substr(prefix.size());
   }
   return {};
 }
@@ -925,8 +936,8 @@ std::string cited_by_note(const std::vector<std::string_view>& cited_by) {
   return note;
 }
 
-void cite_csl_json(std::string& out, const Reference& r, const std::vector<std::string_view>& cited_by,
-                   std::string_view indent) {
+void cite_csl_json(std::string& out, const Reference& r,
+                   const std::vector<std::string_view>& cited_by, std::string_view indent) {
   bool first = true;
   const auto key = [&](std::string_view name) {
     out += first ? "{\n" : ",\n";
@@ -1005,12 +1016,18 @@ void cite_csl_json(std::string& out, const Reference& r, const std::vector<std::
 
 std::string_view ris_type(ReferenceKind kind) {
   switch (kind) {
-    case ReferenceKind::news: return "NEWS";
-    case ReferenceKind::journal: return "JOUR";
-    case ReferenceKind::report: return "RPRT";
-    case ReferenceKind::book: return "BOOK";
-    case ReferenceKind::web: return "ELEC";
-    case ReferenceKind::dataset: return "DATA";
+    case ReferenceKind::news:
+      return "NEWS";
+    case ReferenceKind::journal:
+      return "JOUR";
+    case ReferenceKind::report:
+      return "RPRT";
+    case ReferenceKind::book:
+      return "BOOK";
+    case ReferenceKind::web:
+      return "ELEC";
+    case ReferenceKind::dataset:
+      return "DATA";
   }
   return "GEN";
 }
@@ -1118,7 +1135,8 @@ std::string author_head(const Reference& r, CitationStyle style, Markup markup) 
       if (names.empty()) return out;
       chicago_authors(names, w);
       break;
-    default: return out;
+    default:
+      return out;
   }
   w.end_sentence(0);
   return out;
@@ -1143,7 +1161,8 @@ void repeated_authors(std::vector<Entry>& entries, CitationStyle style, Markup m
 void same_author_same_year(std::vector<Entry>& entries, Markup markup) {
   std::vector<std::string> heads;
   heads.reserve(entries.size());
-  for (const auto& entry : entries) heads.push_back(author_head(*entry.reference, CitationStyle::apa, markup));
+  for (const auto& entry : entries)
+    heads.push_back(author_head(*entry.reference, CitationStyle::apa, markup));
   const auto year = [&](std::size_t i) {
     const auto& published = entries[i].reference->published;
     return published ? published->year : 0;
@@ -1159,7 +1178,8 @@ void same_author_same_year(std::vector<Entry>& entries, Markup markup) {
       for (std::size_t i = start; i < end && i - start < 26; ++i) {
         auto& text = entries[i].text;
         const std::size_t date = heads[i].size() + 2;  // "Head. (2020" or "Head. (n.d."
-        if (!util::starts_with(text, heads[i]) || text.compare(heads[i].size(), 2, " (") != 0) continue;
+        if (!util::starts_with(text, heads[i]) || text.compare(heads[i].size(), 2, " (") != 0)
+          continue;
         const char letter = static_cast<char>('a' + (i - start));
         if (text.compare(date, 4, "n.d.") == 0) {
           text.insert(date + 4, {'-', letter});
@@ -1267,13 +1287,16 @@ void cite_into(std::string& out, const model::Reference& reference, CitationStyl
                Markup markup) {
   const Writer writer(markup, out);
   switch (style) {
-    case CitationStyle::plain: return cite_plain(reference, writer);
+    case CitationStyle::plain:
+      return cite_plain(reference, writer);
     case CitationStyle::apa: return cite_apa(reference, writer);
     case CitationStyle::mla: return cite_mla(reference, writer);
     case CitationStyle::chicago: return cite_chicago(reference, writer);
     case CitationStyle::bibtex: return cite_bibtex(out, reference);
-    case CitationStyle::csl_json: return cite_csl_json(out, reference, {}, "");
-    case CitationStyle::ris: return cite_ris(out, reference, {});
+    case CitationStyle::csl_json:
+      return cite_csl_json(out, reference, {}, "");
+    case CitationStyle::ris:
+      return cite_ris(out, reference, {});
   }
 }
 
@@ -1323,8 +1346,9 @@ void write_export(std::string& out, const std::vector<const model::Reference*>& 
   std::vector<std::string_view> cited_by;
   const auto citing = [&](std::string_view id) -> const std::vector<std::string_view>& {
     cited_by.clear();
-    auto it = std::lower_bound(citations.begin(), citations.end(), id,
-                               [](const auto& c, std::string_view value) { return c.reference < value; });
+    auto it =
+        std::lower_bound(citations.begin(), citations.end(), id,
+                         [](const auto& c, std::string_view value) { return c.reference < value; });
     for (; it != citations.end() && it->reference == id; ++it) {
       if (cited_by.empty() || cited_by.back() != it->record) cited_by.push_back(it->record);
     }

@@ -22,7 +22,8 @@ namespace nkfacts::render {
 // reference managers (BibTeX/biblatex, citeproc/Zotero/pandoc, and RIS for EndNote,
 // Mendeley and Zotero).
 enum class CitationStyle { plain, apa, mla, chicago, bibtex, csl_json, ris };
-inline constexpr std::string_view k_citation_style_names = "plain, apa, mla, chicago, bibtex, csl-json, ris";
+inline constexpr std::string_view k_citation_style_names =
+    "plain, apa, mla, chicago, bibtex, csl-json, ris";
 inline constexpr std::string_view k_printed_style_names = "plain, apa, mla, chicago";
 std::optional<CitationStyle> parse_citation_style(std::string_view name);
 // True for bibtex, csl-json and ris: a file to import, not a printed bibliography.

@@ -367,13 +367,15 @@ TEST_CASE("Markdown: web addresses are links, other schemes and markup are text"
   CHECK(apa.find("<img") == std::string::npos);
   // MLA shows the address without its scheme as the text of a link to the whole address.
   r.url = "https://example.org/a_b";
-  CHECK(cite(r, CitationStyle::mla, render::Markup::markdown).find(
-            "[example\\.org/a\\_b](<https://example.org/a_b>).") != std::string::npos);
+  CHECK(cite(r, CitationStyle::mla, render::Markup::markdown)
+            .find("[example\\.org/a\\_b](<https://example.org/a_b>).") != std::string::npos);
   // The plain style's address is an autolink too, its underscores left alone.
-  CHECK(cite(r, CitationStyle::plain, render::Markup::markdown).find(" <https://example.org/a_b>") !=
-        std::string::npos);
-  for (const char* hostile : {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
-                              "file:///etc/passwd", "vbscript:x", "https://"}) {
+  CHECK(
+      cite(r, CitationStyle::plain, render::Markup::markdown).find(" <https://example.org/a_b>") !=
+      std::string::npos);
+  for (const char* hostile :
+       {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
+        "file:///etc/passwd", "vbscript:x", "https://"}) {
     r.url = hostile;
     for (const auto style :
          {CitationStyle::plain, CitationStyle::apa, CitationStyle::mla, CitationStyle::chicago}) {
@@ -405,7 +407,8 @@ TEST_CASE("CSL-JSON and RIS") {
         "  \"id\": \"wsj-2020-07-04\",\n"
         "  \"type\": \"article-newspaper\",\n"
         "  \"title\": \"A North Korean Defector's Tale Shows Rotting Military\",\n"
-        "  \"author\": [{\"family\": \"Yoon\", \"given\": \"Dasl\"}, {\"family\": \"Jeong\", \"given\": \"Andrew\"}],\n"
+        "  \"author\": [{\"family\": \"Yoon\", \"given\": \"Dasl\"}, {\"family\": \"Jeong\", "
+        "\"given\": \"Andrew\"}],\n"
         "  \"container-title\": \"The Wall Street Journal\",\n"
         "  \"issued\": {\"date-parts\": [[2020, 7, 4]]},\n"
         "  \"ISSN\": \"0099-9660\",\n"
@@ -417,7 +420,8 @@ TEST_CASE("CSL-JSON and RIS") {
   r.translated_title = "English";
   r.url = "https://doi.org/10.1000/xyz\"1";
   const std::string web_json = cite(r, CitationStyle::csl_json);
-  CHECK(web_json.find("\"author\": [{\"literal\": \"Ministry of Unification\"}]") != std::string::npos);
+  CHECK(web_json.find("\"author\": [{\"literal\": \"Ministry of Unification\"}]") !=
+        std::string::npos);
   CHECK(web_json.find("\"title\": \"Settlement Support for North Korean Defectors [English]\"") !=
         std::string::npos);
   CHECK(web_json.find("\"accessed\": {\"date-parts\": [[2026, 11, 25]]}") != std::string::npos);
