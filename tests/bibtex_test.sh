@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `nkfacts cite --style bibtex` read back by btparse (Text::BibTeX, the parser behind
 # biber): every reference parses without a warning, keys are unique and equal to the
-# reference ids, organisations stay one name, and text survives the round trip.
+# reference ids, organisations stay one name (authors, institution, publisher), and text
+# survives the round trip.
 #   bibtex_test.sh NKFACTS
 set -u
 binary=$1
@@ -59,6 +60,20 @@ perl -MText::BibTeX -e '
   my ($mou) = grep { $_->key eq "mou-settlement-support" } @entries;
   my @org = $mou->names("author");
   fail("an organisation author was split into " . scalar(@org) . " names") unless @org == 1;
+  # institution and publisher are name lists for biblatex and pandoc: an organisation with
+  # "and" in its name must stay one name there too.
+  for my $entry (@entries) {
+    for my $list (qw(institution publisher)) {
+      next unless $entry->exists($list);
+      my @parts = $entry->names($list);
+      fail($entry->key . ": $list read as " . scalar(@parts) . " names") unless @parts == 1;
+    }
+  }
+  my ($uscr) = grep { $_->key eq "uscr-world-refugee-survey-2003" } @entries;
+  fail("uscr-world-refugee-survey-2003: no braced institution")
+    unless ($uscr->get("institution") // "") eq "{U.S. Committee for Refugees and Immigrants}";
+  # biblatex reads date and urldate; BibTeX year.
+  fail("wsj-2020-07-04: date") unless ($wsj->get("date") // "") eq "2020-07-04";
   my ($hostile_entry) = entries($hostile);
   my $title = $hostile_entry->get("title");
   fail("hostile title read back as: $title")

@@ -304,13 +304,15 @@ std::vector<Command> make_table() {
        "exactly what supports a claim. With a reference id: that reference.",
        {Option{"--style", 0, "STYLE", Value::choice,
                "plain (default, numbered), apa (7th edition), mla (9th), chicago (17th, "
-               "bibliography entry) or bibtex (keys are the ids); apa, mla and chicago are "
-               "sorted alphabetically, as their lists are",
+               "bibliography entry); apa, mla and chicago are sorted alphabetically, as their "
+               "lists are. For reference managers: bibtex (keys are the ids), csl-json "
+               "(citeproc, Zotero, pandoc) or ris (EndNote, Mendeley, Zotero)",
                "citation style", citation_styles}},
        {"ID", "any record id, as listed by 'nkfacts list'", true, nullptr, Complete::ids},
        {},
        "nkfacts cite\nnkfacts cite arrivals-by-year --style apa\n"
-       "nkfacts cite --style bibtex > nkfacts.bib",
+       "nkfacts cite --style bibtex > nkfacts.bib\n"
+       "nkfacts cite arrivals-total-2025 --style csl-json > sources.json",
        run_cite});
 
   table.push_back(

@@ -51,6 +51,11 @@ int run_cite(const CiteOptions& options, Context& context) {
     append_output(context, std::move(out));
     return exit_status::answered;
   }
+  if (render::is_export(*style)) {
+    // A file to import: the same bytes on a terminal as in a pipe.
+    render::write_export(context.out, references, *style, facts);
+    return exit_status::answered;
+  }
   render::render_bibliography(context.out, references, *style, context.out_terminal);
   return exit_status::answered;
 }

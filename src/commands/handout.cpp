@@ -14,9 +14,10 @@ int run_handout(const HandoutOptions& options, Context& context) {
                        fmt::format("topics: {}", render::k_handout_topic_names));
   }
   const auto style = render::parse_citation_style(options.style);
-  if (!style || *style == render::CitationStyle::bibtex) {
-    return usage_error(context, fmt::format("'{}' is not a style for a printed bibliography", options.style),
-                       "styles: plain, apa, mla, chicago");
+  if (!style || render::is_export(*style)) {
+    return usage_error(context,
+                       fmt::format("'{}' is not a style for a printed bibliography", options.style),
+                       fmt::format("styles: {}", render::k_printed_style_names));
   }
   // A handout is Markdown: asking for text or for Markdown gives it; data formats do not.
   if (is_machine_format(context) && context.format != render::Format::markdown) {

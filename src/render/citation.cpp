@@ -7,6 +7,7 @@
 #include <array>
 #include <iterator>
 
+#include "render/dataset.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -31,6 +32,19 @@ constexpr std::array<std::string_view, 12> k_mla_months = {
 
 constexpr std::array<std::string_view, 12> k_bibtex_months = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+// http:// or https:// (in any case) and something after it: the only addresses written
+// as links.
+bool is_web_url(std::string_view url) {
+  for (const std::string_view scheme : {"https://", "http://"}) {
+    if (url.size() <= scheme.size()) continue;
+    const bool same = std::equal(scheme.begin(), scheme.end(), url.begin(), [](char a, char b) {
+      return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
+    });
+    if (same) return true;
+  }
+  return false;
+}
 
 std::string_view month_name(const Date& date) { return k_months[date.month - 1]; }
 
@@ -63,11 +77,34 @@ class Writer {
     m_out += '*';
   }
 
-  void url(std::string_view raw) const {
-    if (m_markup == Markup::none) return clean(raw);
-    m_out += '<';
-    clean(raw);
-    m_out += '>';
+  // A URL: as written (controls escaped) in plain text. In Markdown, a web address
+  // (http or https) becomes a link, `<url>` or, when `shown` differs from it,
+  // `[shown](<url>)`, with every byte that could end the link or the document's markup
+  // percent-encoded; any other scheme (javascript:, data:, file:, ...) is no link at all
+  // but a code span, shown and inert.
+  void url(std::string_view raw, std::string_view shown = {}) const {
+    if (m_markup == Markup::none) return clean(shown.empty() ? raw : shown);
+    if (!is_web_url(raw)) return code(raw);
+    if (shown.empty() || shown == raw) {
+      m_out += '<';
+      percent_encoded(raw);
+      m_out += '>';
+      return;
+    }
+    // The link's text with its periods and colons escaped, so that GFM's bare-address
+    // links (www., https://) do not make a second link inside it.
+    m_out += '[';
+    const std::size_t start = m_out.size();
+    text(shown);
+    if (const auto cleaned = util::take_back_if_any(m_out, start, ".:")) {
+      for (const char c : *cleaned) {
+        if (c == '.' || c == ':') m_out += '\\';
+        m_out += c;
+      }
+    }
+    m_out += "](<";
+    percent_encoded(raw);
+    m_out += ">)";
   }
 
   // Where the next piece starts, for end_sentence.
@@ -92,6 +129,38 @@ class Writer {
 
   void clean(std::string_view raw) const {
     util::escape_controls_into(m_out, raw, util::Newlines::escape);
+  }
+
+  // A code span: shown as written, never a link, never markup; fenced by one backtick
+  // more than the longest run of backticks inside.
+  void code(std::string_view raw) const {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (const char c : raw) {
+      run = c == '`' ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    const std::string fence(longest + 1, '`');
+    const bool pad = !raw.empty() && (raw.front() == '`' || raw.back() == '`');
+    m_out += fence;
+    if (pad) m_out += ' ';
+    clean(raw);
+    if (pad) m_out += ' ';
+    m_out += fence;
+  }
+
+  // Spaces, controls, non-ASCII bytes and < > \ " ` as %XX (RFC 3986): what is left
+  // cannot end an autolink or a link destination, nor hold markup.
+  void percent_encoded(std::string_view raw) const {
+    for (const char c : raw) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte <= 0x20 || byte >= 0x7F || c == '<' || c == '>' || c == '\\' || c == '"' ||
+          c == '`') {
+        fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("%{:02X}"), byte);
+      } else {
+        m_out += c;
+      }
+    }
   }
 
   Markup m_markup;
@@ -272,11 +341,15 @@ std::string short_pages(std::string_view pages, std::string_view dash_text) {
 // APA, author element: "Family, I. I."; two authors joined by ", &"; up to 20 all listed, the last
 // after ", &"; 21 or more: the first 19, ". . .", then the last.
 void apa_authors(const std::vector<Name>& names, const Writer& w) {
-  const auto author = [&w](const Name& name) {
+  std::string given;
+  const auto author = [&](const Name& name) {
     w.text(name.family);
     if (!name.is_person()) return;
     w.raw(", ");
-    initials(w.out(), name.given);
+    // Initials escaped like any text: "<i>Jane" must not leave a bare "<" in Markdown.
+    given.clear();
+    initials(given, name.given);
+    w.text(given);
   };
   if (names.size() == 1) return author(names.front());
   const std::size_t listed = names.size() > 20 ? 19 : names.size() - 1;
@@ -288,12 +361,13 @@ void apa_authors(const std::vector<Name>& names, const Writer& w) {
   author(names.back());
 }
 
-// APA, date element: (2020, July 4), (2011, September), (2012), (n.d.).
-void apa_date(const Writer& w, const std::optional<Date>& date) {
+// APA, date element: (2020, July 4), (2011, September), (2012), (n.d.). Reports, books and
+// data sets give the year only (APA reference examples); articles and pages the full date.
+void apa_date(const Writer& w, const std::optional<Date>& date, bool year_only) {
   if (!date) return w.raw("(n.d.).");
   w.raw('(');
   w.number(date->year);
-  if (date->month != 0) {
+  if (date->month != 0 && !year_only) {
     w.raw(", ");
     w.raw(month_name(*date));
     if (date->day != 0) {
@@ -327,13 +401,13 @@ void cite_apa(const Reference& r, const Writer& w) {
   if (names.empty()) {
     title();
     w.raw(' ');
-    apa_date(w, r.published);
+    apa_date(w, r.published, !is_periodical(r.kind) && r.kind != ReferenceKind::web);
   } else {
     const auto start = w.mark();
     apa_authors(names, w);
     w.end_sentence(start);
     w.raw(' ');
-    apa_date(w, r.published);
+    apa_date(w, r.published, !is_periodical(r.kind) && r.kind != ReferenceKind::web);
     w.raw(' ');
     title();
   }
@@ -368,8 +442,9 @@ void cite_apa(const Reference& r, const Writer& w) {
     w.end_sentence(start);
   }
   if (!r.url.empty()) {
-    // APA "retrieval dates": one only for pages meant to change, i.e. web pages.
-    if (r.kind == ReferenceKind::web && r.retrieved) {
+    // APA "retrieval dates": one only for a page meant to change, i.e. an undated web
+    // page; a dated article on a site is a fixed version.
+    if (r.kind == ReferenceKind::web && r.retrieved && !r.published) {
       w.raw(" Retrieved ");
       long_date(w, *r.retrieved);
       w.raw(", from ");
@@ -408,11 +483,13 @@ void mla_date(const Writer& w, const Date& date) {
 }
 
 // MLA recommends leaving out http:// and https://.
+// In Markdown the shortened address is the text of a link to the full one.
 void mla_url(const Writer& w, std::string_view url) {
+  std::string_view shown = url;
   for (const std::string_view scheme : {"https://", "http://"}) {
-    if (util::starts_with(url, scheme)) url.remove_prefix(scheme.size());
+    if (util::starts_with(shown, scheme)) shown.remove_prefix(scheme.size());
   }
-  w.url(url);
+  w.url(url, shown);
 }
 
 void cite_mla(const Reference& r, const Writer& w) {
@@ -472,8 +549,8 @@ void cite_mla(const Reference& r, const Writer& w) {
     mla_url(w, r.url);
   }
   w.end_sentence(elements_start);
-  // An access date is optional, and useful for pages that change or have no date.
-  if (r.retrieved) {
+  // An access date is optional; MLA recommends one for a source without a date of its own.
+  if (r.retrieved && !r.published) {
     w.raw(" Accessed ");
     mla_date(w, *r.retrieved);
     w.raw('.');
@@ -576,25 +653,25 @@ void cite_chicago(const Reference& r, const Writer& w) {
       w.end_sentence(start);
       break;
     }
-    case ReferenceKind::web:  // CMOS, web pages: "Title." Site. Date, or Accessed date. URL.
+    case ReferenceKind::web: {  // CMOS, web pages: "Title." Site, Date, or Accessed date. URL.
       quoted_title(r, w);
-      if (!publisher_as_author && !author_is_publisher(r)) {
+      const bool site = !publisher_as_author && !author_is_publisher(r);
+      if (site || r.published) {
+        // The site and its date as one element, like a newspaper and its date.
         w.raw(' ');
         const auto start = w.mark();
-        w.text(r.publisher);
+        if (site) w.text(r.publisher);
+        if (site && r.published) w.raw(", ");
+        if (r.published) date();
         w.end_sentence(start);
       }
-      if (r.published) {
-        w.raw(' ');
-        const auto start = w.mark();
-        date();
-        w.end_sentence(start);
-      } else if (r.retrieved) {
+      if (!r.published && r.retrieved) {
         w.raw(" Accessed ");
         long_date(w, *r.retrieved);
         w.raw('.');
       }
       break;
+    }
     default: {  // books, reports, data sets (CMOS, books and reports): Title. Publisher, Year.
       auto start = w.mark();
       italic_title(r, w);
@@ -727,13 +804,26 @@ void cite_bibtex(std::string& out, const Reference& r) {
     bibtex_text(out, r.translated_title);
     out += "]}";
   }
+  // publisher and institution are name lists for biblatex (and pandoc): a second pair of
+  // braces keeps "U.S. Committee for Refugees and Immigrants" one organisation instead of
+  // two split at "and". journal is a plain field, read the same by BibTeX and biblatex.
+  const auto organisation = [&](std::string_view name, std::string_view raw) {
+    field(name);
+    out += "{{";
+    bibtex_text(out, raw);
+    out += "}}";
+  };
   switch (r.kind) {
     case ReferenceKind::news:
     case ReferenceKind::journal: braced("journal", r.publisher); break;
-    case ReferenceKind::report: braced("institution", r.publisher); break;
+    case ReferenceKind::report:
+      organisation("institution", r.publisher);
+      break;
     case ReferenceKind::book:
     case ReferenceKind::web:
-    case ReferenceKind::dataset: braced("publisher", r.publisher); break;
+    case ReferenceKind::dataset:
+      organisation("publisher", r.publisher);
+      break;
   }
   if (!r.volume.empty()) braced("volume", r.volume);
   if (!r.issue.empty()) braced("number", r.issue);
@@ -746,6 +836,8 @@ void cite_bibtex(std::string& out, const Reference& r) {
     if (dash != std::string::npos) out.replace(dash, 1, "--");
     out += '}';
   }
+  // year and month for BibTeX, date (ISO 8601, as precise as known) for biblatex, which
+  // prefers it to year and month.
   if (r.published) {
     field("year");
     out += '{';
@@ -754,11 +846,11 @@ void cite_bibtex(std::string& out, const Reference& r) {
     if (r.published->month != 0) {
       field("month");
       out += k_bibtex_months[r.published->month - 1];
-      field("date");
-      out += '{';
-      out += model::to_iso(*r.published);
-      out += '}';
     }
+    field("date");
+    out += '{';
+    out += model::to_iso(*r.published);
+    out += '}';
   }
   if (!r.issn.empty()) braced("issn", r.issn);
   if (!r.url.empty()) {
@@ -791,6 +883,213 @@ void cite_bibtex(std::string& out, const Reference& r) {
   out += "\n}";
 }
 
+// ---- CSL-JSON (CSL 1.0.2 data schema: citeproc, pandoc, Zotero) -------------------------
+
+std::string_view csl_type(ReferenceKind kind) {
+  switch (kind) {
+    case ReferenceKind::news:
+      return "article-newspaper";
+    case ReferenceKind::journal:
+      return "article-journal";
+    case ReferenceKind::report:
+      return "report";
+    case ReferenceKind::book:
+      return "book";
+    case ReferenceKind::web:
+      return "webpage";
+    case ReferenceKind::dataset:
+      return "dataset";
+  }
+  return "document";
+}
+
+// A DOI, when the URL is a doi.org link (the facts have no field of their own for it).
+std::string_view doi_of(std::string_view url) {
+  for (const std::string_view prefix :
+       {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/"}) {
+    if (util::starts_with(url, prefix) && url.size() > prefix.size())
+      return url.substr(prefix.size());
+  }
+  return {};
+}
+
+// The title as the three printed styles give it: a translation follows in square brackets
+// (CSL has no variable for a translated title, and reference managers keep it this way).
+std::string full_title(const Reference& r) {
+  std::string title(r.title);
+  if (!r.translated_title.empty()) {
+    title += " [";
+    title += r.translated_title;
+    title += ']';
+  }
+  return title;
+}
+
+std::string cited_by_note(const std::vector<std::string_view>& cited_by) {
+  std::string note;
+  if (cited_by.empty()) return note;
+  note = "Cited in nkfacts by: ";
+  for (std::size_t i = 0; i < cited_by.size(); ++i) {
+    if (i > 0) note += ", ";
+    note += cited_by[i];
+  }
+  return note;
+}
+
+void cite_csl_json(std::string& out, const Reference& r,
+                   const std::vector<std::string_view>& cited_by, std::string_view indent) {
+  bool first = true;
+  const auto key = [&](std::string_view name) {
+    out += first ? "{\n" : ",\n";
+    first = false;
+    out += indent;
+    out += "  \"";
+    out += name;
+    out += "\": ";
+  };
+  const auto string = [&](std::string_view name, std::string_view value) {
+    if (value.empty()) return;
+    key(name);
+    append_json_string(out, value);
+  };
+  const auto date = [&](std::string_view name, const std::optional<Date>& value) {
+    if (!value) return;
+    key(name);
+    out += "{\"date-parts\": [[";
+    util::append_integer(out, value->year);
+    for (const int part : {int{value->month}, int{value->day}}) {
+      if (part == 0) break;
+      out += ", ";
+      util::append_integer(out, part);
+    }
+    out += "]]}";
+  };
+  string("id", r.id);
+  string("type", csl_type(r.kind));
+  string("title", full_title(r));
+  if (!r.authors.empty()) {
+    key("author");
+    out += '[';
+    for (std::size_t i = 0; i < r.authors.size(); ++i) {
+      if (i > 0) out += ", ";
+      const Name name = parse_name(r.authors[i]);
+      if (name.is_person()) {
+        out += "{\"family\": ";
+        append_json_string(out, name.family);
+        out += ", \"given\": ";
+        append_json_string(out, name.given);
+        out += '}';
+      } else {
+        out += "{\"literal\": ";
+        append_json_string(out, name.family);
+        out += '}';
+      }
+    }
+    out += ']';
+  }
+  // A newspaper or journal is the container of its articles, a site of its pages (given
+  // once: the styles print a site's publisher as well, so it would come out twice);
+  // reports, books and data sets have a publisher.
+  if (is_periodical(r.kind) || r.kind == ReferenceKind::web) {
+    string("container-title", r.publisher);
+  } else {
+    string("publisher", r.publisher);
+  }
+  string("volume", r.volume);
+  string("issue", r.issue);
+  string("page", r.pages);
+  date("issued", r.published);
+  date("accessed", r.retrieved);
+  string("ISSN", r.issn);
+  string("DOI", doi_of(r.url));
+  string("URL", r.url);
+  string("language", r.language);
+  string("note", cited_by_note(cited_by));
+  out += first ? "{}" : "\n";
+  if (!first) {
+    out += indent;
+    out += '}';
+  }
+}
+
+// ---- RIS (the tagged format of EndNote and Reference Manager) ---------------------------
+
+std::string_view ris_type(ReferenceKind kind) {
+  switch (kind) {
+    case ReferenceKind::news:
+      return "NEWS";
+    case ReferenceKind::journal:
+      return "JOUR";
+    case ReferenceKind::report:
+      return "RPRT";
+    case ReferenceKind::book:
+      return "BOOK";
+    case ReferenceKind::web:
+      return "ELEC";
+    case ReferenceKind::dataset:
+      return "DATA";
+  }
+  return "GEN";
+}
+
+// YYYY/MM/DD/, parts not known left empty: "2020///".
+void ris_date(std::string& out, const Date& date) {
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:04}/"), date.year);
+  if (date.month != 0) fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:02}"), date.month);
+  out += '/';
+  if (date.day != 0) fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:02}"), date.day);
+  out += '/';
+}
+
+void cite_ris(std::string& out, const Reference& r, const std::vector<std::string_view>& cited_by) {
+  // "TG  - value", one line each; a value is one line, its controls escaped.
+  const auto tag = [&](std::string_view name, std::string_view value) {
+    if (value.empty()) return;
+    out += name;
+    out += "  - ";
+    util::escape_controls_into(out, value, util::Newlines::escape);
+    out += '\n';
+  };
+  tag("TY", ris_type(r.kind));
+  tag("ID", r.id);
+  // "Family, Given" for a person; an organisation has no comma and stays one name.
+  for (const auto& author : r.authors) tag("AU", author);
+  tag("TI", r.title);
+  tag("TT", r.translated_title);
+  if (r.kind == ReferenceKind::news || r.kind == ReferenceKind::journal) {
+    tag("T2", r.publisher);
+    if (r.kind == ReferenceKind::journal) tag("JO", r.publisher);
+  } else {
+    tag("PB", r.publisher);
+    if (r.kind == ReferenceKind::web) tag("T2", r.publisher);
+  }
+  tag("VL", r.volume);
+  tag("IS", r.issue);
+  if (!r.pages.empty()) {
+    const auto dash = r.pages.find('-');
+    tag("SP", std::string_view(r.pages).substr(0, dash));
+    if (dash != std::string::npos) tag("EP", std::string_view(r.pages).substr(dash + 1));
+  }
+  if (r.published) {
+    out += "PY  - ";
+    util::append_integer(out, r.published->year);
+    out += "\nDA  - ";
+    ris_date(out, *r.published);
+    out += '\n';
+  }
+  if (r.retrieved) {
+    out += "Y2  - ";
+    ris_date(out, *r.retrieved);
+    out += '\n';
+  }
+  tag("SN", r.issn);
+  tag("DO", doi_of(r.url));
+  tag("UR", r.url);
+  tag("LA", r.language);
+  tag("N1", cited_by_note(cited_by));
+  out += "ER  - \n";
+}
+
 // What an alphabetical list sorts by: the entry's first words without quotation marks,
 // brackets or emphasis, case-folded. (The first 60 bytes decide; ties go by id.)
 std::string sort_key(const std::string& entry) {
@@ -811,6 +1110,90 @@ std::string sort_key(const std::string& entry) {
   return util::fold_case(out);
 }
 
+// The entry's first element as `style` writes it, the author ("Harden, Blaine."), or empty
+// when the entry starts with its title. The same choices as cite_apa, cite_mla and
+// cite_chicago make; bibliography() checks that the entry starts with it.
+std::string author_head(const Reference& r, CitationStyle style, Markup markup) {
+  std::string out;
+  const Writer w(markup, out);
+  std::vector<Name> names = names_of(r);
+  switch (style) {
+    case CitationStyle::apa:
+      if (names.empty() && !is_periodical(r.kind)) names.push_back({r.publisher, ""});
+      if (names.empty()) return out;
+      apa_authors(names, w);
+      break;
+    case CitationStyle::mla:
+      if (names.empty() || author_is_publisher(r)) return out;
+      mla_authors(names, w);
+      break;
+    case CitationStyle::chicago:
+      // An unsigned article listed under its newspaper: the paper is no author, and its
+      // name is given every time.
+      if (names.empty() && r.kind == ReferenceKind::news) return out;
+      if (names.empty() && !is_periodical(r.kind)) names.push_back({r.publisher, ""});
+      if (names.empty()) return out;
+      chicago_authors(names, w);
+      break;
+    default:
+      return out;
+  }
+  w.end_sentence(0);
+  return out;
+}
+
+// In an alphabetical list, MLA ("works by the same author": three hyphens) and CMOS ("3-em
+// dash for repeated names") give a name repeated from the entry before as a dash.
+void repeated_authors(std::vector<Entry>& entries, CitationStyle style, Markup markup) {
+  const std::string_view dash = style == CitationStyle::mla ? "---." : "\u2014\u2014\u2014.";
+  std::string previous;
+  for (auto& entry : entries) {
+    std::string head = author_head(*entry.reference, style, markup);
+    if (!head.empty() && head == previous && util::starts_with(entry.text, head)) {
+      entry.text.replace(0, head.size(), dash);
+    }
+    previous = std::move(head);
+  }
+}
+
+// APA ("order of works by the same author in the same year"): a letter after the year,
+// 2020a, 2020b, or after n.d., n.d.-a, n.d.-b, in the order of the list.
+void same_author_same_year(std::vector<Entry>& entries, Markup markup) {
+  std::vector<std::string> heads;
+  heads.reserve(entries.size());
+  for (const auto& entry : entries)
+    heads.push_back(author_head(*entry.reference, CitationStyle::apa, markup));
+  const auto year = [&](std::size_t i) {
+    const auto& published = entries[i].reference->published;
+    return published ? published->year : 0;
+  };
+  std::size_t start = 0;
+  while (start < entries.size()) {
+    std::size_t end = start + 1;
+    while (end < entries.size() && !heads[start].empty() && heads[end] == heads[start] &&
+           year(end) == year(start)) {
+      ++end;
+    }
+    if (end - start > 1) {
+      for (std::size_t i = start; i < end && i - start < 26; ++i) {
+        auto& text = entries[i].text;
+        const std::size_t date = heads[i].size() + 2;  // "Head. (2020" or "Head. (n.d."
+        if (!util::starts_with(text, heads[i]) || text.compare(heads[i].size(), 2, " (") != 0)
+          continue;
+        const char letter = static_cast<char>('a' + (i - start));
+        if (text.compare(date, 4, "n.d.") == 0) {
+          text.insert(date + 4, {'-', letter});
+        } else {
+          std::size_t digits = date;
+          while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+          text.insert(digits, 1, letter);
+        }
+      }
+    }
+    start = end;
+  }
+}
+
 }  // namespace
 
 std::optional<CitationStyle> parse_citation_style(std::string_view name) {
@@ -819,13 +1202,21 @@ std::optional<CitationStyle> parse_citation_style(std::string_view name) {
   if (name == "mla") return CitationStyle::mla;
   if (name == "chicago") return CitationStyle::chicago;
   if (name == "bibtex") return CitationStyle::bibtex;
+  if (name == "csl-json") return CitationStyle::csl_json;
+  if (name == "ris") return CitationStyle::ris;
   return std::nullopt;
 }
 
-void cite_plain_into(std::string& out, const model::Reference& r) {
-  // Built by appending, without fmt: `cite` and the JSON of every reference run this.
-  // The text goes in with its control characters escaped and no markup.
-  const Writer w(Markup::none, out);
+bool is_export(CitationStyle style) {
+  return style == CitationStyle::bibtex || style == CitationStyle::csl_json ||
+         style == CitationStyle::ris;
+}
+
+namespace {
+
+// Built by appending, without fmt: `cite` and the JSON of every reference run this.
+void cite_plain(const model::Reference& r, const Writer& w) {
+  std::string& out = w.out();
   const std::size_t authors_start = w.mark();
   for (std::size_t i = 0; i < r.authors.size(); ++i) {
     if (i > 0) w.raw("; ");
@@ -868,7 +1259,7 @@ void cite_plain_into(std::string& out, const model::Reference& r) {
   }
   if (!r.url.empty()) {
     w.raw(' ');
-    w.text(r.url);
+    w.url(r.url);
   }
   if (r.retrieved) {
     w.raw(" (retrieved ");
@@ -876,6 +1267,13 @@ void cite_plain_into(std::string& out, const model::Reference& r) {
     w.raw(')');
     if (r.url.empty()) w.raw('.');
   }
+}
+
+}  // namespace
+
+void cite_plain_into(std::string& out, const model::Reference& r) {
+  // The text goes in with its control characters escaped and no markup.
+  cite_plain(r, Writer(Markup::none, out));
 }
 
 std::string cite_plain(const model::Reference& r) {
@@ -889,11 +1287,16 @@ void cite_into(std::string& out, const model::Reference& reference, CitationStyl
                Markup markup) {
   const Writer writer(markup, out);
   switch (style) {
-    case CitationStyle::plain: return cite_plain_into(out, reference);
+    case CitationStyle::plain:
+      return cite_plain(reference, writer);
     case CitationStyle::apa: return cite_apa(reference, writer);
     case CitationStyle::mla: return cite_mla(reference, writer);
     case CitationStyle::chicago: return cite_chicago(reference, writer);
     case CitationStyle::bibtex: return cite_bibtex(out, reference);
+    case CitationStyle::csl_json:
+      return cite_csl_json(out, reference, {}, "");
+    case CitationStyle::ris:
+      return cite_ris(out, reference, {});
   }
 }
 
@@ -901,7 +1304,7 @@ std::string cite(const model::Reference& reference, CitationStyle style, Markup 
   std::string out;
   // Room for the longest entries of the embedded facts without growing.
   out.reserve(reference.title.size() + reference.publisher.size() + 2 * reference.url.size() +
-              (style == CitationStyle::bibtex ? 256 : 128));
+              (is_export(style) ? 256 : 128));
   cite_into(out, reference, style, markup);
   return out;
 }
@@ -911,7 +1314,7 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
   std::vector<Entry> entries;
   entries.reserve(references.size());
   for (const auto* reference : references) entries.push_back({reference, cite(*reference, style, markup)});
-  if (style == CitationStyle::plain || style == CitationStyle::bibtex) return entries;
+  if (style == CitationStyle::plain || is_export(style)) return entries;
   std::vector<std::pair<std::string, std::size_t>> keyed;
   for (std::size_t i = 0; i < entries.size(); ++i) keyed.emplace_back(sort_key(entries[i].text), i);
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
@@ -921,7 +1324,57 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
   std::vector<Entry> ordered;
   ordered.reserve(entries.size());
   for (const auto& [key, index] : keyed) ordered.push_back(std::move(entries[index]));
+  if (style == CitationStyle::apa) {
+    same_author_same_year(ordered, markup);
+  } else {
+    repeated_authors(ordered, style, markup);
+  }
   return ordered;
+}
+
+}  // namespace nkfacts::render
+
+namespace nkfacts::render {
+
+void write_export(std::string& out, const std::vector<const model::Reference*>& references,
+                  CitationStyle style, const model::FactBase& facts) {
+  // Who cites what, sorted by reference and record: one pass over the citations.
+  auto citations = facts.citations();
+  std::sort(citations.begin(), citations.end(), [](const auto& a, const auto& b) {
+    return a.reference != b.reference ? a.reference < b.reference : a.record < b.record;
+  });
+  std::vector<std::string_view> cited_by;
+  const auto citing = [&](std::string_view id) -> const std::vector<std::string_view>& {
+    cited_by.clear();
+    auto it =
+        std::lower_bound(citations.begin(), citations.end(), id,
+                         [](const auto& c, std::string_view value) { return c.reference < value; });
+    for (; it != citations.end() && it->reference == id; ++it) {
+      if (cited_by.empty() || cited_by.back() != it->record) cited_by.push_back(it->record);
+    }
+    return cited_by;
+  };
+  if (style == CitationStyle::csl_json) out += "[\n";
+  for (std::size_t i = 0; i < references.size(); ++i) {
+    const auto& reference = *references[i];
+    switch (style) {
+      case CitationStyle::csl_json:
+        if (i > 0) out += ",\n";
+        out += "  ";
+        cite_csl_json(out, reference, citing(reference.id), "  ");
+        break;
+      case CitationStyle::ris:
+        if (i > 0) out += '\n';
+        cite_ris(out, reference, citing(reference.id));
+        break;
+      default:
+        if (i > 0) out += '\n';
+        cite_into(out, reference, style);
+        out += '\n';
+        break;
+    }
+  }
+  if (style == CitationStyle::csl_json) out += references.empty() ? "]\n" : "\n]\n";
 }
 
 }  // namespace nkfacts::render

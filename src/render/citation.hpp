@@ -13,13 +13,21 @@
 #include <string_view>
 #include <vector>
 
+#include "model/fact_base.hpp"
 #include "model/records.hpp"
 
 namespace nkfacts::render {
 
-enum class CitationStyle { plain, apa, mla, chicago, bibtex };
-inline constexpr std::string_view k_citation_style_names = "plain, apa, mla, chicago, bibtex";
+// plain, apa, mla and chicago are printed entries; bibtex, csl-json and ris are files for
+// reference managers (BibTeX/biblatex, citeproc/Zotero/pandoc, and RIS for EndNote,
+// Mendeley and Zotero).
+enum class CitationStyle { plain, apa, mla, chicago, bibtex, csl_json, ris };
+inline constexpr std::string_view k_citation_style_names =
+    "plain, apa, mla, chicago, bibtex, csl-json, ris";
+inline constexpr std::string_view k_printed_style_names = "plain, apa, mla, chicago";
 std::optional<CitationStyle> parse_citation_style(std::string_view name);
+// True for bibtex, csl-json and ris: a file to import, not a printed bibliography.
+bool is_export(CitationStyle style);
 
 // How emphasis (italic titles and containers) is written: not at all, or as Markdown.
 enum class Markup { none, markdown };
@@ -38,9 +46,15 @@ std::string cite(const model::Reference& reference, CitationStyle style,
 void cite_into(std::string& out, const model::Reference& reference, CitationStyle style,
                Markup markup = Markup::none);
 
+// A whole file in an export style (bibtex, csl-json or ris), references in the order given:
+// BibTeX entries and RIS records one after another, CSL-JSON as one array. CSL-JSON's
+// `note` and RIS's N1 say which of `facts`' records cite each reference.
+void write_export(std::string& out, const std::vector<const model::Reference*>& references,
+                  CitationStyle style, const model::FactBase& facts);
+
 // The references in the order the style's reference list uses: alphabetical by the
 // entry's first words for apa, mla and chicago (all three sort the list by its first
-// element, author or title); unchanged for plain and bibtex.
+// element, author or title); unchanged for plain and the export styles.
 struct Entry {
   const model::Reference* reference;
   std::string text;  // the entry in the style

@@ -275,11 +275,9 @@ class Handout {
       const auto* reference = m_facts.find_reference(order[i]);
       if (!reference) {
         md(order[i]);
-      } else if (m_style == CitationStyle::plain) {
-        // A plain citation comes with its control characters escaped but no Markdown markup.
-        util::markdown_literal_into(m_out, cite_plain(*reference));
       } else {
-        cite_into(m_out, *reference, m_style == CitationStyle::bibtex ? CitationStyle::plain : m_style,
+        // Text escaped as Markdown, web addresses as links (citation.cpp).
+        cite_into(m_out, *reference, is_export(m_style) ? CitationStyle::plain : m_style,
                   Markup::markdown);
       }
       m_out += '\n';

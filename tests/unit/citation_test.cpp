@@ -162,10 +162,14 @@ TEST_CASE("APA 7: web pages, reports, books, journal articles, data sets") {
         "Retrieved November 25, 2026, from "
         "<https://www.unikorea.go.kr/eng_unikorea/whatwedo/support/>");
   // APA, webpage with an individual author: Author. (Year, Month). *Title*. Site Name. URL
+  // A dated page is a fixed version: no retrieval date (APA, retrieval dates).
   CHECK(cite(web_dated(), CitationStyle::apa) ==
         "Cohen, R. (2011, September). Admitting North Korean Refugees to the United States: "
-        "Obstacles and Opportunities. 38 North. Retrieved November 25, 2026, from "
-        "https://www.38north.org/2011/09/rcohen092011/");
+        "Obstacles and Opportunities. 38 North. https://www.38north.org/2011/09/rcohen092011/");
+  // APA, reports: the year only, even when the day is known.
+  Reference dated_report = report();
+  dated_report.published = Date{2006, 10, 26};
+  CHECK(cite(dated_report, CitationStyle::apa).find("(2006). Perilous") != std::string::npos);
   // APA, report and author element: three authors, the last after ", &"; *Title*. Publisher.
   CHECK(cite(report(), CitationStyle::apa, render::Markup::markdown) ==
         "Beck, P., Kim, G., & Macintyre, D. (2006). *Perilous Journeys: The Plight of North "
@@ -242,13 +246,14 @@ TEST_CASE("Chicago 17, bibliography entries") {
   CHECK(cite(unsigned_news(), CitationStyle::chicago) ==
         "Yonhap News Agency. \u201cNo N. Korean defectors admitted to U.S. last year: State "
         "Department data.\u201d January 7, 2020. https://en.yna.co.kr/view/AEN20200107007600325.");
-  // CMOS, web pages: an undated web page gets an access date.
+  // CMOS, web pages: an undated web page gets an access date; a dated one gives the site and
+  // the date as one element, as a newspaper does, and no access date.
   CHECK(cite(web(), CitationStyle::chicago) ==
         "Ministry of Unification. \u201cSettlement Support for North Korean Defectors.\u201d "
         "Accessed November 25, 2026. https://www.unikorea.go.kr/eng_unikorea/whatwedo/support/.");
   CHECK(cite(web_dated(), CitationStyle::chicago) ==
         "Cohen, Roberta. \u201cAdmitting North Korean Refugees to the United States: Obstacles "
-        "and Opportunities.\u201d 38 North. September 2011. "
+        "and Opportunities.\u201d 38 North, September 2011. "
         "https://www.38north.org/2011/09/rcohen092011/.");
   // CMOS, two or more authors: three all named, "and" before the last. *Title*. Publisher, Year.
   CHECK(cite(report(), CitationStyle::chicago, render::Markup::markdown) ==
@@ -313,4 +318,132 @@ TEST_CASE("reference lists are alphabetical in APA, MLA and Chicago") {
   CHECK(order(CitationStyle::apa) == std::vector<const Reference*>{&c, &b, &d, &a});  // Harden, Ministry, No N., Yoon
   CHECK(order(CitationStyle::mla) == std::vector<const Reference*>{&c, &d, &b, &a});  // Harden, No N., Settlement, Yoon
   CHECK(order(CitationStyle::plain) == input);
+}
+
+TEST_CASE("repeated authors: MLA's three hyphens, CMOS's 3-em dash, APA's year letters") {
+  Reference first = book(), second = book();
+  second.id = "harden-2";
+  second.title = "The Great Leader and the Fighter Pilot";
+  second.published = Date{2015, 0, 0};
+  Reference third = web(), fourth = web();
+  fourth.id = "mou-2";
+  fourth.title = "Policy on North Korean Defectors";
+  const std::vector<const Reference*> input = {&first, &second, &third, &fourth};
+  const auto texts = [&](CitationStyle style) {
+    std::vector<std::string> out;
+    for (const auto& entry : render::bibliography(input, style)) out.push_back(entry.text);
+    return out;
+  };
+  const auto mla = texts(CitationStyle::mla);
+  CHECK(mla[0] == "Harden, Blaine. Escape from Camp 14. Viking, 2012.");
+  CHECK(mla[1] == "---. The Great Leader and the Fighter Pilot. Viking, 2015.");
+  const auto chicago = texts(CitationStyle::chicago);
+  CHECK(chicago[1] == "\u2014\u2014\u2014. The Great Leader and the Fighter Pilot. Viking, 2015.");
+  CHECK(chicago[2].rfind("Ministry of Unification. ", 0) == 0);
+  CHECK(chicago[3].rfind("\u2014\u2014\u2014. \u201cSettlement Support", 0) == 0);
+  // APA: same author, different years: no letters; same author, both undated: n.d.-a, n.d.-b,
+  // in the order of the list (by title).
+  const auto apa = texts(CitationStyle::apa);
+  CHECK(apa[0].rfind("Harden, B. (2012). ", 0) == 0);
+  CHECK(apa[1].rfind("Harden, B. (2015). ", 0) == 0);
+  CHECK(apa[2].rfind("Ministry of Unification. (n.d.-a). Policy", 0) == 0);
+  CHECK(apa[3].rfind("Ministry of Unification. (n.d.-b). Settlement", 0) == 0);
+  // Unsigned newspaper articles keep the paper's name every time (no author to repeat).
+  Reference paper_a = unsigned_news(), paper_b = unsigned_news();
+  paper_b.id = "yonhap-b";
+  paper_b.title = "Other news";
+  const std::vector<const Reference*> papers = {&paper_a, &paper_b};
+  for (const auto& entry : render::bibliography(papers, CitationStyle::chicago)) {
+    CHECK(entry.text.rfind("Yonhap News Agency. ", 0) == 0);
+  }
+}
+
+TEST_CASE("Markdown: web addresses are links, other schemes and markup are text") {
+  Reference r = unsigned_news();
+  r.url = "https://example.org/a>b<img src=x onerror=alert(1)> \"q\"`";
+  const std::string apa = cite(r, CitationStyle::apa, render::Markup::markdown);
+  CHECK(apa.find("<https://example.org/a%3Eb%3Cimg%20src=x%20onerror=alert(1)%3E%20%22q%22%60>") !=
+        std::string::npos);
+  CHECK(apa.find("<img") == std::string::npos);
+  // MLA shows the address without its scheme as the text of a link to the whole address.
+  r.url = "https://example.org/a_b";
+  CHECK(cite(r, CitationStyle::mla, render::Markup::markdown)
+            .find("[example\\.org/a\\_b](<https://example.org/a_b>).") != std::string::npos);
+  // The plain style's address is an autolink too, its underscores left alone.
+  CHECK(
+      cite(r, CitationStyle::plain, render::Markup::markdown).find(" <https://example.org/a_b>") !=
+      std::string::npos);
+  for (const char* hostile :
+       {"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
+        "file:///etc/passwd", "vbscript:x", "https://"}) {
+    r.url = hostile;
+    for (const auto style :
+         {CitationStyle::plain, CitationStyle::apa, CitationStyle::mla, CitationStyle::chicago}) {
+      const std::string text = cite(r, style, render::Markup::markdown);
+      INFO(text);
+      // A code span: shown, inert, never a link.
+      CHECK(text.find("](") == std::string::npos);
+      CHECK(text.find(std::string("`") + hostile + "`") != std::string::npos);
+    }
+  }
+  // Backticks in such an address get a longer fence.
+  r.url = "javascript:`x``";
+  CHECK(cite(r, CitationStyle::plain, render::Markup::markdown).find("``` javascript:`x`` ```") !=
+        std::string::npos);
+  // Case does not matter for the scheme.
+  r.url = "HTTPS://EXAMPLE.ORG/";
+  CHECK(cite(r, CitationStyle::chicago, render::Markup::markdown).find("<HTTPS://EXAMPLE.ORG/>") !=
+        std::string::npos);
+  // Markup in a title stays text.
+  r.title = "<img src=x onerror=alert(1)> [click](javascript:alert(1))";
+  const std::string title = cite(r, CitationStyle::apa, render::Markup::markdown);
+  CHECK(title.find("\\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1))") !=
+        std::string::npos);
+}
+
+TEST_CASE("CSL-JSON and RIS") {
+  CHECK(cite(news(), CitationStyle::csl_json) ==
+        "{\n"
+        "  \"id\": \"wsj-2020-07-04\",\n"
+        "  \"type\": \"article-newspaper\",\n"
+        "  \"title\": \"A North Korean Defector's Tale Shows Rotting Military\",\n"
+        "  \"author\": [{\"family\": \"Yoon\", \"given\": \"Dasl\"}, {\"family\": \"Jeong\", "
+        "\"given\": \"Andrew\"}],\n"
+        "  \"container-title\": \"The Wall Street Journal\",\n"
+        "  \"issued\": {\"date-parts\": [[2020, 7, 4]]},\n"
+        "  \"ISSN\": \"0099-9660\",\n"
+        "  \"language\": \"en\"\n"
+        "}");
+  // An organisation is a literal name; a translation follows the title in brackets; a
+  // retrieval date is "accessed"; a doi.org address gives the DOI.
+  Reference r = web();
+  r.translated_title = "English";
+  r.url = "https://doi.org/10.1000/xyz\"1";
+  const std::string web_json = cite(r, CitationStyle::csl_json);
+  CHECK(web_json.find("\"author\": [{\"literal\": \"Ministry of Unification\"}]") !=
+        std::string::npos);
+  CHECK(web_json.find("\"title\": \"Settlement Support for North Korean Defectors [English]\"") !=
+        std::string::npos);
+  CHECK(web_json.find("\"accessed\": {\"date-parts\": [[2026, 11, 25]]}") != std::string::npos);
+  CHECK(web_json.find("\"DOI\": \"10.1000/xyz\\\"1\"") != std::string::npos);
+  CHECK(cite(journal(), CitationStyle::ris) ==
+        "TY  - JOUR\n"
+        "ID  - wolman-2014\n"
+        "AU  - Wolman, Andrew\n"
+        "TI  - The South Korean Citizenship of North Korean Escapees in Law and Practice\n"
+        "T2  - KLRI Journal of Law and Legislation\n"
+        "JO  - KLRI Journal of Law and Legislation\n"
+        "VL  - 4\n"
+        "IS  - 2\n"
+        "SP  - 225\n"
+        "EP  - 253\n"
+        "PY  - 2014\n"
+        "DA  - 2014///\n"
+        "UR  - https://openaccess.city.ac.uk/id/eprint/20528/\n"
+        "ER  - \n");
+  // A value is one line: a line break in the data cannot start a tag of its own.
+  r.title = "one\nTY  - JOUR";
+  const std::string ris = cite(r, CitationStyle::ris);
+  CHECK(ris.find("TI  - one\\x0aTY  - JOUR\n") != std::string::npos);
+  CHECK(ris.find("Y2  - 2026/11/25/\n") != std::string::npos);
 }
