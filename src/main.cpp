@@ -445,6 +445,7 @@ int run(int argc, char** argv) {
     if (search) {
       search->add_option("words", search_options.words);
       search->add_option("--kind", search_options.kind);
+      search->add_flag("--explain", search_options.explain);
     }
     completion = subcommand("completion");
     if (completion) {

@@ -46,6 +46,7 @@ constexpr CommandOption k_command_options[] = {
     {"handout", "--style", true, "plain apa mla chicago", "style of the bibliography"},
     {"cite", "--style", true, "plain apa mla chicago bibtex", "citation style"},
     {"search", "--kind", true, "figure series route danger event fact reference", "only this kind"},
+    {"search", "--explain", false, "", "say why each result ranked where it did"},
 };
 
 std::string command_options(std::string_view command) {

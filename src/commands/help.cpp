@@ -160,24 +160,34 @@ Examples:
   nkfacts cite arrivals-by-year --style apa
   nkfacts cite --style bibtex > nkfacts.bib)~"},
       {"search", "find records by any word of their text",
-       R"~(Usage: nkfacts search [--kind KIND] WORD...
+       R"~(Usage: nkfacts search [--kind KIND] [--explain] WORD...
 
-Finds every record whose text (name, summary, path, note, title...) contains all the
-WORDs, ignoring case (Unicode case folding, so Hangul and accented words work).
-Results are ranked: a word in a record's name counts more than one in its summary,
-more hits more than fewer; ties go by id. Each result shows its kind, id, name,
-where the match is, and its sources. Nothing found: exit status 1.
+Finds the records that answer a question typed in plain words, in English or Korean.
+Words match whole words, whatever their case, accents or apostrophes (Hanawon's is
+hanawon), and by their stems (escaping, escaped and escape match each other). Hangul
+words match with or without their particle (탈북민의, 탈북민을: 탈북민). Question words
+(is, it, to, how, what, the, does...) need not match. Words in double quotes match as a
+phrase, in that order. Not every word must match: results are ranked by BM25, a word
+counting more the rarer it is and the more it occurs, more in a record's name than in
+its summary, more there than in its note, and a record matching more of the words
+ranks higher. Each result shows its kind, id, name, where the words matched, and its
+sources. Nothing found: exit status 1, with the nearest words the records hold.
 
 Options:
   --kind KIND    only records of KIND (figure, series, route, danger, event, fact,
                  reference)
+  --explain      under each result, why it ranked there: each matched word's share of
+                 the score, its rarity (idf) and where it occurred
 
-Fields (machine formats): id, kind, name, score, field, match, sources.
+Fields (machine formats): id, kind, name, score, field, match, sources (field: where
+the words counted most).
 
 Examples:
   nkfacts search Tumen
-  nkfacts search three generations
-  nkfacts search --kind reference 탈북민
+  nkfacts search is it illegal to leave north korea
+  nkfacts search '"three generations"'
+  nkfacts search --explain escape cost
+  nkfacts search 탈북민의
   nkfacts -o jsonl search women | head -n 3)~"},
       {"show", "any record in full, with its sources",
        R"~(Usage: nkfacts show ID...
