@@ -4,7 +4,7 @@
 
 NKFACTS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 NKFACTS_PACKAGES=(g++ cmake ninja-build pkg-config libcli11-dev libfmt-dev libtomlplusplus-dev
-                  catch2 libutf8proc-dev)
+                  catch2 libutf8proc-dev libstemmer-dev)
 
 nkfacts_install_dependencies() {
   local missing=() package

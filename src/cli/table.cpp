@@ -148,6 +148,7 @@ int run_search(const Invocation& invocation, Context& context, const Session&) {
   commands::SearchOptions options;
   options.words = invocation.operands;
   options.kind = std::string(invocation.text("--kind"));
+  options.explain = invocation.has("--explain");
   return commands::run_search(options, context);
 }
 
@@ -316,19 +317,29 @@ std::vector<Command> make_table() {
        run_cite});
 
   table.push_back(
-      {"search", "find records by any word of their text", "[--kind KIND] WORD...",
-       "Finds every record whose text (name, summary, path, note, title...) contains all the "
-       "WORDs, ignoring case (Unicode case folding, so Hangul and accented words work). Results "
-       "are ranked: a word in a record's name counts more than one in its summary, more hits "
-       "more than fewer; ties go by id. Each result shows its kind, id, name, where the match "
-       "is, and its sources. Nothing found: exit status 1.",
-       {Option{"--kind", 0, "KIND", Value::text,
-               "only records of KIND (figure, series, route, danger, event, fact, reference)",
-               "only this kind", all_kinds}},
-       {"WORD", "a word to find; every word must match", true},
-       "Fields (machine formats): id, kind, name, score, field, match, sources.",
-       "nkfacts search Tumen\nnkfacts search three generations\n"
-       "nkfacts search --kind reference 탈북민\nnkfacts -o jsonl search women | head -n 3",
+      {"search", "find records by any word of their text", "[--kind KIND] [--explain] WORD...",
+       "Finds the records that answer a question typed in plain words, in English or Korean. "
+       "Words match whole words, whatever their case, accents or apostrophes (Hanawon's is "
+       "hanawon), and by their stems (escaping, escaped and escape match each other). Hangul "
+       "words match with or without their particle (탈북민의, 탈북민을: 탈북민). Question words "
+       "(is, it, to, how, what, the, does...) need not match. Words in double quotes match as a "
+       "phrase, in that order. Not every word must match: results are ranked by BM25, a word "
+       "counting more the rarer it is and the more it occurs, more in a record's name than in "
+       "its summary, more there than in its note, and a record matching more of the words "
+       "ranks higher. Each result shows its kind, id, name, where the words matched, and its "
+       "sources. Nothing found: exit status 1, with the nearest words the records hold.",
+       {Option{"--kind", 0, "KIND", Value::text, "only records of KIND", "only this kind",
+               all_kinds},
+        flag("--explain",
+             "under each result, why it ranked there: each matched word's share of the score, "
+             "its rarity (idf) and where it occurred",
+             "say why each result ranked there")},
+       {"WORD", "a word of the question", true},
+       "Fields (machine formats): id, kind, name, score, field, match, sources (field: where "
+       "the words counted most).",
+       "nkfacts search Tumen\nnkfacts search is it illegal to leave north korea\n"
+       "nkfacts search '\"three generations\"'\nnkfacts search --explain escape cost\n"
+       "nkfacts search 탈북민의\nnkfacts -o jsonl search women | head -n 3",
        run_search});
 
   table.push_back(

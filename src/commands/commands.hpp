@@ -103,8 +103,9 @@ struct ListOptions {
 int run_list(const ListOptions& options, Context& context);
 
 struct SearchOptions {
-  std::vector<std::string> words;  // every word must match
+  std::vector<std::string> words;  // the query, as given
   std::string kind;                // empty: every kind
+  bool explain = false;            // say why each hit ranked where it did
 };
 int run_search(const SearchOptions& options, Context& context);
 

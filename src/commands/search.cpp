@@ -1,8 +1,11 @@
+#include "query/search.hpp"
+
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
-#include "query/search.hpp"
 #include "render/diagnostics.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
@@ -32,11 +35,29 @@ std::string snippet(const query::SearchHit& hit, const render::Terminal& termina
   for (const auto& [from, to] : hit.spans) {
     if (from < at || to > end) continue;
     out += render::clean(std::string_view(text).substr(at, from - at));
-    out += render::paint(terminal, render::Style::match, render::clean(text.substr(from, to - from)));
+    out +=
+        render::paint(terminal, render::Style::match, render::clean(text.substr(from, to - from)));
     at = to;
   }
   out += render::clean(std::string_view(text).substr(at, end - at));
   if (end < text.size()) out += "\u2026";
+  return out;
+}
+
+// Why a hit ranked where it did: each matched word's share (its rarity, idf, times its
+// weighted occurrences per field), and the share of the query's words matched.
+std::string explain(const query::SearchHit& hit, std::size_t clauses) {
+  std::string out = fmt::format("why: score {}", util::format_number(hit.score, false));
+  for (const auto& part : hit.why) {
+    std::string fields;
+    for (const auto& [field, count] : part.fields) {
+      fields += fmt::format("{}{} \u00d7{}", fields.empty() ? "" : ", ", field, count);
+    }
+    out += fmt::format("; '{}' {:.3f} (idf {:.2f}; {})", render::clean(part.clause), part.score,
+                       part.idf, fields);
+  }
+  out +=
+      fmt::format("; {} of {} {} matched", hit.matched, clauses, clauses == 1 ? "word" : "words");
   return out;
 }
 
@@ -53,19 +74,33 @@ int run_search(const SearchOptions& options, Context& context) {
                                         "e.g. nkfacts search Tumen river", context.err_terminal);
     return exit_status::usage_error;
   }
-  // Words are separated by spaces, whether given as one argument or several.
-  std::vector<std::string> words;
-  for (std::size_t start = 0; start < query.size();) {
-    const auto end = std::min(query.find(' ', start), query.size());
-    if (end > start) words.push_back(query.substr(start, end - start));
-    start = end + 1;
-  }
-  const auto hits = query::search(facts, words, kind);
+  const auto result = query::search(facts, query, kind);
+  const auto& hits = result.hits;
   if (hits.empty()) {
+    // A word in no record may be misspelt: the nearest words of the records, if any.
+    std::vector<std::string> near;
+    for (const auto& clause : result.unmatched) {
+      if (clause.find(' ') != std::string::npos) continue;
+      for (auto& word : query::suggest(facts, clause, kind)) {
+        if (std::find(near.begin(), near.end(), word) == near.end())
+          near.push_back(std::move(word));
+      }
+    }
+    std::string hint = kind ? "try without --kind, or other words" : "try other words";
+    if (!near.empty()) {
+      hint = "did you mean";
+      for (std::size_t i = 0; i < near.size(); ++i) {
+        hint += fmt::format("{}'{}'",
+                            i == 0                 ? " "
+                            : i + 1 == near.size() ? " or "
+                                                   : ", ",
+                            util::escape_controls(near[i], util::Newlines::escape));
+      }
+      hint += '?';
+    }
     context.err += render::format_error(
         fmt::format("no record matches '{}'", util::escape_controls(query, util::Newlines::escape)),
-        kind ? "try without --kind, or fewer words" : "try fewer or other words",
-        context.err_terminal);
+        hint, context.err_terminal);
     return exit_status::nothing_found;
   }
   if (is_machine_format(context)) {
@@ -92,7 +127,8 @@ int run_search(const SearchOptions& options, Context& context) {
     if (i > 0) context.out += '\n';
     const std::string markers = notes.markers(facts.sources_of(hit.ref), render::Terminal{});
     context.out += util::wrap(
-        fmt::format("{} {} \u2014 {} {}", render::paint(terminal, render::Style::dim, model::kind_name(hit.ref.kind)),
+        fmt::format("{} {} \u2014 {} {}",
+                    render::paint(terminal, render::Style::dim, model::kind_name(hit.ref.kind)),
                     render::paint(terminal, render::Style::id, facts.id_of(hit.ref)),
                     render::clean(facts.name_of(hit.ref)), markers),
         terminal.width, "", "  ");
@@ -100,6 +136,8 @@ int run_search(const SearchOptions& options, Context& context) {
       context.out += util::wrap(fmt::format("{}: {}", hit.field, snippet(hit, terminal)),
                                 terminal.width, "  ", "  ");
     }
+    if (options.explain)
+      context.out += util::wrap(explain(hit, result.clauses), terminal.width, "  ", "    ");
   }
   notes.render(context.out, terminal);
   return exit_status::answered;

@@ -1,115 +1,94 @@
 #include "query/search.hpp"
 
 #include <algorithm>
-#include <cstring>
-#include <string_view>
+#include <cmath>
 
 #include "model/schema.hpp"
-#include "util/utf8.hpp"
+#include "util/words.hpp"
 
 namespace nkfacts::query {
-namespace {
 
-struct Field {
-  std::string_view name;
-  std::string_view text;
-  double weight;
-};
-
-// The searchable text of a record, its name first, into `fields` (cleared first): the
-// fields and weights of its descriptor (model/schema.hpp).
-void fields_of(const model::FactBase& facts, const model::RecordRef& ref, std::vector<Field>& fields) {
-  fields.clear();
-  model::for_each_searchable(facts, ref, [&](std::string_view name, std::string_view text, int weight) {
-    fields.push_back({name, text, static_cast<double>(weight)});
+// A record's searchable text, from its kind's descriptor (model/schema.hpp): the schema
+// says which fields search reads and whether each names the record, identifies it or
+// describes it. Among the describing fields the summary counts more than other text, and
+// a note least, so a word in a summary outranks the same word in a note.
+void fields_of(const model::FactBase& facts, const model::RecordRef& ref,
+               std::vector<FieldText>& fields) {
+  model::for_each_searchable(facts, ref, [&](std::string_view key, std::string_view text,
+                                             int weight) {
+    const double scaled = weight >= model::k_name_weight ? k_weight_name
+                          : weight >= model::k_id_weight ? k_weight_id
+                          : key == "summary"             ? k_weight_summary
+                          : key == "note"                ? k_weight_note
+                                                         : k_weight_other;
+    fields.push_back({key, scaled, text});
   });
 }
 
-// The next `word` in `text` from `from`, or npos. glibc's memmem skips ahead far faster than
-// string_view::find, which stops at every byte equal to the word's first (often 'a' or 'e').
-std::size_t find_word(std::string_view text, std::string_view word, std::size_t from) {
-  if (from > text.size()) return std::string_view::npos;
-  const void* at = memmem(text.data() + from, text.size() - from, word.data(), word.size());
-  return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data())
-            : std::string_view::npos;
+namespace {
+
+// The records searched, in the order ties are broken in: by kind, then as loaded.
+std::vector<model::RecordRef> records_of(const model::FactBase& facts,
+                                         std::optional<model::Kind> kind) {
+  std::vector<model::RecordRef> refs;
+  for (const auto record_kind : model::k_all_kinds) {
+    if (kind && *kind != record_kind) continue;
+    const std::size_t count = model::visit_kind(
+        record_kind, [&](auto schema) { return model::records_of(facts, schema).size(); });
+    for (std::size_t i = 0; i < count; ++i) {
+      refs.push_back({record_kind, static_cast<std::uint32_t>(i)});
+    }
+  }
+  return refs;
 }
 
-std::size_t count_occurrences(std::string_view text, std::string_view word) {
-  std::size_t count = 0;
-  for (auto at = find_word(text, word, 0); at != std::string_view::npos;
-       at = find_word(text, word, at + word.size())) {
-    ++count;
-  }
-  return count;
+FieldsOf fields_function(const model::FactBase& facts, const std::vector<model::RecordRef>& refs) {
+  return [&facts, &refs](std::size_t record, std::vector<FieldText>& out) {
+    fields_of(facts, refs[record], out);
+  };
+}
+
+// Scores are shown with three decimals; rounding here keeps ties visible as ties.
+double rounded(double score) {
+  return std::round(score * 1000) / 1000;
 }
 
 }  // namespace
 
-std::vector<SearchHit> search(const model::FactBase& facts, const std::vector<std::string>& words,
-                              std::optional<model::Kind> kind) {
-  std::vector<std::string> folded_words;
-  for (const auto& word : words) {
-    auto folded = util::fold_case(word);
-    if (!folded.empty()) folded_words.push_back(std::move(folded));
+SearchResult search(const model::FactBase& facts, std::string_view query_text,
+                    std::optional<model::Kind> kind) {
+  SearchResult result;
+  const Query query = parse_query(query_text);
+  result.clauses = query.clauses.size();
+  result.dropped = query.dropped;
+  const auto refs = records_of(facts, kind);
+  auto ranking = rank(query, refs.size(), fields_function(facts, refs));
+  result.unmatched = std::move(ranking.unmatched);
+  for (auto& ranked : ranking.hits) {
+    SearchHit hit;
+    hit.ref = refs[ranked.record];
+    hit.score = rounded(ranked.score);
+    hit.matched = ranked.matched;
+    hit.field = std::move(ranked.field);
+    hit.text = std::move(ranked.text);
+    hit.spans = std::move(ranked.spans);
+    hit.why = std::move(ranked.why);
+    result.hits.push_back(std::move(hit));
   }
-  std::vector<SearchHit> hits;
-  if (folded_words.empty()) return hits;
-  // Reused from record to record, so searching allocates only for the hits.
-  std::vector<Field> fields;
-  std::vector<std::string> folded_fields;
-  auto consider = [&](model::Kind record_kind, std::size_t count) {
-    if (kind && *kind != record_kind) return;
-    for (std::size_t i = 0; i < count; ++i) {
-      const model::RecordRef ref{record_kind, static_cast<std::uint32_t>(i)};
-      fields_of(facts, ref, fields);
-      if (folded_fields.size() < fields.size()) folded_fields.resize(fields.size());
-      for (std::size_t f = 0; f < fields.size(); ++f) util::fold_case_into(folded_fields[f], fields[f].text);
-      double score = 0;
-      bool all = true;
-      for (const auto& word : folded_words) {
-        double word_score = 0;
-        for (std::size_t f = 0; f < fields.size(); ++f) {
-          word_score += fields[f].weight * static_cast<double>(count_occurrences(folded_fields[f], word));
-        }
-        if (word_score == 0) {
-          all = false;
-          break;
-        }
-        score += word_score;
-      }
-      if (!all) continue;
-      // Show the first field, name first, that holds the first word, with every word's
-      // matches marked. Spans map back to the original text only where folding kept the
-      // byte length (ASCII, Hangul); elsewhere the text is shown unmarked.
-      SearchHit hit{ref, score, {}, {}, {}};
-      for (std::size_t f = 0; f < fields.size(); ++f) {
-        if (find_word(folded_fields[f], folded_words.front(), 0) == std::string::npos) continue;
-        hit.field = std::string(fields[f].name);
-        hit.text = std::string(fields[f].text);
-        if (folded_fields[f].size() == fields[f].text.size()) {
-          for (const auto& word : folded_words) {
-            for (auto at = find_word(folded_fields[f], word, 0); at != std::string::npos;
-                 at = find_word(folded_fields[f], word, at + word.size())) {
-              hit.spans.emplace_back(at, at + word.size());
-            }
-          }
-          std::sort(hit.spans.begin(), hit.spans.end());
-        }
-        break;
-      }
-      hits.push_back(std::move(hit));
-    }
-  };
-  for (const model::Kind each : model::k_all_kinds) {
-    model::visit_kind(each, [&](auto schema) {
-      consider(each, model::records_of(facts, schema).size());
-    });
-  }
-  std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return facts.id_of(a.ref) < facts.id_of(b.ref);
-  });
-  return hits;
+  std::stable_sort(result.hits.begin(), result.hits.end(),
+                   [&](const SearchHit& a, const SearchHit& b) {
+                     if (a.score != b.score) return a.score > b.score;
+                     return facts.id_of(a.ref) < facts.id_of(b.ref);
+                   });
+  return result;
+}
+
+std::vector<std::string> suggest(const model::FactBase& facts, std::string_view word,
+                                 std::optional<model::Kind> kind) {
+  const auto refs = records_of(facts, kind);
+  std::string folded;
+  util::fold_word(word, folded);
+  return nearest_words(folded, refs.size(), fields_function(facts, refs));
 }
 
 }  // namespace nkfacts::query

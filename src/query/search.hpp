@@ -1,26 +1,52 @@
-// Full-text search over every text field of every record: case-insensitive with Unicode
-// case folding and NFC (utf8proc), every word must match (AND), ranked.
+// Search over the fact base: the engine of query/engine.hpp fed with each record's fields.
+// fields_of (search.cpp) is the one place that says which fields of a record are searched
+// and how much each counts.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/fact_base.hpp"
+#include "query/engine.hpp"
 
 namespace nkfacts::query {
+
+// Field weights: a record's name (and aliases) above its summary, above the rest of its
+// text, above its note.
+inline constexpr double k_weight_name = 8;
+inline constexpr double k_weight_id = 3;
+inline constexpr double k_weight_summary = 2;
+inline constexpr double k_weight_other = 1.5;
+inline constexpr double k_weight_note = 1;
 
 struct SearchHit {
   model::RecordRef ref;
   double score = 0;
-  std::string field;                    // the field shown as the match ("summary", ...)
-  std::string text;                     // that field's text
+  std::size_t matched = 0;  // words or phrases of the query matched
+  std::string field;        // the field that counted most ("summary", ...)
+  std::string text;         // that field's text
   std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte ranges of matches in text
+  std::vector<ClauseScore> why;                            // each matched word's share of the score
 };
 
-// Ranking: each occurrence of a word counts 10 in a record's name (label, title), 5 in its
-// id, 1 anywhere else; records must contain every word. Sorted by score, then id.
-std::vector<SearchHit> search(const model::FactBase& facts, const std::vector<std::string>& words,
-                              std::optional<model::Kind> kind = std::nullopt);
+struct SearchResult {
+  std::vector<SearchHit> hits;         // best first, ties by id
+  std::size_t clauses = 0;             // words and phrases searched for
+  std::vector<std::string> dropped;    // question words left out
+  std::vector<std::string> unmatched;  // words or phrases in no record
+};
+
+// The searchable pieces of one record, its name first.
+void fields_of(const model::FactBase& facts, const model::RecordRef& ref,
+               std::vector<FieldText>& fields);
+
+SearchResult search(const model::FactBase& facts, std::string_view query,
+                    std::optional<model::Kind> kind = std::nullopt);
+
+// Words of the records (of `kind`) nearest to `word` (as typed), for "did you mean".
+std::vector<std::string> suggest(const model::FactBase& facts, std::string_view word,
+                                 std::optional<model::Kind> kind = std::nullopt);
 
 }  // namespace nkfacts::query

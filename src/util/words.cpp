@@ -1,0 +1,235 @@
+#include "util/words.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+
+namespace nkfacts::util {
+namespace {
+
+constexpr std::array<bool, 128> k_ascii_word = [] {
+  std::array<bool, 128> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  return table;
+}();
+
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// The code point at text[i] and its length in bytes; an invalid sequence is one byte, -1.
+std::size_t decode(std::string_view text, std::size_t i, utf8proc_int32_t& cp) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + i;
+  const auto length = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+  if (length <= 0) {
+    cp = -1;
+    return 1;
+  }
+  return static_cast<std::size_t>(length);
+}
+
+bool is_word_code_point(utf8proc_int32_t cp) {
+  if (cp < 0) return false;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ' and its typographic look-alikes: ’ (the usual one in typeset text), ‘ and ʼ.
+bool is_apostrophe(utf8proc_int32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
+}
+
+// Whether a word character starts at text[i].
+bool word_character_at(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) return k_ascii_word[c];
+  utf8proc_int32_t cp = 0;
+  decode(text, i, cp);
+  return is_word_code_point(cp);
+}
+
+}  // namespace
+
+bool next_word(std::string_view text, std::size_t from, std::size_t& begin, std::size_t& end) {
+  const std::size_t size = text.size();
+  std::size_t i = from;
+  while (i < size) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (k_ascii_word[c]) break;
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const std::size_t length = decode(text, i, cp);
+    if (is_word_code_point(cp)) break;
+    i += length;
+  }
+  if (i >= size) return false;
+  begin = i;
+  while (i < size) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (k_ascii_word[c]) {
+        ++i;
+        continue;
+      }
+      if ((c == ',' || c == '.') && is_ascii_digit(text[i - 1]) && i + 1 < size &&
+          is_ascii_digit(text[i + 1])) {
+        i += 2;
+        continue;
+      }
+      if (c == '\'' && word_character_at(text, i + 1)) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    utf8proc_int32_t cp = 0;
+    const std::size_t length = decode(text, i, cp);
+    if (is_word_code_point(cp) || (is_apostrophe(cp) && word_character_at(text, i + length))) {
+      i += length;
+      continue;
+    }
+    break;
+  }
+  end = i;
+  return true;
+}
+
+void fold_word(std::string_view word, std::string& out) {
+  out.clear();
+  bool ascii = true;
+  std::size_t apostrophe = std::string::npos;  // where in `out` the last apostrophe was
+  for (std::size_t i = 0; i < word.size();) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      if (c == '\'') {
+        apostrophe = out.size();
+      } else if (c != ',') {
+        out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const std::size_t length = decode(word, i, cp);
+    if (is_apostrophe(cp)) {
+      apostrophe = out.size();
+    } else {
+      ascii = false;
+      out.append(word.substr(i, length));
+    }
+    i += length;
+  }
+  // The possessive: "Hanawon's" and "Hanawon’s" are "hanawon".
+  if (apostrophe != std::string::npos && apostrophe + 1 == out.size() && out.back() == 's') {
+    out.pop_back();
+  }
+  if (ascii || is_hangul_word(out)) return;
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto options =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  const auto length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(out.data()),
+                                   static_cast<utf8proc_ssize_t>(out.size()), &mapped, options);
+  if (length >= 0 && mapped)
+    out.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  std::free(mapped);
+}
+
+std::vector<Word> split_words(std::string_view text) {
+  std::vector<Word> words;
+  std::size_t begin = 0, end = 0;
+  for (std::size_t from = 0; next_word(text, from, begin, end); from = end) {
+    Word word;
+    fold_word(text.substr(begin, end - begin), word.text);
+    word.begin = begin;
+    word.end = end;
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+bool is_hangul_word(std::string_view word) {
+  if (word.empty() || word.size() % 3 != 0) return false;
+  for (std::size_t i = 0; i < word.size(); i += 3) {
+    const auto b0 = static_cast<unsigned char>(word[i]);
+    const auto b1 = static_cast<unsigned char>(word[i + 1]);
+    const auto b2 = static_cast<unsigned char>(word[i + 2]);
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+    if (cp < 0xAC00 || cp > 0xD7A3) return false;
+  }
+  return true;
+}
+
+std::string_view strip_korean_particle(std::string_view word) {
+  // Longest first, so that "에서" goes before "서" could, and "들의" before "의".
+  static constexpr std::string_view k_particles[] = {
+      "에서는", "에게서", "으로는", "으로서", "으로써", "이라는", "들에게", "에서", "에게",
+      "한테",   "께서",   "까지",   "부터",   "으로",   "처럼",   "보다",   "이나", "이란",
+      "라는",   "들의",   "들이",   "들은",   "들을",   "들과",   "들도",   "에는", "와의",
+      "과의",   "의",     "이",     "가",     "을",     "를",     "은",     "는",   "에",
+      "로",     "와",     "과",     "도",     "만",     "들"};
+  if (!is_hangul_word(word)) return word;
+  for (const auto particle : k_particles) {
+    if (word.size() >= particle.size() + 6 && word.ends_with(particle)) {
+      return word.substr(0, word.size() - particle.size());
+    }
+  }
+  return word;
+}
+
+std::size_t code_point_count(std::string_view word) {
+  std::size_t count = 0;
+  for (const char c : word) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+std::size_t word_distance(std::string_view a, std::string_view b) {
+  const auto code_points = [](std::string_view text) {
+    std::vector<utf8proc_int32_t> out;
+    for (std::size_t i = 0; i < text.size();) {
+      utf8proc_int32_t cp = 0;
+      i += decode(text, i, cp);
+      out.push_back(cp);
+    }
+    return out;
+  };
+  const auto x = code_points(a), y = code_points(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+}  // namespace nkfacts::util
