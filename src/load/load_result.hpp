@@ -7,14 +7,15 @@
 
 #include "model/diagnostic.hpp"
 #include "model/fact_base.hpp"
+#include "model/schema.hpp"
 
 namespace nkfacts::load {
 
-// One use of an id inside a record: a source, or a danger of a route.
+// One use of an id inside a record: a source, a danger of a route, a claim's evidence.
 struct LinkUse {
   std::string_view owner;      // id of the record that holds the link (views into the
   std::string_view target;     // records' storage); the id it names
-  model::Kind expected = model::Kind::reference;
+  model::KindSet expected = model::Kind::reference;  // the kinds it may name
   model::SourcePos pos;        // of the id string inside its array
 };
 

@@ -27,30 +27,17 @@ bool is_in_future(const model::Date& date, const model::Date& today) {
 }
 
 std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts,
-                                                const model::Date& today) {
+                                                const model::Date& /*today*/) {
   std::vector<model::Diagnostic> out;
   std::unordered_set<std::string_view> cited;
   for (const auto& citation : facts.citations()) cited.insert(citation.reference);
 
-  auto future = [&](const std::optional<model::Date>& date, std::string_view key,
-                    std::string_view id, const model::SourcePos& pos) {
-    if (date && is_in_future(*date, today)) {
-      out.push_back(at_record(facts, pos, model::Severity::error,
-                              fmt::format("'{}' of \"{}\" is in the future: {}", key, id,
-                                          model::to_iso(*date))));
-    }
-  };
   for (const auto& r : facts.references) {
     if (cited.count(r.id) == 0) {
       out.push_back(at_record(facts, r.pos, model::Severity::warning,
                               fmt::format("reference \"{}\" is never cited", r.id)));
     }
-    future(r.published, "published", r.id, r.pos);
-    future(r.retrieved, "retrieved", r.id, r.pos);
   }
-  for (const auto& f : facts.figures) future(f.as_of, "as_of", f.id, f.pos);
-  for (const auto& e : facts.events) future(e.date, "date", e.id, e.pos);
-  for (const auto& f : facts.facts) future(f.as_of, "as_of", f.id, f.pos);
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Checks over a whole loaded fact base that no single file can decide: references nobody
-// cites, and dates after today. Used by `nkfacts check`.
+// cites. Used by `nkfacts check`. (A date after today is the loader's error, at the date,
+// so that loading and `check` agree.)
 #pragma once
 
 #include <vector>
@@ -10,7 +11,7 @@
 
 namespace nkfacts::load {
 
-// Warnings for uncited references; errors for dates later than `today`.
+// Warnings for uncited references. `today` is no longer used: the loader checks dates.
 std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts,
                                                 const model::Date& today);
 

@@ -68,13 +68,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& probl
 // Visits every record of every kind in `facts`.
 template <typename Visit>
 void for_each_record_vector(model::FactBase& facts, Visit&& visit) {
-  visit(facts.references);
-  visit(facts.figures);
-  visit(facts.series);
-  visit(facts.routes);
-  visit(facts.dangers);
-  visit(facts.events);
-  visit(facts.facts);
+  model::for_each_kind([&](auto schema) { visit(model::records_of(facts, schema)); });
 }
 
 std::string describe_file(std::string_view file) {
@@ -85,6 +79,20 @@ std::string kind_article(Kind kind) {
   const auto name = model::kind_name(kind);
   const bool vowel = name.front() == 'e';
   return fmt::format("{} {}", vowel ? "an" : "a", name);
+}
+
+// What a link may name, in messages: "danger", or "record other than a reference".
+std::string expected_name(model::KindSet expected) {
+  if (const auto kind = expected.single()) return std::string(model::kind_name(*kind));
+  return "record other than a reference";
+}
+
+std::vector<std::string> ids_of(const model::FactBase& facts, model::KindSet kinds) {
+  std::vector<std::string> out;
+  for (const auto& ref : facts.index()) {
+    if (kinds.contains(ref.kind)) out.emplace_back(facts.id_of(ref));
+  }
+  return out;
 }
 
 }  // namespace
@@ -222,13 +230,9 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
     auto& records = to.edit();
     records.insert(records.end(), from.begin(), from.end());
   };
-  append_records(facts.references, layer.facts.references);
-  append_records(facts.figures, layer.facts.figures);
-  append_records(facts.series, layer.facts.series);
-  append_records(facts.routes, layer.facts.routes);
-  append_records(facts.dangers, layer.facts.dangers);
-  append_records(facts.events, layer.facts.events);
-  append_records(facts.facts, layer.facts.facts);
+  model::for_each_kind([&](auto schema) {
+    append_records(model::records_of(facts, schema), model::records_of(layer.facts, schema));
+  });
   if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
   append(base.diagnostics, layer.diagnostics);
   append(base.links, layer.links);
@@ -240,20 +244,22 @@ std::vector<Diagnostic> check_links(const model::FactBase& facts,
   std::vector<Diagnostic> out;
   for (const auto& link : links) {
     const auto* target = facts.find(link.target);
-    if (target && target->kind == link.expected) continue;
+    if (target && link.expected.contains(target->kind)) continue;
     Diagnostic d;
     d.path = std::string(facts.files[link.pos.file]);
     d.line = link.pos.line;
     d.column = link.pos.column;
     if (!target) {
-      d.message = fmt::format("unknown {} \"{}\"", model::kind_name(link.expected), link.target);
-      const auto close = util::closest_matches(link.target, facts.ids_of(link.expected));
+      const std::string expected = expected_name(link.expected);
+      d.message = fmt::format("unknown {} \"{}\"", expected, link.target);
+      const auto close = util::closest_matches(link.target, ids_of(facts, link.expected));
       d.hint = close.empty()
-                   ? fmt::format("no {} has this id", model::kind_name(link.expected))
+                   ? fmt::format("no {} has this id", expected)
                    : fmt::format("did you mean {}?", util::quoted_alternatives(close, "or"));
     } else {
-      d.message = fmt::format("\"{}\" is {}, not {}", link.target, kind_article(target->kind),
-                              kind_article(link.expected));
+      const std::string expected = expected_name(link.expected);
+      d.message = fmt::format("\"{}\" is {}, not {} {}", link.target, kind_article(target->kind),
+                              expected.front() == 'e' ? "an" : "a", expected);
     }
     out.push_back(std::move(d));
   }
@@ -302,22 +308,12 @@ LoadResult load_sources(SourceOptions options) {
     auto collect = [&](const auto& records) {
       for (const auto& record : records) {
         if (record.pos.file >= embedded_files) continue;
-        for (const auto& source : record.sources) {
-          embedded_links.push_back({record.id, source, Kind::reference, record.pos});
-        }
-        if constexpr (requires { record.dangers; }) {
-          for (const auto& danger : record.dangers) {
-            embedded_links.push_back({record.id, danger, Kind::danger, record.pos});
-          }
-        }
+        model::for_each_id_list(record, [&](model::KindSet targets, model::TextList ids, const auto&) {
+          for (const auto& id : ids) embedded_links.push_back({record.id, id, targets, record.pos});
+        });
       }
     };
-    collect(result.facts.figures);
-    collect(result.facts.series);
-    collect(result.facts.routes);
-    collect(result.facts.dangers);
-    collect(result.facts.events);
-    collect(result.facts.facts);
+    model::for_each_kind([&](auto schema) { collect(model::records_of(result.facts, schema)); });
     auto more = check_links(result.facts, embedded_links);
     problems.insert(problems.end(), more.begin(), more.end());
   }

@@ -1,5 +1,7 @@
-// Schema rules live here: which keys each kind of record takes, their types, and what is
-// required. facts/README.md documents the same rules for people; keep the two in step.
+// Reads records by their descriptors (model/schema.hpp): which keys each kind takes, their
+// types and what is required come from there; the rules no table can say (a figure's value
+// against low/high, a series' columns and points) are the hooks below. facts/README.md
+// documents the same rules for people; keep the two in step.
 #include "load/toml_loader.hpp"
 
 #include <fmt/format.h>
@@ -9,18 +11,22 @@
 #include <array>
 #include <cassert>
 #include <cmath>
+#include <ctime>
 #include <tuple>
 #include <unordered_map>
 
 #include "load/limits.hpp"
+#include "load/review.hpp"
 #include "load/toml_blocks.hpp"
 #include "load/toml_hazards.hpp"
+#include "model/schema.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::load {
 namespace {
 
+using model::FieldType;
 using model::Kind;
 using model::Severity;
 using model::SourcePos;
@@ -90,8 +96,12 @@ class Loader;
 class TableReader {
  public:
   // The strings are moved out of the table: the caller clears it once the record is read.
-  TableReader(Loader& loader, toml::table& table, std::string_view what)
-      : m_loader(loader), m_table(table), m_what(what) {
+  // `keys` are every key the table may hold, if known: a missing required key is not
+  // reported when the table has an unknown key that is a misspelling of it (finish()
+  // reports that key once, with the right one as its hint).
+  TableReader(Loader& loader, toml::table& table, std::string_view what,
+              std::span<const std::string> keys = {})
+      : m_loader(loader), m_table(table), m_what(what), m_keys(keys) {
     m_known.reserve(k_flat_keys);
     // A record has a dozen keys at most: finding one by a scan of this flat copy costs
     // less than a search of the table's tree, and a load asks for every key of every
@@ -120,6 +130,7 @@ class TableReader {
   Loader& m_loader;
   toml::table& m_table;
   std::string_view m_what;
+  std::span<const std::string> m_keys;
   static constexpr std::size_t k_flat_keys = 16;
   struct Entry {
     std::string_view key;
@@ -163,7 +174,7 @@ class Loader {
   }
 
   void add_links(std::string_view owner, model::TextList targets,
-                 const std::vector<SourcePos>& positions, Kind expected) {
+                 const std::vector<SourcePos>& positions, model::KindSet expected) {
     for (std::size_t i = 0; i < targets.size(); ++i) {
       m_result.links.push_back({owner, targets[i], expected, positions[i]});
     }
@@ -177,6 +188,7 @@ class Loader {
   }
   // Scratch space for building a list before it is kept, reused from record to record.
   std::vector<std::string_view>& scratch_texts() { return m_scratch_texts; }
+  const model::Date& today() const { return m_today; }
 
  private:
   std::string line_text(std::uint32_t line);
@@ -189,15 +201,22 @@ class Loader {
   void read_kind(std::string_view key, toml::node& node);
   model::Text read_id(TableReader& reader);
   void read_subject(toml::table& table);
-  void read_reference(toml::table& table);
-  void read_figure(toml::table& table);
-  void read_series(toml::table& table);
+  template <typename R>
+  void read_record(toml::table& table);
+  template <typename R>
+  void read_field(TableReader& reader, toml::table& table, const model::Field<R>& field,
+                  R& record);
+  std::optional<std::size_t> read_choice(TableReader& reader, std::string_view key,
+                                         bool required, std::span<const std::string_view> choices);
+  model::TextList read_aliases(TableReader& reader, std::string_view key);
+  // The hooks: what a descriptor cannot say.
+  void read_value(TableReader& reader, toml::table& table, model::Figure& figure);
+  void read_points(TableReader& reader, toml::table& table, model::Series& series);
   std::optional<model::SeriesPoint> read_point(toml::table& table, model::TextList columns);
-  void read_route(toml::table& table);
-  void read_danger(toml::table& table);
-  void read_event(toml::table& table);
-  void read_fact(toml::table& table);
-  model::TextList read_sources(TableReader& reader, std::string_view owner, bool required);
+  void check_record(const model::Reference& reference, toml::table& table);
+  void check_record(const model::Figure& figure, toml::table& table);
+  void check_columns(const model::Series& series, toml::table& table);
+  void check_record(const auto&, toml::table&) {}
 
   std::string_view m_text;
   std::string_view m_path;
@@ -208,6 +227,7 @@ class Loader {
   std::unordered_map<std::string_view, SourcePos> m_ids;  // first definition of each id
   std::vector<std::string_view> m_scratch_texts;
   std::vector<double> m_scratch_values;
+  model::Date m_today = today_utc();
 };
 
 // --- TableReader -------------------------------------------------------------------------
@@ -233,6 +253,14 @@ toml::node* TableReader::get(std::string_view key) {
 }
 
 void TableReader::require(std::string_view key) {
+  if (!m_keys.empty()) {
+    for (auto&& [present, node] : m_table) {
+      if (std::find(m_keys.begin(), m_keys.end(), present.str()) != m_keys.end()) continue;
+      const auto close = util::closest_matches(
+          present.str(), std::vector<std::string>(m_keys.begin(), m_keys.end()), 1);
+      if (!close.empty() && close.front() == key) return;  // finish() reports the misspelling
+    }
+  }
   m_loader.error(pos(), fmt::format("{} is missing the required key '{}'", m_what, key));
 }
 
@@ -348,19 +376,27 @@ std::optional<model::Date> TableReader::date(std::string_view key, bool required
     return std::nullopt;
   }
   const SourcePos at = m_loader.pos(node->source());
+  // One rule for loading and `check`: a date after today is an error, at the date.
+  const auto dated = [&](const model::Date& d) -> std::optional<model::Date> {
+    if (is_in_future(d, m_loader.today())) {
+      m_loader.error(at, fmt::format("'{}' is in the future: {}", key, model::to_iso(d)),
+                     "the facts record what has happened; check the year");
+    }
+    return d;
+  };
   if (const auto* date = node->as_date()) {
     const toml::date& d = date->get();
-    return model::Date{d.year, d.month, d.day};
+    return dated(model::Date{d.year, d.month, d.day});
   }
   if (const auto* year = node->as_integer()) {
     const model::Date d{static_cast<std::int32_t>(std::clamp<std::int64_t>(year->get(), -1, 10000)),
                         0, 0};
-    if (model::is_valid(d)) return d;
+    if (model::is_valid(d)) return dated(d);
     m_loader.error(at, fmt::format("'{}' is not a valid year: {}", key, year->get()));
     return std::nullopt;
   }
   if (const auto* text = node->as_string()) {
-    if (auto d = model::parse_iso_date(text->get())) return d;
+    if (auto d = model::parse_iso_date(text->get())) return dated(*d);
     m_loader.error(at, fmt::format("'{}' is not a valid date: \"{}\"", key,
                                    util::escape_controls(text->get(), util::Newlines::escape)),
                    "write a date as 2019-12-31, a month as \"2007-02\", or a year as 2019");
@@ -552,13 +588,17 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
   }
   const auto kind = model::parse_kind(key);
   if (!kind || key != model::kind_name(*kind)) {
-    const std::vector<std::string> kinds = {"danger", "event",  "fact",   "figure",
-                                            "reference", "route", "series", "subject"};
+    std::vector<std::string> kinds = {"subject"};
+    std::string valid;
+    model::for_each_kind([&](auto schema) {
+      kinds.emplace_back(decltype(schema)::name);
+      valid += fmt::format("[[{}]], ", decltype(schema)::name);
+    });
+    std::sort(kinds.begin(), kinds.end());
     const auto close = util::closest_matches(key, kinds, 1);
     error(at,
           fmt::format("unknown kind '{}'", util::escape_controls(key, util::Newlines::escape)),
-          close.empty() ? "valid kinds: [[reference]], [[figure]], [[series]], [[route]], "
-                          "[[danger]], [[event]], [[fact]], [subject]"
+          close.empty() ? fmt::format("valid kinds: {}[subject]", valid)
                         : fmt::format("did you mean [[{}]]?", close.front()));
     return;
   }
@@ -575,31 +615,17 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
     const std::size_t needed = owned.size() + array->size();
     if (needed > owned.capacity()) owned.reserve(std::max(needed, 2 * owned.capacity()));
   };
-  auto& facts = m_result.facts;
-  switch (*kind) {
-    case Kind::reference: make_room(facts.references); break;
-    case Kind::figure: make_room(facts.figures); break;
-    case Kind::series: make_room(facts.series); break;
-    case Kind::route: make_room(facts.routes); break;
-    case Kind::danger: make_room(facts.dangers); break;
-    case Kind::event: make_room(facts.events); break;
-    case Kind::fact: make_room(facts.facts); break;
-  }
-  for (toml::node& element : *array) {
-    toml::table& table = *element.as_table();
-    switch (*kind) {
-      case Kind::reference: read_reference(table); break;
-      case Kind::figure: read_figure(table); break;
-      case Kind::series: read_series(table); break;
-      case Kind::route: read_route(table); break;
-      case Kind::danger: read_danger(table); break;
-      case Kind::event: read_event(table); break;
-      case Kind::fact: read_fact(table); break;
-    }
+  model::visit_kind(*kind, [&](auto schema) {
+    using R = typename std::decay_t<decltype(model::records_of(m_result.facts, schema))>::value_type;
+    make_room(model::records_of(m_result.facts, schema));
+    for (toml::node& element : *array) {
+      toml::table& table = *element.as_table();
+      read_record<R>(table);
     // The record is converted: free its TOML nodes now, so that a large file never holds
-    // the whole tree and the whole model at once (peak memory, bench/README.md).
-    table.clear();
-  }
+      // the whole tree and the whole model at once (peak memory, bench/README.md).
+      table.clear();
+    }
+  });
 }
 
 model::Text Loader::read_id(TableReader& reader) {
@@ -636,14 +662,6 @@ model::Text Loader::read_id(TableReader& reader) {
   return id;
 }
 
-model::TextList Loader::read_sources(TableReader& reader, std::string_view owner,
-                                     bool required) {
-  std::vector<SourcePos> positions;
-  const auto sources = reader.text_list("sources", required, &positions);
-  add_links(owner, sources, positions, Kind::reference);
-  return sources;
-}
-
 void Loader::read_subject(toml::table& table) {
   TableReader reader(*this, table, "subject");
   m_result.facts.subject.name = reader.text("name", true);
@@ -651,50 +669,140 @@ void Loader::read_subject(toml::table& table) {
   reader.finish();
 }
 
-void Loader::read_reference(toml::table& table) {
-  TableReader reader(*this, table, "reference");
-  model::Reference r;
-  r.pos = reader.pos();
-  r.id = read_id(reader);
-  if (const toml::node* node = reader.get("kind")) {
-    const auto* value = node->as_string();
-    const auto kind = value ? model::parse_reference_kind(value->get()) : std::nullopt;
-    if (kind) {
-      r.kind = *kind;
-    } else {
-      error(pos(node->source()), "'kind' must be one of web, news, report, book, journal, dataset");
+// Every key a record of kind R may hold, for the misspelt-key rule of TableReader.
+template <typename R>
+std::span<const std::string> keys_of() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out;
+    for (const auto& field : model::Schema<R>::fields) {
+      if (!model::k_staged_aliases && field.type == FieldType::aliases) continue;
+      if (field.type == FieldType::quantity) {
+        out.insert(out.end(), {"value", "low", "high"});
+      } else {
+        out.emplace_back(field.key);
+      }
     }
-  } else {
-    reader.require("kind");
+    return out;
+  }();
+  return keys;
+}
+
+template <typename R>
+void Loader::read_record(toml::table& table) {
+  using S = model::Schema<R>;
+  TableReader reader(*this, table, S::name, keys_of<R>());
+  R record{};
+  record.pos = reader.pos();
+  for (const auto& field : S::fields) {
+    if (!model::k_staged_aliases && field.type == FieldType::aliases) continue;
+    read_field(reader, table, field, record);
   }
-  r.title = reader.text("title", true);
-  r.translated_title = reader.text("translated_title", false);
-  r.publisher = reader.text("publisher", true);
-  r.authors = reader.text_list("authors", false);
-  r.published = reader.date("published", false);
-  r.retrieved = reader.date("retrieved", false);
-  r.url = reader.text("url", false);
-  r.language = reader.text("language", false);
-  r.issn = reader.text("issn", false);
-  r.volume = reader.text("volume", false);
-  r.issue = reader.text("issue", false);
-  r.pages = reader.text("pages", false);
-  r.note = reader.text("note", false);
   reader.finish();
+  check_record(record, table);
+  (m_result.facts.*S::records).push_back(record);
+}
+
+template <typename R>
+void Loader::read_field(TableReader& reader, toml::table& table, const model::Field<R>& field,
+                        R& record) {
+  switch (field.type) {
+    case FieldType::id: record.id = read_id(reader); return;
+    case FieldType::text:
+      record.*std::get<model::Text R::*>(field.member) = reader.text(field.key, field.required);
+      return;
+    case FieldType::text_list:
+      record.*std::get<model::TextList R::*>(field.member) =
+          reader.text_list(field.key, field.required);
+      return;
+    case FieldType::aliases:
+      record.*std::get<model::TextList R::*>(field.member) = read_aliases(reader, field.key);
+      return;
+    case FieldType::id_list: {
+      std::vector<SourcePos> positions;
+      const auto ids = reader.text_list(field.key, field.required, &positions);
+      add_links(record.id, ids, positions, field.targets);
+      record.*std::get<model::TextList R::*>(field.member) = ids;
+      return;
+    }
+    case FieldType::date:
+      if (const auto* optional = std::get_if<std::optional<model::Date> R::*>(&field.member)) {
+        record.**optional = reader.date(field.key, field.required);
+      } else {
+        record.*std::get<model::Date R::*>(field.member) =
+            reader.date(field.key, true).value_or(model::Date{});
+      }
+      return;
+    case FieldType::boolean:
+      record.*std::get<bool R::*>(field.member) = reader.boolean(field.key);
+      return;
+    case FieldType::choice:
+      if (const auto index = read_choice(reader, field.key, field.required, field.choices)) {
+        std::visit(
+            [&](auto member) {
+              using Value = std::decay_t<decltype(record.*member)>;
+              if constexpr (std::is_enum_v<Value>) record.*member = static_cast<Value>(*index);
+            },
+            field.member);
+      }
+      return;
+    case FieldType::quantity:
+      if constexpr (std::is_same_v<R, model::Figure>) read_value(reader, table, record);
+      return;
+    case FieldType::points:
+      if constexpr (std::is_same_v<R, model::Series>) read_points(reader, table, record);
+      return;
+  }
+}
+
+std::optional<std::size_t> Loader::read_choice(TableReader& reader, std::string_view key,
+                                               bool required,
+                                               std::span<const std::string_view> choices) {
+  const toml::node* node = reader.get(key);
+  if (!node) {
+    if (required) reader.require(key);
+    return std::nullopt;
+  }
+  const auto* value = node->as_string();
+  if (value) {
+    const auto it = std::find(choices.begin(), choices.end(), value->get());
+    if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
+  }
+  const std::vector<std::string> names(choices.begin(), choices.end());
+  const auto close = value ? util::closest_matches(value->get(), names, 1) : std::vector<std::string>{};
+  error(pos(node->source()), fmt::format("'{}' must be one of {}", key, fmt::join(names, ", ")),
+        close.empty() ? std::string() : fmt::format("did you mean \"{}\"?", close.front()));
+  return std::nullopt;
+}
+
+// Other names readers use for the record: none empty, none twice (ignoring case).
+model::TextList Loader::read_aliases(TableReader& reader, std::string_view key) {
+  std::vector<SourcePos> positions;
+  const auto aliases = reader.text_list(key, false, &positions);
+  std::vector<std::string> folded;
+  for (std::size_t i = 0; i < aliases.size(); ++i) {
+    if (aliases[i].find_first_not_of(" \t\n") == std::string_view::npos) {
+      error(positions[i], fmt::format("'{}' holds an empty name", key));
+      continue;
+    }
+    auto fold = util::fold_case(aliases[i]);
+    if (std::find(folded.begin(), folded.end(), fold) != folded.end()) {
+      error(positions[i], fmt::format("'{}' names \"{}\" twice", key,
+                                      util::escape_controls(aliases[i], util::Newlines::escape)));
+    }
+    folded.push_back(std::move(fold));
+  }
+  return aliases;
+}
+
+void Loader::check_record(const model::Reference& r, toml::table&) {
   if (r.kind == model::ReferenceKind::web && !r.retrieved) {
     warning(r.pos, fmt::format("web reference \"{}\" has no 'retrieved' date", r.id),
             "web pages change; say when the page was read, e.g. retrieved = 2025-02-04");
   }
-  m_result.facts.references.push_back(r);
 }
 
-void Loader::read_figure(toml::table& table) {
-  TableReader reader(*this, table, "figure");
-  model::Figure f;
-  f.pos = reader.pos();
-  f.id = read_id(reader);
-  f.label = reader.text("label", true);
-  f.summary = reader.text("summary", true);
+// A figure's `value`, or its `low` and/or `high`.
+void Loader::read_value(TableReader& reader, toml::table& table, model::Figure& f) {
   const auto value = reader.number("value", false);
   const auto low = reader.number("low", false);
   const auto high = reader.number("high", false);
@@ -709,32 +817,32 @@ void Loader::read_figure(toml::table& table) {
             fmt::format("'low' ({}) is above 'high' ({})", util::format_number(*low, false),
                         util::format_number(*high, false)));
     }
-  } else {
+  } else if (!table.contains("value") && !table.contains("low") && !table.contains("high")) {
+    // A value of the wrong type is reported as that, not as missing too.
     error(f.pos, fmt::format("figure \"{}\" has no 'value' and no 'low'/'high'", f.id),
           "a single number is value = N; an estimate or range is low = A, high = B");
   }
-  f.unit = reader.text("unit", true);
+}
+
+void Loader::check_record(const model::Figure& f, toml::table& table) {
   if (is_count_unit(f.unit)) {
+    const bool point = table.contains("value");
     const std::pair<const char*, std::optional<double>> numbers[] = {
-        {"value", value}, {"low", low}, {"high", high}};
+        {"value", point ? f.value.low : std::nullopt},
+        {"low", point ? std::nullopt : f.value.low},
+        {"high", point ? std::nullopt : f.value.high}};
     for (const auto& [key, number] : numbers) {
-      if (number && *number < 0) {
+      if (number && *number < 0 && table.contains(key)) {
         error(pos(table.get(key)->source()),
               fmt::format("'{}' is negative ({}), but counts {} cannot be", key,
                           util::format_number(*number, false), f.unit));
       }
     }
   }
-  f.as_of = reader.date("as_of", false);
-  f.headline = reader.boolean("headline");
-  f.sources = read_sources(reader, f.id, true);
-  f.note = reader.text("note", false);
-  reader.finish();
   if (!f.as_of) {
     warning(f.pos, fmt::format("figure \"{}\" has no 'as_of' date", f.id),
             "a figure is true as of a date: as_of = 2025-12-31, or a year");
   }
-  m_result.facts.figures.push_back(f);
 }
 
 std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
@@ -784,15 +892,7 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
   return p;
 }
 
-void Loader::read_series(toml::table& table) {
-  TableReader reader(*this, table, "series");
-  model::Series s;
-  s.pos = reader.pos();
-  s.id = read_id(reader);
-  s.name = reader.text("name", true);
-  s.summary = reader.text("summary", true);
-  s.unit = reader.text("unit", true);
-  s.columns = reader.text_list("columns", true);
+void Loader::check_columns(const model::Series& s, toml::table& table) {
   for (std::size_t c = 0; c < s.columns.size(); ++c) {
     const auto& column = s.columns[c];
     const auto at = pos(table.get("columns")->source());
@@ -808,15 +908,17 @@ void Loader::read_series(toml::table& table) {
       error(at, fmt::format("column \"{}\" is named twice", column));
     }
   }
-  s.share_column = reader.text("share", false);
   if (!s.share_column.empty() &&
       std::find(s.columns.begin(), s.columns.end(), s.share_column) == s.columns.end()) {
     error(pos(table.get("share")->source()),
           fmt::format("'share' names \"{}\", which is not one of the columns",
                       util::escape_controls(s.share_column, util::Newlines::escape)));
   }
-  s.sources = read_sources(reader, s.id, true);
-  s.note = reader.text("note", false);
+}
+
+// A series' [[series.point]] tables, read once its columns and unit are.
+void Loader::read_points(TableReader& reader, toml::table& table, model::Series& s) {
+  check_columns(s, table);
   toml::node* points = reader.get("point");
   if (!points) {
     reader.require("point");
@@ -859,71 +961,17 @@ void Loader::read_series(toml::table& table) {
     });
     s.points = keep(kept);
   }
-  reader.finish();
-  m_result.facts.series.push_back(s);
-}
-
-void Loader::read_route(toml::table& table) {
-  TableReader reader(*this, table, "route");
-  model::Route r;
-  r.pos = reader.pos();
-  r.id = read_id(reader);
-  r.name = reader.text("name", true);
-  r.summary = reader.text("summary", true);
-  r.path = reader.text_list("path", true);
-  r.crossing = reader.text("crossing", true);
-  std::vector<SourcePos> positions;
-  r.dangers = reader.text_list("dangers", false, &positions);
-  add_links(r.id, r.dangers, positions, Kind::danger);
-  r.sources = read_sources(reader, r.id, true);
-  r.note = reader.text("note", false);
-  reader.finish();
-  m_result.facts.routes.push_back(r);
-}
-
-void Loader::read_danger(toml::table& table) {
-  TableReader reader(*this, table, "danger");
-  model::Danger d;
-  d.pos = reader.pos();
-  d.id = read_id(reader);
-  d.name = reader.text("name", true);
-  d.where = reader.text("where", true);
-  d.summary = reader.text("summary", true);
-  d.sources = read_sources(reader, d.id, true);
-  d.note = reader.text("note", false);
-  reader.finish();
-  m_result.facts.dangers.push_back(d);
-}
-
-void Loader::read_event(toml::table& table) {
-  TableReader reader(*this, table, "event");
-  model::Event e;
-  e.pos = reader.pos();
-  e.id = read_id(reader);
-  e.date = reader.date("date", true).value_or(model::Date{});
-  e.title = reader.text("title", true);
-  e.summary = reader.text("summary", true);
-  e.sources = read_sources(reader, e.id, true);
-  e.note = reader.text("note", false);
-  reader.finish();
-  m_result.facts.events.push_back(e);
-}
-
-void Loader::read_fact(toml::table& table) {
-  TableReader reader(*this, table, "fact");
-  model::Fact f;
-  f.pos = reader.pos();
-  f.id = read_id(reader);
-  f.label = reader.text("label", true);
-  f.summary = reader.text("summary", true);
-  f.as_of = reader.date("as_of", false);
-  f.sources = read_sources(reader, f.id, true);
-  f.note = reader.text("note", false);
-  reader.finish();
-  m_result.facts.facts.push_back(f);
 }
 
 }  // namespace
+
+model::Date today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return {utc.tm_year + 1900, static_cast<std::uint8_t>(utc.tm_mon + 1),
+          static_cast<std::uint8_t>(utc.tm_mday)};
+}
 
 bool LoadResult::has_errors() const {
   return std::any_of(diagnostics.begin(), diagnostics.end(),

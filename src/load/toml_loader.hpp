@@ -19,6 +19,9 @@ inline constexpr std::size_t k_parse_block_bytes = 64 * 1024;
 LoadResult load_text(std::string_view text, std::string_view path,
                      std::size_t block_bytes = k_parse_block_bytes);
 
+// Today's date in UTC: a date after it is an error, in loading and in `check` alike.
+model::Date today_utc();
+
 // "3.3.0": the toml++ the loader was built with, for --version --verbose.
 std::string toml_library_version();
 

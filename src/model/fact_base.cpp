@@ -1,5 +1,7 @@
 #include "model/fact_base.hpp"
 
+#include "model/schema.hpp"
+
 #include <algorithm>
 
 namespace nkfacts::model {
@@ -10,21 +12,6 @@ void index_records(std::vector<RecordRef>& index, const Records<Record>& records
   for (std::size_t i = 0; i < records.size(); ++i) {
     index.push_back(RecordRef{kind, static_cast<std::uint32_t>(i)});
   }
-}
-
-// Calls `visit` with the record `ref` points at, whatever its type.
-template <typename Visit>
-decltype(auto) visit_record(const FactBase& facts, const RecordRef& ref, Visit&& visit) {
-  switch (ref.kind) {
-    case Kind::reference: return visit(facts.references[ref.index]);
-    case Kind::figure: return visit(facts.figures[ref.index]);
-    case Kind::series: return visit(facts.series[ref.index]);
-    case Kind::route: return visit(facts.routes[ref.index]);
-    case Kind::danger: return visit(facts.dangers[ref.index]);
-    case Kind::event: return visit(facts.events[ref.index]);
-    case Kind::fact: break;
-  }
-  return visit(facts.facts[ref.index]);
 }
 
 }  // namespace
@@ -41,13 +28,9 @@ void FactBase::share_storage(const FactBase& other) {
 void FactBase::build_index() {
   std::vector<RecordRef> index;
   index.reserve(records_held());
-  index_records(index, references, Kind::reference);
-  index_records(index, figures, Kind::figure);
-  index_records(index, series, Kind::series);
-  index_records(index, routes, Kind::route);
-  index_records(index, dangers, Kind::danger);
-  index_records(index, events, Kind::event);
-  index_records(index, facts, Kind::fact);
+  for_each_kind([&](auto schema) {
+    index_records(index, records_of(*this, schema), decltype(schema)::kind);
+  });
   // Sorted by id; of records sharing an id, the last added wins (as an override does).
   // Each id is looked up once, not at every comparison of the sort.
   struct Keyed {
@@ -83,8 +66,9 @@ const Reference* FactBase::find_reference(std::string_view id) const {
 std::size_t FactBase::record_count() const { return m_index.size(); }
 
 std::size_t FactBase::records_held() const {
-  return references.size() + figures.size() + series.size() + routes.size() + dangers.size() +
-         events.size() + facts.size();
+  std::size_t count = 0;
+  for_each_kind([&](auto schema) { count += records_of(*this, schema).size(); });
+  return count;
 }
 
 std::vector<std::string> FactBase::ids() const {
@@ -103,24 +87,16 @@ std::vector<std::string> FactBase::ids_of(Kind kind) const {
 }
 
 std::string_view FactBase::id_of(const RecordRef& ref) const {
-  return visit_record(*this, ref, [](const auto& record) -> std::string_view { return record.id; });
+  return visit_record(*this, ref,
+                      [](const auto& record, auto) -> std::string_view { return record.id; });
 }
 
 std::string_view FactBase::name_of(const RecordRef& ref) const {
-  switch (ref.kind) {
-    case Kind::reference: return references[ref.index].title;
-    case Kind::figure: return figures[ref.index].label;
-    case Kind::series: return series[ref.index].name;
-    case Kind::route: return routes[ref.index].name;
-    case Kind::danger: return dangers[ref.index].name;
-    case Kind::event: return events[ref.index].title;
-    case Kind::fact: return facts[ref.index].label;
-  }
-  return {};
+  return visit_record(*this, ref, [](const auto& record, auto) { return model::name_of(record); });
 }
 
 TextList FactBase::sources_of(const RecordRef& ref) const {
-  return visit_record(*this, ref, [](const auto& record) -> TextList {
+  return visit_record(*this, ref, [](const auto& record, auto) -> TextList {
     if constexpr (requires { record.sources; }) {
       return record.sources;
     } else {
@@ -130,22 +106,23 @@ TextList FactBase::sources_of(const RecordRef& ref) const {
 }
 
 SourcePos FactBase::pos_of(const RecordRef& ref) const {
-  return visit_record(*this, ref, [](const auto& record) { return record.pos; });
+  return visit_record(*this, ref, [](const auto& record, auto) { return record.pos; });
 }
 
 std::vector<FactBase::Citation> FactBase::citations() const {
   std::vector<Citation> out;
   auto collect = [&](const auto& records) {
     for (const auto& record : records) {
-      for (const auto& source : record.sources) out.push_back({record.id, source});
+      // Every list of references: a claim's claimed_by as well as its sources.
+      for_each_id_list(record, [&](KindSet targets, TextList ids, const auto&) {
+        if (targets != KindSet(Kind::reference)) return;
+        for (const auto& id : ids) out.push_back({record.id, id});
+      });
     }
   };
-  collect(figures);
-  collect(series);
-  collect(routes);
-  collect(dangers);
-  collect(events);
-  collect(facts);
+  for_each_kind([&](auto schema) {
+    if constexpr (decltype(schema)::kind != Kind::reference) collect(records_of(*this, schema));
+  });
   for (const auto& s : series) {
     for (const auto& point : s.points) {
       for (const auto& source : point.sources) out.push_back({s.id, source});

@@ -21,6 +21,7 @@ namespace nkfacts::model {
 template <typename T>
 class Records {
  public:
+  using value_type = T;
   Records() = default;
   explicit Records(std::span<const T> fixed) : m_fixed(fixed), m_is_fixed(true) {}
   Records(std::initializer_list<T> items) : m_owned(items) {}
@@ -68,6 +69,8 @@ struct FactBase {
   Records<Danger> dangers;
   Records<Event> events;
   Records<Fact> facts;
+  Records<Claim> claims;
+  Records<Term> terms;
 
   // Where records read at run time keep their text and lists: the arena is shared by
   // copies of this fact base, and `share_storage` keeps another base's arenas alive here

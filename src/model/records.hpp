@@ -20,9 +20,12 @@ namespace nkfacts::model {
 using Text = std::string_view;
 using TextList = std::span<const std::string_view>;
 
-enum class Kind { reference, figure, series, route, danger, event, fact };
-inline constexpr Kind k_all_kinds[] = {Kind::figure, Kind::series, Kind::route, Kind::danger,
-                                       Kind::event,  Kind::fact,   Kind::reference};
+// The kinds of record. Each has its struct below, its Records in FactBase
+// (model/fact_base.hpp) and its descriptor (model/schema.hpp), which everything else reads.
+enum class Kind { reference, figure, series, route, danger, event, fact, claim, term };
+inline constexpr Kind k_all_kinds[] = {Kind::figure, Kind::series, Kind::route,
+                                       Kind::danger, Kind::event,  Kind::fact,
+                                       Kind::claim,  Kind::term,   Kind::reference};
 
 std::string_view kind_name(Kind kind);                     // "figure"
 std::string_view kind_plural(Kind kind);                   // "figures"
@@ -32,13 +35,17 @@ enum class ReferenceKind { web, news, report, book, journal, dataset };
 std::string_view reference_kind_name(ReferenceKind kind);
 std::optional<ReferenceKind> parse_reference_kind(std::string_view name);
 
+// How a commonly made claim stands against the sources.
+enum class Verdict { accurate, outdated, wrong, unverified, disputed };
+std::string_view verdict_name(Verdict verdict);
+
 struct Reference {
   Text id;
   ReferenceKind kind = ReferenceKind::web;
   Text title;
   Text translated_title;        // optional: English rendering of a non-English title
-  Text publisher;               // organisation, newspaper or site
   TextList authors;    // "Family, Given" or an organisation
+  Text publisher;               // organisation, newspaper or site
   std::optional<Date> published;
   std::optional<Date> retrieved;       // required for web references
   Text url;
@@ -48,6 +55,7 @@ struct Reference {
   Text issue;
   Text pages;
   Text note;
+  TextList aliases;             // other names readers use
   SourcePos pos;
 };
 
@@ -70,6 +78,7 @@ struct Figure {
   bool headline = false;               // shown in the overview and at the top of `stats`
   TextList sources;
   Text note;
+  TextList aliases;             // other names readers use
   SourcePos pos;
 };
 
@@ -101,9 +110,10 @@ struct Series {
   Text unit;
   TextList columns;    // e.g. "men", "women"
   Text share_column;            // optional: a column whose share of the total is shown
-  std::span<const SeriesPoint> points;     // ordered by period
   TextList sources;
   Text note;
+  TextList aliases;
+  std::span<const SeriesPoint> points;     // ordered by period
   SourcePos pos;
 };
 
@@ -116,6 +126,7 @@ struct Route {
   TextList dangers;    // Danger ids
   TextList sources;
   Text note;
+  TextList aliases;             // other names readers use
   SourcePos pos;
 };
 
@@ -126,6 +137,7 @@ struct Danger {
   Text summary;
   TextList sources;
   Text note;
+  TextList aliases;             // other names readers use
   SourcePos pos;
 };
 
@@ -136,6 +148,7 @@ struct Event {
   Text summary;
   TextList sources;
   Text note;
+  TextList aliases;             // other names readers use
   SourcePos pos;
 };
 
@@ -148,6 +161,35 @@ struct Fact {
   std::optional<Date> as_of;           // when the statement was last known to be true
   TextList sources;
   Text note;
+  TextList aliases;             // other names readers use
+  SourcePos pos;
+};
+
+// A claim as commonly made (in the news, in class), weighed against the sources.
+struct Claim {
+  Text id;
+  Text statement;               // the claim, in our own short words: the record's name
+  Verdict verdict = Verdict::unverified;
+  TextList claimed_by;          // references that make the claim
+  Text summary;                 // what the evidence says
+  TextList evidence;            // ids of records (not references) that show it
+  TextList sources;             // references that settle the verdict
+  std::optional<Date> as_of;    // when the verdict was last checked
+  Text note;
+  TextList aliases;
+  SourcePos pos;
+};
+
+// A glossary entry: an English term with its Korean original.
+struct Term {
+  Text id;
+  Text term;                    // the English term: the record's name
+  Text korean;                  // in Hangul
+  Text romanization;            // Revised Romanization
+  Text summary;                 // the definition
+  TextList sources;
+  Text note;
+  TextList aliases;
   SourcePos pos;
 };
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "model/schema.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::query {
@@ -15,84 +16,13 @@ struct Field {
   double weight;
 };
 
-void add(std::vector<Field>& fields, std::string_view name, std::string_view text, double weight) {
-  if (!text.empty()) fields.push_back({name, text, weight});
-}
-
-void add_list(std::vector<Field>& fields, std::string_view name,
-              model::TextList items) {
-  for (const auto& item : items) add(fields, name, item, 1);
-}
-
-// The searchable text of a record, its name first, into `fields` (cleared first).
+// The searchable text of a record, its name first, into `fields` (cleared first): the
+// fields and weights of its descriptor (model/schema.hpp).
 void fields_of(const model::FactBase& facts, const model::RecordRef& ref, std::vector<Field>& fields) {
   fields.clear();
-  switch (ref.kind) {
-    case model::Kind::reference: {
-      const auto& r = facts.references[ref.index];
-      add(fields, "title", r.title, 10);
-      add(fields, "id", r.id, 5);
-      add(fields, "translated_title", r.translated_title, 10);
-      add(fields, "publisher", r.publisher, 1);
-      add_list(fields, "authors", r.authors);
-      add(fields, "note", r.note, 1);
-      break;
-    }
-    case model::Kind::figure: {
-      const auto& f = facts.figures[ref.index];
-      add(fields, "label", f.label, 10);
-      add(fields, "id", f.id, 5);
-      add(fields, "summary", f.summary, 1);
-      add(fields, "unit", f.unit, 1);
-      add(fields, "note", f.note, 1);
-      break;
-    }
-    case model::Kind::series: {
-      const auto& s = facts.series[ref.index];
-      add(fields, "name", s.name, 10);
-      add(fields, "id", s.id, 5);
-      add(fields, "summary", s.summary, 1);
-      add_list(fields, "columns", s.columns);
-      add(fields, "note", s.note, 1);
-      for (const auto& point : s.points) add(fields, "note", point.note, 1);
-      break;
-    }
-    case model::Kind::route: {
-      const auto& r = facts.routes[ref.index];
-      add(fields, "name", r.name, 10);
-      add(fields, "id", r.id, 5);
-      add(fields, "summary", r.summary, 1);
-      add_list(fields, "path", r.path);
-      add(fields, "crossing", r.crossing, 1);
-      add(fields, "note", r.note, 1);
-      break;
-    }
-    case model::Kind::danger: {
-      const auto& d = facts.dangers[ref.index];
-      add(fields, "name", d.name, 10);
-      add(fields, "id", d.id, 5);
-      add(fields, "where", d.where, 1);
-      add(fields, "summary", d.summary, 1);
-      add(fields, "note", d.note, 1);
-      break;
-    }
-    case model::Kind::event: {
-      const auto& e = facts.events[ref.index];
-      add(fields, "title", e.title, 10);
-      add(fields, "id", e.id, 5);
-      add(fields, "summary", e.summary, 1);
-      add(fields, "note", e.note, 1);
-      break;
-    }
-    case model::Kind::fact: {
-      const auto& f = facts.facts[ref.index];
-      add(fields, "label", f.label, 10);
-      add(fields, "id", f.id, 5);
-      add(fields, "summary", f.summary, 1);
-      add(fields, "note", f.note, 1);
-      break;
-    }
-  }
+  model::for_each_searchable(facts, ref, [&](std::string_view name, std::string_view text, int weight) {
+    fields.push_back({name, text, static_cast<double>(weight)});
+  });
 }
 
 // The next `word` in `text` from `from`, or npos. glibc's memmem skips ahead far faster than
@@ -170,13 +100,11 @@ std::vector<SearchHit> search(const model::FactBase& facts, const std::vector<st
       hits.push_back(std::move(hit));
     }
   };
-  consider(model::Kind::figure, facts.figures.size());
-  consider(model::Kind::series, facts.series.size());
-  consider(model::Kind::route, facts.routes.size());
-  consider(model::Kind::danger, facts.dangers.size());
-  consider(model::Kind::event, facts.events.size());
-  consider(model::Kind::fact, facts.facts.size());
-  consider(model::Kind::reference, facts.references.size());
+  for (const model::Kind each : model::k_all_kinds) {
+    model::visit_kind(each, [&](auto schema) {
+      consider(each, model::records_of(facts, schema).size());
+    });
+  }
   std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
     if (a.score != b.score) return a.score > b.score;
     return facts.id_of(a.ref) < facts.id_of(b.ref);

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 #include <unordered_set>
 #include <utility>
 
+#include "model/schema.hpp"
 #include "render/citation.hpp"
 
 namespace nkfacts::render {
@@ -23,34 +26,28 @@ Value text_or_null(std::string_view text) { return text.empty() ? Value() : Valu
 }  // namespace
 
 const std::vector<std::string>& fields_of(model::Kind kind) {
-  static const std::vector<std::string> reference = {
-      "id",        "kind",      "reference_kind", "title", "translated_title", "authors",
-      "publisher", "published", "retrieved",      "url",   "language",         "issn",
-      "volume",    "issue",     "pages",          "note",  "citation"};
-  static const std::vector<std::string> figure = {"id",    "kind", "label", "summary",
-                                                  "value", "low",  "high",  "unit",
-                                                  "as_of", "headline", "sources", "note"};
-  static const std::vector<std::string> series = {"id",      "kind",    "name",    "summary",
-                                                  "unit",    "columns", "share",   "sources",
-                                                  "note"};
-  static const std::vector<std::string> route = {"id",      "kind",    "name",    "summary", "path",
-                                                 "crossing", "dangers", "sources", "note"};
-  static const std::vector<std::string> danger = {"id",      "kind",    "name", "where",
-                                                  "summary", "sources", "note"};
-  static const std::vector<std::string> event = {"id",      "kind",    "date", "title",
-                                                 "summary", "sources", "note"};
-  static const std::vector<std::string> fact = {"id",    "kind",    "label", "summary",
-                                                "as_of", "sources", "note"};
-  switch (kind) {
-    case model::Kind::reference: return reference;
-    case model::Kind::figure: return figure;
-    case model::Kind::series: return series;
-    case model::Kind::route: return route;
-    case model::Kind::danger: return danger;
-    case model::Kind::event: return event;
-    case model::Kind::fact: break;
-  }
-  return fact;
+  // Built from the descriptors the first time a machine format asks.
+  static const auto all = [] {
+    std::vector<std::vector<std::string>> out(std::size(model::k_all_kinds));
+    model::for_each_kind([&](auto schema) {
+      using S = decltype(schema);
+      auto& fields = out[static_cast<std::size_t>(S::kind)];
+      fields = {"id", "kind"};
+      if (model::k_staged_name) fields.emplace_back("name");
+      for (const auto& field : S::fields) {
+        if (field.type == model::FieldType::id || field.type == model::FieldType::points) continue;
+        if (!model::k_staged_aliases && field.type == model::FieldType::aliases) continue;
+        if (field.type == model::FieldType::quantity) {
+          fields.insert(fields.end(), {"value", "low", "high"});
+        } else if (field.output_name() != "name" || !model::k_staged_name) {
+          fields.emplace_back(field.output_name());
+        }
+      }
+      if constexpr (S::kind == model::Kind::reference) fields.emplace_back("citation");
+    });
+    return out;
+  }();
+  return all[static_cast<std::size_t>(kind)];
 }
 
 std::vector<std::string> series_fields(const model::Series& series) {
@@ -73,25 +70,52 @@ Row reference_row(const model::Reference& r, CitationStyle style) {
   return reference_row(r, cite(r, style));
 }
 
+namespace {
+
+// The fields of `record` in schema order, after id, kind and name.
+template <typename R>
+void add_schema_fields(Row& row, const R& record) {
+  using S = model::Schema<R>;
+  row.add("id", record.id);
+  row.add("kind", S::name);
+  if (model::k_staged_name) row.add("name", model::name_of(record));
+  for (const auto& field : S::fields) {
+    if (field.type == model::FieldType::id) continue;
+    if (model::k_staged_name && field.output_name() == "name") continue;
+    if (!model::k_staged_aliases && field.type == model::FieldType::aliases) continue;
+    const std::string_view name = field.output_name();
+    std::visit(
+        [&](auto member) {
+          using V = std::decay_t<decltype(record.*member)>;
+          const V& v = record.*member;
+          if constexpr (std::is_same_v<V, model::Text>) {
+            row.add(name, field.required ? Value(v) : text_or_null(v));
+          } else if constexpr (std::is_same_v<V, model::TextList>) {
+            row.add(name, v);
+          } else if constexpr (std::is_same_v<V, std::optional<model::Date>>) {
+            row.add(name, optional_date(v));
+          } else if constexpr (std::is_same_v<V, model::Date>) {
+            row.add(name, model::to_iso(v));
+          } else if constexpr (std::is_same_v<V, bool>) {
+            row.add(name, v);
+          } else if constexpr (std::is_same_v<V, model::Quantity>) {
+            row.add("value", v.is_point() ? Value(*v.low) : Value());
+            row.add("low", optional_number(v.low));
+            row.add("high", optional_number(v.high));
+          } else if constexpr (std::is_enum_v<V>) {
+            row.add(name, field.choices[static_cast<std::size_t>(v)]);
+          }
+        },
+        field.member);
+  }
+}
+
+}  // namespace
+
 Row reference_row(const model::Reference& r, std::string citation) {
   Row row;
   row.fields.reserve(fields_of(model::Kind::reference).size());
-  row.add("id", r.id);
-  row.add("kind", std::string_view("reference"));
-  row.add("reference_kind", model::reference_kind_name(r.kind));
-  row.add("title", r.title);
-  row.add("translated_title", text_or_null(r.translated_title));
-  row.add("authors", r.authors);
-  row.add("publisher", r.publisher);
-  row.add("published", optional_date(r.published));
-  row.add("retrieved", optional_date(r.retrieved));
-  row.add("url", text_or_null(r.url));
-  row.add("language", text_or_null(r.language));
-  row.add("issn", text_or_null(r.issn));
-  row.add("volume", text_or_null(r.volume));
-  row.add("issue", text_or_null(r.issue));
-  row.add("pages", text_or_null(r.pages));
-  row.add("note", text_or_null(r.note));
+  add_schema_fields(row, r);
   row.add("citation", std::move(citation));
   return row;
 }
@@ -127,84 +151,10 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
 }
 
 Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
+  if (ref.kind == model::Kind::reference) return reference_row(facts.references[ref.index]);
   Row row;
   row.fields.reserve(fields_of(ref.kind).size());
-  switch (ref.kind) {
-    case model::Kind::reference: return reference_row(facts.references[ref.index]);
-    case model::Kind::figure: {
-      const auto& f = facts.figures[ref.index];
-      row.add("id", f.id);
-      row.add("kind", std::string_view("figure"));
-      row.add("label", f.label);
-      row.add("summary", f.summary);
-      row.add("value", f.value.is_point() ? Value(*f.value.low) : Value());
-      row.add("low", optional_number(f.value.low));
-      row.add("high", optional_number(f.value.high));
-      row.add("unit", f.unit);
-      row.add("as_of", optional_date(f.as_of));
-      row.add("headline", f.headline);
-      row.add("sources", f.sources);
-      row.add("note", text_or_null(f.note));
-      return row;
-    }
-    case model::Kind::series: {
-      const auto& s = facts.series[ref.index];
-      row.add("id", s.id);
-      row.add("kind", std::string_view("series"));
-      row.add("name", s.name);
-      row.add("summary", s.summary);
-      row.add("unit", s.unit);
-      row.add("columns", s.columns);
-      row.add("share", text_or_null(s.share_column));
-      row.add("sources", s.sources);
-      row.add("note", text_or_null(s.note));
-      return row;
-    }
-    case model::Kind::route: {
-      const auto& r = facts.routes[ref.index];
-      row.add("id", r.id);
-      row.add("kind", std::string_view("route"));
-      row.add("name", r.name);
-      row.add("summary", r.summary);
-      row.add("path", r.path);
-      row.add("crossing", r.crossing);
-      row.add("dangers", r.dangers);
-      row.add("sources", r.sources);
-      row.add("note", text_or_null(r.note));
-      return row;
-    }
-    case model::Kind::danger: {
-      const auto& d = facts.dangers[ref.index];
-      row.add("id", d.id);
-      row.add("kind", std::string_view("danger"));
-      row.add("name", d.name);
-      row.add("where", d.where);
-      row.add("summary", d.summary);
-      row.add("sources", d.sources);
-      row.add("note", text_or_null(d.note));
-      return row;
-    }
-    case model::Kind::event: {
-      const auto& e = facts.events[ref.index];
-      row.add("id", e.id);
-      row.add("kind", std::string_view("event"));
-      row.add("date", model::to_iso(e.date));
-      row.add("title", e.title);
-      row.add("summary", e.summary);
-      row.add("sources", e.sources);
-      row.add("note", text_or_null(e.note));
-      return row;
-    }
-    case model::Kind::fact: break;
-  }
-  const auto& f = facts.facts[ref.index];
-  row.add("id", f.id);
-  row.add("kind", std::string_view("fact"));
-  row.add("label", f.label);
-  row.add("summary", f.summary);
-  row.add("as_of", optional_date(f.as_of));
-  row.add("sources", f.sources);
-  row.add("note", text_or_null(f.note));
+  model::visit_record(facts, ref, [&](const auto& record, auto) { add_schema_fields(row, record); });
   return row;
 }
 

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
+#include "model/schema.hpp"
 #include "render/citation.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -74,26 +77,100 @@ std::string as_of_text(const std::optional<model::Date>& as_of) {
   return as_of ? model::to_iso(*as_of) : std::string("date unknown");
 }
 
-// The layout of a record that is a heading, a few fields, a summary and a note.
-struct SimpleRecord {
-  std::string_view title;
-  model::TextList sources;
-  std::string_view id;
-  std::vector<std::pair<std::string_view, std::string>> fields;
-  std::string_view summary;
-  std::string_view note;
-};
+// The names of the records `ids` name, each with its source markers if it is a reference.
+std::string linked_names(model::TextList ids, const model::FactBase& facts, SourceNotes& notes) {
+  std::string out;
+  for (const auto& id : ids) {
+    if (!out.empty()) out += "; ";
+    const auto* ref = facts.find(id);
+    out += clean(ref ? facts.name_of(*ref) : id);
+    if (ref && ref->kind == model::Kind::reference) {
+      out += ' ';
+      out += notes.markers(model::TextList(&id, 1), Terminal{});
+    }
+  }
+  return out;
+}
 
-void render_simple_record(std::string& out, const SimpleRecord& record, SourceNotes& notes,
-                          const Terminal& terminal) {
-  append_heading(out, clean(record.title), notes.markers(record.sources, terminal), terminal);
+// One field's value as text for the generic layout; empty when it has none.
+template <typename R>
+std::string field_text(const R& record, const model::Field<R>& field, const model::FactBase& facts,
+                       SourceNotes& notes, const Terminal& terminal) {
+  return std::visit(
+      [&](auto member) -> std::string {
+        using V = std::decay_t<decltype(record.*member)>;
+        const V& v = record.*member;
+        if constexpr (std::is_same_v<V, model::Text>) {
+          return clean(v);
+        } else if constexpr (std::is_same_v<V, model::TextList>) {
+          if (field.type == model::FieldType::id_list) return linked_names(v, facts, notes);
+          return join(v, "; ");
+        } else if constexpr (std::is_same_v<V, std::optional<model::Date>>) {
+          return v ? model::to_iso(*v) : std::string();
+        } else if constexpr (std::is_same_v<V, model::Date>) {
+          return model::to_iso(v);
+        } else if constexpr (std::is_same_v<V, model::Quantity>) {
+          if constexpr (requires { record.unit; }) {
+            return paint(terminal, Style::number, format_quantity(v, record.unit, true));
+          }
+          return format_quantity(v, "", true);
+        } else if constexpr (std::is_enum_v<V>) {
+          return std::string(field.choices[static_cast<std::size_t>(v)]);
+        } else {
+          return {};
+        }
+      },
+      field.member);
+}
+
+// The generic layout, read from the record's descriptor: its name as a heading with its
+// source markers, its id and labelled fields, its summary, the records it lists, its note.
+template <typename R>
+void render_generic(std::string& out, const R& record, const model::FactBase& facts,
+                    SourceNotes& notes, const Terminal& terminal) {
+  using S = model::Schema<R>;
+  std::string markers;
+  if constexpr (requires { record.sources; }) markers = notes.markers(record.sources, terminal);
+  append_heading(out, clean(model::name_of(record)), markers, terminal);
   append_field(out, "Id", paint(terminal, Style::id, clean(record.id)), terminal);
-  for (const auto& [label, value] : record.fields) append_field(out, label, value, terminal);
-  out += '\n';
-  append_paragraph(out, record.summary, terminal);
-  if (!record.note.empty()) {
+  for (const auto& field : S::fields) {
+    if (field.show != model::Show::field) continue;
+    std::string text = field_text(record, field, facts, notes, terminal);
+    if (text.empty()) text = field.missing;
+    append_field(out, field.label, text, terminal, std::max<std::size_t>(10, field.label.size() + 1));
+    if constexpr (requires { record.value.is_point(); }) {
+      if (field.type == model::FieldType::quantity && !record.value.is_point()) {
+        append_field(out, "Kind", "estimate or range", terminal);
+      }
+    }
+  }
+  for (const auto& field : S::fields) {
+    if (field.show != model::Show::paragraph) continue;
     out += '\n';
-    append_field(out, "Note", clean(record.note), terminal);
+    append_paragraph(out, record.*std::get<model::Text R::*>(field.member), terminal);
+  }
+  for (const auto& field : S::fields) {
+    if (field.show != model::Show::list) continue;
+    const model::TextList ids = record.*std::get<model::TextList R::*>(field.member);
+    if (ids.empty()) continue;
+    out += '\n';
+    out += paint(terminal, Style::heading, field.label);
+    out += '\n';
+    for (const auto& id : ids) {
+      const auto* ref = facts.find(id);
+      const std::string text =
+          ref ? fmt::format("{} ({}) {}", clean(facts.name_of(*ref)), clean(id),
+                            notes.markers(facts.sources_of(*ref), Terminal{}))
+              : clean(id);
+      out += util::wrap(text, terminal.width, "  - ", "    ");
+    }
+  }
+  for (const auto& field : S::fields) {
+    if (field.show != model::Show::note) continue;
+    const model::Text note = record.*std::get<model::Text R::*>(field.member);
+    if (note.empty()) continue;
+    out += '\n';
+    append_field(out, field.label, clean(note), terminal);
   }
 }
 
@@ -204,6 +281,7 @@ void render_route(std::string& out, const model::Route& route, const model::Fact
   append_field(out, "Path", join(route.path, k_arrow), terminal);
   append_field(out, "Crossing", clean(route.crossing), terminal);
   append_field(out, "Dangers", danger_names(route, facts), terminal);
+  append_field(out, "Also called", join(route.aliases, "; "), terminal, 12);
   if (full) {
     out += '\n';
     append_paragraph(out, route.summary, terminal);
@@ -232,6 +310,7 @@ void render_danger(std::string& out, const model::Danger& danger, const model::F
   append_heading(out, clean(danger.name), notes.markers(danger.sources, terminal), terminal);
   append_field(out, "Id", paint(terminal, Style::id, clean(danger.id)), terminal);
   append_field(out, "Where", clean(danger.where), terminal);
+  append_field(out, "Also called", join(danger.aliases, "; "), terminal, 12);
   if (full) {
     std::vector<std::string_view> routes;
     for (const auto& route : facts.routes) {
@@ -257,6 +336,9 @@ void render_series_table(std::string& out, const model::Series& series,
   append_heading(out, clean(series.name), notes.markers(series.sources, terminal), terminal);
   out += util::wrap(fmt::format("Unit: {}. {}", clean(series.unit), clean(series.summary)),
                     terminal.width, "", "");
+  if (!series.aliases.empty()) {
+    out += util::wrap("Also called: " + join(series.aliases, "; "), terminal.width, "", "  ");
+  }
   out += '\n';
   const auto share = std::find(series.columns.begin(), series.columns.end(), series.share_column);
   const bool has_share = share != series.columns.end();
@@ -376,47 +458,9 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       render_series_table(out, series, points, notes, terminal);
       return;
     }
-    case model::Kind::figure: {
-      const auto& f = facts.figures[ref.index];
-      SimpleRecord record{f.label, f.sources, f.id, {}, f.summary, f.note};
-      record.fields.emplace_back(
-          "Value", paint(terminal, Style::number, format_quantity(f.value, f.unit, true)));
-      if (!f.value.is_point()) record.fields.emplace_back("Kind", "estimate or range");
-      record.fields.emplace_back("As of", as_of_text(f.as_of));
-      render_simple_record(out, record, notes, terminal);
-      return;
-    }
-    case model::Kind::event: {
-      const auto& e = facts.events[ref.index];
-      render_simple_record(
-          out, {e.title, e.sources, e.id, {{"Date", model::to_iso(e.date)}}, e.summary, e.note},
-          notes, terminal);
-      return;
-    }
-    case model::Kind::fact: {
-      const auto& f = facts.facts[ref.index];
-      SimpleRecord record{f.label, f.sources, f.id, {}, f.summary, f.note};
-      if (f.as_of) record.fields.emplace_back("As of", model::to_iso(*f.as_of));
-      render_simple_record(out, record, notes, terminal);
-      return;
-    }
     case model::Kind::reference: {
       const auto& r = facts.references[ref.index];
-      append_heading(out, clean(r.title), "", terminal);
-      append_field(out, "Id", paint(terminal, Style::id, clean(r.id)), terminal);
-      append_field(out, "Kind", model::reference_kind_name(r.kind), terminal);
-      append_field(out, "Title (en)", clean(r.translated_title), terminal, 11);
-      append_field(out, "Authors", join(r.authors, "; "), terminal);
-      append_field(out, "Publisher", clean(r.publisher), terminal);
-      if (r.published) append_field(out, "Published", model::to_iso(*r.published), terminal);
-      if (r.retrieved) append_field(out, "Retrieved", model::to_iso(*r.retrieved), terminal);
-      append_field(out, "URL", clean(r.url), terminal);
-      append_field(out, "Language", clean(r.language), terminal);
-      append_field(out, "ISSN", clean(r.issn), terminal);
-      append_field(out, "Volume", clean(r.volume), terminal);
-      append_field(out, "Issue", clean(r.issue), terminal);
-      append_field(out, "Pages", clean(r.pages), terminal);
-      append_field(out, "Note", clean(r.note), terminal);
+      render_generic(out, r, facts, notes, terminal);
       std::vector<std::string_view> cited_by;
       for (const auto& citation : facts.citations()) {
         if (citation.reference == r.id) cited_by.emplace_back(citation.record);
@@ -428,6 +472,11 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       out += util::wrap(cite_plain(r), terminal.width, "  ", "  ");
       return;
     }
+    default:
+      model::visit_record(facts, ref, [&](const auto& record, auto) {
+        render_generic(out, record, facts, notes, terminal);
+      });
+      return;
   }
 }
 

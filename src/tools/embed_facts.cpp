@@ -15,9 +15,12 @@
 
 #include <cstdio>
 #include <stdexcept>
+#include <type_traits>
+#include <variant>
 #include <string>
 
 #include "load/sources.hpp"
+#include "model/schema.hpp"
 #include "render/diagnostics.hpp"
 
 namespace {
@@ -62,8 +65,21 @@ std::string position(const model::SourcePos& pos) {
   return fmt::format("model::SourcePos{{{}, {}, {}}}", pos.file, pos.line, pos.column);
 }
 
-std::string reference_kind(model::ReferenceKind kind) {
-  return fmt::format("model::ReferenceKind::{}", model::reference_kind_name(kind));
+// "Reference" for "reference": the C++ type of a kind.
+std::string type_name(std::string_view kind) {
+  std::string out(kind);
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+template <typename Enum>
+std::string_view enum_type() {
+  if constexpr (std::is_same_v<Enum, model::ReferenceKind>) {
+    return "ReferenceKind";
+  } else {
+    static_assert(std::is_same_v<Enum, model::Verdict>, "name the enum's type here");
+    return "Verdict";
+  }
 }
 
 // The records become constant arrays, and every list a slice of one shared array per
@@ -110,15 +126,53 @@ class Generator {
     return fmt::format("{{k_points + {}, {}}}", at, points.size());
   }
 
-  // One constant array of records, and the statement that hands it to the fact base.
-  template <typename Record, typename Write>
-  void records(std::string_view type, std::string_view member,
-               const model::Records<Record>& items, Write&& write) {
+  // One field's value as the initialiser of its member, read from its descriptor.
+  template <typename R>
+  std::string value(const R& record, const model::Field<R>& field) {
+    return std::visit(
+        [&](auto member) -> std::string {
+          using Value = std::decay_t<decltype(record.*member)>;
+          const Value& v = record.*member;
+          if constexpr (std::is_same_v<Value, model::Text>) {
+            return literal(v);
+          } else if constexpr (std::is_same_v<Value, model::TextList>) {
+            return text_list(v);
+          } else if constexpr (std::is_same_v<Value, std::optional<model::Date>>) {
+            return optional_date(v);
+          } else if constexpr (std::is_same_v<Value, model::Date>) {
+            return date(v);
+          } else if constexpr (std::is_same_v<Value, bool>) {
+            return v ? "true" : "false";
+          } else if constexpr (std::is_same_v<Value, model::Quantity>) {
+            return fmt::format("{{.low = {}, .high = {}}}", optional_number(v.low),
+                               optional_number(v.high));
+          } else if constexpr (std::is_same_v<Value, std::span<const model::SeriesPoint>>) {
+            return point_list(v);
+          } else {
+            return fmt::format("model::{}::{}", enum_type<Value>(),
+                               field.choices[static_cast<std::size_t>(v)]);
+          }
+        },
+        field.member);
+  }
+
+  // One constant array of the records of a kind, and the statement that hands it to the
+  // fact base: each record a designated initialiser of the fields of its descriptor.
+  template <typename S>
+  void records(S, const model::FactBase& facts) {
+    const auto& items = model::records_of(facts, S{});
     if (items.empty()) return;
-    m_arrays += fmt::format("constexpr model::{} k_{}[] = {{\n", type, member);
-    for (const auto& item : items) m_arrays += "    " + write(item) + ",\n";
+    const std::string type = type_name(S::name);
+    m_arrays += fmt::format("constexpr model::{} k_{}[] = {{\n", type, S::plural);
+    for (const auto& item : items) {
+      m_arrays += "    {";
+      for (const auto& field : S::fields) {
+        m_arrays += fmt::format(".{} = {}, ", field.cpp, value(item, field));
+      }
+      m_arrays += fmt::format(".pos = {}}},\n", position(item.pos));
+    }
     m_arrays += "};\n\n";
-    m_adopt += fmt::format("  facts.{0} = model::Records<model::{1}>(k_{0});\n", member, type);
+    m_adopt += fmt::format("  facts.{0} = model::Records<model::{1}>(k_{0});\n", S::plural, type);
   }
 
   std::string m_texts, m_values, m_points, m_arrays, m_adopt;
@@ -126,62 +180,7 @@ class Generator {
 };
 
 std::string Generator::run(const model::FactBase& facts) {
-  records("Reference", "references", facts.references, [&](const model::Reference& r) {
-    return fmt::format(
-        "{{.id = {}, .kind = {}, .title = {}, .translated_title = {}, .publisher = {}, "
-        ".authors = {}, .published = {}, .retrieved = {}, .url = {}, .language = {}, "
-        ".issn = {}, .volume = {}, .issue = {}, .pages = {}, .note = {}, .pos = {}}}",
-        literal(r.id), reference_kind(r.kind), literal(r.title), literal(r.translated_title),
-        literal(r.publisher), text_list(r.authors), optional_date(r.published),
-        optional_date(r.retrieved), literal(r.url), literal(r.language), literal(r.issn),
-        literal(r.volume), literal(r.issue), literal(r.pages), literal(r.note),
-        position(r.pos));
-  });
-  records("Figure", "figures", facts.figures, [&](const model::Figure& f) {
-    return fmt::format(
-        "{{.id = {}, .label = {}, .summary = {}, .value = {{.low = {}, .high = {}}}, "
-        ".unit = {}, .as_of = {}, .headline = {}, .sources = {}, .note = {}, .pos = {}}}",
-        literal(f.id), literal(f.label), literal(f.summary), optional_number(f.value.low),
-        optional_number(f.value.high), literal(f.unit), optional_date(f.as_of), f.headline,
-        text_list(f.sources), literal(f.note), position(f.pos));
-  });
-  records("Series", "series", facts.series, [&](const model::Series& s) {
-    return fmt::format(
-        "{{.id = {}, .name = {}, .summary = {}, .unit = {}, .columns = {}, .share_column = {}, "
-        ".points = {}, .sources = {}, .note = {}, .pos = {}}}",
-        literal(s.id), literal(s.name), literal(s.summary), literal(s.unit),
-        text_list(s.columns), literal(s.share_column), point_list(s.points),
-        text_list(s.sources), literal(s.note), position(s.pos));
-  });
-  records("Route", "routes", facts.routes, [&](const model::Route& r) {
-    return fmt::format(
-        "{{.id = {}, .name = {}, .summary = {}, .path = {}, .crossing = {}, .dangers = {}, "
-        ".sources = {}, .note = {}, .pos = {}}}",
-        literal(r.id), literal(r.name), literal(r.summary), text_list(r.path),
-        literal(r.crossing), text_list(r.dangers), text_list(r.sources), literal(r.note),
-        position(r.pos));
-  });
-  records("Danger", "dangers", facts.dangers, [&](const model::Danger& d) {
-    return fmt::format(
-        "{{.id = {}, .name = {}, .where = {}, .summary = {}, .sources = {}, .note = {}, "
-        ".pos = {}}}",
-        literal(d.id), literal(d.name), literal(d.where), literal(d.summary),
-        text_list(d.sources), literal(d.note), position(d.pos));
-  });
-  records("Event", "events", facts.events, [&](const model::Event& e) {
-    return fmt::format(
-        "{{.id = {}, .date = {}, .title = {}, .summary = {}, .sources = {}, .note = {}, "
-        ".pos = {}}}",
-        literal(e.id), date(e.date), literal(e.title), literal(e.summary),
-        text_list(e.sources), literal(e.note), position(e.pos));
-  });
-  records("Fact", "facts", facts.facts, [&](const model::Fact& f) {
-    return fmt::format(
-        "{{.id = {}, .label = {}, .summary = {}, .as_of = {}, .sources = {}, .note = {}, "
-        ".pos = {}}}",
-        literal(f.id), literal(f.label), literal(f.summary), optional_date(f.as_of),
-        text_list(f.sources), literal(f.note), position(f.pos));
-  });
+  model::for_each_kind([&](auto schema) { records(schema, facts); });
 
   std::string out =
       "// Generated by nkfacts-embed from facts/*.toml. Do not edit: edit the fact files.\n"

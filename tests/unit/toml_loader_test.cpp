@@ -201,8 +201,54 @@ sources = "ref"
   CHECK(messages(result) == std::vector<std::string>{
                                 "'label' must be a string, not an integer",
                                 "'value' must be a number, not a string",
-                                "figure \"f\" has no 'value' and no 'low'/'high'",
                                 "'sources' must be an array of strings, not a string"});
+}
+
+// A value of the wrong type is one mistake: it is not also reported as missing.
+TEST_CASE("a value of the wrong type is not also reported as missing") {
+  const auto result = load::load_text(R"(
+[[figure]]
+id = "f"
+label = "l"
+summary = "x"
+value = "12"
+unit = "people"
+as_of = 2023
+sources = ["ref"]
+)", "t.toml");
+  CHECK(messages(result) == std::vector<std::string>{"'value' must be a number, not a string"});
+}
+
+// A misspelt required key is one mistake: the unknown key, with the right one as its hint.
+TEST_CASE("a misspelt required key is reported once, as an unknown key") {
+  const auto result = load::load_text(R"(
+[[event]]
+id = "e"
+date = 2020
+titel = "t"
+summary = "x"
+sources = ["ref"]
+)", "t.toml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "unknown key 'titel' in event");
+  CHECK(result.diagnostics[0].hint.starts_with("did you mean 'title'?"));
+  CHECK(result.diagnostics[0].line == 5);
+}
+
+// A date after today is an error when loading, as in `check`, at the date itself.
+TEST_CASE("a date in the future is an error at the date") {
+  const auto result = load::load_text(R"(
+[[fact]]
+id = "f"
+label = "l"
+summary = "x"
+as_of = 2999-01-01
+sources = ["ref"]
+)", "t.toml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "'as_of' is in the future: 2999-01-01");
+  CHECK(result.diagnostics[0].line == 6);
+  CHECK(result.diagnostics[0].column == 9);
 }
 
 TEST_CASE("a missing required key is reported at the record") {

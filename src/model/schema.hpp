@@ -1,0 +1,657 @@
+// The record schema as data: one descriptor per kind, listing each field's TOML key, the
+// member it fills, its type, whether it is required, how strongly search reads it, its
+// label in text output and its name in the machine formats.
+//
+// The loader (load/toml_loader.cpp), the embed generator (tools/embed_facts.cpp), the
+// machine formats (render/record_rows.cpp), search (query/search.cpp) and the generic text
+// layout (render/text.cpp) all iterate these descriptors; facts/README.md documents them
+// for people. Only the rules no table can say are written by hand, as hooks in those
+// files: a figure's value against low/high, a series' columns and points.
+//
+// Adding a kind: its struct and Kind (model/records.hpp), its Records in FactBase
+// (model/fact_base.hpp), its descriptor and its place in visit_kind below (this file),
+// and, if the generic layout does not suit it, a text layout (render/text.cpp).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+#include "model/fact_base.hpp"
+
+namespace nkfacts::model {
+
+// A set of kinds: what an id list may point at.
+class KindSet {
+ public:
+  constexpr KindSet() = default;
+  constexpr KindSet(Kind kind) : m_bits(bit(kind)) {}  // NOLINT: a kind is a set of one
+  static constexpr KindSet all_but(Kind kind) {
+    KindSet set;
+    set.m_bits = static_cast<std::uint32_t>(~bit(kind)) & ((1u << 16) - 1);
+    return set;
+  }
+  constexpr bool contains(Kind kind) const { return (m_bits & bit(kind)) != 0; }
+  constexpr bool empty() const { return m_bits == 0; }
+  // The one kind of a set of one, else nothing.
+  constexpr std::optional<Kind> single() const {
+    for (unsigned i = 0; i < 16; ++i) {
+      if (m_bits == (1u << i)) return static_cast<Kind>(i);
+    }
+    return std::nullopt;
+  }
+  friend constexpr bool operator==(KindSet, KindSet) = default;
+
+ private:
+  static constexpr std::uint32_t bit(Kind kind) { return 1u << static_cast<unsigned>(kind); }
+  std::uint32_t m_bits = 0;
+};
+
+enum class FieldType {
+  id,         // Text: the record's id, kebab-case, unique
+  text,       // Text
+  text_list,  // TextList
+  aliases,    // TextList: other names for the record; none empty, none twice
+  id_list,    // TextList of ids of records of the field's `targets`
+  date,       // std::optional<Date>, or Date when required
+  boolean,    // bool, false when missing
+  choice,     // an enum, written as one of the field's `choices`
+  quantity,   // Quantity: `value`, or `low` and/or `high` (a hook)
+  points,     // a series' [[series.point]] tables (a hook)
+};
+
+// Where the generic text layout (render/text.cpp) puts a field.
+enum class Show {
+  none,       // not shown by the generic layout
+  heading,    // the record's name, as its heading
+  field,      // a "Label  value" line under the heading
+  paragraph,  // the summary, a paragraph after the fields
+  list,       // a list of the records named, under the label as a heading
+  note,       // a "Note" line after the paragraph
+};
+
+template <typename R>
+using Member = std::variant<Text R::*, TextList R::*, std::optional<Date> R::*, Date R::*,
+                            bool R::*, Quantity R::*, std::span<const SeriesPoint> R::*,
+                            ReferenceKind R::*, Verdict R::*>;
+
+template <typename R>
+struct Field {
+  std::string_view key;  // the TOML key
+  FieldType type;
+  Member<R> member;
+  std::string_view cpp = {};  // the member's name in C++, for the embed generator
+  bool required = false;
+  int weight = 0;  // how strongly search reads it; 0: not at all
+  Show show = Show::none;
+  std::string_view label = {};    // in text output
+  std::string_view missing = {};  // text output when the value is missing; empty: no line
+  std::string_view output = {};   // name in the machine formats when not the key
+  KindSet targets = {};           // id_list: the kinds it may name
+  std::span<const std::string_view> choices = {};  // choice: the names, in enum order
+
+  constexpr std::string_view output_name() const { return output.empty() ? key : output; }
+};
+
+// STAGING: off until the machine formats and the loader take them (next commits).
+inline constexpr bool k_staged_aliases = false;
+inline constexpr bool k_staged_name = false;
+
+// Field weights for search: a record's names count most, then its id, then its text.
+inline constexpr int k_name_weight = 10;
+inline constexpr int k_id_weight = 5;
+inline constexpr int k_text_weight = 1;
+
+inline constexpr std::string_view k_reference_kinds[] = {"web",  "news",    "report",
+                                                         "book", "journal", "dataset"};
+inline constexpr std::string_view k_verdicts[] = {"accurate", "outdated", "wrong", "unverified",
+                                                  "disputed"};
+
+template <typename R>
+struct Schema;
+
+// The member a field fills, with its name for generated code.
+#define NKFACTS_MEMBER(name) .member = &R::name, .cpp = #name
+
+// The fields every kind ends with, and its id: written once here.
+#define NKFACTS_ID_FIELD(R)                                                   \
+  {                                                                           \
+    .key = "id", .type = FieldType::id, NKFACTS_MEMBER(id), .required = true, \
+    .weight = k_id_weight                                                     \
+  }
+#define NKFACTS_SOURCES_FIELD(R)                                                             \
+  {                                                                                          \
+    .key = "sources", .type = FieldType::id_list, NKFACTS_MEMBER(sources), .required = true, \
+    .targets = Kind::reference                                                               \
+  }
+#define NKFACTS_NOTE_FIELD(R)                                                              \
+  {                                                                                        \
+    .key = "note", .type = FieldType::text, NKFACTS_MEMBER(note), .weight = k_text_weight, \
+    .show = Show::note, .label = "Note"                                                    \
+  }
+#define NKFACTS_ALIASES_FIELD(R)                                           \
+  {                                                                        \
+    .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases), \
+    .weight = k_name_weight, .show = Show::field, .label = "Also called"   \
+  }
+
+template <>
+struct Schema<Reference> {
+  static constexpr Kind kind = Kind::reference;
+  static constexpr std::string_view name = "reference", plural = "references";
+  static constexpr auto records = &FactBase::references;
+  using R = Reference;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "kind",
+       .type = FieldType::choice,
+       NKFACTS_MEMBER(kind),
+       .required = true,
+       .show = Show::field,
+       .label = "Kind",
+       .output = "reference_kind",
+       .choices = k_reference_kinds},
+      {.key = "title",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(title),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "translated_title",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(translated_title),
+       .weight = k_name_weight,
+       .show = Show::field,
+       .label = "Title (en)"},
+      {.key = "authors",
+       .type = FieldType::text_list,
+       NKFACTS_MEMBER(authors),
+       .weight = k_text_weight,
+       .show = Show::field,
+       .label = "Authors"},
+      {.key = "publisher",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(publisher),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::field,
+       .label = "Publisher"},
+      {.key = "published",
+       .type = FieldType::date,
+       NKFACTS_MEMBER(published),
+       .show = Show::field,
+       .label = "Published"},
+      {.key = "retrieved",
+       .type = FieldType::date,
+       NKFACTS_MEMBER(retrieved),
+       .show = Show::field,
+       .label = "Retrieved"},
+      {.key = "url",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(url),
+       .show = Show::field,
+       .label = "URL"},
+      {.key = "language",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(language),
+       .show = Show::field,
+       .label = "Language"},
+      {.key = "issn",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(issn),
+       .show = Show::field,
+       .label = "ISSN"},
+      {.key = "volume",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(volume),
+       .show = Show::field,
+       .label = "Volume"},
+      {.key = "issue",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(issue),
+       .show = Show::field,
+       .label = "Issue"},
+      {.key = "pages",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(pages),
+       .show = Show::field,
+       .label = "Pages"},
+      // A reference has no summary: its note is one of its fields.
+      {.key = "note",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(note),
+       .weight = k_text_weight,
+       .show = Show::field,
+       .label = "Note"},
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+template <>
+struct Schema<Figure> {
+  static constexpr Kind kind = Kind::figure;
+  static constexpr std::string_view name = "figure", plural = "figures";
+  static constexpr auto records = &FactBase::figures;
+  using R = Figure;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "label",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(label),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      {.key = "value",
+       .type = FieldType::quantity,
+       NKFACTS_MEMBER(value),
+       .required = true,
+       .show = Show::field,
+       .label = "Value"},
+      {.key = "unit",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(unit),
+       .required = true,
+       .weight = k_text_weight},
+      {.key = "as_of",
+       .type = FieldType::date,
+       NKFACTS_MEMBER(as_of),
+       .show = Show::field,
+       .label = "As of",
+       .missing = "date unknown"},
+      {.key = "headline", .type = FieldType::boolean, NKFACTS_MEMBER(headline)},
+      NKFACTS_SOURCES_FIELD(R),
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+template <>
+struct Schema<Series> {
+  static constexpr Kind kind = Kind::series;
+  static constexpr std::string_view name = "series", plural = "series";
+  static constexpr auto records = &FactBase::series;
+  using R = Series;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "name",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(name),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      {.key = "unit", .type = FieldType::text, NKFACTS_MEMBER(unit), .required = true},
+      {.key = "columns",
+       .type = FieldType::text_list,
+       NKFACTS_MEMBER(columns),
+       .required = true,
+       .weight = k_text_weight},
+      {.key = "share", .type = FieldType::text, NKFACTS_MEMBER(share_column)},
+      NKFACTS_SOURCES_FIELD(R),
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+      // Searched for the points' notes.
+      {.key = "point",
+       .type = FieldType::points,
+       NKFACTS_MEMBER(points),
+       .required = true,
+       .weight = k_text_weight},
+  };
+};
+
+template <>
+struct Schema<Route> {
+  static constexpr Kind kind = Kind::route;
+  static constexpr std::string_view name = "route", plural = "routes";
+  static constexpr auto records = &FactBase::routes;
+  using R = Route;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "name",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(name),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      {.key = "path",
+       .type = FieldType::text_list,
+       NKFACTS_MEMBER(path),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::field,
+       .label = "Path"},
+      {.key = "crossing",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(crossing),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::field,
+       .label = "Crossing"},
+      {.key = "dangers",
+       .type = FieldType::id_list,
+       NKFACTS_MEMBER(dangers),
+       .show = Show::field,
+       .label = "Dangers",
+       .targets = Kind::danger},
+      NKFACTS_SOURCES_FIELD(R),
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+template <>
+struct Schema<Danger> {
+  static constexpr Kind kind = Kind::danger;
+  static constexpr std::string_view name = "danger", plural = "dangers";
+  static constexpr auto records = &FactBase::dangers;
+  using R = Danger;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "name",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(name),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "where",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(where),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::field,
+       .label = "Where"},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      NKFACTS_SOURCES_FIELD(R),
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+template <>
+struct Schema<Event> {
+  static constexpr Kind kind = Kind::event;
+  static constexpr std::string_view name = "event", plural = "events";
+  static constexpr auto records = &FactBase::events;
+  using R = Event;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "date",
+       .type = FieldType::date,
+       NKFACTS_MEMBER(date),
+       .required = true,
+       .show = Show::field,
+       .label = "Date"},
+      {.key = "title",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(title),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      NKFACTS_SOURCES_FIELD(R),
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+template <>
+struct Schema<Fact> {
+  static constexpr Kind kind = Kind::fact;
+  static constexpr std::string_view name = "fact", plural = "facts";
+  static constexpr auto records = &FactBase::facts;
+  using R = Fact;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "label",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(label),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      {.key = "as_of",
+       .type = FieldType::date,
+       NKFACTS_MEMBER(as_of),
+       .show = Show::field,
+       .label = "As of"},
+      NKFACTS_SOURCES_FIELD(R),
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+template <>
+struct Schema<Claim> {
+  static constexpr Kind kind = Kind::claim;
+  static constexpr std::string_view name = "claim", plural = "claims";
+  static constexpr auto records = &FactBase::claims;
+  using R = Claim;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "statement",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(statement),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "verdict",
+       .type = FieldType::choice,
+       NKFACTS_MEMBER(verdict),
+       .required = true,
+       .show = Show::field,
+       .label = "Verdict",
+       .choices = k_verdicts},
+      {.key = "claimed_by",
+       .type = FieldType::id_list,
+       NKFACTS_MEMBER(claimed_by),
+       .required = true,
+       .show = Show::field,
+       .label = "Said by",
+       .targets = Kind::reference},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      {.key = "evidence",
+       .type = FieldType::id_list,
+       NKFACTS_MEMBER(evidence),
+       .show = Show::list,
+       .label = "Evidence",
+       .targets = KindSet::all_but(Kind::reference)},
+      NKFACTS_SOURCES_FIELD(R),
+      {.key = "as_of",
+       .type = FieldType::date,
+       NKFACTS_MEMBER(as_of),
+       .show = Show::field,
+       .label = "As of"},
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+template <>
+struct Schema<Term> {
+  static constexpr Kind kind = Kind::term;
+  static constexpr std::string_view name = "term", plural = "terms";
+  static constexpr auto records = &FactBase::terms;
+  using R = Term;
+  static constexpr Field<R> fields[] = {
+      NKFACTS_ID_FIELD(R),
+      {.key = "term",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(term),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::heading},
+      {.key = "korean",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(korean),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::field,
+       .label = "Korean"},
+      {.key = "romanization",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(romanization),
+       .required = true,
+       .weight = k_name_weight,
+       .show = Show::field,
+       .label = "Romanized"},
+      {.key = "summary",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(summary),
+       .required = true,
+       .weight = k_text_weight,
+       .show = Show::paragraph},
+      NKFACTS_SOURCES_FIELD(R),
+      NKFACTS_NOTE_FIELD(R),
+      NKFACTS_ALIASES_FIELD(R),
+  };
+};
+
+#undef NKFACTS_MEMBER
+#undef NKFACTS_ID_FIELD
+#undef NKFACTS_SOURCES_FIELD
+#undef NKFACTS_NOTE_FIELD
+#undef NKFACTS_ALIASES_FIELD
+
+// Calls `visit(Schema<R>{})` with the schema of `kind`: the one switch over kinds.
+template <typename Visit>
+decltype(auto) visit_kind(Kind kind, Visit&& visit) {
+  switch (kind) {
+    case Kind::reference:
+      return visit(Schema<Reference>{});
+    case Kind::figure:
+      return visit(Schema<Figure>{});
+    case Kind::series:
+      return visit(Schema<Series>{});
+    case Kind::route:
+      return visit(Schema<Route>{});
+    case Kind::danger:
+      return visit(Schema<Danger>{});
+    case Kind::event:
+      return visit(Schema<Event>{});
+    case Kind::fact:
+      return visit(Schema<Fact>{});
+    case Kind::claim:
+      return visit(Schema<Claim>{});
+    case Kind::term:
+      break;
+  }
+  return visit(Schema<Term>{});
+}
+
+// Calls `visit(Schema<R>{})` for every kind, in the order of the Kind enum.
+template <typename Visit>
+void for_each_kind(Visit&& visit) {
+  for (int k = 0; k <= static_cast<int>(Kind::term); ++k) visit_kind(static_cast<Kind>(k), visit);
+}
+
+// The records of the kind of `schema` in `facts`.
+template <typename S>
+auto& records_of(FactBase& facts, S) {
+  return facts.*S::records;
+}
+template <typename S>
+const auto& records_of(const FactBase& facts, S) {
+  return facts.*S::records;
+}
+
+// Calls `visit(record, Schema<R>{})` with the record `ref` points at.
+template <typename Visit>
+decltype(auto) visit_record(const FactBase& facts, const RecordRef& ref, Visit&& visit) {
+  return visit_kind(ref.kind, [&](auto schema) -> decltype(auto) {
+    return visit(records_of(facts, schema)[ref.index], schema);
+  });
+}
+
+// The field whose value is the record's name (shown as its heading).
+template <typename R>
+constexpr const Field<R>& name_field() {
+  for (const auto& field : Schema<R>::fields) {
+    if (field.show == Show::heading) return field;
+  }
+  return Schema<R>::fields[0];
+}
+
+template <typename R>
+Text name_of(const R& record) {
+  return record.*std::get<Text R::*>(name_field<R>().member);
+}
+
+// Calls `visit(targets, ids, field)` for every id list of `record`.
+template <typename R, typename Visit>
+void for_each_id_list(const R& record, Visit&& visit) {
+  for (const auto& field : Schema<R>::fields) {
+    if (field.type == FieldType::id_list) {
+      visit(field.targets, record.*std::get<TextList R::*>(field.member), field);
+    }
+  }
+}
+
+// The searchable text of a record, name first, then its id, then the rest in schema
+// order: `visit(key, text, weight)` for each non-empty text (each item of a list).
+template <typename Visit>
+void for_each_searchable(const FactBase& facts, const RecordRef& ref, Visit&& visit) {
+  visit_record(facts, ref, [&](const auto& record, auto schema) {
+    using R = std::decay_t<decltype(record)>;
+    const auto& name = name_field<R>();
+    const auto one = [&](const Field<R>& field, std::string_view text) {
+      if (!text.empty()) visit(field.key, text, field.weight);
+    };
+    one(name, record.*std::get<Text R::*>(name.member));
+    one(Schema<R>::fields[0], record.id);
+    for (const auto& field : decltype(schema)::fields) {
+      if (field.weight == 0 || &field == &name || field.type == FieldType::id) continue;
+      if (const auto* text = std::get_if<Text R::*>(&field.member)) {
+        one(field, record.**text);
+      } else if (const auto* list = std::get_if<TextList R::*>(&field.member)) {
+        for (const auto item : record.**list) one(field, item);
+      } else if constexpr (std::is_same_v<R, Series>) {
+        if (field.type == FieldType::points) {
+          for (const auto& point : record.points) {
+            if (!point.note.empty()) visit(std::string_view("note"), point.note, field.weight);
+          }
+        }
+      }
+    }
+  });
+}
+
+}  // namespace nkfacts::model
