@@ -77,6 +77,11 @@ TEST_CASE("every reference is cited, and every web reference has a retrieval dat
   collect(facts().dangers);
   collect(facts().events);
   collect(facts().facts);
+  collect(facts().claims);
+  collect(facts().terms);
+  for (const auto& claim : facts().claims) {
+    cited.insert(claim.claimed_by.begin(), claim.claimed_by.end());
+  }
   for (const auto& series : facts().series) {
     for (const auto& point : series.points) cited.insert(point.sources.begin(), point.sources.end());
   }
