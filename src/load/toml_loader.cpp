@@ -717,7 +717,6 @@ std::span<const std::string> keys_of() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> out;
     for (const auto& field : model::Schema<R>::fields) {
-      if (!model::k_staged_aliases && field.type == FieldType::aliases) continue;
       if (field.type == FieldType::quantity) {
         out.insert(out.end(), {"value", "low", "high"});
       } else {
@@ -736,7 +735,6 @@ void Loader::read_record(toml::table& table) {
   R record{};
   record.pos = reader.pos();
   for (const auto& field : S::fields) {
-    if (!model::k_staged_aliases && field.type == FieldType::aliases) continue;
     read_field(reader, table, field, record);
   }
   reader.finish();

@@ -95,10 +95,6 @@ struct Field {
   constexpr std::string_view output_name() const { return output.empty() ? key : output; }
 };
 
-// STAGING: off until the machine formats and the loader take them (next commits).
-inline constexpr bool k_staged_aliases = false;
-inline constexpr bool k_staged_name = true;
-
 // Field weights for search: a record's names count most, then its id, then its text.
 inline constexpr int k_name_weight = 10;
 inline constexpr int k_id_weight = 5;

@@ -33,13 +33,12 @@ const std::vector<std::string>& fields_of(model::Kind kind) {
       using S = decltype(schema);
       auto& fields = out[static_cast<std::size_t>(S::kind)];
       fields = {"id", "kind"};
-      if (model::k_staged_name) fields.emplace_back("name");
+      fields.emplace_back("name");
       for (const auto& field : S::fields) {
         if (field.type == model::FieldType::id || field.type == model::FieldType::points) continue;
-        if (!model::k_staged_aliases && field.type == model::FieldType::aliases) continue;
         if (field.type == model::FieldType::quantity) {
           fields.insert(fields.end(), {"value", "low", "high"});
-        } else if (field.output_name() != "name" || !model::k_staged_name) {
+        } else if (field.output_name() != "name") {
           fields.emplace_back(field.output_name());
         }
       }
@@ -87,11 +86,10 @@ void add_schema_fields(Row& row, const R& record) {
   using S = model::Schema<R>;
   row.add("id", record.id);
   row.add("kind", S::name);
-  if (model::k_staged_name) row.add("name", model::name_of(record));
+  row.add("name", model::name_of(record));
   for (const auto& field : S::fields) {
     if (field.type == model::FieldType::id) continue;
-    if (model::k_staged_name && field.output_name() == "name") continue;
-    if (!model::k_staged_aliases && field.type == model::FieldType::aliases) continue;
+    if (field.output_name() == "name") continue;
     const std::string_view name = field.output_name();
     std::visit(
         [&](auto member) {
