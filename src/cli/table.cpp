@@ -3,6 +3,8 @@
 // tests (tests/cli/docs_test.sh), and every command and option must be in man/nkfacts.1.
 #include "cli/table.hpp"
 
+#include "model/schema.hpp"
+
 #include <limits>
 
 #include "cli/completion.hpp"
@@ -92,6 +94,19 @@ int run_routes(const Invocation& invocation, Context& context, const Session&) {
 
 int run_dangers(const Invocation& invocation, Context& context, const Session&) {
   return commands::run_dangers({invocation.operands}, context);
+}
+
+int run_claims(const Invocation& invocation, Context& context, const Session&) {
+  return commands::run_claims({{invocation.operands}, std::string(invocation.text("--verdict"))},
+                              context);
+}
+
+int run_terms(const Invocation& invocation, Context& context, const Session&) {
+  return commands::run_terms({invocation.operands}, context);
+}
+
+std::vector<std::string> verdicts() {
+  return {std::begin(model::k_verdicts), std::end(model::k_verdicts)};
 }
 
 int run_stats(const Invocation& invocation, Context& context, const Session&) {
@@ -198,6 +213,31 @@ std::vector<Command> make_table() {
                    {},
                    "nkfacts dangers\nnkfacts dangers arrest-in-china",
                    run_dangers});
+
+  table.push_back(
+      {"claims", "common statements about defectors, each checked", "[--verdict V] [ID...]",
+       "Statements often made about North Korean defectors (many from the article this fact "
+       "base started from), each with a verdict: accurate, outdated, wrong, unverified or "
+       "disputed, and what the evidence says, with its sources. With IDs, those claims in "
+       "full: who made the claim, the records that show the evidence, and any note.",
+       {Option{"--verdict", 0, "V", Value::choice,
+               "only claims with verdict V (accurate, outdated, wrong, unverified, disputed)",
+               "only this verdict", verdicts}},
+       {"ID", "a claim id, as listed by 'nkfacts list claims'", true, nullptr, Complete::ids},
+       {},
+       "nkfacts claims\nnkfacts claims --verdict wrong\nnkfacts -o csv claims | cut -d, -f1,4",
+       run_claims});
+
+  table.push_back(
+      {"terms", "a glossary of the words used, in English and Korean", "[ID...]",
+       "The words used about North Korean defectors, each with its Korean term in Hangul, its "
+       "romanization and a definition, with sources: the legal term and the everyday ones, "
+       "places, institutions and ideas. With IDs, those terms in full.",
+       {},
+       {"ID", "a term id, as listed by 'nkfacts list terms'", true, nullptr, Complete::ids},
+       {},
+       "nkfacts terms\nnkfacts terms term-hanawon\nnkfacts -o tsv terms | cut -f1,3",
+       run_terms});
 
   table.push_back(
       {"stats", "headline figures and the yearly arrivals table",

@@ -24,6 +24,13 @@ struct RecordsOptions {          // routes [ID...], dangers [ID...]
 int run_routes(const RecordsOptions& options, Context& context);
 int run_dangers(const RecordsOptions& options, Context& context);
 
+struct ClaimsOptions {           // claims [--verdict V] [ID...]
+  RecordsOptions records;
+  std::string verdict;           // empty: every verdict
+};
+int run_claims(const ClaimsOptions& options, Context& context);
+int run_terms(const RecordsOptions& options, Context& context);
+
 struct StatsOptions {
   std::optional<int> year;
   std::optional<int> from;

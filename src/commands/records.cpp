@@ -13,13 +13,16 @@
 namespace nkfacts::commands {
 namespace {
 
-template <typename Record, typename Render>
+// Every record of `records` that `keep` accepts (by id), or the ones named in options.ids.
+template <typename Record, typename Render, typename Keep>
 int run_record_listing(const RecordsOptions& options, Context& context, model::Kind kind,
-                       const model::Records<Record>& records, Render&& render_one) {
+                       const model::Records<Record>& records, Render&& render_one, Keep&& keep) {
   const auto& facts = context.facts;
   std::vector<const Record*> chosen;
   if (options.ids.empty()) {
-    for (const auto& record : records) chosen.push_back(&record);
+    for (const auto& record : records) {
+      if (keep(record)) chosen.push_back(&record);
+    }
     std::sort(chosen.begin(), chosen.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
   } else {
     for (const auto& id : options.ids) {
@@ -53,16 +56,41 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
   return exit_status::answered;
 }
 
+constexpr auto k_every = [](const auto&) { return true; };
+
 }  // namespace
 
 int run_routes(const RecordsOptions& options, Context& context) {
   return run_record_listing(options, context, model::Kind::route, context.facts.routes,
-                            render::render_route);
+                            render::render_route, k_every);
 }
 
 int run_dangers(const RecordsOptions& options, Context& context) {
   return run_record_listing(options, context, model::Kind::danger, context.facts.dangers,
-                            render::render_danger);
+                            render::render_danger, k_every);
+}
+
+int run_claims(const ClaimsOptions& options, Context& context) {
+  std::optional<model::Verdict> verdict;
+  if (!options.verdict.empty()) {
+    for (const auto candidate : {model::Verdict::accurate, model::Verdict::outdated,
+                                 model::Verdict::wrong, model::Verdict::unverified,
+                                 model::Verdict::disputed}) {
+      if (model::verdict_name(candidate) == options.verdict) verdict = candidate;
+    }
+    if (!verdict) {
+      return usage_error(context, fmt::format("unknown verdict '{}'", options.verdict),
+                         "--verdict takes accurate, outdated, wrong, unverified or disputed");
+    }
+  }
+  return run_record_listing(
+      options.records, context, model::Kind::claim, context.facts.claims, render::render_claim,
+      [&](const model::Claim& claim) { return !verdict || claim.verdict == *verdict; });
+}
+
+int run_terms(const RecordsOptions& options, Context& context) {
+  return run_record_listing(options, context, model::Kind::term, context.facts.terms,
+                            render::render_term, k_every);
 }
 
 }  // namespace nkfacts::commands

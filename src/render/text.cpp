@@ -338,6 +338,31 @@ void render_danger(std::string& out, const model::Danger& danger, const model::F
   }
 }
 
+void render_claim(std::string& out, const model::Claim& claim, const model::FactBase& facts,
+                  SourceNotes& notes, const Terminal& terminal, bool full) {
+  if (full) {
+    render_record(out, facts, *facts.find(claim.id), notes, terminal);
+    return;
+  }
+  append_heading(out, clean(claim.statement), notes.markers(claim.sources, terminal), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, clean(claim.id)), terminal);
+  append_field(out, "Verdict", model::verdict_name(claim.verdict), terminal);
+  append_field(out, "Finding", clean(claim.summary), terminal);
+}
+
+void render_term(std::string& out, const model::Term& term, const model::FactBase& facts,
+                 SourceNotes& notes, const Terminal& terminal, bool full) {
+  if (full) {
+    render_record(out, facts, *facts.find(term.id), notes, terminal);
+    return;
+  }
+  append_heading(out, clean(term.term), notes.markers(term.sources, terminal), terminal);
+  append_field(out, "Id", paint(terminal, Style::id, clean(term.id)), terminal);
+  append_field(out, "Korean", fmt::format("{} ({})", clean(term.korean), clean(term.romanization)),
+               terminal);
+  append_field(out, "Meaning", clean(term.summary), terminal);
+}
+
 void render_series_table(std::string& out, const model::Series& series,
                          const std::vector<const model::SeriesPoint*>& points,
                          SourceNotes& notes, const Terminal& terminal) {

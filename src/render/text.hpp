@@ -50,6 +50,12 @@ void render_route(std::string& out, const model::Route& route, const model::Fact
                   SourceNotes& notes, const Terminal& terminal, bool full);
 void render_danger(std::string& out, const model::Danger& danger, const model::FactBase& facts,
                    SourceNotes& notes, const Terminal& terminal, bool full);
+// A claim: briefly its statement, verdict and what the evidence says; in full, every field.
+void render_claim(std::string& out, const model::Claim& claim, const model::FactBase& facts,
+                  SourceNotes& notes, const Terminal& terminal, bool full);
+// A glossary entry: the term, its Korean and romanization, and its definition.
+void render_term(std::string& out, const model::Term& term, const model::FactBase& facts,
+                 SourceNotes& notes, const Terminal& terminal, bool full);
 
 // A series as an aligned table of the chosen points with computed totals and share, or as
 // field blocks when the table does not fit the width.
