@@ -160,6 +160,14 @@ def run(args, stdin=None):
 
 def main():
     binary = sys.argv[1]
+    # The comparison checks the styles' code on a fixed set of references: the 45 the
+    # allow-list below was reviewed against (tests/data/csl/references.toml, a copy of the
+    # fact base's references at that review). References added to facts/ since are
+    # checked by the same code; reviewing them entry by entry means refreshing the copy
+    # and the allow-list together.
+    facts = ["--no-default", "--quiet", "--facts",
+             os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "csl",
+                          "references.toml")]
     if shutil.which("pandoc") is None:
         print("SKIPPED: pandoc is not installed")
         return 77
@@ -171,7 +179,7 @@ def main():
     failures = 0
     try:
         with open(bibliography, "w", encoding="utf-8") as out:
-            out.write(run([binary, "cite", "--style", "csl-json"]))
+            out.write(run([binary, *facts, "cite", "--style", "csl-json"]))
         for style, csl in STYLES.items():
             path = os.path.join(STYLES_DIR, csl)
             if not os.path.exists(path):
@@ -183,7 +191,7 @@ def main():
             parser = Entries()
             parser.feed(document)
             theirs = {key: re.sub(r"\s+", " ", value).strip() for key, value in parser.entries.items()}
-            rows = json.loads(run([binary, "cite", "--style", style, "-o", "json"]))["records"]
+            rows = json.loads(run([binary, *facts, "cite", "--style", style, "-o", "json"]))["records"]
             ours = {row["id"]: row["citation"] for row in rows}
             identical = normalised = allowed = 0
             for key in sorted(ours):

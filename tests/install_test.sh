@@ -45,7 +45,7 @@ expect() { # expected -- words...
   [[ $got == "$want" ]] || fail "completing '$*': got '$got', expected '$want'"
 }
 expect "routes " nkfacts ro
-expect "check cite completion " nkfacts c
+expect "check cite claims completion " nkfacts c
 expect "json jsonl " nkfacts --format j
 expect "json jsonl " nkfacts routes -o j
 expect "china-mongolia china-southeast-asia china-vietnam-cambodia " nkfacts routes china

@@ -83,7 +83,10 @@ def main():
 
     def check(what, markdown, urls, every=False):
         # The web addresses of the references the document holds.
-        want = {url for url in urls if web(url) and (every or encoded(url) in markdown)}
+            # Compared decoded on both sides: an address already percent-encoded in the facts
+        # (a Korean page's path) and the same address as a browser decodes it are one link.
+        want = {urllib.parse.unquote(url) for url in urls
+                if web(url) and (every or encoded(url) in markdown)}
         for name, command in found:
             parser = Links()
             parser.feed(run(command, stdin=markdown))

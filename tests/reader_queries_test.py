@@ -45,7 +45,7 @@ QUERIES = [
     ("covid border closure arrivals", "arrivals-fall-covid"),
     ("minimum prison sentence for defection", "defection-minimum-sentence"),
     # journalist
-    ("public execution", "asianews-jeong-family"),
+    ("public execution", "claim-caught-escapees-executed-in-public"),
     ("executed escapees", "asianews-jeong-family"),
     ("fishermen deported", "fishermen-deported"),
     ("deputy ambassador london", "thae-yong-ho-defects"),
