@@ -222,7 +222,7 @@ std::vector<Command> make_table() {
        "full: who made the claim, the records that show the evidence, and any note.",
        {Option{"--verdict", 0, "V", Value::choice,
                "only claims with verdict V (accurate, outdated, wrong, unverified, disputed)",
-               "only this verdict", verdicts}},
+               "verdict", verdicts}},
        {"ID", "a claim id, as listed by 'nkfacts list claims'", true, nullptr, Complete::ids},
        {},
        "nkfacts claims\nnkfacts claims --verdict wrong\nnkfacts -o csv claims | cut -d, -f1,4",

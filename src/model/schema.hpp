@@ -476,7 +476,7 @@ struct Schema<Claim> {
        NKFACTS_MEMBER(claimed_by),
        .required = true,
        .show = Show::field,
-       .label = "Said by",
+       .label = "Claimed in",
        .targets = Kind::reference},
       {.key = "summary",
        .type = FieldType::text,

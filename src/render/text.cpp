@@ -83,10 +83,13 @@ std::string linked_names(model::TextList ids, const model::FactBase& facts, Sour
   for (const auto& id : ids) {
     if (!out.empty()) out += "; ";
     const auto* ref = facts.find(id);
-    out += clean(ref ? facts.name_of(*ref) : id);
     if (ref && ref->kind == model::Kind::reference) {
-      out += ' ';
-      out += notes.markers(model::TextList(&id, 1), Terminal{});
+      // A reference is named by its title, in quotes as citations write it: "Claimed in
+      // “North Korean defectors”" is an article, not people.
+      out += fmt::format("“{}” {}", clean(facts.name_of(*ref)),
+                         notes.markers(model::TextList(&id, 1), Terminal{}));
+    } else {
+      out += clean(ref ? facts.name_of(*ref) : id);
     }
   }
   return out;
