@@ -1,0 +1,147 @@
+#include "render/html.hpp"
+
+#include <cstdint>
+
+namespace nkfacts::render::html {
+namespace {
+
+// The shared style sheet: readable on a screen or a projector, printable on A4 or US
+// Letter (the browser's paper size; margins fit both), tables never cut across pages.
+constexpr std::string_view k_style = R"css(
+:root { color-scheme: light; }
+body { font-family: "Noto Sans", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo",
+  "Helvetica Neue", Arial, sans-serif; line-height: 1.45; color: #111; background: #fff;
+  max-width: 48rem; margin: 1.5rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.2rem; margin: 1.4rem 0 .4rem; border-bottom: 1px solid #999; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+p { margin: .3rem 0; }
+table { border-collapse: collapse; margin: .4rem 0; }
+th, td { border: 1px solid #bbb; padding: .15rem .45rem; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+a { color: #0645ad; overflow-wrap: anywhere; }
+.meta { color: #444; font-size: .9rem; }
+.note { color: #333; font-size: .9rem; }
+sup { font-size: .7em; }
+svg { max-width: 100%; height: auto; }
+@page { margin: 14mm 12mm; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; font-size: 10.5pt; }
+  a { color: inherit; text-decoration: none; }
+  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  table, figure, svg, li, tr { break-inside: avoid; page-break-inside: avoid; }
+  .page-break { break-before: page; page-break-before: always; }
+}
+)css";
+
+// The length of the UTF-8 sequence starting at `text[i]`, or 0 when it is not valid
+// (overlong forms, surrogates and code points above U+10FFFF included).
+std::size_t sequence_length(std::string_view text, std::size_t i, std::uint32_t& code_point) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t length = 0;
+  std::uint32_t min = 0;
+  if (lead < 0x80) {
+    code_point = lead;
+    return 1;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2, code_point = lead & 0x1F, min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, code_point = lead & 0x0F, min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, code_point = lead & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
+  }
+  if (code_point < min || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
+    return 0;
+  return length;
+}
+
+}  // namespace
+
+void escape(std::string& out, std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::uint32_t code_point = 0;
+    const std::size_t length = sequence_length(text, i, code_point);
+    if (length == 0) {
+      out += "\uFFFD";
+      ++i;
+      continue;
+    }
+    switch (code_point) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        if ((code_point < 0x20 && code_point != '\t' && code_point != '\n') ||
+            (code_point >= 0x7F && code_point < 0xA0)) {
+          out += "\uFFFD";
+        } else {
+          out.append(text.substr(i, length));
+        }
+    }
+    i += length;
+  }
+}
+
+std::string escape(std::string_view text) {
+  std::string out;
+  escape(out, text);
+  return out;
+}
+
+void href(std::string& out, std::string_view url) {
+  const auto starts = [&](std::string_view scheme) {
+    if (url.size() < scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+      char c = url[i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != scheme[i]) return false;
+    }
+    return true;
+  };
+  if (starts("https://") || starts("http://") || starts("mailto:")) {
+    escape(out, url);
+  } else {
+    out += '#';
+  }
+}
+
+void begin(std::string& out, const Page& page) {
+  out += "<!DOCTYPE html>\n<html lang=\"";
+  escape(out, page.lang);
+  out +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>";
+  escape(out, page.title);
+  out += "</title>\n<style>";
+  out += k_style;
+  out += page.css;
+  out += "</style>\n</head>\n<body>\n";
+}
+
+void end(std::string& out) {
+  out += "</body>\n</html>\n";
+}
+
+}  // namespace nkfacts::render::html
