@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <limits>
 
@@ -27,7 +28,7 @@ struct Spelling {
   std::string_view meant;
 };
 constexpr Spelling k_other_spellings[] = {
-    {"-V", "--version"}, {"-help", "--help"}, {"-version", "--version"},
+    {"-V", "--version"},     {"-help", "--help"},      {"-version", "--version"},
     {"--colour", "--color"}, {"--output", "--format"}, {"-f", "--format"},
 };
 
@@ -54,287 +55,448 @@ std::string alternatives(const std::vector<std::string>& words) {
 
 bool looks_like_number(std::string_view word) {
   if (!word.empty() && word[0] == '-') word.remove_prefix(1);
-  return !word.empty() && std::all_of(word.begin(), word.end(),
-                                      [](char c) { return c >= '0' && c <= '9'; });
+  return !word.empty() &&
+         std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool help_requested(const std::vector<std::string_view>& args) {
+  for (const auto arg : args) {
+    if (arg == "--") return false;
+    if (arg == "-h" || arg == "--help") return true;
+  }
+  return false;
+}
+
+std::string see(const Command* command) {
+  return command ? fmt::format("see 'nkfacts {} --help'", command->name)
+                 : std::string("see 'nkfacts --help'");
+}
+
+// The option of the table called `name` ("--format" or "-o"), among the global options and
+// those of `command`.
+const Option* find_option(std::string_view name, const Command* command) {
+  const auto match = [&](const Option& option) {
+    if (option.name == name) return true;
+    return option.short_name && name.size() == 2 && name[0] == '-' && name[1] == option.short_name;
+  };
+  for (const auto& option : global_options()) {
+    if (match(option)) return &option;
+  }
+  if (command) {
+    for (const auto& option : command->options) {
+      if (match(option)) return &option;
+    }
+  }
+  return nullptr;
+}
+
+bool choice_ok(const Option& option, std::string_view value) {
+  return option.choices && in(option.choices(), value);
+}
+
+std::string value_hint(const Option& option, const Command* command) {
+  if (!option.example.empty()) return fmt::format("e.g. {}", option.example);
+  if (option.choices)
+    return fmt::format("{} takes {}", option.name, alternatives(option.choices()));
+  return see(command);
+}
+
+// Whether `value` was written onto its option ("--facts=-x", "-o-x") rather than as the
+// next word: only then may it start with '-' without being a number.
+bool attached(const Option& option, std::string_view value,
+              const std::vector<std::string_view>& args) {
+  for (const auto arg : args) {
+    if (arg == "--") break;
+    if (arg.size() == option.name.size() + 1 + value.size() &&
+        util::starts_with(arg, option.name) && arg[option.name.size()] == '=' &&
+        arg.substr(option.name.size() + 1) == value) {
+      return true;
+    }
+    if (option.short_name && arg.size() > 2 && arg[0] == '-' && arg[1] == option.short_name &&
+        arg.substr(2) == value) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The table's check of one value, in the project's words; nullopt when it is fine.
+std::optional<UsageError> check_value(const Option& option, std::string_view value,
+                                      const Command* command,
+                                      const std::vector<std::string_view>& args) {
+  const auto error = [&](std::string message, std::string hint) {
+    return std::optional<UsageError>(UsageError{std::move(message), std::move(hint), command});
+  };
+  if (option.value == Value::none) {
+    if (value == "true") return std::nullopt;
+    return error(fmt::format("{} takes no value", option.name), see(command));
+  }
+  // CLI11 takes the next word as the value whatever it is; the table's rule is that a value
+  // starting with '-' is one only when it is a number (docs/cli.md, section 1).
+  if (value.size() > 1 && value[0] == '-' && !looks_like_number(value) &&
+      !attached(option, value, args)) {
+    return error(fmt::format("{} needs a value", option.name), value_hint(option, command));
+  }
+  switch (option.value) {
+    case Value::optional:
+    case Value::choice:
+      if (!choice_ok(option, value)) {
+        return error(fmt::format("unknown {} '{}'", option.brief, shown(value)),
+                     fmt::format("{} takes {}", option.name, alternatives(option.choices())));
+      }
+      break;
+    case Value::integer:
+      if (!parse_integer(value, option.min, option.max)) {
+        return error(fmt::format("invalid value '{}' for {}", shown(value), option.name),
+                     !option.takes.empty() ? fmt::format("{} takes {}", option.name, option.takes)
+                     : option.example.empty()
+                         ? fmt::format("{} takes a whole number from {} to {}", option.name,
+                                       option.min, option.max)
+                         : fmt::format("{} takes a whole number from {} to {}, e.g. {}",
+                                       option.name, option.min, option.max, option.example));
+      }
+      break;
+    case Value::none:
+    case Value::text:
+      break;
+  }
+  return std::nullopt;
+}
+
+// CLI11 cannot tell `--color never` (a value) from `--color routes` (a bare flag, then the
+// command) by the word alone, so the table's rule is applied first: an optional value is
+// written with '=' when the next word is one of its choices, and a bare one means "always"
+// (docs/cli.md, section 1).
+std::vector<std::string> normalise(const std::vector<std::string_view>& args) {
+  std::vector<std::string> out;
+  out.reserve(args.size());
+  bool options_ended = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto arg = args[i];
+    if (arg == "--") options_ended = true;
+    const Option* option = nullptr;
+    if (!options_ended && util::starts_with(arg, "--")) {
+      for (const auto& global : global_options()) {
+        if (global.value == Value::optional && global.name == arg.substr(0, arg.find('='))) {
+          option = &global;
+        }
+      }
+    }
+    if (!option) {
+      out.emplace_back(arg);
+    } else if (arg.size() > option->name.size() + 1) {
+      out.emplace_back(arg);  // --color=never
+    } else if (arg.size() == option->name.size() && i + 1 < args.size() &&
+               choice_ok(*option, args[i + 1])) {
+      out.push_back(fmt::format("{}={}", option->name, args[++i]));
+    } else {
+      out.push_back(fmt::format("{}=always", option->name));
+    }
+  }
+  return out;
+}
+
+// "-o,--format" for CLI11.
+std::string cli11_names(const Option& option) {
+  std::string names;
+  if (option.short_name) {
+    names += '-';
+    names += option.short_name;
+    names += ',';
+  }
+  names += option.name;
+  return names;
+}
+
+// The parse of one command line: the CLI::App built from the table, and the first problem
+// the table's validators found (CLI11 sees only that a validator refused).
 class Parser {
  public:
   explicit Parser(const std::vector<std::string_view>& args) : args_(args) {}
 
   Parsed run() {
-    // An unknown command is reported even with --help: there is no help to show for it.
-    find_command();
-    if (error_) return {std::move(result_), std::move(error_)};
-    for (std::size_t i = 0; i < args_.size(); ++i) {
-      const auto arg = args_[i];
-      if (arg == "--") {
-        for (++i; i < args_.size(); ++i) operand(i);
-        break;
+    build();
+    auto words = normalise(args_);
+    std::reverse(words.begin(), words.end());  // CLI11 parses from the back
+    std::optional<UsageError> thrown;
+    std::size_t thrown_at = 0;  // where the problem CLI11 threw for is, when known
+    // Which command was named, once CLI11 has seen its word (also when it then threw).
+    const auto named = [this] {
+      for (const auto* sub : app_.get_subcommands()) {
+        if (const auto* command = find_command(sub->get_name())) return command;
       }
-      if (util::starts_with(arg, "--") ) {
-        long_option(i);
-      } else if (arg.size() > 1 && arg[0] == '-') {
-        short_options(i);
-      } else {
-        operand(i);
-      }
+      return static_cast<const Command*>(nullptr);
+    };
+    try {
+      app_.parse(words);
+    } catch (const CLI::ExcludesError&) {
+      command_ = named();
+      thrown = exclusion();
+    } catch (const CLI::ValidationError&) {
+      command_ = named();
+      if (refused_) thrown_at = position(*refused_->option);
+      if (refused_) thrown = check_value(*refused_->option, refused_->value, command_, args_);
+    } catch (const CLI::ArgumentMismatch& error) {
+      command_ = named();
+      thrown = mismatch(error.what());
+    } catch (const CLI::Error&) {
+      // Every other error of CLI11's: nothing the table says it could be.
+      thrown = UsageError{"the command line could not be read", see(command_), command_};
     }
-    // Help ignores every other word, and any problem with them.
-    if (help_requested() || (result_.command && result_.command->name == "help")) {
+    command_ = named();
+    result_.command = command_;
+    // Help ignores every other word and any problem with them, except an unknown command:
+    // there is no help to show for it.
+    const bool help = help_requested(args_) || (command_ && command_->name == "help");
+    auto extra = first_extra(help);
+    if (extra && extra->command_word) return {std::move(result_), std::move(extra->usage)};
+    if (help) {
       result_.help = true;
-      error_.reset();
+      collect();
       return {std::move(result_), std::nullopt};
     }
-    if (!error_) check_exclusions();
-    return {std::move(result_), std::move(error_)};
+    // The first problem in the command line is the one reported.
+    if (thrown && (!extra || thrown_at < extra->index))
+      return {std::move(result_), std::move(thrown)};
+    if (extra) return {std::move(result_), std::move(extra->usage)};
+    collect();
+    return {std::move(result_), std::nullopt};
   }
 
  private:
-  bool help_requested() const {
-    for (const auto arg : args_) {
-      if (arg == "--") return false;
-      if (arg == "-h" || arg == "--help") return true;
-    }
-    return false;
-  }
+  struct Extra {
+    UsageError usage;
+    bool command_word = false;  // an unknown command, reported before anything else
+    std::size_t index = 0;      // where in the command line
+  };
 
-  // Finds the command's word first, so that options given before it are known too.
-  void find_command() {
+  // Where `option` is first given in the command line.
+  std::size_t position(const Option& option) const {
     for (std::size_t i = 0; i < args_.size(); ++i) {
       const auto arg = args_[i];
-      if (arg == "--") return;
-      if (arg.size() > 1 && arg[0] == '-') {
-        if (takes_next(arg, i)) ++i;
-        continue;
+      if (arg == "--") break;
+      if (util::starts_with(arg, option.name) &&
+          (arg.size() == option.name.size() || arg[option.name.size()] == '=')) {
+        return i;
       }
-      command_index_ = i;
-      result_.command = find_command(arg);
-      if (!result_.command) unknown_command(arg);
-      return;
+      if (option.short_name && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-' &&
+          arg.find(option.short_name) != std::string_view::npos) {
+        return i;
+      }
+    }
+    return args_.size();
+  }
+
+  void build() {
+    app_.set_help_flag();
+    app_.allow_extras();
+    app_.require_subcommand(0, 1);
+    for (const auto& option : global_options()) add(app_, option);
+    for (const auto& command : command_table()) {
+      // Only the commands whose word is on the line can be the one named: a subcommand for
+      // every other would be built only to go unused.
+      if (std::find(args_.begin(), args_.end(), command.name) == args_.end()) continue;
+      auto* sub = app_.add_subcommand(std::string(command.name));
+      sub->set_help_flag();
+      sub->allow_extras();
+      sub->fallthrough();
+      // Its options are added when CLI11 meets its word as the command's (not as a value).
+      sub->preparse_callback([this, sub, &command](std::size_t) { build(*sub, command); });
     }
   }
 
-  // Whether an option word takes the following word as its value (any command's option:
-  // the command is not known yet).
-  bool takes_next(std::string_view arg, std::size_t i) const {
-    if (arg.find('=') != std::string_view::npos) return false;
-    const auto option_takes = [&](const Option& option) {
-      if (option.value == Value::none) return false;
-      if (option.value == Value::optional) return i + 1 < args_.size() && choice_ok(option, args_[i + 1]);
-      return true;
-    };
-    const auto check = [&](const std::vector<Option>& options) {
-      for (const auto& option : options) {
-        if (arg == option.name) return option_takes(option);
-        if (option.short_name && arg.size() == 2 && arg[1] == option.short_name) return option_takes(option);
+  void build(CLI::App& sub, const Command& command) {
+    for (const auto& option : command.options) add(sub, option);
+    for (const auto& option : command.options) {
+      for (const auto& other : split_names(option.excludes)) {
+        if (auto* mine = sub.get_option_no_throw(std::string(option.name))) {
+          if (auto* theirs = sub.get_option_no_throw(other)) mine->excludes(theirs);
+        }
       }
-      return false;
-    };
-    if (check(global_options())) return true;
-    for (const auto& command : command_table()) {
-      if (check(command.options)) return true;
+    }
+    if (!command.operands.name.empty()) {
+      auto* operands = sub.add_option("operands");
+      // A positional takes words while it has fewer than its minimum, or any number when it
+      // allows extra ones. The help command takes whatever follows it.
+      operands->expected(1);
+      operands->allow_extra_args(command.operands.many || command.name == "help");
+      operands->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    }
+  }
+
+  void add(CLI::App& app, const Option& option) {
+    CLI::Option* added = option.value == Value::none ? app.add_flag(cli11_names(option))
+                                                     : app.add_option(cli11_names(option));
+    if (option.value != Value::none) added->expected(1);
+    added->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    added->check(CLI::Validator(
+        [this, &option](std::string& value) -> std::string {
+          // Worded once the command is known (its usage line and help go with the message).
+          if (!check_value(option, value, nullptr, args_)) return {};
+          if (!refused_) refused_ = Refusal{&option, value};
+          return "refused";
+        },
+        std::string(option.value_name)));
+    options_.emplace_back(&option, added);
+  }
+
+  // CLI11's mismatches name the option first ("--count: 1 required TEXT missing").
+  UsageError mismatch(std::string_view what) const {
+    const auto name = what.substr(0, what.find_first_of(": "));
+    const Option* option = find_option(name, command_);
+    if (!option) return UsageError{"the command line could not be read", see(command_), command_};
+    if (option->value == Value::none) {
+      return UsageError{fmt::format("{} takes no value", option->name), see(command_), command_};
+    }
+    return UsageError{fmt::format("{} needs a value", option->name), value_hint(*option, command_),
+                      command_};
+  }
+
+  UsageError exclusion() const {
+    for (const auto& option : command_->options) {
+      if (option.excludes.empty() || !given(option.name)) continue;
+      for (const auto& other : split_names(option.excludes)) {
+        if (given(other)) {
+          return UsageError{fmt::format("{} cannot be combined with {}", option.name, other),
+                            see(command_), command_};
+        }
+      }
+    }
+    return UsageError{"the command line could not be read", see(command_), command_};
+  }
+
+  bool given(std::string_view name) const {
+    for (const auto& [option, added] : options_) {
+      if (option->name == name && added->count() > 0) return true;
     }
     return false;
   }
 
-  static const Command* find_command(std::string_view name) { return cli::find_command(name); }
-
-  void unknown_command(std::string_view word) {
-    // "--colr never": the unknown option before the word, not the word, went wrong.
-    if (command_index_ > 0) {
-      const auto previous = args_[command_index_ - 1];
-      if (util::starts_with(previous, "--") && !find_option(previous.substr(0, previous.find('=')))) {
-        unknown_option(previous.substr(0, previous.find('=')));
-        return;
+  // The words CLI11 left over, in command-line order: the first one is the problem.
+  std::optional<Extra> first_extra(bool help) {
+    std::vector<std::string> left = app_.remaining(true);
+    if (!command_) {
+      // Without a command, a word after "--" has nothing to belong to (CLI11 drops it).
+      const auto dashes = std::find(args_.begin(), args_.end(), std::string_view("--"));
+      if (dashes != args_.end() && dashes + 1 != args_.end()) {
+        left.emplace_back(*(dashes + 1));
       }
     }
+    if (left.empty()) return std::nullopt;
+    // The earliest in the command line.
+    std::size_t best = args_.size();
+    std::string word;
+    for (const auto& candidate : left) {
+      if (candidate == "--") continue;  // CLI11 keeps the marker among the words left over
+      for (std::size_t i = 0; i < args_.size() && i < best; ++i) {
+        if (args_[i] == candidate) {
+          best = i;
+          word = candidate;
+          break;
+        }
+      }
+    }
+    if (word.empty()) {
+      for (const auto& candidate : left) {
+        if (candidate != "--") word = candidate;
+      }
+      if (word.empty()) return std::nullopt;
+    }
+    const bool after_dashes = [&] {
+      for (std::size_t i = 0; i < best && i < args_.size(); ++i) {
+        if (args_[i] == "--") return true;
+      }
+      return false;
+    }();
+    if (!after_dashes && word.size() > 1 && word[0] == '-') {
+      return Extra{unknown_option(std::string_view(word).substr(0, word.find('='))), false, best};
+    }
+    if (!command_) {
+      if (after_dashes) {
+        return Extra{UsageError{fmt::format("unexpected argument '{}'", shown(word)),
+                                "'nkfacts --help' lists the commands", nullptr},
+                     false, best};
+      }
+      return Extra{unknown_command(word, best), true, best};
+    }
+    if (help) return std::nullopt;
+    return Extra{
+        UsageError{fmt::format("unexpected argument '{}'", shown(word)), see(command_), command_},
+        false, best};
+  }
+
+  UsageError unknown_command(std::string_view word, std::size_t index) const {
     std::vector<std::string> names;
     for (const auto& command : command_table()) names.emplace_back(command.name);
     std::string hint = "'nkfacts --help' lists the commands";
-    const Option* before = command_index_ > 0 ? find_option(args_[command_index_ - 1]) : nullptr;
+    const Option* before =
+        index > 0 && index < args_.size() ? find_option(args_[index - 1], nullptr) : nullptr;
     if (before && before->value == Value::optional && before->choices) {
       // "--color sometimes": a bare --color, then a word that is neither mode nor command.
       hint = fmt::format("{} takes {} (as {}=WHEN); {}", before->name,
                          alternatives(before->choices()), before->name, hint);
     } else if (word == "version") {
       hint = "did you mean 'nkfacts --version'?";
-    } else if (const auto close = util::closest_matches(util::fold_case(word), names, 1); !close.empty()) {
+    } else if (const auto close = util::closest_matches(util::fold_case(word), names, 1);
+               !close.empty()) {
       hint = fmt::format("did you mean '{}'?", close.front());
     }
-    fail(fmt::format("unknown command '{}'", shown(word)), hint);
+    return UsageError{fmt::format("unknown command '{}'", shown(word)), hint, nullptr};
   }
 
-  const Option* find_option(std::string_view name) const {
-    const auto match = [&](const Option& option) {
-      if (option.name == name) return true;
-      return option.short_name && name.size() == 2 && name[0] == '-' && name[1] == option.short_name;
-    };
-    for (const auto& option : global_options()) {
-      if (match(option)) return &option;
-    }
-    if (result_.command) {
-      for (const auto& option : result_.command->options) {
-        if (match(option)) return &option;
-      }
-    }
-    return nullptr;
-  }
-
-  std::string see() const {
-    return result_.command ? fmt::format("see 'nkfacts {} --help'", result_.command->name)
-                           : std::string("see 'nkfacts --help'");
-  }
-
-  void unknown_option(std::string_view name) {
-    std::string hint = see();
-    if (const auto meant = other_spelling(name); !meant.empty() && find_option(meant)) {
+  UsageError unknown_option(std::string_view name) const {
+    if (name.size() > 2 && name[0] == '-' && name[1] != '-') name = name.substr(0, 2);
+    std::string hint = see(command_);
+    if (const auto meant = other_spelling(name); !meant.empty() && find_option(meant, command_)) {
       hint = fmt::format("did you mean '{}'? {}", meant, hint);
     } else if (util::starts_with(name, "--")) {
       // Long names only: one letter off a short option says nothing about what was meant.
       std::vector<std::string> names = {"--help"};
-      const auto add = [&](const std::vector<Option>& options) {
+      const auto add_names = [&](const std::vector<Option>& options) {
         for (const auto& option : options) names.emplace_back(option.name);
       };
-      add(global_options());
-      if (result_.command) add(result_.command->options);
+      add_names(global_options());
+      if (command_) add_names(command_->options);
       const auto close = util::closest_matches(util::fold_case(name), names, 1);
       if (!close.empty()) hint = fmt::format("did you mean '{}'? {}", close.front(), hint);
     }
-    fail(fmt::format("unknown option '{}'", shown(name)), hint);
+    return UsageError{fmt::format("unknown option '{}'", shown(name)), hint, command_};
   }
 
-  void fail(std::string message, std::string hint) {
-    if (error_) return;  // the first problem is the one reported
-    error_ = UsageError{std::move(message), std::move(hint), result_.command};
-  }
-
-  static bool choice_ok(const Option& option, std::string_view value) {
-    return option.choices && in(option.choices(), value);
-  }
-
-  void long_option(std::size_t& i) {
-    const auto arg = args_[i];
-    const auto equals = arg.find('=');
-    const auto name = arg.substr(0, equals);
-    const Option* option = find_option(name);
-    if (!option) return unknown_option(name);
-    if (equals != std::string_view::npos) return set(*option, arg.substr(equals + 1));
-    take(*option, i);
-  }
-
-  // "-q", "-qv", "-ojson", "-o json".
-  void short_options(std::size_t& i) {
-    const auto arg = args_[i];
-    for (std::size_t k = 1; k < arg.size(); ++k) {
-      const std::string name{'-', arg[k]};
-      const Option* option = find_option(name);
-      if (!option) return unknown_option(k == 1 ? arg.substr(0, 2) : std::string_view(name));
-      if (option->value == Value::none) {
-        set(*option, {});
-        continue;
+  // The values CLI11 parsed, by the table's names.
+  void collect() {
+    for (const auto& [option, added] : options_) {
+      if (added->count() == 0) continue;
+      for (const auto& value : added->results()) {
+        result_.values.emplace_back(option->name,
+                                    option->value == Value::none ? std::string() : value);
       }
-      if (k + 1 < arg.size()) return set(*option, arg.substr(k + 1));
-      return take(*option, i);
     }
-  }
-
-  // The option's value from the next word, if it takes one.
-  void take(const Option& option, std::size_t& i) {
-    if (option.value == Value::none) return set(option, {});
-    if (option.value == Value::optional) {
-      if (i + 1 < args_.size() && choice_ok(option, args_[i + 1])) return set(option, args_[++i]);
-      return set(option, {});
-    }
-    const bool next_is_value =
-        i + 1 < args_.size() &&
-        (args_[i + 1].size() < 2 || args_[i + 1][0] != '-' || looks_like_number(args_[i + 1]));
-    if (!next_is_value) {
-      return fail(fmt::format("{} needs a value", option.name), value_hint(option));
-    }
-    set(option, args_[++i]);
-  }
-
-  std::string value_hint(const Option& option) const {
-    if (!option.example.empty()) return fmt::format("e.g. {}", option.example);
-    if (option.choices) return fmt::format("{} takes {}", option.name, alternatives(option.choices()));
-    return see();
-  }
-
-  void set(const Option& option, std::string_view value) {
-    switch (option.value) {
-      case Value::none:
-        if (!value.empty()) {
-          return fail(fmt::format("{} takes no value", option.name), see());
-        }
-        break;
-      case Value::optional:
-        if (value.empty()) value = option.choices ? "always" : "";
-        [[fallthrough]];
-      case Value::choice:
-        if (!choice_ok(option, value)) {
-          return fail(fmt::format("unknown {} '{}'", option.brief, shown(value)),
-                      fmt::format("{} takes {}", option.name, alternatives(option.choices())));
-        }
-        break;
-      case Value::integer:
-        if (!parse_integer(value, option.min, option.max)) {
-          return fail(fmt::format("invalid value '{}' for {}", shown(value), option.name),
-                      !option.takes.empty() ? fmt::format("{} takes {}", option.name, option.takes)
-                      : option.example.empty()
-                          ? fmt::format("{} takes a whole number from {} to {}", option.name,
-                                        option.min, option.max)
-                          : fmt::format("{} takes a whole number from {} to {}, e.g. {}",
-                                        option.name, option.min, option.max, option.example));
-        }
-        break;
-      case Value::text:
-        break;
-    }
-    result_.values.emplace_back(option.name, std::string(value));
-  }
-
-  void operand(std::size_t i) {
-    if (i == command_index_ && result_.command) return;
-    const auto word = args_[i];
-    if (!result_.command) {
-      // Only after "--": the command's word comes first otherwise.
-      return fail(fmt::format("unexpected argument '{}'", shown(word)),
-                  "'nkfacts --help' lists the commands");
-    }
-    const auto& operands = result_.command->operands;
-    if (operands.name.empty() || (!operands.many && !result_.operands.empty())) {
-      if (result_.command->name == "help") {
-        result_.operands.emplace_back(word);
-        return;
-      }
-      return fail(fmt::format("unexpected argument '{}'", shown(word)), see());
-    }
-    result_.operands.emplace_back(word);
-  }
-
-  void check_exclusions() {
-    if (!result_.command) return;
-    for (const auto& option : result_.command->options) {
-      if (option.excludes.empty() || !result_.has(option.name)) continue;
-      for (const auto& other : split_names(option.excludes)) {
-        if (result_.has(other)) {
-          return fail(fmt::format("{} cannot be combined with {}", option.name, other), see());
-        }
+    if (command_) {
+      if (const auto* operands =
+              app_.get_subcommand(std::string(command_->name))->get_option_no_throw("operands")) {
+        for (const auto& word : operands->results()) result_.operands.push_back(word);
       }
     }
   }
 
   const std::vector<std::string_view>& args_;
-  std::size_t command_index_ = std::numeric_limits<std::size_t>::max();
+  CLI::App app_;
+  const Command* command_ = nullptr;
+  std::vector<std::pair<const Option*, CLI::Option*>> options_;
+  struct Refusal {
+    const Option* option;
+    std::string value;
+  };
+  std::optional<Refusal> refused_;
   Invocation result_;
-  std::optional<UsageError> error_;
 };
 
 }  // namespace
 
 bool Invocation::has(std::string_view name) const {
-  return std::any_of(values.begin(), values.end(), [&](const auto& value) { return value.first == name; });
+  return std::any_of(values.begin(), values.end(),
+                     [&](const auto& value) { return value.first == name; });
 }
 
 std::string_view Invocation::text(std::string_view name, std::string_view fallback) const {
@@ -370,13 +532,16 @@ std::optional<long long> parse_integer(std::string_view text, long long min, lon
   // 19 digits fit in an unsigned 64-bit number; the signed range is checked here.
   constexpr auto largest = static_cast<unsigned long long>(std::numeric_limits<long long>::max());
   if (magnitude > largest + (negative ? 1 : 0)) return std::nullopt;
-  const long long value = negative ? (magnitude == largest + 1 ? std::numeric_limits<long long>::min()
-                                                               : -static_cast<long long>(magnitude))
-                                   : static_cast<long long>(magnitude);
+  const long long value = negative
+                              ? (magnitude == largest + 1 ? std::numeric_limits<long long>::min()
+                                                          : -static_cast<long long>(magnitude))
+                              : static_cast<long long>(magnitude);
   if (value < min || value > max) return std::nullopt;
   return value;
 }
 
-Parsed parse(const std::vector<std::string_view>& args) { return Parser(args).run(); }
+Parsed parse(const std::vector<std::string_view>& args) {
+  return Parser(args).run();
+}
 
 }  // namespace nkfacts::cli
