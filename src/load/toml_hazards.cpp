@@ -3,22 +3,14 @@
 #include <fmt/format.h>
 
 #include "util/scan.hpp"
+#include "util/utf8.hpp"
 
 namespace nkfacts::load {
 namespace {
 
-std::uint32_t decode_at(std::string_view text, std::size_t i) {
-  const auto byte = static_cast<unsigned char>(text[i]);
-  std::size_t length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-  if (i + length > text.size()) length = text.size() - i;
-  std::uint32_t cp = byte & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
-  for (std::size_t k = 1; k < length; ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
-  }
-  return cp;
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
 }
-
-bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 // After a backslash in a basic string toml++ tests the next character, past any spaces,
 // for whitespace: it must be safe to test.
@@ -32,7 +24,7 @@ std::optional<ParserHazard> check_after_backslash(std::string_view text, std::si
   std::size_t j = backslash + 1;
   while (j < text.size() && is_space(text[j])) ++j;
   if (j >= text.size() || static_cast<unsigned char>(text[j]) < 0x80) return std::nullopt;
-  const auto cp = decode_at(text, j);
+  const auto cp = static_cast<std::uint32_t>(util::decode_utf8(text, j).code_point);
   if (!breaks_toml_whitespace_table(cp)) return std::nullopt;
   return ParserHazard{j, fmt::format("character U+{:04X} cannot follow a backslash", cp),
                       "a backslash escapes only ASCII characters, such as \\n or \\u00E9"};
@@ -50,7 +42,8 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
   constexpr std::string_view k_basic3 = "\"\"\"";
   constexpr std::string_view k_literal3 = "'''";
   State state = State::normal;
-  const std::size_t first = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
+  const std::size_t first =
+      text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
   std::size_t i = first;
   auto at = [&](std::string_view what) { return text.substr(i, what.size()) == what; };
   while (i < text.size()) {
@@ -62,7 +55,9 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
       case State::normal:
         if (static_cast<unsigned char>(c) >= 0x80) {
           return ParserHazard{
-              i, fmt::format("character U+{:04X} is not allowed outside a quoted string", decode_at(text, i)),
+              i,
+              fmt::format("character U+{:04X} is not allowed outside a quoted string",
+                          static_cast<std::uint32_t>(util::decode_utf8(text, i).code_point)),
               "TOML allows only ASCII outside quotes; put text in a quoted string"};
         }
         // In valid TOML a quote opens a string only after a space, a line break, '=', '[',
@@ -127,10 +122,12 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
         // character, so the first one that is not whitespace must be safe to test.
         while (j < text.size() && (is_space(text[j]) || text[j] == '\n' || text[j] == '\r')) ++j;
         if (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) {
-          const auto cp = decode_at(text, j);
+          const auto cp = static_cast<std::uint32_t>(util::decode_utf8(text, j).code_point);
           if (breaks_toml_whitespace_table(cp)) {
             return ParserHazard{
-                j, fmt::format("character U+{:04X} cannot start a line continued with a backslash", cp),
+                j,
+                fmt::format("character U+{:04X} cannot start a line continued with a backslash",
+                            cp),
                 "join the lines, or begin the continued line with an ASCII character"};
           }
         }

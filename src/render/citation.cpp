@@ -234,11 +234,7 @@ void initials(std::string& out, std::string_view given) {
     if (!at_start) continue;
     at_start = false;
     // One whole UTF-8 character.
-    std::size_t length = 1;
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0xF0) length = 4;
-    else if (byte >= 0xE0) length = 3;
-    else if (byte >= 0xC0) length = 2;
+    const std::size_t length = std::max<std::size_t>(util::decode_utf8(given, i).length, 1);
     if (length == 1 && c >= 'a' && c <= 'z') {
       out += static_cast<char>(c - 'a' + 'A');
     } else {

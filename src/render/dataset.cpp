@@ -264,19 +264,15 @@ void append_json_string(std::string& out, std::string_view text) {
     }
     // C1 controls (U+0080-U+009F, encoded C2 80-9F) and bidi controls (U+202A-U+202E,
     // U+2066-U+2069, encoded E2 80 AA-AE / E2 81 A6-A9) as \uXXXX.
-    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    const auto third = i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
-    if (byte == 0xC2 && next >= 0x80 && next <= 0x9F) {
-      out += fmt::format("\\u{:04x}", next);
-      i += 2;
-      continue;
-    }
-    if (byte == 0xE2 && ((next == 0x80 && third >= 0xAA && third <= 0xAE) ||
-                         (next == 0x81 && third >= 0xA6 && third <= 0xA9))) {
-      const unsigned cp = ((byte & 0x0Fu) << 12) | ((next & 0x3Fu) << 6) | (third & 0x3Fu);
-      out += fmt::format("\\u{:04x}", cp);
-      i += 3;
-      continue;
+    if (byte == 0xC2 || byte == 0xE2) {
+      const auto decoded = util::decode_utf8(text, i);
+      const auto cp = decoded.code_point;
+      if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+          (cp >= 0x2066 && cp <= 0x2069)) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(cp));
+        i += decoded.length;
+        continue;
+      }
     }
     out += static_cast<char>(byte);
     ++i;

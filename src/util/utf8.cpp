@@ -17,8 +17,10 @@ namespace {
 
 // Decodes one code point at `text[i]`; returns its length in bytes, or -1 when invalid.
 utf8proc_ssize_t decode(std::string_view text, std::size_t i, utf8proc_int32_t& cp) {
-  return utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-                          static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+  const auto decoded = decode_utf8(text, i);
+  if (decoded.length == 0) return -1;
+  cp = static_cast<utf8proc_int32_t>(decoded.code_point);
+  return static_cast<utf8proc_ssize_t>(decoded.length);
 }
 
 bool is_bidi_control(utf8proc_int32_t cp) {
@@ -32,7 +34,9 @@ bool is_escaped_control(utf8proc_int32_t cp) {
 
 }  // namespace
 
-std::string_view utf8proc_library_version() { return utf8proc_version(); }
+std::string_view utf8proc_library_version() {
+  return utf8proc_version();
+}
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t i = 0;
@@ -58,7 +62,8 @@ constexpr std::array<bool, 256> make_plain(bool markdown) {
   std::array<bool, 256> plain{};
   for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = true;
   if (markdown) {
-    for (const char c : std::string_view("\\`*_[]<>|#")) plain[static_cast<unsigned char>(c)] = false;
+    for (const char c : std::string_view("\\`*_[]<>|#"))
+      plain[static_cast<unsigned char>(c)] = false;
   }
   return plain;
 }
@@ -112,11 +117,10 @@ void fold_case_into(std::string& out, std::string_view text) {
     return;
   }
   utf8proc_uint8_t* mapped = nullptr;
-  const auto length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                   static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE |
-                                                  UTF8PROC_STABLE));
+  const auto length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
   if (length < 0) {  // invalid UTF-8 is rejected earlier by the loader
     out.assign(text);
     return;
@@ -139,31 +143,9 @@ namespace {
 // every non-ASCII character through utf8proc was most of the cost of escaping text with
 // typographic quotes, dashes or Hangul in it.
 std::size_t plain_sequence(std::string_view text, std::size_t i) {
-  const auto at = [&](std::size_t k) {
-    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0u;
-  };
-  const auto tail = [](unsigned byte) { return byte >= 0x80 && byte <= 0xBF; };
-  const unsigned lead = at(0), second = at(1);
-  std::size_t length = 0;
-  utf8proc_int32_t cp = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    if (!tail(second)) return 0;
-    length = 2;
-    cp = static_cast<utf8proc_int32_t>(((lead & 0x1Fu) << 6) | (second & 0x3Fu));
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
-    if (second < low || second > high || !tail(at(2))) return 0;
-    length = 3;
-    cp = static_cast<utf8proc_int32_t>(((lead & 0x0Fu) << 12) | ((second & 0x3Fu) << 6) |
-                                       (at(2) & 0x3Fu));
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    const unsigned low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
-    if (second < low || second > high || !tail(at(2)) || !tail(at(3))) return 0;
-    return 4;  // no control lies above U+FFFF
-  } else {
-    return 0;
-  }
-  return is_escaped_control(cp) ? 0 : length;
+  const auto decoded = decode_utf8(text, i);
+  if (decoded.length == 0) return 0;
+  return is_escaped_control(static_cast<utf8proc_int32_t>(decoded.code_point)) ? 0 : decoded.length;
 }
 
 void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {

@@ -13,6 +13,44 @@ namespace nkfacts::util {
 // The utf8proc library's version, for --version --verbose.
 std::string_view utf8proc_library_version();
 
+// One character decoded from UTF-8: its code point and its length in bytes. Length 0: the
+// bytes at that offset are not well-formed UTF-8 (RFC 3629: no overlong forms, no
+// surrogates, nothing above U+10FFFF, no cut sequence) or the offset is at the end.
+struct DecodedChar {
+  char32_t code_point = 0;
+  std::size_t length = 0;
+};
+
+// The one UTF-8 decoder of the program: every layer that needs a code point asks here.
+inline DecodedChar decode_utf8(std::string_view text, std::size_t i) noexcept {
+  if (i >= text.size()) return {};
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) return {lead, 1};
+  std::size_t length = 0;
+  char32_t code_point = 0;
+  char32_t least = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, code_point = lead & 0x1Fu, least = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, code_point = lead & 0x0Fu, least = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, code_point = lead & 0x07u, least = 0x10000;
+  } else {
+    return {};
+  }
+  if (text.size() - i < length) return {};
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto byte = static_cast<unsigned char>(text[i + k]);
+    if ((byte & 0xC0u) != 0x80u) return {};
+    code_point = (code_point << 6) | (byte & 0x3Fu);
+  }
+  if (code_point < least || code_point > 0x10FFFF ||
+      (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+    return {};
+  }
+  return {code_point, length};
+}
+
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "util/utf8.hpp"
+
 namespace nkfacts::util {
 namespace {
 
@@ -174,12 +176,10 @@ std::vector<Word> split_words(std::string_view text) {
 bool is_hangul_word(std::string_view word) {
   if (word.empty() || word.size() % 3 != 0) return false;
   for (std::size_t i = 0; i < word.size(); i += 3) {
-    const auto b0 = static_cast<unsigned char>(word[i]);
-    const auto b1 = static_cast<unsigned char>(word[i + 1]);
-    const auto b2 = static_cast<unsigned char>(word[i + 2]);
-    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-    const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-    if (cp < 0xAC00 || cp > 0xD7A3) return false;
+    const auto decoded = decode_utf8(word, i);
+    if (decoded.length != 3 || decoded.code_point < 0xAC00 || decoded.code_point > 0xD7A3) {
+      return false;
+    }
   }
   return true;
 }

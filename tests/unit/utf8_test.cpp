@@ -153,3 +153,22 @@ TEST_CASE("Markdown literals escape punctuation and control characters in one pa
   CHECK(markdown_literal("a\nb", Newlines::to_space) == "a b");
   CHECK(markdown_literal("a\nb", Newlines::keep) == "a\nb");
 }
+
+TEST_CASE("the one decoder reads each character and refuses what is not well-formed UTF-8") {
+  using nkfacts::util::decode_utf8;
+  CHECK(decode_utf8("A", 0).code_point == U'A');
+  CHECK(decode_utf8("A", 0).length == 1);
+  CHECK(decode_utf8("\xc3\xa9", 0).code_point == U'\u00e9');
+  CHECK(decode_utf8("\xed\x95\x9c", 0).code_point == U'\ud55c');  // 한
+  CHECK(decode_utf8("\xed\x95\x9c", 0).length == 3);
+  CHECK(decode_utf8("\xf0\x9f\x98\x80", 0).code_point == U'\U0001F600');
+  CHECK(decode_utf8("x\xe2\x80\xae", 1).code_point == U'\u202e');
+  // Each of these has length 0: cut short, a stray continuation byte, overlong forms, a
+  // surrogate, past U+10FFFF, the end of the text.
+  for (const std::string_view bad : {"\xe2\x80", "\x80", "\xc0\xaf", "\xe0\x80\xaf",
+                                     "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff"}) {
+    CHECK(decode_utf8(bad, 0).length == 0);
+  }
+  CHECK(decode_utf8("", 0).length == 0);
+  CHECK(decode_utf8("ab", 2).length == 0);
+}
