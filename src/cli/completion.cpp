@@ -8,9 +8,13 @@
 namespace nkfacts::cli {
 namespace {
 
-std::string joined(const std::vector<std::string>& words) { return fmt::format("{}", fmt::join(words, " ")); }
+std::string joined(const std::vector<std::string>& words) {
+  return fmt::format("{}", fmt::join(words, " "));
+}
 
-std::string values_of(const Option& option) { return option.choices ? joined(option.choices()) : ""; }
+std::string values_of(const Option& option) {
+  return option.choices ? joined(option.choices()) : "";
+}
 
 std::string command_names() {
   std::vector<std::string> names;
@@ -27,13 +31,20 @@ std::string spellings(const Option& option) {
 // What the words after a command are, for the scripts' case statements.
 std::string_view operand_source(const Command& command) {
   switch (command.operands.complete) {
-    case Complete::route_ids: return "routes";
-    case Complete::danger_ids: return "dangers";
-    case Complete::ids: return "all";
-    case Complete::files: return "files";
-    case Complete::commands: return "commands";
-    case Complete::choices: return "choices";
-    case Complete::none: break;
+    case Complete::route_ids:
+      return "routes";
+    case Complete::danger_ids:
+      return "dangers";
+    case Complete::ids:
+      return "all";
+    case Complete::files:
+      return "files";
+    case Complete::commands:
+      return "commands";
+    case Complete::choices:
+      return "choices";
+    case Complete::none:
+      break;
   }
   return "none";
 }
@@ -48,13 +59,16 @@ std::string bash_script() {
   for (const auto& option : global_options()) {
     global += (global.empty() ? "" : " ") + spellings(option);
     if (option.value == Value::none) continue;
-    const std::string pattern = option.short_name ? fmt::format("-{}|{}", option.short_name, option.name)
-                                                  : std::string(option.name);
+    const std::string pattern = option.short_name
+                                    ? fmt::format("-{}|{}", option.short_name, option.name)
+                                    : std::string(option.name);
     if (option.complete == Complete::files) {
-      global_values += fmt::format("    {}) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", pattern);
+      global_values +=
+          fmt::format("    {}) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n", pattern);
     } else if (option.choices && option.value != Value::optional) {
-      global_values += fmt::format("    {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n",
-                                   pattern, values_of(option));
+      global_values +=
+          fmt::format("    {}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n", pattern,
+                      values_of(option));
     } else if (option.value != Value::optional) {
       global_values += fmt::format("    {}) return ;;\n", pattern);
     }
@@ -66,10 +80,11 @@ std::string bash_script() {
     for (const auto& option : command.options) {
       names.emplace_back(option.name);
       if (option.value == Value::none) continue;
-      values += option.choices
-                    ? fmt::format("    {}:{}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n",
-                                  command.name, option.name, values_of(option))
-                    : fmt::format("    {}:{}) return ;;\n", command.name, option.name);
+      values +=
+          option.choices
+              ? fmt::format("    {}:{}) COMPREPLY=($(compgen -W \"{}\" -- \"$cur\")); return ;;\n",
+                            command.name, option.name, values_of(option))
+              : fmt::format("    {}:{}) return ;;\n", command.name, option.name);
     }
     cases += fmt::format("      {}) opts=\"{}\"; args={}; choices=\"{}\" ;;\n", command.name,
                          joined(names), operand_source(command), operand_choices(command));
@@ -107,9 +122,9 @@ _nkfacts() {{
 }}
 complete -F _nkfacts nkfacts
 )~",
-                     fmt::arg("commands", command_names()), fmt::arg("global_values", global_values),
-                     fmt::arg("cases", cases), fmt::arg("values", values),
-                     fmt::arg("global", global));
+                     fmt::arg("commands", command_names()),
+                     fmt::arg("global_values", global_values), fmt::arg("cases", cases),
+                     fmt::arg("values", values), fmt::arg("global", global));
 }
 
 // A zsh _arguments spec for one option.
@@ -120,8 +135,8 @@ std::string zsh_option(const Option& option) {
   } else if (option.value != Value::none) {
     value = fmt::format(":{}:{}", option.value_name,
                         option.complete == Complete::files ? std::string("_files")
-                        : option.choices ? fmt::format("({})", values_of(option))
-                                         : std::string(" "));
+                        : option.choices                   ? fmt::format("({})", values_of(option))
+                                                           : std::string(" "));
   }
   const std::string repeat = option.repeatable ? "*" : "";
   if (option.short_name) {
@@ -137,24 +152,39 @@ std::string zsh_script() {
     described += fmt::format("    '{}:{}'\n", command.name, command.summary);
   }
   std::string global;
-  for (const auto& option : global_options()) global += fmt::format("    {} \\\n", zsh_option(option));
+  for (const auto& option : global_options())
+    global += fmt::format("    {} \\\n", zsh_option(option));
   std::string cases;
   for (const auto& command : command_table()) {
     std::string action;
     switch (command.operands.complete) {
-      case Complete::route_ids: action = "_nkfacts_ids routes"; break;
-      case Complete::danger_ids: action = "_nkfacts_ids dangers"; break;
-      case Complete::ids: action = "_nkfacts_ids"; break;
-      case Complete::files: action = "_files"; break;
-      case Complete::commands: action = "_values command " + command_names(); break;
-      case Complete::choices:
-        action = fmt::format("_values {} {}", util::fold_case(command.operands.name), operand_choices(command));
+      case Complete::route_ids:
+        action = "_nkfacts_ids routes";
         break;
-      case Complete::none: action = " "; break;
+      case Complete::danger_ids:
+        action = "_nkfacts_ids dangers";
+        break;
+      case Complete::ids:
+        action = "_nkfacts_ids";
+        break;
+      case Complete::files:
+        action = "_files";
+        break;
+      case Complete::commands:
+        action = "_values command " + command_names();
+        break;
+      case Complete::choices:
+        action = fmt::format("_values {} {}", util::fold_case(command.operands.name),
+                             operand_choices(command));
+        break;
+      case Complete::none:
+        action = " ";
+        break;
     }
     std::string options;
     for (const auto& option : command.options) options += ' ' + zsh_option(option);
-    cases += fmt::format("        {}) _arguments{} '*:argument:{}' ;;\n", command.name, options, action);
+    cases +=
+        fmt::format("        {}) _arguments{} '*:argument:{}' ;;\n", command.name, options, action);
   }
   return fmt::format(R"~(#compdef nkfacts
 # zsh completion for nkfacts (generated by 'nkfacts completion zsh')
@@ -205,26 +235,34 @@ std::string fish_script() {
   for (const auto& option : global_options()) out += fish_option(option, "");
   const std::string names = command_names();
   for (const auto& command : command_table()) {
-    out += fmt::format("complete -c nkfacts -n 'not __fish_seen_subcommand_from {}' -a {} -d '{}'\n",
-                       names, command.name, command.summary);
+    out +=
+        fmt::format("complete -c nkfacts -n 'not __fish_seen_subcommand_from {}' -a {} -d '{}'\n",
+                    names, command.name, command.summary);
   }
   for (const auto& command : command_table()) {
     const std::string when = fmt::format("__fish_seen_subcommand_from {}", command.name);
     switch (command.operands.complete) {
       case Complete::route_ids:
       case Complete::danger_ids:
-        out += fmt::format("complete -c nkfacts -n '{}' -a '(nkfacts list {} 2>/dev/null | cut -f1)'\n",
-                           when, operand_source(command));
+        out += fmt::format(
+            "complete -c nkfacts -n '{}' -a '(nkfacts list {} 2>/dev/null | cut -f1)'\n", when,
+            operand_source(command));
         break;
       case Complete::ids:
-        out += fmt::format("complete -c nkfacts -n '{}' -a '(nkfacts list 2>/dev/null | cut -f1)'\n", when);
+        out += fmt::format(
+            "complete -c nkfacts -n '{}' -a '(nkfacts list 2>/dev/null | cut -f1)'\n", when);
         break;
-      case Complete::files: out += fmt::format("complete -c nkfacts -n '{}' -F\n", when); break;
-      case Complete::commands: out += fmt::format("complete -c nkfacts -n '{}' -a '{}'\n", when, names); break;
+      case Complete::files:
+        out += fmt::format("complete -c nkfacts -n '{}' -F\n", when);
+        break;
+      case Complete::commands:
+        out += fmt::format("complete -c nkfacts -n '{}' -a '{}'\n", when, names);
+        break;
       case Complete::choices:
         out += fmt::format("complete -c nkfacts -n '{}' -a '{}'\n", when, operand_choices(command));
         break;
-      case Complete::none: break;
+      case Complete::none:
+        break;
     }
     for (const auto& option : command.options) out += fish_option(option, when);
   }
@@ -235,8 +273,9 @@ std::string fish_script() {
 
 int run_completion(const Invocation& invocation, commands::Context& context, const Session&) {
   // (Both arms string_view: with "" and a std::string the result would be a temporary.)
-  const std::string_view shell =
-      invocation.operands.empty() ? std::string_view() : std::string_view(invocation.operands.front());
+  const std::string_view shell = invocation.operands.empty()
+                                     ? std::string_view()
+                                     : std::string_view(invocation.operands.front());
   if (shell == "bash") {
     context.out += bash_script();
   } else if (shell == "zsh") {
@@ -247,7 +286,8 @@ int run_completion(const Invocation& invocation, commands::Context& context, con
     return commands::usage_error(
         context,
         shell.empty() ? std::string("completion needs a shell")
-                      : fmt::format("unknown shell '{}'", util::escape_controls(shell, util::Newlines::escape)),
+                      : fmt::format("unknown shell '{}'",
+                                    util::escape_controls(shell, util::Newlines::escape)),
         "nkfacts completion bash|zsh|fish");
   }
   return exit_status::answered;
