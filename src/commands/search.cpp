@@ -6,6 +6,7 @@
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
+#include "query/index.hpp"
 #include "render/diagnostics.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
@@ -74,14 +75,17 @@ int run_search(const SearchOptions& options, Context& context) {
                                         "e.g. nkfacts search Tumen river", context.err_terminal);
     return exit_status::usage_error;
   }
-  const auto result = query::search(facts, query, kind);
+  // The embedded facts carry their index; facts from user files are indexed here, once.
+  std::unique_ptr<model::SearchIndex> built;
+  const auto& index = query::search_index_of(facts, built);
+  const auto result = query::search(facts, index, query, kind);
   const auto& hits = result.hits;
   if (hits.empty()) {
     // A word in no record may be misspelt: the nearest words of the records, if any.
     std::vector<std::string> near;
     for (const auto& clause : result.unmatched) {
       if (clause.find(' ') != std::string::npos) continue;
-      for (auto& word : query::suggest(facts, clause, kind)) {
+      for (auto& word : query::suggest(index, clause, kind)) {
         if (std::find(near.begin(), near.end(), word) == near.end())
           near.push_back(std::move(word));
       }

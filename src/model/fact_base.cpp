@@ -26,6 +26,7 @@ void FactBase::share_storage(const FactBase& other) {
 }
 
 void FactBase::build_index() {
+  m_search_index = nullptr;
   std::vector<RecordRef> index;
   index.reserve(records_held());
   for_each_kind([&](auto schema) {

@@ -54,6 +54,8 @@ class Records {
   bool m_is_fixed = false;
 };
 
+struct SearchIndex;  // model/search_index.hpp
+
 struct RecordRef {
   Kind kind = Kind::figure;
   std::uint32_t index = 0;             // into the vector of that kind
@@ -84,6 +86,10 @@ struct FactBase {
   // facts get theirs at build time: sorting ids at every start cost 70,000 instructions).
   void adopt_index(std::span<const RecordRef> index) { m_index = Records<RecordRef>(index); }
   const Records<RecordRef>& index() const { return m_index; }
+  // The search index of these records when it was built with them (the embedded facts'
+  // is written at build time); build_index drops it, as the records have changed.
+  void adopt_search_index(const SearchIndex* index) { m_search_index = index; }
+  const SearchIndex* search_index() const { return m_search_index; }
   const RecordRef* find(std::string_view id) const;
   const Reference* find_reference(std::string_view id) const;
   std::size_t record_count() const;  // records in the index: one per id
@@ -112,6 +118,7 @@ struct FactBase {
   // Every record, sorted by id: a vector of (kind, index) pairs, so copying a fact base
   // copies a valid index, and building it allocates once.
   Records<RecordRef> m_index;
+  const SearchIndex* m_search_index = nullptr;
   std::vector<std::shared_ptr<Arena>> m_storage;
 };
 

@@ -49,6 +49,11 @@ class KindSet {
   std::uint32_t m_bits = 0;
 };
 
+// How much a word found in a field counts in search, weakest first: a record's names
+// (and aliases) count most, then its id, its summary, the rest of its text, its note.
+// query/search.hpp gives each level its weight; `none` is not searched.
+enum class SearchWeight : std::uint8_t { none, note, text, summary, id, name };
+
 enum class FieldType {
   id,         // Text: the record's id, kebab-case, unique
   text,       // Text
@@ -84,7 +89,7 @@ struct Field {
   Member<R> member;
   std::string_view cpp = {};  // the member's name in C++, for the embed generator
   bool required = false;
-  int weight = 0;  // how strongly search reads it; 0: not at all
+  SearchWeight search = SearchWeight::none;  // how strongly search reads it
   Show show = Show::none;
   std::string_view label = {};    // in text output
   std::string_view missing = {};  // text output when the value is missing; empty: no line
@@ -94,11 +99,6 @@ struct Field {
 
   constexpr std::string_view output_name() const { return output.empty() ? key : output; }
 };
-
-// Field weights for search: a record's names count most, then its id, then its text.
-inline constexpr int k_name_weight = 10;
-inline constexpr int k_id_weight = 5;
-inline constexpr int k_text_weight = 1;
 
 inline constexpr std::string_view k_reference_kinds[] = {"web",  "news",    "report",
                                                          "book", "journal", "dataset"};
@@ -115,22 +115,22 @@ struct Schema;
 #define NKFACTS_ID_FIELD(R)                                                   \
   {                                                                           \
     .key = "id", .type = FieldType::id, NKFACTS_MEMBER(id), .required = true, \
-    .weight = k_id_weight                                                     \
+    .search = SearchWeight::id                                                \
   }
 #define NKFACTS_SOURCES_FIELD(R)                                                             \
   {                                                                                          \
     .key = "sources", .type = FieldType::id_list, NKFACTS_MEMBER(sources), .required = true, \
     .targets = Kind::reference                                                               \
   }
-#define NKFACTS_NOTE_FIELD(R)                                                              \
-  {                                                                                        \
-    .key = "note", .type = FieldType::text, NKFACTS_MEMBER(note), .weight = k_text_weight, \
-    .show = Show::note, .label = "Note"                                                    \
+#define NKFACTS_NOTE_FIELD(R)                                                                   \
+  {                                                                                             \
+    .key = "note", .type = FieldType::text, NKFACTS_MEMBER(note), .search = SearchWeight::note, \
+    .show = Show::note, .label = "Note"                                                         \
   }
-#define NKFACTS_ALIASES_FIELD(R)                                           \
-  {                                                                        \
-    .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases), \
-    .weight = k_name_weight, .show = Show::field, .label = "Also called"   \
+#define NKFACTS_ALIASES_FIELD(R)                                              \
+  {                                                                           \
+    .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases),    \
+    .search = SearchWeight::name, .show = Show::field, .label = "Also called" \
   }
 
 template <>
@@ -153,25 +153,25 @@ struct Schema<Reference> {
        .type = FieldType::text,
        NKFACTS_MEMBER(title),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "translated_title",
        .type = FieldType::text,
        NKFACTS_MEMBER(translated_title),
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::field,
        .label = "Title (en)"},
       {.key = "authors",
        .type = FieldType::text_list,
        NKFACTS_MEMBER(authors),
-       .weight = k_text_weight,
+       .search = SearchWeight::text,
        .show = Show::field,
        .label = "Authors"},
       {.key = "publisher",
        .type = FieldType::text,
        NKFACTS_MEMBER(publisher),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::text,
        .show = Show::field,
        .label = "Publisher"},
       {.key = "published",
@@ -218,7 +218,7 @@ struct Schema<Reference> {
       {.key = "note",
        .type = FieldType::text,
        NKFACTS_MEMBER(note),
-       .weight = k_text_weight,
+       .search = SearchWeight::note,
        .show = Show::field,
        .label = "Note"},
       NKFACTS_ALIASES_FIELD(R),
@@ -237,13 +237,13 @@ struct Schema<Figure> {
        .type = FieldType::text,
        NKFACTS_MEMBER(label),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       {.key = "value",
        .type = FieldType::quantity,
@@ -255,7 +255,7 @@ struct Schema<Figure> {
        .type = FieldType::text,
        NKFACTS_MEMBER(unit),
        .required = true,
-       .weight = k_text_weight},
+       .search = SearchWeight::text},
       {.key = "as_of",
        .type = FieldType::date,
        NKFACTS_MEMBER(as_of),
@@ -281,20 +281,20 @@ struct Schema<Series> {
        .type = FieldType::text,
        NKFACTS_MEMBER(name),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       {.key = "unit", .type = FieldType::text, NKFACTS_MEMBER(unit), .required = true},
       {.key = "columns",
        .type = FieldType::text_list,
        NKFACTS_MEMBER(columns),
        .required = true,
-       .weight = k_text_weight},
+       .search = SearchWeight::text},
       {.key = "share", .type = FieldType::text, NKFACTS_MEMBER(share_column)},
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
@@ -304,7 +304,7 @@ struct Schema<Series> {
        .type = FieldType::points,
        NKFACTS_MEMBER(points),
        .required = true,
-       .weight = k_text_weight},
+       .search = SearchWeight::note},
   };
 };
 
@@ -320,26 +320,26 @@ struct Schema<Route> {
        .type = FieldType::text,
        NKFACTS_MEMBER(name),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       {.key = "path",
        .type = FieldType::text_list,
        NKFACTS_MEMBER(path),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::text,
        .show = Show::field,
        .label = "Path"},
       {.key = "crossing",
        .type = FieldType::text,
        NKFACTS_MEMBER(crossing),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::text,
        .show = Show::field,
        .label = "Crossing"},
       {.key = "dangers",
@@ -366,20 +366,20 @@ struct Schema<Danger> {
        .type = FieldType::text,
        NKFACTS_MEMBER(name),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "where",
        .type = FieldType::text,
        NKFACTS_MEMBER(where),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::text,
        .show = Show::field,
        .label = "Where"},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
@@ -405,13 +405,13 @@ struct Schema<Event> {
        .type = FieldType::text,
        NKFACTS_MEMBER(title),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
@@ -431,13 +431,13 @@ struct Schema<Fact> {
        .type = FieldType::text,
        NKFACTS_MEMBER(label),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       {.key = "as_of",
        .type = FieldType::date,
@@ -462,7 +462,7 @@ struct Schema<Claim> {
        .type = FieldType::text,
        NKFACTS_MEMBER(statement),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "verdict",
        .type = FieldType::choice,
@@ -482,7 +482,7 @@ struct Schema<Claim> {
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       {.key = "evidence",
        .type = FieldType::id_list,
@@ -513,27 +513,27 @@ struct Schema<Term> {
        .type = FieldType::text,
        NKFACTS_MEMBER(term),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::heading},
       {.key = "korean",
        .type = FieldType::text,
        NKFACTS_MEMBER(korean),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::field,
        .label = "Korean"},
       {.key = "romanization",
        .type = FieldType::text,
        NKFACTS_MEMBER(romanization),
        .required = true,
-       .weight = k_name_weight,
+       .search = SearchWeight::name,
        .show = Show::field,
        .label = "Romanized"},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
        .required = true,
-       .weight = k_text_weight,
+       .search = SearchWeight::summary,
        .show = Show::paragraph},
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
@@ -621,20 +621,36 @@ void for_each_id_list(const R& record, Visit&& visit) {
   }
 }
 
+// The fields for_each_searchable reads in a record of type R, in its order:
+// `visit(key, weight)` for each (a series' points as "note", like its own note).
+template <typename R, typename Visit>
+void for_each_searched_field(Visit&& visit) {
+  const auto& name = name_field<R>();
+  visit(name.key, name.search);
+  visit(Schema<R>::fields[0].key, Schema<R>::fields[0].search);
+  for (const auto& field : Schema<R>::fields) {
+    if (field.search == SearchWeight::none || &field == &name || field.type == FieldType::id)
+      continue;
+    visit(field.type == FieldType::points ? std::string_view("note") : field.key, field.search);
+  }
+}
+
 // The searchable text of a record, name first, then its id, then the rest in schema
-// order: `visit(key, text, weight)` for each non-empty text (each item of a list).
+// order: `visit(key, text, weight)` for each non-empty text (each item of a list), with
+// the field's SearchWeight. A series' points' notes are read as its field "note".
 template <typename Visit>
 void for_each_searchable(const FactBase& facts, const RecordRef& ref, Visit&& visit) {
   visit_record(facts, ref, [&](const auto& record, auto schema) {
     using R = std::decay_t<decltype(record)>;
     const auto& name = name_field<R>();
     const auto one = [&](const Field<R>& field, std::string_view text) {
-      if (!text.empty()) visit(field.key, text, field.weight);
+      if (!text.empty()) visit(field.key, text, field.search);
     };
     one(name, record.*std::get<Text R::*>(name.member));
     one(Schema<R>::fields[0], record.id);
     for (const auto& field : decltype(schema)::fields) {
-      if (field.weight == 0 || &field == &name || field.type == FieldType::id) continue;
+      if (field.search == SearchWeight::none || &field == &name || field.type == FieldType::id)
+        continue;
       if (const auto* text = std::get_if<Text R::*>(&field.member)) {
         one(field, record.**text);
       } else if (const auto* list = std::get_if<TextList R::*>(&field.member)) {
@@ -642,7 +658,7 @@ void for_each_searchable(const FactBase& facts, const RecordRef& ref, Visit&& vi
       } else if constexpr (std::is_same_v<R, Series>) {
         if (field.type == FieldType::points) {
           for (const auto& point : record.points) {
-            if (!point.note.empty()) visit(std::string_view("note"), point.note, field.weight);
+            if (!point.note.empty()) visit(std::string_view("note"), point.note, field.search);
           }
         }
       }

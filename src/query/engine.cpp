@@ -230,6 +230,52 @@ class WordMatcher {
   std::unordered_map<std::string, std::string> cache_;
 };
 
+// The index terms a query term matches: its own for a stem or an exact word; for a
+// Hangul term, every indexed Hangul word it begins (the word with any particle).
+void terms_matching(const model::SearchIndex& index, const Term& term,
+                    std::vector<std::uint32_t>& out) {
+  const auto* begin = index.terms.begin();
+  const auto* end = index.terms.end();
+  const auto* it = std::lower_bound(
+      begin, end, std::string_view(term.text),
+      [](const model::IndexTerm& t, std::string_view text) { return t.text < text; });
+  if (term.match == TermMatch::prefix) {
+    for (; it != end && it->text.starts_with(term.text); ++it) {
+      if (util::is_hangul_word(it->text)) out.push_back(static_cast<std::uint32_t>(it - begin));
+    }
+  } else if (it != end && it->text == term.text) {
+    out.push_back(static_cast<std::uint32_t>(it - begin));
+  }
+}
+
+// The documents and fields ranked: one kind's, or all.
+struct Scope {
+  std::uint32_t first_doc = 0, end_doc = 0;
+  std::uint32_t first_field = 0, end_field = 0;
+
+  Scope(const model::SearchIndex& index, std::optional<model::Kind> kind) {
+    if (kind && static_cast<std::size_t>(*kind) < index.kinds.size()) {
+      const auto& k = index.kinds[static_cast<std::size_t>(*kind)];
+      first_doc = k.first_doc;
+      end_doc = k.first_doc + k.docs;
+      first_field = k.first_field;
+      end_field = k.first_field + k.fields;
+    } else if (!kind) {
+      end_doc = index.documents();
+      end_field = static_cast<std::uint32_t>(index.fields.size());
+    }
+  }
+  bool has(std::uint32_t doc) const { return doc >= first_doc && doc < end_doc; }
+};
+
+// A clause's occurrences in one field of one document.
+struct Occurrence {
+  std::uint32_t doc = 0;
+  std::uint32_t field = 0;
+  std::uint32_t clause = 0;
+  std::uint32_t count = 0;
+};
+
 // A field of one record, as ranking sees it.
 struct FieldCounts {
   std::size_t slot = 0;
@@ -238,42 +284,41 @@ struct FieldCounts {
 };
 
 struct Candidate {
-  std::size_t record = 0;
+  std::size_t doc = 0;
   std::vector<FieldCounts> fields;
 };
 
-// Field names seen, each with its weight (that of its first piece) and length totals.
+// Fields by name (and weight) across the kinds ranked, with their length totals: a
+// field's average length is over every record that has a field of that name.
 struct Slots {
   std::vector<std::string_view> names;
   std::vector<double> weights;
   std::vector<double> total_length;
-  std::vector<std::size_t> records;  // records having the field
+  std::vector<std::size_t> records;   // records having the field
+  std::vector<std::size_t> of_field;  // slot of each index field in scope
 
-  std::size_t slot_of(const FieldText& field) {
-    for (std::size_t s = 0; s < names.size(); ++s) {
-      if (names[s].data() == field.name.data() || names[s] == field.name) return s;
+  Slots(const model::SearchIndex& index, const Scope& scope) {
+    for (std::uint32_t f = scope.first_field; f < scope.end_field; ++f) {
+      const auto& field = index.fields[f];
+      const double weight = weight_of(field.weight);
+      std::size_t s = 0;
+      while (s < names.size() && (names[s] != field.name || weights[s] != weight)) ++s;
+      if (s == names.size()) {
+        names.push_back(field.name);
+        weights.push_back(weight);
+        total_length.push_back(0);
+        records.push_back(0);
+      }
+      total_length[s] += static_cast<double>(field.total_length);
+      records[s] += field.records;
+      of_field.push_back(s);
     }
-    names.push_back(field.name);
-    weights.push_back(field.weight);
-    total_length.push_back(0);
-    records.push_back(0);
-    return names.size() - 1;
   }
 };
 
 // Occurrences of phrase `clause` in one piece, from the positions of its terms' matches.
-std::uint32_t phrase_count(const Clause& clause, const Matcher& matcher,
+std::uint32_t phrase_count(const std::vector<std::size_t>& entry_of,
                            const std::vector<std::pair<std::uint32_t, std::size_t>>& hits) {
-  std::vector<std::size_t> entry_of;
-  for (const auto& term : clause.terms) {
-    for (std::size_t e = 0; e < matcher.entries.size(); ++e) {
-      if (matcher.entries[e].term.text == term.text &&
-          matcher.entries[e].term.match == term.match) {
-        entry_of.push_back(e);
-        break;
-      }
-    }
-  }
   const auto has = [&](std::uint32_t position, std::size_t entry) {
     return std::find(hits.begin(), hits.end(), std::pair{position, entry}) != hits.end();
   };
@@ -289,107 +334,161 @@ std::uint32_t phrase_count(const Clause& clause, const Matcher& matcher,
   return count;
 }
 
+std::size_t entry_of_term(const Matcher& matcher, const Term& term) {
+  for (std::size_t e = 0; e < matcher.entries.size(); ++e) {
+    if (matcher.entries[e].term.text == term.text && matcher.entries[e].term.match == term.match)
+      return e;
+  }
+  return 0;
+}
+
+// The (document, field) pairs in scope where the index terms `terms` occur, sorted.
+std::vector<std::uint64_t> places_of(const model::SearchIndex& index, const Scope& scope,
+                                     const std::vector<std::uint32_t>& terms) {
+  std::vector<std::uint64_t> places;
+  for (const auto t : terms) {
+    for (const auto& posting : index.postings_of(t)) {
+      if (scope.has(posting.doc))
+        places.push_back(std::uint64_t{posting.doc} << 32 | posting.field);
+    }
+  }
+  if (terms.size() > 1) {
+    std::sort(places.begin(), places.end());
+    places.erase(std::unique(places.begin(), places.end()), places.end());
+  }
+  return places;
+}
+
 }  // namespace
 
-Ranking rank(const Query& query, std::size_t count, const FieldsOf& fields_of) {
+double weight_of(model::SearchWeight weight) {
+  switch (weight) {
+    case model::SearchWeight::name:
+      return k_weight_name;
+    case model::SearchWeight::id:
+      return k_weight_id;
+    case model::SearchWeight::summary:
+      return k_weight_summary;
+    case model::SearchWeight::text:
+      return k_weight_text;
+    case model::SearchWeight::note:
+      return k_weight_note;
+    case model::SearchWeight::none:
+      break;
+  }
+  return 0;
+}
+
+Ranking rank(const Query& query, const model::SearchIndex& index, std::optional<model::Kind> kind,
+             const FieldsOf& fields_of) {
   Ranking ranking;
   const std::size_t clauses = query.clauses.size();
   if (clauses == 0) return ranking;
   const Matcher matcher(query);
   WordMatcher words(matcher);
-  Slots slots;
-  std::vector<Candidate> candidates;
+  const Scope scope(index, kind);
+  const Slots slots(index, scope);
 
+  // Each query term's index terms.
+  std::vector<std::vector<std::uint32_t>> terms(matcher.entries.size());
+  for (std::size_t e = 0; e < matcher.entries.size(); ++e) {
+    terms_matching(index, matcher.entries[e].term, terms[e]);
+  }
+
+  std::vector<Occurrence> occurrences;
+  for (std::size_t e = 0; e < matcher.entries.size(); ++e) {
+    const auto& single = matcher.entries[e].clauses_single;
+    if (single.empty()) continue;
+    for (const auto t : terms[e]) {
+      for (const auto& posting : index.postings_of(t)) {
+        if (!scope.has(posting.doc)) continue;
+        for (const auto c : single) {
+          occurrences.push_back(
+              {posting.doc, posting.field, static_cast<std::uint32_t>(c), posting.count});
+        }
+      }
+    }
+  }
+
+  // Phrases: the fields holding all of a phrase's words are read again for their order.
   std::vector<FieldText> pieces;
   std::vector<std::size_t> matched_entries;
   std::vector<std::pair<std::uint32_t, std::size_t>> phrase_hits;  // position, entry
-  std::vector<std::size_t> slot_of_piece;
-  // Per record, per slot: length and occurrences (reset for the slots a record touched).
-  std::vector<std::uint32_t> lengths, counts;
-  std::vector<std::size_t> touched;
-  std::vector<bool> phrase_clause(clauses);
-  bool any_phrase = false;
   for (std::size_t c = 0; c < clauses; ++c) {
-    phrase_clause[c] = query.clauses[c].terms.size() > 1;
-    any_phrase = any_phrase || phrase_clause[c];
-  }
-
-  for (std::size_t record = 0; record < count; ++record) {
-    pieces.clear();
-    fields_of(record, pieces);
-    touched.clear();
-    bool any_match = false;
-    for (const auto& piece : pieces) {
-      const std::size_t slot = slots.slot_of(piece);
-      if (lengths.size() < slots.names.size()) {
-        lengths.resize(slots.names.size());
-        counts.resize(slots.names.size() * clauses);
-      }
-      if (std::find(touched.begin(), touched.end(), slot) == touched.end()) {
-        touched.push_back(slot);
-        lengths[slot] = 0;
-        std::fill_n(counts.begin() + static_cast<std::ptrdiff_t>(slot * clauses), clauses, 0u);
-      }
-      const std::string_view text = piece.text;
-      std::uint32_t position = 0;
-      phrase_hits.clear();
-      std::size_t begin = 0, end = 0;
-      for (std::size_t from = 0; util::next_word(text, from, begin, end); from = end) {
-        ++position;
-        const auto raw = text.substr(begin, end - begin);
-        if (!matcher.may_match(raw)) continue;
-        words.match(raw, matched_entries);
-        for (const auto e : matched_entries) {
-          const auto& entry = matcher.entries[e];
-          for (const auto c : entry.clauses_single) ++counts[slot * clauses + c];
-          if (entry.in_phrase) phrase_hits.emplace_back(position, e);
-          any_match = true;
-        }
-      }
-      lengths[slot] += position;
-      if (any_phrase && !phrase_hits.empty()) {
-        for (std::size_t c = 0; c < clauses; ++c) {
-          if (phrase_clause[c]) {
-            counts[slot * clauses + c] += phrase_count(query.clauses[c], matcher, phrase_hits);
+    const auto& clause = query.clauses[c];
+    if (clause.terms.size() < 2) continue;
+    std::vector<std::size_t> entry_of;
+    for (const auto& term : clause.terms) entry_of.push_back(entry_of_term(matcher, term));
+    auto places = places_of(index, scope, terms[entry_of[0]]);
+    for (std::size_t k = 1; k < entry_of.size() && !places.empty(); ++k) {
+      const auto more = places_of(index, scope, terms[entry_of[k]]);
+      std::vector<std::uint64_t> both;
+      std::set_intersection(places.begin(), places.end(), more.begin(), more.end(),
+                            std::back_inserter(both));
+      places = std::move(both);
+    }
+    for (const auto place : places) {
+      const auto doc = static_cast<std::uint32_t>(place >> 32);
+      const auto field = static_cast<std::uint32_t>(place & 0xFFFFFFFFu);
+      const auto name = index.fields[field].name;
+      pieces.clear();
+      fields_of(doc, pieces);
+      std::uint32_t count = 0;
+      for (const auto& piece : pieces) {
+        if (piece.name != name) continue;
+        std::uint32_t position = 0;
+        phrase_hits.clear();
+        std::size_t begin = 0, end = 0;
+        for (std::size_t from = 0; util::next_word(piece.text, from, begin, end); from = end) {
+          ++position;
+          const auto raw = piece.text.substr(begin, end - begin);
+          if (!matcher.may_match(raw)) continue;
+          words.match(raw, matched_entries);
+          for (const auto e : matched_entries) {
+            if (matcher.entries[e].in_phrase) phrase_hits.emplace_back(position, e);
           }
         }
+        if (!phrase_hits.empty()) count += phrase_count(entry_of, phrase_hits);
       }
+      if (count > 0) occurrences.push_back({doc, field, static_cast<std::uint32_t>(c), count});
     }
-    for (const auto slot : touched) {
-      slots.total_length[slot] += lengths[slot];
-      ++slots.records[slot];
-    }
-    if (!any_match) continue;
-    Candidate candidate;
-    candidate.record = record;
-    bool counted = false;
-    for (const auto slot : touched) {
-      FieldCounts field;
-      field.slot = slot;
-      field.length = lengths[slot];
-      field.counts.assign(counts.begin() + static_cast<std::ptrdiff_t>(slot * clauses),
-                          counts.begin() + static_cast<std::ptrdiff_t>((slot + 1) * clauses));
-      for (const auto n : field.counts) counted = counted || n > 0;
-      candidate.fields.push_back(std::move(field));
-    }
-    // A phrase's words may all occur without the phrase: no match then.
-    if (counted) candidates.push_back(std::move(candidate));
   }
 
-  // Rarity of each clause among the records read.
+  // Occurrences by document and field (fields of a kind are in the order a record's are
+  // read), then the candidates and how many documents match each clause.
+  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
+    if (a.doc != b.doc) return a.doc < b.doc;
+    if (a.field != b.field) return a.field < b.field;
+    return a.clause < b.clause;
+  });
+  std::vector<Candidate> candidates;
   std::vector<std::size_t> frequency(clauses, 0);
-  for (const auto& candidate : candidates) {
-    for (std::size_t c = 0; c < clauses; ++c) {
-      for (const auto& field : candidate.fields) {
-        if (field.counts[c] > 0) {
-          ++frequency[c];
-          break;
-        }
+  std::vector<bool> in_doc(clauses);
+  for (std::size_t i = 0; i < occurrences.size();) {
+    Candidate candidate;
+    candidate.doc = occurrences[i].doc;
+    std::fill(in_doc.begin(), in_doc.end(), false);
+    while (i < occurrences.size() && occurrences[i].doc == candidate.doc) {
+      FieldCounts field;
+      const auto f = occurrences[i].field;
+      field.slot = slots.of_field[f - scope.first_field];
+      field.length = index.length(occurrences[i].doc, f);
+      field.counts.assign(clauses, 0);
+      for (; i < occurrences.size() && occurrences[i].doc == candidate.doc &&
+             occurrences[i].field == f;
+           ++i) {
+        field.counts[occurrences[i].clause] += occurrences[i].count;
+        in_doc[occurrences[i].clause] = true;
       }
+      candidate.fields.push_back(std::move(field));
     }
+    for (std::size_t c = 0; c < clauses; ++c) frequency[c] += in_doc[c];
+    candidates.push_back(std::move(candidate));
   }
+
+  // Rarity of each clause among the records ranked.
   std::vector<double> idf(clauses);
-  const auto n = static_cast<double>(count);
+  const auto n = static_cast<double>(scope.end_doc - scope.first_doc);
   for (std::size_t c = 0; c < clauses; ++c) {
     const auto df = static_cast<double>(frequency[c]);
     idf[c] = std::log(1 + (n - df + 0.5) / (df + 0.5));
@@ -398,7 +497,7 @@ Ranking rank(const Query& query, std::size_t count, const FieldsOf& fields_of) {
 
   for (const auto& candidate : candidates) {
     Ranked hit;
-    hit.record = candidate.record;
+    hit.doc = candidate.doc;
     std::vector<double> slot_score(candidate.fields.size(), 0);
     double total = 0;
     for (std::size_t c = 0; c < clauses; ++c) {
@@ -437,7 +536,7 @@ Ranking rank(const Query& query, std::size_t count, const FieldsOf& fields_of) {
   // where in it the query's words are.
   for (auto& hit : ranking.hits) {
     pieces.clear();
-    fields_of(hit.record, pieces);
+    fields_of(hit.doc, pieces);
     for (const auto& piece : pieces) {
       if (piece.name != hit.field) continue;
       std::size_t begin = 0, end = 0;
@@ -456,35 +555,26 @@ Ranking rank(const Query& query, std::size_t count, const FieldsOf& fields_of) {
   return ranking;
 }
 
-std::vector<std::string> nearest_words(std::string_view word, std::size_t count,
-                                       const FieldsOf& fields_of, std::size_t limit) {
-  std::unordered_map<std::string, std::size_t> vocabulary;
-  std::vector<FieldText> pieces;
-  std::string folded;
-  for (std::size_t record = 0; record < count; ++record) {
-    pieces.clear();
-    fields_of(record, pieces);
-    for (const auto& piece : pieces) {
-      std::size_t begin = 0, end = 0;
-      for (std::size_t from = 0; util::next_word(piece.text, from, begin, end); from = end) {
-        util::fold_word(piece.text.substr(begin, end - begin), folded);
-        ++vocabulary[folded];
-      }
-    }
-  }
+std::vector<std::string> nearest_words(std::string_view word, const model::SearchIndex& index,
+                                       std::optional<model::Kind> kind, std::size_t limit) {
   const std::size_t length = util::code_point_count(word);
   const std::size_t allowed = length <= 4 ? 1 : length <= 8 ? 2 : 3;
+  const std::uint32_t kinds = kind ? 1u << static_cast<unsigned>(*kind) : ~0u;
   struct Near {
     std::size_t distance;
     std::size_t frequency;
     std::string_view word;
   };
   std::vector<Near> near;
-  for (const auto& [candidate, frequency] : vocabulary) {
-    const std::size_t size = util::code_point_count(candidate);
+  for (const auto& candidate : index.words) {
+    if ((candidate.kinds & kinds) == 0) continue;
+    // Bytes bound code points from above and, over three, from below (UTF-8).
+    if (candidate.text.size() + allowed < length || candidate.text.size() < 2) continue;
+    const std::size_t size = util::code_point_count(candidate.text);
     if (size + allowed < length || length + allowed < size || size < 2) continue;
-    const auto distance = util::word_distance(word, candidate);
-    if (distance > 0 && distance <= allowed) near.push_back({distance, frequency, candidate});
+    const auto distance = util::word_distance(word, candidate.text, allowed);
+    if (distance > 0 && distance <= allowed)
+      near.push_back({distance, candidate.frequency, candidate.text});
   }
   std::sort(near.begin(), near.end(), [](const Near& a, const Near& b) {
     if (a.distance != b.distance) return a.distance < b.distance;

@@ -1,5 +1,6 @@
-// The search engine, on its own: it knows records only as lists of (field, weight, text)
-// and knows nothing of kinds, ids or the fact base (src/query/search.cpp feeds it).
+// The search engine, on its own: it reads a search index (model/search_index.hpp, built by
+// query/index.hpp) and the text of the records it names, and knows nothing of ids or of
+// the fact base (src/query/search.cpp feeds it).
 //
 // A query is split into words (util/words.hpp); each word is matched by its term
 // (query/terms.hpp: English stems, Hangul without particles); question and function words
@@ -9,30 +10,42 @@
 // in the records (idf) and how often it occurs in each field, weighted by the field and
 // normalised by the field's length; the sum is scaled by the share of the query's clauses
 // the record matches, so a record matching more of them ranks above one matching fewer.
-// Nothing is indexed beforehand: the records are read once per search, and only words
-// that could match a query term (by their first letters) are folded and stemmed.
+// A search reads the postings of its terms only. The records' text is read again only
+// where an answer needs positions: for a phrase, in the fields that hold all its words,
+// and for the hits, to mark the matched words in the text shown.
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "model/search_index.hpp"
+
 namespace nkfacts::query {
 
-// One piece of a record's text: the field it comes from, how much a match there counts,
-// and the text. Several pieces of one field (a route's path, a reference's authors) are
-// one field for ranking; a phrase never runs from one piece into the next.
+// Field weights: a record's name (and aliases) above its id, its summary, the rest of its
+// text and its note.
+inline constexpr double k_weight_name = 8;
+inline constexpr double k_weight_id = 3;
+inline constexpr double k_weight_summary = 2;
+inline constexpr double k_weight_text = 1.5;
+inline constexpr double k_weight_note = 1;
+double weight_of(model::SearchWeight weight);
+
+// One piece of a record's text and the field it comes from. Several pieces of one field
+// (a route's path, a reference's authors) are one field for ranking; a phrase never runs
+// from one piece into the next.
 struct FieldText {
   std::string_view name;
-  double weight = 1;
   std::string_view text;
 };
 
-// The pieces of record `record` (0 to count-1), into `out` (cleared by the caller).
-using FieldsOf = std::function<void(std::size_t record, std::vector<FieldText>& out)>;
+// The pieces of document `doc` of the index, into `out` (cleared by the caller).
+using FieldsOf = std::function<void(std::size_t doc, std::vector<FieldText>& out)>;
 
 enum class TermMatch {
   stem,    // English: the word's Snowball stem equals the term
@@ -67,7 +80,7 @@ struct ClauseScore {
 };
 
 struct Ranked {
-  std::size_t record = 0;
+  std::size_t doc = 0;
   double score = 0;
   std::size_t matched = 0;  // clauses matched, of Query::clauses.size()
   std::string field;        // the field that counted most
@@ -81,13 +94,14 @@ struct Ranking {
   std::vector<std::string> unmatched;  // clauses no record matched
 };
 
-// Ranks records 0..count-1 against `query`. Only records matching at least one clause
-// are returned.
-Ranking rank(const Query& query, std::size_t count, const FieldsOf& fields_of);
+// Ranks the documents of `index` (those of `kind` only, when given) against `query`. Only
+// documents matching at least one clause are returned.
+Ranking rank(const Query& query, const model::SearchIndex& index, std::optional<model::Kind> kind,
+             const FieldsOf& fields_of);
 
-// The words of the records nearest to `word` (a folded word) by edit distance, closest
-// and most frequent first, at most `limit`; none when nothing is near enough.
-std::vector<std::string> nearest_words(std::string_view word, std::size_t count,
-                                       const FieldsOf& fields_of, std::size_t limit = 3);
+// The words of the records (of `kind`) nearest to `word` (a folded word) by edit distance,
+// closest and most frequent first, at most `limit`; none when nothing is near enough.
+std::vector<std::string> nearest_words(std::string_view word, const model::SearchIndex& index,
+                                       std::optional<model::Kind> kind, std::size_t limit = 3);
 
 }  // namespace nkfacts::query

@@ -4,48 +4,30 @@
 #include <cmath>
 
 #include "model/schema.hpp"
+#include "query/index.hpp"
 #include "util/words.hpp"
 
 namespace nkfacts::query {
 
-// A record's searchable text, from its kind's descriptor (model/schema.hpp): the schema
-// says which fields search reads and whether each names the record, identifies it or
-// describes it. Among the describing fields the summary counts more than other text, and
-// a note least, so a word in a summary outranks the same word in a note.
 void fields_of(const model::FactBase& facts, const model::RecordRef& ref,
                std::vector<FieldText>& fields) {
-  model::for_each_searchable(facts, ref, [&](std::string_view key, std::string_view text,
-                                             int weight) {
-    const double scaled = weight >= model::k_name_weight ? k_weight_name
-                          : weight >= model::k_id_weight ? k_weight_id
-                          : key == "summary"             ? k_weight_summary
-                          : key == "note"                ? k_weight_note
-                                                         : k_weight_other;
-    fields.push_back({key, scaled, text});
-  });
+  model::for_each_searchable(facts, ref,
+                             [&](std::string_view key, std::string_view text, model::SearchWeight) {
+                               fields.push_back({key, text});
+                             });
 }
 
 namespace {
 
-// The records searched, in the order ties are broken in: by kind, then as loaded.
-std::vector<model::RecordRef> records_of(const model::FactBase& facts,
-                                         std::optional<model::Kind> kind) {
-  std::vector<model::RecordRef> refs;
-  for (const auto record_kind : model::k_all_kinds) {
-    if (kind && *kind != record_kind) continue;
-    const std::size_t count = model::visit_kind(
-        record_kind, [&](auto schema) { return model::records_of(facts, schema).size(); });
-    for (std::size_t i = 0; i < count; ++i) {
-      refs.push_back({record_kind, static_cast<std::uint32_t>(i)});
+// The record of document `doc` of the index.
+model::RecordRef record_of(const model::SearchIndex& index, std::size_t doc) {
+  for (std::size_t k = 0; k < index.kinds.size(); ++k) {
+    const auto& kind = index.kinds[k];
+    if (doc >= kind.first_doc && doc < kind.first_doc + std::size_t{kind.docs}) {
+      return {static_cast<model::Kind>(k), static_cast<std::uint32_t>(doc - kind.first_doc)};
     }
   }
-  return refs;
-}
-
-FieldsOf fields_function(const model::FactBase& facts, const std::vector<model::RecordRef>& refs) {
-  return [&facts, &refs](std::size_t record, std::vector<FieldText>& out) {
-    fields_of(facts, refs[record], out);
-  };
+  return {};
 }
 
 // Scores are shown with three decimals; rounding here keeps ties visible as ties.
@@ -55,18 +37,19 @@ double rounded(double score) {
 
 }  // namespace
 
-SearchResult search(const model::FactBase& facts, std::string_view query_text,
-                    std::optional<model::Kind> kind) {
+SearchResult search(const model::FactBase& facts, const model::SearchIndex& index,
+                    std::string_view query_text, std::optional<model::Kind> kind) {
   SearchResult result;
   const Query query = parse_query(query_text);
   result.clauses = query.clauses.size();
   result.dropped = query.dropped;
-  const auto refs = records_of(facts, kind);
-  auto ranking = rank(query, refs.size(), fields_function(facts, refs));
+  auto ranking = rank(query, index, kind, [&](std::size_t doc, std::vector<FieldText>& out) {
+    fields_of(facts, record_of(index, doc), out);
+  });
   result.unmatched = std::move(ranking.unmatched);
   for (auto& ranked : ranking.hits) {
     SearchHit hit;
-    hit.ref = refs[ranked.record];
+    hit.ref = record_of(index, ranked.doc);
     hit.score = rounded(ranked.score);
     hit.matched = ranked.matched;
     hit.field = std::move(ranked.field);
@@ -83,12 +66,23 @@ SearchResult search(const model::FactBase& facts, std::string_view query_text,
   return result;
 }
 
-std::vector<std::string> suggest(const model::FactBase& facts, std::string_view word,
+SearchResult search(const model::FactBase& facts, std::string_view query,
+                    std::optional<model::Kind> kind) {
+  std::unique_ptr<model::SearchIndex> built;
+  return search(facts, search_index_of(facts, built), query, kind);
+}
+
+std::vector<std::string> suggest(const model::SearchIndex& index, std::string_view word,
                                  std::optional<model::Kind> kind) {
-  const auto refs = records_of(facts, kind);
   std::string folded;
   util::fold_word(word, folded);
-  return nearest_words(folded, refs.size(), fields_function(facts, refs));
+  return nearest_words(folded, index, kind);
+}
+
+std::vector<std::string> suggest(const model::FactBase& facts, std::string_view word,
+                                 std::optional<model::Kind> kind) {
+  std::unique_ptr<model::SearchIndex> built;
+  return suggest(search_index_of(facts, built), word, kind);
 }
 
 }  // namespace nkfacts::query

@@ -1,6 +1,6 @@
-// Search over the fact base: the engine of query/engine.hpp fed with each record's fields.
-// fields_of (search.cpp) is the one place that says which fields of a record are searched
-// and how much each counts.
+// Search over the fact base: the engine of query/engine.hpp reading the fact base's search
+// index (query/index.hpp), and each record's fields where it needs their text. Which
+// fields are searched, and how much each counts, is the schema's SearchWeight of each.
 #pragma once
 
 #include <optional>
@@ -12,14 +12,6 @@
 #include "query/engine.hpp"
 
 namespace nkfacts::query {
-
-// Field weights: a record's name (and aliases) above its summary, above the rest of its
-// text, above its note.
-inline constexpr double k_weight_name = 8;
-inline constexpr double k_weight_id = 3;
-inline constexpr double k_weight_summary = 2;
-inline constexpr double k_weight_other = 1.5;
-inline constexpr double k_weight_note = 1;
 
 struct SearchHit {
   model::RecordRef ref;
@@ -42,10 +34,16 @@ struct SearchResult {
 void fields_of(const model::FactBase& facts, const model::RecordRef& ref,
                std::vector<FieldText>& fields);
 
+// Searches `facts` through `index`, its index (query::search_index_of).
+SearchResult search(const model::FactBase& facts, const model::SearchIndex& index,
+                    std::string_view query, std::optional<model::Kind> kind = std::nullopt);
+// The same, with the index the fact base carries or one built for this search.
 SearchResult search(const model::FactBase& facts, std::string_view query,
                     std::optional<model::Kind> kind = std::nullopt);
 
 // Words of the records (of `kind`) nearest to `word` (as typed), for "did you mean".
+std::vector<std::string> suggest(const model::SearchIndex& index, std::string_view word,
+                                 std::optional<model::Kind> kind = std::nullopt);
 std::vector<std::string> suggest(const model::FactBase& facts, std::string_view word,
                                  std::optional<model::Kind> kind = std::nullopt);
 

@@ -179,50 +179,11 @@ std::string pad_left(std::string_view text, std::size_t width) {
   return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound) {
+  return edit_distance(std::span<const char>(a), std::span<const char>(b), bound);
 }
 
 namespace {
-
-// Ids and words longer than this are never compared for "did you mean": nobody mistypes
-// a hundred bytes, and comparing two long strings costs the product of their lengths (a
-// 100,000-byte id against another took 25 seconds).
-constexpr std::size_t k_longest_suggested = 100;
-
-// The edit distance of `a` and `b` when it is at most `bound`, else bound + 1. Strings
-// whose lengths differ by more than `bound` are not compared at all, and a comparison
-// stops at the first row of the table whose every cell is past `bound`.
-std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t bound) {
-  if (a.size() > b.size()) std::swap(a, b);
-  if (b.size() - a.size() > bound) return bound + 1;
-  std::array<std::size_t, k_longest_suggested + 1> row{};
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    std::size_t least = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-      least = std::min(least, row[j]);
-    }
-    if (least > bound) return bound + 1;
-  }
-  return std::min(row[b.size()], bound + 1);
-}
 
 // Whether `a` becomes `b` by swapping two neighbouring bytes ("2052" and "2025"): the
 // commonest slip of the fingers, which plain edit distance counts as two changes.
@@ -244,7 +205,7 @@ std::vector<std::string> closest_matches(std::string_view word,
     bool contains;
     const std::string* text;
   };
-  if (word.size() > k_longest_suggested || count == 0) return {};
+  if (word.size() > k_longest_compared || count == 0) return {};
   // Plausible: a small edit relative to the length (a third of it, at least two), or the
   // word appears inside the id.
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
@@ -253,7 +214,7 @@ std::vector<std::string> closest_matches(std::string_view word,
   // can no longer be shown, so its comparison stops there.
   std::vector<std::size_t> best;
   for (const auto& candidate : candidates) {
-    if (candidate.size() > k_longest_suggested) continue;
+    if (candidate.size() > k_longest_compared) continue;
     // Containment suggests an id only for words long enough to mean something ("a" is in
     // almost every id).
     const bool contains = word.size() >= 3 && candidate.find(word) != std::string::npos;
@@ -261,7 +222,7 @@ std::vector<std::string> closest_matches(std::string_view word,
     const std::size_t distance =
         one_swap_apart(word, candidate)
             ? 1
-            : bounded_edit_distance(word, candidate, contains ? k_longest_suggested : bound);
+            : edit_distance(word, candidate, contains ? k_longest_compared : bound);
     if (!contains && distance > bound) continue;
     scored.push_back({distance, contains, &candidate});
     if (!contains) {

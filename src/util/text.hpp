@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/edit_distance.hpp"
+
 namespace nkfacts::util {
 
 // Whole numbers up to this magnitude (2^53) are exact in a double: every writer prints
@@ -55,8 +57,10 @@ void wrap_rest_into(std::string& out, std::string_view text, std::size_t width,
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
-// Damerau-free Levenshtein distance in bytes, for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b);
+// Damerau-free Levenshtein distance in bytes, for "did you mean", exact up to `bound` and
+// bound + 1 beyond it (util/edit_distance.hpp: strings over 100 bytes are never compared).
+std::size_t edit_distance(std::string_view a, std::string_view b,
+                          std::size_t bound = k_longest_compared);
 
 // The `count` candidates closest to `word` (by edit distance, then prefix, then bytes),
 // leaving out those too far off to be a plausible typo.

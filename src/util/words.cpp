@@ -6,6 +6,9 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <span>
+
+#include "util/edit_distance.hpp"
 
 #include "util/utf8.hpp"
 
@@ -207,29 +210,32 @@ std::size_t code_point_count(std::string_view word) {
   return count;
 }
 
-std::size_t word_distance(std::string_view a, std::string_view b) {
-  const auto code_points = [](std::string_view text) {
-    std::vector<utf8proc_int32_t> out;
-    for (std::size_t i = 0; i < text.size();) {
-      utf8proc_int32_t cp = 0;
-      i += decode(text, i, cp);
-      out.push_back(cp);
-    }
-    return out;
-  };
-  const auto x = code_points(a), y = code_points(b);
-  std::vector<std::size_t> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = above;
+namespace {
+
+// The code points of `text` into `out`, their number; more than k_longest_compared: none.
+std::size_t code_points(std::string_view text,
+                        std::array<utf8proc_int32_t, k_longest_compared + 1>& out) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++n) {
+    if (n == out.size()) return out.size();
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out[n] = c;
+      ++i;
+    } else {
+      i += decode(text, i, out[n]);
     }
   }
-  return row[y.size()];
+  return n;
+}
+
+}  // namespace
+
+std::size_t word_distance(std::string_view a, std::string_view b, std::size_t bound) {
+  std::array<utf8proc_int32_t, k_longest_compared + 1> x, y;
+  const std::size_t nx = code_points(a, x), ny = code_points(b, y);
+  return edit_distance(std::span<const utf8proc_int32_t>(x.data(), nx),
+                       std::span<const utf8proc_int32_t>(y.data(), ny), bound);
 }
 
 }  // namespace nkfacts::util

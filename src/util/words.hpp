@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/edit_distance.hpp"
+
 namespace nkfacts::util {
 
 // Where the next word of `text` at or after `from` starts and ends (byte offsets); false
@@ -36,8 +38,11 @@ bool is_hangul_word(std::string_view word);
 std::string_view strip_korean_particle(std::string_view word);
 
 // Levenshtein distance between two words counted in code points (util::edit_distance
-// counts bytes, which makes every Hangul syllable three edits).
-std::size_t word_distance(std::string_view a, std::string_view b);
+// counts bytes, which makes every Hangul syllable three edits), exact up to `bound` and
+// bound + 1 beyond it; words over 100 code points are never compared
+// (util/edit_distance.hpp).
+std::size_t word_distance(std::string_view a, std::string_view b,
+                          std::size_t bound = k_longest_compared);
 std::size_t code_point_count(std::string_view word);
 
 }  // namespace nkfacts::util

@@ -88,5 +88,8 @@ TEST_CASE("word distance counts code points, not bytes") {
   CHECK(word_distance("hanawn", "hanawon") == 1);
   CHECK(word_distance("탈북만", "탈북민") == 1);
   CHECK(word_distance("", "abc") == 3);
+  CHECK(word_distance("탈북민", "북한이탈주민", 1) == 2);  // past the bound: bound + 1
+  CHECK(word_distance("탈북민", "북한이탈주민") == 4);
+  CHECK(word_distance("café", "cafe") == 1);
   CHECK(code_point_count("탈북민") == 3);
 }
