@@ -201,7 +201,11 @@ class Builder {
         double answer = 0;
         std::string date = f.as_of ? model::to_iso(*f.as_of) : std::string();
         const std::string label(model::localized(f, &model::Figure::label));
-        const std::string subject = date.empty() ? label : fmt::format("{} ({})", label, date);
+        // The date, unless the label says it already ("..., 2024").
+        const bool dated =
+            f.as_of && label.find(std::to_string(f.as_of->year)) != std::string::npos;
+        const std::string subject =
+            date.empty() || dated ? label : fmt::format("{} ({})", label, date);
         double floor = 0;
         if (v.is_point()) {
           answer = *v.low;
@@ -314,11 +318,14 @@ class Builder {
         q.prompt = say("In which year did this happen: {}?",
                        without_final_stop(model::localized(e, &model::Event::title)));
         right = std::to_string(e.date.year);
+        if (q.prompt.find(right) != std::string::npos) return std::nullopt;  // says its year
         for (int y : pick_near(years, 3, 6, random)) wrong.push_back(std::to_string(y));
-        q.explanation =
-            say("{} ({}).",
-                without_final_stop(explanation_of(model::localized(e, &model::Event::summary))),
-                model::to_iso(e.date));
+        // The sentence, with the date unless it gives the year already.
+        const std::string_view sentence =
+            explanation_of(model::localized(e, &model::Event::summary));
+        q.explanation = sentence.find(right) != std::string_view::npos
+                            ? std::string(sentence)
+                            : say("{} ({}).", without_final_stop(sentence), model::to_iso(e.date));
         return finish(std::move(q), right, wrong, e.id, e.sources, {}, random);
       }
       case Template::event_first: {
