@@ -372,7 +372,7 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
       case render::Format::html: {
         const std::string title =
             options.print ? sheet_title(quiz.size()) : std::string(tr("Answer key"));
-        html::begin(context.out, {title, "en", k_sheet_css});
+        html::begin(context.out, {title, util::language_tag(util::language()), k_sheet_css});
         if (options.print) html_sheet(context.out, quiz, replay);
         if (options.key) html_key(context.out, quiz, facts, options.print);
         html::end(context.out);

@@ -273,3 +273,51 @@ TEST_CASE("first_sentence stops at the end of a sentence, not at an abbreviation
   CHECK(first_sentence("He said \"go.\" Then left.") == "He said \"go.\"");
   CHECK(first_sentence("No stop at all") == "No stop at all");
 }
+
+namespace {
+
+// Words a reader would match between a question and an option: five letters or more,
+// lower case, leaving out the ones every text here has.
+std::set<std::string> telling_words(std::string_view text) {
+  std::set<std::string> words;
+  std::string word;
+  const auto flush = [&] {
+    const bool common = word.size() < 5 || word.rfind("korea", 0) == 0 || word == "north" ||
+                        word == "south" || word == "which" || word == "these" || word == "people" ||
+                        word == "through" || word == "between" || word == "along" ||
+                        word == "where" || word == "there" || word == "other" || word == "their" ||
+                        word == "after";
+    if (!common) words.insert(word);
+    word.clear();
+  };
+  for (const char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("no right option is given away by a word it shares with the question alone") {
+  for (const auto& quiz : quizzes()) {
+    for (const auto& q : quiz) {
+      if (q.kind == Template::claim_true_false || q.kind == Template::claim_verdict) continue;
+      const auto asked = telling_words(q.prompt);
+      for (const auto& word : telling_words(q.options[q.answer])) {
+        if (!asked.count(word)) continue;
+        // Shared with the question: fair only when a wrong option has it too.
+        bool in_wrong = false;
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
+          if (i != q.answer && telling_words(q.options[i]).count(word)) in_wrong = true;
+        }
+        INFO(q.prompt << " / " << q.options[q.answer] << " / " << word);
+        CHECK(in_wrong);
+      }
+    }
+  }
+}
