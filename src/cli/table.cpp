@@ -135,6 +135,7 @@ int run_quiz(const Invocation& invocation, Context& context, const Session& sess
   options.seed = seed(invocation, session);
   options.topic = std::string(invocation.text("--topic"));
   options.print = invocation.has("--print");
+  options.key = invocation.has("--key");
   return commands::run_quiz(options, context, session.conversation);
 }
 
@@ -281,30 +282,43 @@ std::vector<Command> make_table() {
   count.example = "--count 5";
   Option quiz_topic{"--topic", 0, "KIND",
                     Value::text,
-                    "only figure, route, danger or event questions (series works too: questions "
-                    "on a series' rows are figure questions)",
+                    "only figure, route, danger, event, claim or term questions (series works "
+                    "too: questions on a series' rows are figure questions)",
                     "questions on one kind", quiz_topics};
   table.push_back(
       {"quiz", "multiple-choice questions from the facts, with sources",
-       "[--count N] [--seed S] [--topic KIND] [--print]",
-       "Asks N questions (default 5) about figures, routes, dangers and events. Every option, "
-       "right or wrong, is a value from the facts (another year's count, another danger's "
-       "place), never made up. After each answer it gives the right one and its source; the "
-       "score comes at the end. Type a letter (or its number); q stops. Answers are read line "
-       "by line, so a file or a pipe can answer too. When the facts give fewer questions than "
-       "N, a note on stderr says how many there are.",
+       "[--count N] [--seed S] [--topic KIND] [--print] [--key]",
+       "Asks N questions (default 5) of 13 kinds: a figure's number, a year's arrivals (in all "
+       "or of men or women), the year arrivals were highest or lowest, the year of an event, "
+       "which of four events came first, a country a route passes through, a danger on a "
+       "route, the danger of a place, true or false on a checked claim, how a claim stands "
+       "(accurate, outdated, wrong, not confirmed, disputed), a term's Korean word and which "
+       "term a definition describes. The embedded facts give 248 distinct questions (not "
+       "counting the choice of wrong answers).\n\n"
+       "Every option, right or wrong, is a value from the facts, of the same kind, unit and "
+       "size as the answer (another year's count, another event's year, another route's "
+       "country), never made up. After each answer it gives the right one, a sentence that "
+       "explains it and its source; the score comes at the end. Type a letter (or its number); "
+       "q stops. Answers are read line by line, so a file or a pipe can answer too. When the "
+       "facts give fewer questions than N, a note on stderr says how many there are.",
        {count,
         seed_option("the same seed asks the same questions in the same order; without it a new "
                     "seed is picked and shown, to replay the quiz"),
         quiz_topic,
         flag("--print",
-             "print a worksheet with an answer key instead of asking (with --format: the "
-             "questions as data)",
-             "a worksheet with an answer key")},
+             "print a worksheet to fill in (name and date lines, numbered questions, boxes) "
+             "instead of asking; in text, -o markdown or -o html (with another --format: the "
+             "questions and answers as data)",
+             "a worksheet to fill in"),
+        flag("--key",
+             "print the answer key: each answer with its explanation and source (after the "
+             "worksheet with --print, on a page of its own when printed)",
+             "the answer key")},
        {},
        {},
        "nkfacts quiz\nnkfacts quiz --topic event --count 10\n"
-       "nkfacts quiz --seed 42 --print > worksheet.txt",
+       "nkfacts quiz --seed 42 --print > worksheet.txt\n"
+       "nkfacts quiz --seed 42 --print --key -o html > worksheet.html",
        run_quiz});
 
   table.push_back({"random", "one fact with its source, to start a lesson", "[--kind KIND] [--seed S]",

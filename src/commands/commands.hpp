@@ -53,7 +53,8 @@ struct QuizOptions {
   bool count_given = false;        // --count given: say so when fewer questions exist
   std::uint64_t seed = 0;          // main picks one when --seed is not given
   std::string topic;               // empty: every topic
-  bool print = false;              // a worksheet with an answer key instead of asking
+  bool print = false;              // a worksheet to fill in instead of asking
+  bool key = false;                // the answer key (after the worksheet with --print)
 };
 // How an interactive command talks to the user: write shows text at once, read_line
 // returns the next line typed (nullopt at the end of input).
@@ -76,7 +77,8 @@ std::string shown_answer(std::string_view line);
 // The kinds of record a quiz asks about (series questions are figure questions) and the
 // kinds `random` picks from.
 inline constexpr model::Kind k_quiz_topics[] = {model::Kind::figure, model::Kind::route,
-                                                model::Kind::danger, model::Kind::event};
+                                                model::Kind::danger, model::Kind::event,
+                                                model::Kind::claim,  model::Kind::term};
 inline constexpr model::Kind k_random_kinds[] = {model::Kind::figure, model::Kind::route,
                                                  model::Kind::danger, model::Kind::event,
                                                  model::Kind::fact};

@@ -26,6 +26,10 @@ int report_unknown_id(Context& context, std::string_view id, std::string_view ki
 }
 
 bool check_fields(Context& context, const std::vector<std::string>& valid) {
+  if (context.format == render::Format::html) {
+    usage_error(context, "this command has no html output", "-o html works with: quiz --print");
+    return false;
+  }
   for (const auto& field : context.fields) {
     if (std::find(valid.begin(), valid.end(), field) == valid.end()) {
       context.err += render::format_error(

@@ -3,227 +3,790 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <deque>
+#include <array>
+#include <cmath>
 #include <map>
-#include <numeric>
-#include <variant>
+#include <set>
 
+#include "model/localized.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
-#include "util/utf8.hpp"
 
 namespace nkfacts::commands {
 namespace {
 
-// The distinct values of one kind of answer (figures of one unit, a series' yearly totals,
-// the dangers' places, the events' years), in the order first seen. Every question of
-// that kind draws its wrong options from here, minus its own answer, so the list is
-// built once, not once per question.
-struct Group {
-  std::vector<std::string_view> values;
-  std::vector<std::string> folded;  // for `overlap`: case-folded values
-  bool overlap = false;             // also leave out values that contain the answer or
-                                    // are part of it ("China" / "China, Vietnam and Laos")
+using util::tr;
 
-  void add(std::string_view value) {
-    if (value.empty() || std::find(values.begin(), values.end(), value) != values.end()) return;
-    values.push_back(value);
-    if (overlap) folded.push_back(util::fold_case(value));
-  }
-
-  bool excluded(std::size_t i, std::string_view right, const std::string& right_folded) const {
-    if (values[i] == right) return true;
-    return overlap && (right_folded.find(folded[i]) != std::string::npos ||
-                       folded[i].find(right_folded) != std::string::npos);
-  }
+// One question the facts can give, before any text is written: a template, the record it
+// is about and which of the record's possible right answers it asks for. A quiz picks a
+// few of these and builds only those (formatting every prompt would be most of the work).
+struct Slot {
+  Template kind;
+  std::uint32_t index = 0;   // the record, in its kind's list
+  std::uint32_t detail = 0;  // series: the point; route: the path place or the danger;
+                             // series_peak: 0 highest, 1 lowest
+  std::uint32_t column = 0;  // series_part: the column
+  bool group = false;        // claim_true_false: the answer is "true"
 };
 
-// A question before its options are drawn: what it asks about which record, the right
-// answers (one is picked) and where the wrong ones come from, all taken from the facts.
-// The prompt is written only for the questions drawn: a quiz asks a few of about a
-// hundred candidates, and formatting every prompt was a third of the command's work.
-struct Candidate {
-  // The record the question is about (a series with the year asked about).
-  struct SeriesYear {
-    const model::Series* series;
-    const model::SeriesPoint* point;
-  };
-  std::variant<const model::Figure*, SeriesYear, const model::Route*, const model::Danger*,
-               const model::Event*>
-      subject;
-  std::vector<std::string_view> right;  // into the facts or the texts made for the quiz
-  const Group* group = nullptr;         // wrong options: the group minus the answer...
-  std::vector<std::string_view> wrong;  // ...or this list, when there is no group
-  std::string_view record;
-  model::TextList sources;
-  model::TextList point_sources;  // a series' year: the year's own sources
+// `format` in the display language, formatted.
+template <typename... A>
+std::string say(std::string_view format, const A&... args) {
+  return fmt::vformat(tr(format), fmt::make_format_args(args...));
+}
 
-  std::string prompt() const {
-    if (const auto* figure = std::get_if<const model::Figure*>(&subject)) {
-      const auto& f = **figure;
-      return f.as_of ? fmt::format("{} (as of {}): what is the figure?", f.label,
-                                   model::to_iso(*f.as_of))
-                     : fmt::format("{}: what is the figure?", f.label);
-    }
-    if (const auto* year = std::get_if<SeriesYear>(&subject)) {
-      return fmt::format("{}: how many in {}, in all?", year->series->name, year->point->period.to);
-    }
-    if (const auto* route = std::get_if<const model::Route*>(&subject)) {
-      return fmt::format("Which of these is a danger on this route: {}?", (*route)->name);
-    }
-    if (const auto* danger = std::get_if<const model::Danger*>(&subject)) {
-      return fmt::format("Where does this happen: {}?", (*danger)->name);
-    }
-    return fmt::format("In which year did this happen: {}?",
-                       std::get<const model::Event*>(subject)->title);
+std::string joined(model::TextList items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
   }
-
-  std::vector<std::string_view> wrong_options(std::string_view answer) const {
-    if (!group) return wrong;
-    const std::string folded = group->overlap ? util::fold_case(answer) : std::string();
-    std::vector<std::string_view> out;
-    for (std::size_t i = 0; i < group->values.size(); ++i) {
-      if (!group->excluded(i, answer, folded)) out.push_back(group->values[i]);
-    }
-    return out;
-  }
-
-  bool has_wrong_option() const {
-    if (right.empty() || right.front().empty()) return false;
-    if (!group) return !wrong.empty();
-    const std::string folded = group->overlap ? util::fold_case(right.front()) : std::string();
-    for (std::size_t i = 0; i < group->values.size(); ++i) {
-      if (!group->excluded(i, right.front(), folded)) return true;
-    }
-    return false;
-  }
-};
-
-bool about(std::optional<model::Kind> topic, model::Kind kind) { return !topic || *topic == kind; }
-
-// Texts written for the quiz and the groups of answers; deques, so what points into them
-// stays put while they grow.
-struct Storage {
-  std::deque<std::string> texts;
-  std::deque<Group> groups;
-  std::map<std::string, Group*, std::less<>> figure_units;
-};
-
-std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<model::Kind> topic,
-                                  Storage& store) {
-  std::vector<Candidate> out;
-  out.reserve(facts.figures.size() + facts.routes.size() + facts.dangers.size() + facts.events.size() +
-              std::accumulate(facts.series.begin(), facts.series.end(), std::size_t{0},
-                              [](std::size_t n, const model::Series& s) { return n + s.points.size(); }));
-  if (about(topic, model::Kind::figure)) {
-    std::vector<std::string_view> values;
-    for (const auto& f : facts.figures) {
-      if (!f.value.low && !f.value.high) {
-        values.emplace_back();
-        continue;
-      }
-      values.push_back(store.texts.emplace_back(render::format_quantity(f.value, f.unit, true)));
-      auto& group = store.figure_units[std::string(f.unit)];
-      if (!group) group = &store.groups.emplace_back();
-      group->add(values.back());
-    }
-    for (std::size_t i = 0; i < facts.figures.size(); ++i) {
-      const auto& f = facts.figures[i];
-      if (values[i].empty()) continue;
-      Candidate c;
-      c.subject = &f;
-      c.right = {values[i]};
-      c.group = store.figure_units.find(f.unit)->second;
-      c.record = f.id;
-      c.sources = f.sources;
-      out.push_back(std::move(c));
-    }
-    // One question per single year of each series: its total, against other years' totals.
-    for (const auto& s : facts.series) {
-      auto& group = store.groups.emplace_back();
-      std::vector<std::string_view> totals;
-      for (const auto& point : s.points) {
-        if (!point.period.is_single_year()) {
-          totals.emplace_back();
-          continue;
-        }
-        auto& total = store.texts.emplace_back(util::format_number(point.total(), true));
-        total += ' ';
-        total += s.unit;
-        totals.push_back(total);
-        group.add(totals.back());
-      }
-      for (std::size_t i = 0; i < s.points.size(); ++i) {
-        const auto& point = s.points[i];
-        if (totals[i].empty()) continue;
-        Candidate c;
-        c.subject = Candidate::SeriesYear{&s, &point};
-        c.right = {totals[i]};
-        c.group = &group;
-        c.record = s.id;
-        c.sources = s.sources;
-        c.point_sources = point.sources;
-        out.push_back(std::move(c));
-      }
-    }
-  }
-  if (about(topic, model::Kind::route)) {
-    for (const auto& r : facts.routes) {
-      Candidate c;
-      c.subject = &r;
-      for (const auto& danger : facts.dangers) {
-        const bool on_route = std::find(r.dangers.begin(), r.dangers.end(), danger.id) != r.dangers.end();
-        auto& list = on_route ? c.right : c.wrong;
-        if (!danger.name.empty() && std::find(list.begin(), list.end(), danger.name) == list.end()) {
-          list.push_back(danger.name);
-        }
-      }
-      c.record = r.id;
-      c.sources = r.sources;
-      out.push_back(std::move(c));
-    }
-  }
-  if (about(topic, model::Kind::danger)) {
-    auto& places = store.groups.emplace_back();
-    places.overlap = true;
-    for (const auto& d : facts.dangers) places.add(d.where);
-    for (const auto& d : facts.dangers) {
-      Candidate c;
-      c.subject = &d;
-      c.right = {d.where};
-      c.group = &places;
-      c.record = d.id;
-      c.sources = d.sources;
-      out.push_back(std::move(c));
-    }
-  }
-  if (about(topic, model::Kind::event)) {
-    auto& years = store.groups.emplace_back();
-    std::map<int, std::string_view> year_texts;
-    const auto year_text = [&](int year) {
-      auto& text = year_texts[year];
-      if (text.empty()) text = store.texts.emplace_back(std::to_string(year));
-      return text;
-    };
-    for (const auto& e : facts.events) years.add(year_text(e.date.year));
-    for (const auto& e : facts.events) {
-      Candidate c;
-      c.subject = &e;
-      c.right = {year_text(e.date.year)};
-      c.group = &years;
-      c.record = e.id;
-      c.sources = e.sources;
-      out.push_back(std::move(c));
-    }
-  }
-  // A question needs a right answer and at least one wrong one that differs from it.
-  out.erase(std::remove_if(out.begin(), out.end(),
-                           [](const Candidate& c) { return !c.has_wrong_option(); }),
-            out.end());
   return out;
 }
 
+// --- words: whether an option's wording gives it away ---------------------------------------
+
+bool is_word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Words that say nothing about which option is right: every text about the subject has them.
+bool is_common_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 48> k_common = {
+      "about", "after", "along",   "also",  "been",  "before", "between", "could", "each",  "every",
+      "from",  "have",  "into",    "many",  "more",  "most",   "much",    "only",  "other", "over",
+      "some",  "such",  "than",    "that",  "their", "them",   "then",    "there", "these", "they",
+      "this",  "those", "through", "under", "were",  "what",   "when",    "where", "which", "while",
+      "whose", "will",  "with",    "would", "north", "south",  "people",  "korea"};
+  return word.size() < 4 || std::find(k_common.begin(), k_common.end(), word) != k_common.end() ||
+         word.substr(0, 5) == "korea";
+}
+
+std::vector<std::string> content_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !is_word_byte(text[i])) ++i;
+    std::string word;
+    while (i < text.size() && is_word_byte(text[i])) {
+      char c = text[i++];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      word += c;
+    }
+    if (!is_common_word(word)) words.push_back(std::move(word));
+  }
+  return words;
+}
+
+// "rivers" and "river", "Koreans" and "Korean": the same word for a reader.
+bool same_word(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  return b.substr(0, a.size()) == a && b.size() - a.size() <= 2;
+}
+
+// True when `a` and `b` share a word that matters (a place, a name, a thing).
+bool share_word(std::string_view a, std::string_view b) {
+  const auto left = content_words(a);
+  const auto right = content_words(b);
+  for (const auto& x : left) {
+    for (const auto& y : right) {
+      if (same_word(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+// True when two places could be the same: they share a word that matters, or both are
+// in North Korea ("North Korea" and "North Korea's border with China").
+bool places_overlap(std::string_view a, std::string_view b) {
+  const auto in_north = [](std::string_view text) {
+    return text.find("North Korea") != std::string_view::npos;
+  };
+  return share_word(a, b) || (in_north(a) && in_north(b));
+}
+
+// --- sentences -------------------------------------------------------------------------
+
+// An explanation of one sentence, or two when the first is only "Yes." or "In effect, yes."
+std::string_view explanation_of(std::string_view text) {
+  std::string_view sentence = first_sentence(text);
+  if (sentence.size() < 25 && sentence.size() < text.size()) {
+    const std::size_t start = text.find_first_not_of(' ', sentence.size());
+    if (start != std::string_view::npos) {
+      const auto second = first_sentence(text.substr(start));
+      return text.substr(0, start + second.size());
+    }
+  }
+  return sentence;
+}
+
+std::string without_final_stop(std::string_view text) {
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.remove_suffix(1);
+  return std::string(text);
+}
+
+// "A, B and C".
+std::string list_of(const std::vector<std::string_view>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? std::string(tr(" and ")) : std::string(", ");
+    out += items[i];
+  }
+  return out;
+}
+
+// A place on a route taken for a country: the schema does not mark countries, and a
+// one-word capitalised name (China, Laos) is one, while seas, zones, embassies and the two
+// Koreas ("Yellow Sea or East Sea", "Demilitarized Zone", "North Korea") are not.
+bool is_country(std::string_view place) {
+  if (place.size() < 3 || !(place[0] >= 'A' && place[0] <= 'Z')) return false;
+  return std::all_of(place.begin() + 1, place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string verdict_label(model::Verdict verdict) {
+  switch (verdict) {
+    case model::Verdict::accurate:
+      return std::string(tr("Accurate"));
+    case model::Verdict::outdated:
+      return std::string(tr("Outdated"));
+    case model::Verdict::wrong:
+      return std::string(tr("Wrong"));
+    case model::Verdict::unverified:
+      return std::string(tr("Not confirmed"));
+    case model::Verdict::disputed:
+      return std::string(tr("Disputed"));
+  }
+  return {};
+}
+constexpr model::Verdict k_verdicts[] = {model::Verdict::accurate, model::Verdict::outdated,
+                                         model::Verdict::wrong, model::Verdict::unverified,
+                                         model::Verdict::disputed};
+
+// --- building one question ---------------------------------------------------------------
+
+// Picks `want` items at random from the first `nearest` of `sorted` (the closest first).
+template <typename T>
+std::vector<T> pick_near(const std::vector<T>& sorted, std::size_t want, std::size_t nearest,
+                         Random& random) {
+  std::vector<T> pool(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(
+                                                           std::min(nearest, sorted.size())));
+  random.shuffle(pool);
+  pool.resize(std::min(want, pool.size()));
+  return pool;
+}
+
+template <typename T>
+std::vector<T> pick_any(std::vector<T> items, std::size_t want, Random& random) {
+  random.shuffle(items);
+  items.resize(std::min(want, items.size()));
+  return items;
+}
+
+class Builder {
+ public:
+  explicit Builder(const model::FactBase& facts) : m_facts(facts) {}
+
+  // The question, or nullopt when the facts give no four distinct options for it.
+  std::optional<Question> build(const Slot& slot, Random& random) {
+    Question q;
+    q.kind = slot.kind;
+    std::vector<std::string> wrong;
+    std::string right;
+    switch (slot.kind) {
+      case Template::figure_value: {
+        const auto& f = m_facts.figures[slot.index];
+        const auto& v = f.value;
+        double answer = 0;
+        std::string date = f.as_of ? model::to_iso(*f.as_of) : std::string();
+        const std::string label(model::localized(f, &model::Figure::label));
+        // The date, unless the label says it already ("..., 2024").
+        const bool dated =
+            f.as_of && label.find(std::to_string(f.as_of->year)) != std::string::npos;
+        const std::string subject =
+            date.empty() || dated ? label : fmt::format("{} ({})", label, date);
+        double floor = 0;
+        if (v.is_point()) {
+          answer = *v.low;
+          q.prompt = say("{}: which number do the sources give?", subject);
+        } else if (v.low && v.high) {
+          answer = *v.high;
+          floor = *v.low;
+          q.prompt = say("{}: the estimates run from {} up to which number?", subject,
+                         number_text(*v.low, f.unit));
+        } else if (v.low) {
+          answer = *v.low;
+          q.prompt = say("{}: the sources say \u201cat least\u201d which number?", subject);
+        } else if (v.high) {
+          answer = *v.high;
+          q.prompt = say("{}: the sources say \u201cup to\u201d which number?", subject);
+        } else {
+          return std::nullopt;
+        }
+        auto values = numbers_near(unit_pool(f.unit), answer, floor);
+        if (values.size() < 3) return std::nullopt;
+        values = pick_near(values, 3, 5, random);
+        return numeric(std::move(q), answer, values, f.unit,
+                       std::string(explanation_of(model::localized(f, &model::Figure::summary))),
+                       f.id, f.sources, {}, random);
+      }
+      case Template::series_year:
+      case Template::series_part: {
+        const auto& s = m_facts.series[slot.index];
+        const auto& point = s.points[slot.detail];
+        const int year = point.period.to;
+        const std::string name(model::localized(s, &model::Series::name));
+        const bool part = slot.kind == Template::series_part;
+        const double answer = part ? point.values[slot.column] : point.total();
+        std::vector<double> pool;
+        for (const auto& p : s.points) {
+          if (!p.period.is_single_year()) continue;
+          if (part) {
+            pool.insert(pool.end(), p.values.begin(), p.values.end());
+          } else {
+            pool.push_back(p.total());
+          }
+        }
+        auto values = numbers_near(pool, answer, 0);
+        if (values.size() < 3) return std::nullopt;
+        values = pick_near(values, 3, 5, random);
+        std::vector<std::string_view> parts;
+        std::vector<std::string> part_texts;
+        for (std::size_t c = 0; c < s.columns.size() && c < point.values.size(); ++c) {
+          part_texts.push_back(
+              fmt::format("{} {}", util::format_number(point.values[c], true), s.columns[c]));
+        }
+        for (const auto& t : part_texts) parts.push_back(t);
+        if (part) {
+          q.prompt = say("How many {} does \u201c{}\u201d count for {}?", s.columns[slot.column],
+                         name, year);
+        } else if (s.columns.size() > 1) {
+          q.prompt =
+              say("How many {} does \u201c{}\u201d count for {}, {} together?", s.unit, name, year,
+                  list_of(std::vector<std::string_view>(s.columns.begin(), s.columns.end())));
+        } else {
+          q.prompt = say("How many {} does \u201c{}\u201d count for {}?", s.unit, name, year);
+        }
+        std::string explanation =
+            parts.size() > 1
+                ? say("The series counts {} for {}: {}.", number_text(point.total(), s.unit), year,
+                      list_of(parts))
+                : say("The series counts {} for {}.", number_text(point.total(), s.unit), year);
+        return numeric(std::move(q), answer, values, s.unit, std::move(explanation), s.id,
+                       s.sources, point.sources, random);
+      }
+      case Template::series_peak: {
+        const auto& s = m_facts.series[slot.index];
+        const bool highest = slot.detail == 0;
+        std::vector<const model::SeriesPoint*> years;
+        for (const auto& p : s.points) {
+          if (p.period.is_single_year()) years.push_back(&p);
+        }
+        if (years.size() < 4) return std::nullopt;
+        std::stable_sort(years.begin(), years.end(), [&](const auto* a, const auto* b) {
+          return highest ? a->total() > b->total() : a->total() < b->total();
+        });
+        if (years[0]->total() == years[1]->total()) return std::nullopt;  // no single answer
+        const std::string name(model::localized(s, &model::Series::name));
+        q.prompt =
+            highest ? say("In which year does \u201c{}\u201d count the most {}?", name, s.unit)
+                    : say("In which year does \u201c{}\u201d count the fewest {}?", name, s.unit);
+        right = std::to_string(years[0]->period.to);
+        std::vector<const model::SeriesPoint*> next(years.begin() + 1, years.end());
+        for (const auto* p : pick_near(next, 3, 5, random))
+          wrong.push_back(std::to_string(p->period.to));
+        q.explanation = highest ? say("The series' highest yearly total is {}, in {}.",
+                                      number_text(years[0]->total(), s.unit), right)
+                                : say("The series' lowest yearly total is {}, in {}.",
+                                      number_text(years[0]->total(), s.unit), right);
+        return finish(std::move(q), right, wrong, s.id, s.sources, years[0]->sources, random);
+      }
+      case Template::event_year: {
+        const auto& e = m_facts.events[slot.index];
+        std::vector<int> years;
+        for (const auto& other : m_facts.events) {
+          if (other.date.year != e.date.year &&
+              std::find(years.begin(), years.end(), other.date.year) == years.end()) {
+            years.push_back(other.date.year);
+          }
+        }
+        if (years.size() < 3) return std::nullopt;
+        std::stable_sort(years.begin(), years.end(), [&](int a, int b) {
+          return std::abs(a - e.date.year) < std::abs(b - e.date.year);
+        });
+        q.prompt = say("In which year did this happen: {}?",
+                       without_final_stop(model::localized(e, &model::Event::title)));
+        right = std::to_string(e.date.year);
+        if (q.prompt.find(right) != std::string::npos) return std::nullopt;  // says its year
+        for (int y : pick_near(years, 3, 6, random)) wrong.push_back(std::to_string(y));
+        // The sentence, with the date unless it gives the year already.
+        const std::string_view sentence =
+            explanation_of(model::localized(e, &model::Event::summary));
+        q.explanation = sentence.find(right) != std::string_view::npos
+                            ? std::string(sentence)
+                            : say("{} ({}).", without_final_stop(sentence), model::to_iso(e.date));
+        return finish(std::move(q), right, wrong, e.id, e.sources, {}, random);
+      }
+      case Template::event_first: {
+        const auto& e = m_facts.events[slot.index];
+        // A title that says "first" would answer "which came first?" by its wording.
+        const std::string prompt(tr("Which of these happened first?"));
+        const auto says_first = [&](const model::Event& event) {
+          return share_word(model::localized(event, &model::Event::title), prompt);
+        };
+        if (says_first(e)) return std::nullopt;
+        std::vector<const model::Event*> later;
+        for (const auto& other : m_facts.events) {
+          if (other.date.year > e.date.year && other.title != e.title && !says_first(other)) {
+            later.push_back(&other);
+          }
+        }
+        if (later.size() < 3) return std::nullopt;
+        std::stable_sort(later.begin(), later.end(),
+                         [](const auto* a, const auto* b) { return a->date < b->date; });
+        const auto picked = pick_near(later, 3, 8, random);
+        std::vector<std::string_view> titles;
+        for (const auto* p : picked) {
+          if (std::find(titles.begin(), titles.end(), p->title) != titles.end())
+            return std::nullopt;
+          titles.push_back(p->title);
+          wrong.push_back(without_final_stop(model::localized(*p, &model::Event::title)));
+        }
+        q.prompt = prompt;
+        right = without_final_stop(model::localized(e, &model::Event::title));
+        std::vector<std::string> dates;
+        for (const auto* p : picked) dates.push_back(model::to_iso(p->date));
+        std::sort(dates.begin(), dates.end());
+        q.explanation = say("It is dated {}; the others {}.", model::to_iso(e.date),
+                            list_of(std::vector<std::string_view>(dates.begin(), dates.end())));
+        return finish(std::move(q), right, wrong, e.id, e.sources, {}, random);
+      }
+      case Template::route_country: {
+        const auto& r = m_facts.routes[slot.index];
+        const std::string_view place = r.path[slot.detail];
+        const std::string name(model::localized(r, &model::Route::name));
+        if (!is_country(place) || share_word(name, place)) return std::nullopt;
+        std::vector<std::string> countries;
+        for (const auto& other : m_facts.routes) {
+          for (const auto p : other.path) {
+            if (is_country(p) && std::find(r.path.begin(), r.path.end(), p) == r.path.end() &&
+                std::find(countries.begin(), countries.end(), p) == countries.end()) {
+              countries.emplace_back(p);
+            }
+          }
+        }
+        if (countries.size() < 3) return std::nullopt;
+        q.prompt =
+            say("Which of these countries does the route \u201c{}\u201d pass through?", name);
+        right = std::string(place);
+        wrong = pick_any(countries, 3, random);
+        q.explanation =
+            say("The route goes {}.", joined(model::localized(r, &model::Route::path), " \u2192 "));
+        return finish(std::move(q), right, wrong, r.id, r.sources, {}, random);
+      }
+      case Template::route_danger: {
+        const auto& r = m_facts.routes[slot.index];
+        const auto* danger = find_danger(r.dangers[slot.detail]);
+        const std::string name(model::localized(r, &model::Route::name));
+        if (!danger) return std::nullopt;
+        const std::string danger_name(model::localized(*danger, &model::Danger::name));
+        if (danger_name.empty() || share_word(name, danger_name)) return std::nullopt;
+        std::vector<std::string> others;
+        for (const auto& d : m_facts.dangers) {
+          if (std::find(r.dangers.begin(), r.dangers.end(), d.id) != r.dangers.end()) continue;
+          std::string text(model::localized(d, &model::Danger::name));
+          if (!text.empty() && text != danger_name &&
+              std::find(others.begin(), others.end(), text) == others.end()) {
+            others.push_back(std::move(text));
+          }
+        }
+        if (others.size() < 3) return std::nullopt;
+        q.prompt = say("Which of these dangers is listed for the route \u201c{}\u201d?", name);
+        right = danger_name;
+        wrong = pick_any(others, 3, random);
+        q.explanation = say("\u201c{}\u201d is one of this route's dangers ({}).", danger_name,
+                            model::localized(*danger, &model::Danger::where));
+        return finish(std::move(q), right, wrong, r.id, r.sources, danger->sources, random);
+      }
+      case Template::danger_place: {
+        const auto& d = m_facts.dangers[slot.index];
+        const std::string where(model::localized(d, &model::Danger::where));
+        const std::string name(model::localized(d, &model::Danger::name));
+        if (where.empty() || name.empty() || share_word(where, name)) return std::nullopt;
+        std::vector<std::string> others;
+        for (const auto& other : m_facts.dangers) {
+          const std::string text(model::localized(other, &model::Danger::name));
+          // A danger of an overlapping place ("China" and "China, Vietnam and Laos")
+          // would be right too.
+          if (&other == &d || text.empty() || text == name ||
+              places_overlap(model::localized(other, &model::Danger::where), where) ||
+              std::find(others.begin(), others.end(), text) != others.end()) {
+            continue;
+          }
+          others.push_back(text);
+        }
+        if (others.size() < 3) return std::nullopt;
+        q.prompt =
+            say("Which of these dangers belongs to this place: {}?", without_final_stop(where));
+        right = name;
+        wrong = pick_any(others, 3, random);
+        q.explanation = std::string(explanation_of(model::localized(d, &model::Danger::summary)));
+        return finish(std::move(q), right, wrong, d.id, d.sources, {}, random);
+      }
+      case Template::claim_true_false:
+      case Template::claim_verdict: {
+        const auto& c = m_facts.claims[slot.index];
+        const std::string statement(model::localized(c, &model::Claim::statement));
+        if (statement.empty()) return std::nullopt;
+        q.explanation = std::string(explanation_of(model::localized(c, &model::Claim::summary)));
+        if (slot.kind == Template::claim_true_false) {
+          if (c.verdict != model::Verdict::accurate && c.verdict != model::Verdict::wrong) {
+            return std::nullopt;  // not settled: asked as "how does it stand?" instead
+          }
+          q.prompt = say("True or false? {}", statement);
+          q.options = {std::string(tr("True")), std::string(tr("False"))};
+          q.answer = c.verdict == model::Verdict::accurate ? 0 : 1;
+          q.record = std::string(c.id);
+          q.sources.assign(c.sources.begin(), c.sources.end());
+          return q;
+        }
+        q.prompt = say("How does this claim stand against the sources? {}", statement);
+        right = verdict_label(c.verdict);
+        for (const auto v : k_verdicts) {
+          if (v != c.verdict) wrong.push_back(verdict_label(v));
+        }
+        wrong = pick_any(wrong, 3, random);
+        return finish(std::move(q), right, wrong, c.id, c.sources, {}, random);
+      }
+      case Template::term_korean: {
+        const auto& t = m_facts.terms[slot.index];
+        const std::string korean(model::localized(t, &model::Term::korean));
+        if (korean.empty()) return std::nullopt;
+        const bool pair = korean.find("\u00b7") != std::string::npos;
+        std::vector<std::string> others;
+        for (const auto& other : m_facts.terms) {
+          const std::string text(model::localized(other, &model::Term::korean));
+          // Only words of the same shape: a pair "A · B" among single words is given away.
+          if (text.empty() || text == korean ||
+              (text.find("\u00b7") != std::string::npos) != pair ||
+              std::find(others.begin(), others.end(), text) != others.end()) {
+            continue;
+          }
+          others.push_back(text);
+        }
+        if (others.size() < 3) return std::nullopt;
+        const std::string term(model::localized(t, &model::Term::term));
+        q.prompt = say("Which Korean word is used for \u201c{}\u201d?", term);
+        right = korean;
+        wrong = pick_any(others, 3, random);
+        q.explanation =
+            t.romanization.empty()
+                ? say("\u201c{}\u201d is {} in Korean.", term, korean)
+                : say("\u201c{}\u201d is {} ({}) in Korean.", term, korean, t.romanization);
+        return finish(std::move(q), right, wrong, t.id, t.sources, {}, random);
+      }
+      case Template::term_meaning: {
+        const auto& t = m_facts.terms[slot.index];
+        const std::string term(model::localized(t, &model::Term::term));
+        const std::string definition(first_sentence(model::localized(t, &model::Term::summary)));
+        if (term.empty() || definition.empty() || share_word(definition, term)) return std::nullopt;
+        std::vector<std::string> others;
+        for (const auto& other : m_facts.terms) {
+          std::string text(model::localized(other, &model::Term::term));
+          if (!text.empty() && text != term &&
+              std::find(others.begin(), others.end(), text) == others.end()) {
+            others.push_back(std::move(text));
+          }
+        }
+        if (others.size() < 3) return std::nullopt;
+        q.prompt = say("Which term does this describe? {}", definition);
+        right = term;
+        wrong = pick_any(others, 3, random);
+        q.explanation = t.korean.empty() ? say("It is \u201c{}\u201d.", term)
+                                         : say("It is \u201c{}\u201d, in Korean {}.", term,
+                                               model::localized(t, &model::Term::korean));
+        return finish(std::move(q), right, wrong, t.id, t.sources, {}, random);
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static std::string number_text(double value, std::string_view unit) {
+    return render::format_quantity(model::Quantity{value, value}, unit, true);
+  }
+
+  const model::Danger* find_danger(std::string_view id) const {
+    for (const auto& d : m_facts.dangers) {
+      if (d.id == id) return &d;
+    }
+    return nullptr;
+  }
+
+  // Every number the facts give in `unit`: the figures' values and bounds, the yearly
+  // totals of the series counted in it and, for percent, the series' yearly shares.
+  const std::vector<double>& unit_pool(std::string_view unit) {
+    auto found = m_pools.find(unit);
+    if (found != m_pools.end()) return found->second;
+    std::vector<double> pool;
+    for (const auto& f : m_facts.figures) {
+      if (f.unit != unit) continue;
+      if (f.value.low) pool.push_back(*f.value.low);
+      if (f.value.high) pool.push_back(*f.value.high);
+    }
+    for (const auto& s : m_facts.series) {
+      std::size_t share = s.columns.size();
+      for (std::size_t c = 0; c < s.columns.size(); ++c) {
+        if (s.columns[c] == s.share_column) share = c;
+      }
+      for (const auto& p : s.points) {
+        if (!p.period.is_single_year()) continue;
+        if (s.unit == unit) pool.push_back(p.total());
+        if (unit == "percent" && share < p.values.size() && p.total() > 0) {
+          pool.push_back(std::round(1000.0 * p.values[share] / p.total()) / 10.0);
+        }
+      }
+    }
+    return m_pools.emplace(std::string(unit), std::move(pool)).first->second;
+  }
+
+  // The numbers of `pool` that could be mistaken for `answer`: shown differently, positive,
+  // above `floor`, within a factor of 50, the closest first.
+  static std::vector<double> numbers_near(const std::vector<double>& pool, double answer,
+                                          double floor) {
+    // Shown with at most three decimals (util::format_number): equal when equal so rounded.
+    const auto shown = [](double v) { return std::llround(v * 1000.0); };
+    std::vector<double> out;
+    for (const double v : pool) {
+      if (v <= floor || v <= 0 || answer <= 0) continue;
+      if (std::abs(std::log(v / answer)) > std::log(50.0)) continue;
+      if (shown(v) == shown(answer)) continue;
+      if (std::none_of(out.begin(), out.end(), [&](double o) { return shown(o) == shown(v); })) {
+        out.push_back(v);
+      }
+    }
+    std::stable_sort(out.begin(), out.end(), [&](double a, double b) {
+      return std::abs(std::log(a / answer)) < std::abs(std::log(b / answer));
+    });
+    return out;
+  }
+
+  std::optional<Question> numeric(Question q, double answer, const std::vector<double>& wrong,
+                                  std::string_view unit, std::string explanation,
+                                  std::string_view record, model::TextList sources,
+                                  model::TextList more_sources, Random& random) {
+    std::vector<double> values(wrong);
+    values.push_back(answer);
+    random.shuffle(values);
+    for (const double v : values) q.options.push_back(number_text(v, unit));
+    q.answer =
+        static_cast<std::size_t>(std::find(values.begin(), values.end(), answer) - values.begin());
+    q.values = std::move(values);
+    q.unit = std::string(unit);
+    q.explanation = std::move(explanation);
+    q.record = std::string(record);
+    q.sources.assign(sources.begin(), sources.end());
+    q.sources.insert(q.sources.end(), more_sources.begin(), more_sources.end());
+    return q;
+  }
+
+  static std::optional<Question> finish(Question q, const std::string& right,
+                                        const std::vector<std::string>& wrong,
+                                        std::string_view record, model::TextList sources,
+                                        model::TextList more_sources, Random& random) {
+    if (right.empty() || wrong.size() < 3) return std::nullopt;
+    q.options.assign(wrong.begin(), wrong.begin() + 3);
+    q.options.push_back(right);
+    std::set<std::string_view> distinct(q.options.begin(), q.options.end());
+    if (distinct.size() != q.options.size()) return std::nullopt;
+    random.shuffle(q.options);
+    q.answer = static_cast<std::size_t>(std::find(q.options.begin(), q.options.end(), right) -
+                                        q.options.begin());
+    q.record = std::string(record);
+    q.sources.assign(sources.begin(), sources.end());
+    q.sources.insert(q.sources.end(), more_sources.begin(), more_sources.end());
+    return q;
+  }
+
+  const model::FactBase& m_facts;
+  std::map<std::string, std::vector<double>, std::less<>> m_pools;
+};
+
+bool about(std::optional<model::Kind> topic, Template kind) {
+  return !topic || *topic == template_topic(kind);
+}
+
+// Every question the facts could give for `kind`, unbuilt.
+std::vector<Slot> slots_of(const model::FactBase& facts, Template kind) {
+  std::vector<Slot> out;
+  const auto u32 = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
+  switch (kind) {
+    case Template::figure_value:
+      for (std::size_t i = 0; i < facts.figures.size(); ++i) out.push_back({kind, u32(i)});
+      break;
+    case Template::series_year:
+    case Template::series_part:
+      for (std::size_t i = 0; i < facts.series.size(); ++i) {
+        const auto& s = facts.series[i];
+        if (kind == Template::series_part && s.columns.size() < 2) continue;
+        for (std::size_t p = 0; p < s.points.size(); ++p) {
+          if (!s.points[p].period.is_single_year()) continue;
+          if (kind == Template::series_year) {
+            out.push_back({kind, u32(i), u32(p)});
+          } else {
+            for (std::size_t c = 0; c < s.columns.size() && c < s.points[p].values.size(); ++c) {
+              out.push_back({kind, u32(i), u32(p), u32(c)});
+            }
+          }
+        }
+      }
+      break;
+    case Template::series_peak:
+      for (std::size_t i = 0; i < facts.series.size(); ++i) {
+        out.push_back({kind, u32(i), 0});
+        out.push_back({kind, u32(i), 1});
+      }
+      break;
+    case Template::event_year:
+    case Template::event_first:
+      for (std::size_t i = 0; i < facts.events.size(); ++i) out.push_back({kind, u32(i)});
+      break;
+    case Template::route_country:
+      for (std::size_t i = 0; i < facts.routes.size(); ++i) {
+        for (std::size_t p = 0; p < facts.routes[i].path.size(); ++p) {
+          if (is_country(facts.routes[i].path[p])) out.push_back({kind, u32(i), u32(p)});
+        }
+      }
+      break;
+    case Template::route_danger:
+      for (std::size_t i = 0; i < facts.routes.size(); ++i) {
+        for (std::size_t d = 0; d < facts.routes[i].dangers.size(); ++d)
+          out.push_back({kind, u32(i), u32(d)});
+      }
+      break;
+    case Template::danger_place:
+      for (std::size_t i = 0; i < facts.dangers.size(); ++i) out.push_back({kind, u32(i)});
+      break;
+    case Template::claim_true_false:
+      for (std::size_t i = 0; i < facts.claims.size(); ++i) {
+        const auto v = facts.claims[i].verdict;
+        if (v == model::Verdict::accurate || v == model::Verdict::wrong) {
+          out.push_back({kind, u32(i), 0, 0, v == model::Verdict::accurate});
+        }
+      }
+      break;
+    case Template::claim_verdict:
+      for (std::size_t i = 0; i < facts.claims.size(); ++i) out.push_back({kind, u32(i)});
+      break;
+    case Template::term_korean:
+    case Template::term_meaning:
+      for (std::size_t i = 0; i < facts.terms.size(); ++i) out.push_back({kind, u32(i)});
+      break;
+  }
+  return out;
+}
+
+// What no two questions of one quiz may share: the record, and for a series the year.
+std::string subject_key(const model::FactBase& facts, const Slot& slot) {
+  switch (slot.kind) {
+    case Template::series_year:
+    case Template::series_part:
+      return fmt::format("{}#{}", facts.series[slot.index].id,
+                         facts.series[slot.index].points[slot.detail].period.to);
+    case Template::series_peak:
+      return fmt::format("{}#{}", facts.series[slot.index].id,
+                         slot.detail == 0 ? "most" : "fewest");
+    default:
+      return fmt::format("{}:{}", static_cast<int>(template_topic(slot.kind)), slot.index);
+  }
+}
+
 }  // namespace
+
+std::string_view template_name(Template kind) {
+  switch (kind) {
+    case Template::figure_value:
+      return "figure-value";
+    case Template::series_year:
+      return "series-year";
+    case Template::series_part:
+      return "series-part";
+    case Template::series_peak:
+      return "series-peak";
+    case Template::event_year:
+      return "event-year";
+    case Template::event_first:
+      return "event-first";
+    case Template::route_country:
+      return "route-country";
+    case Template::route_danger:
+      return "route-danger";
+    case Template::danger_place:
+      return "danger-place";
+    case Template::claim_true_false:
+      return "claim-true-false";
+    case Template::claim_verdict:
+      return "claim-verdict";
+    case Template::term_korean:
+      return "term-korean";
+    case Template::term_meaning:
+      return "term-meaning";
+  }
+  return "";
+}
+
+model::Kind template_topic(Template kind) {
+  switch (kind) {
+    case Template::figure_value:
+    case Template::series_year:
+    case Template::series_part:
+    case Template::series_peak:
+      return model::Kind::figure;
+    case Template::event_year:
+    case Template::event_first:
+      return model::Kind::event;
+    case Template::route_country:
+    case Template::route_danger:
+      return model::Kind::route;
+    case Template::danger_place:
+      return model::Kind::danger;
+    case Template::claim_true_false:
+    case Template::claim_verdict:
+      return model::Kind::claim;
+    case Template::term_korean:
+    case Template::term_meaning:
+      return model::Kind::term;
+  }
+  return model::Kind::figure;
+}
+
+std::string_view first_sentence(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '.' && c != '!' && c != '?') continue;
+    std::size_t end = i + 1;
+    // A closing quotation mark belongs to the sentence.
+    if (text.substr(end, 1) == "\"") end += 1;
+    if (text.substr(end, 3) == "\u201d") end += 3;
+    if (end >= text.size()) return text.substr(0, end);
+    if (text[end] != ' ') continue;
+    // "U.S. Committee", "a.m. and", "No. 5": not the end of a sentence.
+    std::size_t word = i;
+    while (word > 0 && text[word - 1] != ' ') --word;
+    const std::string_view before = text.substr(word, i - word);
+    if (c == '.' &&
+        (before.size() <= 1 || before.find('.') != std::string_view::npos || before == "Mr" ||
+         before == "Mrs" || before == "Dr" || before == "St" || before == "No" || before == "vs")) {
+      continue;
+    }
+    std::size_t next = end;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next < text.size() && text[next] >= 'a' && text[next] <= 'z') continue;
+    return text.substr(0, end);
+  }
+  return text;
+}
 
 std::uint64_t Random::next() {
   std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -232,39 +795,70 @@ std::uint64_t Random::next() {
   return z ^ (z >> 31);
 }
 
-std::size_t Random::below(std::size_t bound) { return static_cast<std::size_t>(next() % bound); }
+std::size_t Random::below(std::size_t bound) {
+  return static_cast<std::size_t>(next() % bound);
+}
 
 std::size_t quiz_capacity(const model::FactBase& facts, std::optional<model::Kind> topic) {
-  Storage store;
-  return candidates(facts, topic, store).size();
+  Builder builder(facts);
+  Random random(0);
+  std::size_t count = 0;
+  for (const auto kind : k_templates) {
+    if (!about(topic, kind)) continue;
+    for (const auto& slot : slots_of(facts, kind)) {
+      if (builder.build(slot, random)) ++count;
+    }
+  }
+  return count;
 }
 
 std::vector<Question> make_quiz(const model::FactBase& facts, std::optional<model::Kind> topic,
                                 std::size_t count, std::uint64_t seed) {
   Random random(seed);
-  Storage store;
-  auto pool = candidates(facts, topic, store);
-  random.shuffle(pool);
-  if (pool.size() > count) pool.resize(count);
-  std::vector<Question> quiz;
-  for (auto& c : pool) {
-    Question q;
-    q.prompt = c.prompt();
-    const std::string right(c.right[random.below(c.right.size())]);
-    auto wrong = c.wrong_options(right);
-    random.shuffle(wrong);
-    if (wrong.size() > 3) wrong.resize(3);
-    q.options.assign(wrong.begin(), wrong.end());
-    q.options.push_back(right);
-    random.shuffle(q.options);
-    q.answer = static_cast<std::size_t>(
-        std::find(q.options.begin(), q.options.end(), right) - q.options.begin());
-    q.record = std::string(c.record);
-    q.sources.reserve(c.sources.size() + c.point_sources.size());
-    q.sources.assign(c.sources.begin(), c.sources.end());
-    q.sources.insert(q.sources.end(), c.point_sources.begin(), c.point_sources.end());
-    quiz.push_back(std::move(q));
+  Builder builder(facts);
+  // The templates in a random order, each with the questions it could ask; the quiz
+  // takes one question from each in turn.
+  std::vector<std::pair<Template, std::vector<Slot>>> templates;
+  for (const auto kind : k_templates) {
+    if (!about(topic, kind)) continue;
+    auto slots = slots_of(facts, kind);
+    if (!slots.empty()) templates.emplace_back(kind, std::move(slots));
   }
+  random.shuffle(templates);
+  std::set<std::string> asked;
+  std::vector<Question> quiz;
+  std::size_t turn = 0;
+  while (quiz.size() < count && !templates.empty()) {
+    turn %= templates.size();
+    auto& slots = templates[turn].second;
+    std::optional<Question> question;
+    while (!question && !slots.empty()) {
+      std::size_t pick = random.below(slots.size());
+      if (templates[turn].first == Template::claim_true_false) {
+        // As many "false" as "true" answers: pick the answer first, then a claim.
+        const bool want = random.below(2) == 0;
+        std::vector<std::size_t> same;
+        for (std::size_t i = 0; i < slots.size(); ++i) {
+          if (slots[i].group == want) same.push_back(i);
+        }
+        if (!same.empty()) pick = same[random.below(same.size())];
+      }
+      const Slot slot = slots[pick];
+      slots[pick] = slots.back();
+      slots.pop_back();
+      auto key = subject_key(facts, slot);
+      if (asked.count(key)) continue;
+      question = builder.build(slot, random);
+      if (question) asked.insert(std::move(key));
+    }
+    if (question) quiz.push_back(std::move(*question));
+    if (slots.empty()) {
+      templates.erase(templates.begin() + static_cast<std::ptrdiff_t>(turn));
+    } else {
+      ++turn;
+    }
+  }
+  random.shuffle(quiz);
   return quiz;
 }
 

@@ -218,6 +218,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "tsv") return Format::tsv;
   if (name == "csv") return Format::csv;
   if (name == "markdown" || name == "md") return Format::markdown;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -328,7 +329,8 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
       for (std::size_t i = 0; i < fields.size(); ++i) m_out += " --- |";
       m_out += '\n';
       break;
-    case Format::text: break;
+    case Format::text:
+    case Format::html: break;
   }
 }
 
@@ -374,7 +376,8 @@ void DatasetWriter::row(const Row& row) {
       }
       m_out += '\n';
       break;
-    case Format::text: break;
+    case Format::text:
+    case Format::html: break;
   }
   ++m_rows;
 }
@@ -422,7 +425,8 @@ void DatasetWriter::finish(const std::vector<Row>& references) {
     case Format::jsonl:
     case Format::csv:
     case Format::tsv:
-    case Format::text: break;
+    case Format::text:
+    case Format::html: break;
   }
 }
 

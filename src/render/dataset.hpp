@@ -13,9 +13,11 @@
 
 namespace nkfacts::render {
 
-enum class Format { text, json, jsonl, tsv, csv, markdown };
+// html is a page for people, written by the commands that have one (quiz --print); the
+// dataset writers do not take it.
+enum class Format { text, json, jsonl, tsv, csv, markdown, html };
 std::optional<Format> parse_format(std::string_view name);
-inline constexpr std::string_view k_format_names = "text, json, jsonl, tsv, csv, markdown";
+inline constexpr std::string_view k_format_names = "text, json, jsonl, tsv, csv, markdown, html";
 
 // null, a number, true/false, a string, or a list of strings. Text taken from records is
 // held as a view (the fact base outlives every row); text made for the row is owned.
