@@ -4,6 +4,8 @@
 // tested against real parsers (tests/formats_test.py).
 #include "render/dataset.hpp"
 
+#include "render/html.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -218,6 +220,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "tsv") return Format::tsv;
   if (name == "csv") return Format::csv;
   if (name == "markdown" || name == "md") return Format::markdown;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -332,6 +335,16 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
       for (std::size_t i = 0; i < fields.size(); ++i) m_out += " --- |";
       m_out += '\n';
       break;
+    case Format::html:
+      html::begin(m_out, {.title = "nkfacts"});
+      m_out += "<table>\n<tr>";
+      for (const auto& name : fields) {
+        m_out += "<th>";
+        html::escape(m_out, name);
+        m_out += "</th>";
+      }
+      m_out += "</tr>\n";
+      break;
     case Format::text: break;
   }
 }
@@ -378,6 +391,16 @@ void DatasetWriter::row(const Row& row) {
       }
       m_out += '\n';
       break;
+    case Format::html:
+      m_out += "<tr>";
+      for (const auto& name : m_fields) {
+        m_out += "<td>";
+        plain_into(m_cell, row.get(name));
+        html::escape(m_out, m_cell);
+        m_out += "</td>";
+      }
+      m_out += "</tr>\n";
+      break;
     case Format::text: break;
   }
   ++m_rows;
@@ -422,6 +445,10 @@ void DatasetWriter::finish(const std::vector<Row>& references) {
         append_markdown_cell(m_out, text);
         m_out += '\n';
       }
+      break;
+    case Format::html:
+      m_out += "</table>\n";
+      html::end(m_out);
       break;
     case Format::jsonl:
     case Format::csv:

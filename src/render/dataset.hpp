@@ -13,9 +13,11 @@
 
 namespace nkfacts::render {
 
-enum class Format { text, json, jsonl, tsv, csv, markdown };
+// html: a page for people (render/html_pages.hpp), written by the commands that draw one;
+// as rows (the quiz's questions), a plain table on a page.
+enum class Format { text, json, jsonl, tsv, csv, markdown, html };
 std::optional<Format> parse_format(std::string_view name);
-inline constexpr std::string_view k_format_names = "text, json, jsonl, tsv, csv, markdown";
+inline constexpr std::string_view k_format_names = "text, json, jsonl, tsv, csv, markdown, html";
 
 // null, a number, true/false, a string, or a list of strings. Text taken from records is
 // held as a view (the fact base outlives every row); text made for the row is owned.

@@ -227,6 +227,49 @@ TEST_CASE("bar chart lines fit the width and bars grow with the totals") {
   }
 }
 
+TEST_CASE("bar chart shows every non-zero column of every bar at every width") {
+  // Issue 21: at 80 columns 2021 (40 men, 23 women) and 2022 (35, 32) drew one cell each,
+  // and the women's part vanished in exactly the years the notes are about.
+  model::FactBase facts;
+  model::Series series;
+  series.id = "s";
+  series.name = "Arrivals";
+  series.unit = "people";
+  series.columns = test::texts({"men", "women"});
+  series.points = test::list<model::SeriesPoint>(
+      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
+       {{2019, 2019}, test::list<double>({202, 845}), {}, "", {}},
+       {{2020, 2020}, test::list<double>({72, 157}), {}, "", {}},
+       {{2021, 2021}, test::list<double>({40, 23}), {}, "", {}},
+       {{2022, 2022}, test::list<double>({35, 32}), {}, "", {}},
+       {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
+  std::vector<const model::SeriesPoint*> points;
+  for (const auto& point : series.points) points.push_back(&point);
+  for (const std::size_t width : {40u, 80u, 120u}) {
+    CAPTURE(width);
+    render::SourceNotes notes(facts);
+    std::string out;
+    render::render_bar_chart(out, series, points, notes, {width, false}, render::Glyphs::ascii);
+    std::size_t bars = 0;
+    std::size_t start = 0;
+    while (start < out.size()) {
+      const auto end = out.find('\n', start);
+      const std::string line = out.substr(start, end - start);
+      start = end + 1;
+      CHECK(util::display_width(line) <= width);
+      if (line.rfind("  20", 0) != 0) continue;
+      ++bars;
+      CAPTURE(line);
+      const std::string bar = line.substr(7, line.find(' ', 7) - 7);
+      const bool zero_men = line.rfind("  2023", 0) == 0;
+      CHECK((bar.find('#') != std::string::npos) == !zero_men);
+      CHECK(bar.find('=') != std::string::npos);
+      CHECK(bar.find_first_not_of("#=") == std::string::npos);
+    }
+    CHECK(bars == 6);
+  }
+}
+
 TEST_CASE("diagnostic messages quoting data never carry raw control characters") {
   // Fuzz finding: a web reference's id with BEL, ESC [31m, BS and CR was quoted raw in
   // "has no 'retrieved' date" (tests/data/hostile/fuzz-controls-in-id-messages.toml).
