@@ -137,7 +137,7 @@ void route_svg(std::string& out, const model::Route& route) {
   if (n == 0) return;
   constexpr double step = 118, left = 56, y = 22;
   const double width = std::max(240.0, left * 2 + step * static_cast<double>(n - 1));
-  out += fmt_svg_open(width, 62);
+  out += fmt_svg_open(width, 76);
   out += "<title>";
   escape(out, route.name);
   out += "</title>\n";
@@ -154,9 +154,31 @@ void route_svg(std::string& out, const model::Route& route) {
     const bool end = i == 0 || i + 1 == n;
     out += "<circle cx=\"" + number(x) + "\" cy=\"" + number(y) + "\" r=\"7\" fill=\"" +
            std::string(end ? "#3b6ea8" : "#fff") + "\" stroke=\"#3b6ea8\" stroke-width=\"2\"/>\n";
+    // A long name ("South Korean embassy or shelter") takes two lines, split at the space
+    // nearest its middle, so that it does not run into its neighbours.
+    const std::string_view place = route.path[i];
+    std::size_t split = std::string_view::npos;
+    if (place.size() > 16) {
+      for (std::size_t k = 0; k < place.size(); ++k) {
+        const auto distance = [&](std::size_t at) {
+          return at > place.size() / 2 ? at - place.size() / 2 : place.size() / 2 - at;
+        };
+        if (place[k] == ' ' && (split == std::string_view::npos || distance(k) < distance(split))) {
+          split = k;
+        }
+      }
+    }
     out += "<text x=\"" + number(x) + "\" y=\"" + number(y + 26) +
            "\" font-size=\"12\" text-anchor=\"middle\">";
-    escape(out, route.path[i]);
+    if (split == std::string_view::npos) {
+      escape(out, place);
+    } else {
+      out += "<tspan x=\"" + number(x) + "\">";
+      escape(out, place.substr(0, split));
+      out += "</tspan><tspan x=\"" + number(x) + "\" dy=\"14\">";
+      escape(out, place.substr(split + 1));
+      out += "</tspan>";
+    }
     out += "</text>\n";
   }
   out += "</svg>\n";

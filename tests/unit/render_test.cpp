@@ -2,6 +2,7 @@
 
 #include "load/toml_loader.hpp"
 #include "render/chart.hpp"
+#include "render/html_pages.hpp"
 #include "render/citation.hpp"
 #include "render/diagnostics.hpp"
 #include "render/notes.hpp"
@@ -268,6 +269,36 @@ TEST_CASE("bar chart shows every non-zero column of every bar at every width") {
     }
     CHECK(bars == 6);
   }
+}
+
+TEST_CASE("the SVG bar chart keeps every non-zero part at least k_min_part high") {
+  model::Series series;
+  series.id = "s";
+  series.name = "Arrivals <by year>";
+  series.unit = "people";
+  series.columns = test::texts({"men", "women"});
+  series.points = test::list<model::SeriesPoint>(
+      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
+       {{2021, 2021}, test::list<double>({40, 23}), {}, "The lowest <yearly> number.", {}},
+       {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
+  std::vector<const model::SeriesPoint*> points;
+  for (const auto& point : series.points) points.push_back(&point);
+  std::string out;
+  render::html::bar_chart_svg(out, series, points);
+  CHECK(out.find("<title>Arrivals &lt;by year&gt;</title>") != std::string::npos);
+  std::size_t parts = 0;
+  for (std::size_t at = out.find("<rect x="); at != std::string::npos; at = out.find("<rect x=", at + 1)) {
+    const auto end = out.find('>', at);
+    if (out.compare(end - 1, 1, "/") == 0) continue;  // a legend swatch, not a bar's part
+    const auto h = out.find("height=\"", at) + 8;
+    CHECK(std::stod(out.substr(h, out.find('"', h) - h)) >= render::html::k_min_part);
+    ++parts;
+  }
+  CHECK(parts == 5);  // 2023's zero men draw nothing
+  CHECK(out.find(">a</text>") != std::string::npos);  // 2021's note is lettered
+  CHECK(render::html::note_letter(0) == "a");
+  CHECK(render::html::note_letter(25) == "z");
+  CHECK(render::html::note_letter(26) == "aa");
 }
 
 TEST_CASE("diagnostic messages quoting data never carry raw control characters") {
