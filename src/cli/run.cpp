@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 #include "cli/help.hpp"
 #include "commands/exit_status.hpp"
@@ -11,6 +13,8 @@
 #include "load/sources.hpp"
 #include "load/toml_loader.hpp"
 #include "render/diagnostics.hpp"
+#include "render/html.hpp"
+#include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::cli {
@@ -63,6 +67,16 @@ Outcome version(bool verbose) {
           exit_status::answered};
 }
 
+// The commands that write an HTML page (-o html); the others refuse it. quiz writes one
+// with --print.
+constexpr std::string_view k_html_commands[] = {"handout", "stats",  "timeline", "routes",
+                                                "dangers", "claims", "terms",    "quiz"};
+
+bool writes_html(const Command* command) {
+  return command && std::find(std::begin(k_html_commands), std::end(k_html_commands),
+                              command->name) != std::end(k_html_commands);
+}
+
 // --fields "a, b,c" as names; empty names are dropped.
 std::vector<std::string> field_list(std::string_view text) {
   std::vector<std::string> fields;
@@ -101,6 +115,25 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   if (!fields.empty() && text) {
     return usage_failure({"--fields applies to the machine formats",
                           "add --format json, jsonl, tsv, csv or markdown", command},
+                         err);
+  }
+  const bool html = *format == render::Format::html;
+  if (html && !writes_html(command)) {
+    return usage_failure(
+        {std::string(util::tr("-o html is for handout, stats, timeline, routes, dangers, claims, "
+                              "terms and quiz --print")),
+         std::string(util::tr("drop -o html, or give one of those commands")), command},
+        err);
+  }
+  if (html && !fields.empty()) {
+    return usage_failure({std::string(util::tr("--fields applies to the data formats, not to html")),
+                          std::string(util::tr("drop --fields")), command},
+                         err);
+  }
+  if (invocation.has("--paper") && !html) {
+    return usage_failure({std::string(util::tr("--paper applies to -o html")),
+                          std::string(util::tr("add -o html, e.g. 'nkfacts -o html handout --paper letter'")),
+                          command},
                          err);
   }
   if (!text && command && command->name == "check") {
@@ -142,6 +175,10 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
     return {"", std::move(messages), exit_status::data_error};
   }
   commands::Context context{loaded.facts, out, err, *format, fields};
+  context.paper = render::html::parse_paper(invocation.text("--paper", "a4")).value_or(render::html::Paper::a4);
+  // The embedded facts' files come first; every file after them is the user's own.
+  context.first_own_file =
+      no_default ? 1 : static_cast<std::uint32_t>(load::embedded_fact_base().files.size());
   int status = 0;
   if (command) {
     status = command->run(invocation, context, session);

@@ -13,6 +13,7 @@
 #include "render/citation.hpp"
 #include "render/dataset.hpp"
 #include "render/handout.hpp"
+#include "render/html.hpp"
 
 namespace nkfacts::cli {
 namespace {
@@ -32,6 +33,8 @@ std::vector<std::string> printed_styles() {
   return out;
 }
 std::vector<std::string> handout_topics() { return split_names(render::k_handout_topic_names); }
+std::vector<std::string> handout_lengths() { return split_names(render::k_handout_length_names); }
+std::vector<std::string> papers() { return split_names(render::html::k_paper_names); }
 std::vector<std::string> color_modes() { return {"auto", "always", "never"}; }
 std::vector<std::string> shells() { return {"bash", "zsh", "fish"}; }
 template <std::size_t N>
@@ -150,6 +153,7 @@ int run_handout(const Invocation& invocation, Context& context, const Session&) 
   commands::HandoutOptions options;
   options.topic = std::string(invocation.text("--topic", "all"));
   options.style = std::string(invocation.text("--style", "plain"));
+  options.length = std::string(invocation.text("--length", "lesson"));
   return commands::run_handout(options, context);
 }
 
@@ -335,13 +339,22 @@ std::vector<Command> make_table() {
 
   table.push_back(
       {"handout", "a printable Markdown handout with tables and sources",
-       "[--topic TOPIC] [--style STYLE]",
+       "[--length sheet|lesson] [--topic TOPIC] [--style STYLE]",
        "Writes one self-contained Markdown document for a lesson: the key figures and the "
        "arrivals table, the routes with their dangers, the dangers, the timeline, and a "
        "numbered bibliography. Print it, or convert it (pandoc handout.md -o handout.pdf). "
-       "It is Markdown already: --format markdown (or text) changes nothing, the other formats "
-       "are refused.",
-       {Option{"--topic", 0, "TOPIC", Value::choice,
+       "It is Markdown already: --format markdown (or text) changes nothing; -o html writes one "
+       "self-contained page to open offline, project or print (with the arrivals as a chart, "
+       "each route drawn, the timeline on an axis; --paper a4 or letter); the data formats are "
+       "refused.\n\n"
+       "--length sheet writes a one-page fact sheet: the headline figures, the chart of the "
+       "arrivals, the main routes, three checked claims and their sources (in HTML it fits one "
+       "printed page). The lesson pack (the default) has every section, the claims and the "
+       "glossary. Records from your own fact files (NKFACTS_PATH, --facts) are marked as such.",
+       {Option{"--length", 0, "LENGTH", Value::choice,
+               "sheet (one page) or lesson (default: every section)", "handout length",
+               handout_lengths},
+        Option{"--topic", 0, "TOPIC", Value::choice,
                "all (default), stats, routes (with the dangers), dangers or timeline",
                "handout topic", handout_topics},
         Option{"--style", 0, "STYLE", Value::text,
@@ -349,7 +362,8 @@ std::vector<Command> make_table() {
                "style of the bibliography", printed_styles}},
        {},
        {},
-       "nkfacts handout > handout.md\nnkfacts handout --topic routes --style apa > routes.md",
+       "nkfacts handout > handout.md\nnkfacts handout --topic routes --style apa > routes.md\n"
+       "nkfacts -o html handout --length sheet > sheet.html",
        run_handout});
 
   table.push_back(
@@ -479,7 +493,12 @@ std::vector<Option> make_global_options() {
   facts.complete = Complete::files;
   facts.example = "--facts class-facts/";
   Option format{"--format", 'o', "FMT", Value::choice,
-                "text (default), json, jsonl, tsv, csv or markdown", "format", formats};
+                "text (default), json, jsonl, tsv, csv, markdown or html (a page to open offline "
+                "or print: handout, stats, timeline, routes, dangers, claims, terms, quiz --print)",
+                "format", formats};
+  Option paper{"--paper", 0, "SIZE", Value::choice,
+               "with -o html: the paper to print on, a4 (default) or letter", "paper size", papers};
+  paper.example = "--paper letter";
   Option fields{"--fields", 0, "A,B", Value::text,
                 "the fields (columns) to write in a machine format, in order", "fields to write"};
   fields.example = "--fields id,value,as_of";
@@ -497,6 +516,7 @@ std::vector<Option> make_global_options() {
   return {facts,
           flag("--no-default", "leave the embedded facts out", "leave the embedded facts out"),
           format,
+          paper,
           fields,
           color,
           width,

@@ -92,6 +92,7 @@ int run_random(const RandomOptions& options, Context& context);
 struct HandoutOptions {
   std::string topic = "all";       // all, stats, routes, dangers, timeline
   std::string style = "plain";     // the bibliography's citation style
+  std::string length = "lesson";   // sheet (one page) or lesson
 };
 int run_handout(const HandoutOptions& options, Context& context);
 

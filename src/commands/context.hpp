@@ -2,6 +2,7 @@
 // command appends to (main writes them once), so tests can call a command directly.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 
 #include "model/fact_base.hpp"
 #include "render/dataset.hpp"
+#include "render/html.hpp"
 #include "render/terminal.hpp"
 
 namespace nkfacts::commands {
@@ -28,6 +30,10 @@ struct Context {
   std::string err;
   render::Format format = render::Format::text;
   std::vector<std::string> fields;  // --fields: columns for the machine formats
+  render::html::Paper paper = render::html::Paper::a4;  // --paper: for -o html
+  // FactBase::files from this index on are the user's own (NKFACTS_PATH, --facts): a
+  // handout marks their records. The default: none is.
+  std::uint32_t first_own_file = UINT32_MAX;
 };
 
 inline bool is_machine_format(const Context& context) {

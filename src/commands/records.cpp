@@ -8,6 +8,8 @@
 #include "commands/exit_status.hpp"
 #include "query/lookup.hpp"
 #include "render/record_rows.hpp"
+#include "render/html_pages.hpp"
+#include "commands/help.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
@@ -38,6 +40,15 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
   if (chosen.empty()) {
     return report(context, exit_status::nothing_found,
                   fmt::format("no {} in the loaded facts", model::kind_plural(kind)));
+  }
+  if (context.format == render::Format::html) {
+    std::vector<model::RecordRef> refs;
+    for (const auto* record : chosen) refs.push_back(*facts.find(record->id));
+    append_output(context, render::html::records_page(
+                               facts, kind, refs, !options.ids.empty(),
+                               {context.paper, context.first_own_file,
+                                fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
+    return exit_status::answered;
   }
   if (is_machine_format(context)) {
     render::Dataset data;

@@ -6,6 +6,9 @@
 #include "query/lookup.hpp"
 #include "render/chart.hpp"
 #include "render/diagnostics.hpp"
+#include "render/html_pages.hpp"
+#include "commands/help.hpp"
+#include "util/i18n.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
 
@@ -24,9 +27,36 @@ int run_stats(const StatsOptions& options, Context& context) {
   if (options.ascii && !options.chart) {
     return usage_error(context, "--ascii applies to --chart", "add --chart, e.g. 'nkfacts stats --chart --ascii'");
   }
-  if (options.chart && is_machine_format(context)) {
+  if (options.chart && is_machine_format(context) && context.format != render::Format::html) {
     return usage_error(context, "--chart draws for the terminal, not in a machine format",
                        "drop --chart to get the table's rows, or drop --format to see the chart");
+  }
+  if (context.format == render::Format::html) {
+    if (options.ascii) {
+      return usage_error(context, util::tr("--ascii applies to the text chart"),
+                         util::tr("drop --ascii: the page draws its chart itself"));
+    }
+    std::vector<render::html::SeriesRows> rows;
+    std::vector<const model::Series*> all;
+    for (const auto& s : facts.series) all.push_back(&s);
+    std::sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    for (const auto* s : all) {
+      auto points = query::points_between(*s, from, to);
+      if (!points.empty()) rows.push_back({s, std::move(points)});
+    }
+    const bool figures = !filtered && !options.chart && !facts.figures.empty();
+    if (rows.empty() && !figures) {
+      context.err += render::format_error(filtered ? "no period in the series falls in the range given"
+                                                   : "no figures or series in the loaded facts",
+                                          "'nkfacts stats' shows every period",
+                                          context.err_terminal);
+      return exit_status::nothing_found;
+    }
+    append_output(context, render::html::stats_page(
+                               facts, rows, figures,
+                               {context.paper, context.first_own_file,
+                                fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
+    return exit_status::answered;
   }
   if (is_machine_format(context)) {
     // One row per period of every series, and before them the headline figures as the

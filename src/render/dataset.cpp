@@ -4,6 +4,8 @@
 // tested against real parsers (tests/formats_test.py).
 #include "render/dataset.hpp"
 
+#include "render/html.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -329,8 +331,17 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
       for (std::size_t i = 0; i < fields.size(); ++i) m_out += " --- |";
       m_out += '\n';
       break;
-    case Format::text:
-    case Format::html: break;
+    case Format::html:
+      html::begin(m_out, {.title = "nkfacts"});
+      m_out += "<table>\n<tr>";
+      for (const auto& name : fields) {
+        m_out += "<th>";
+        html::escape(m_out, name);
+        m_out += "</th>";
+      }
+      m_out += "</tr>\n";
+      break;
+    case Format::text: break;
   }
 }
 
@@ -376,8 +387,17 @@ void DatasetWriter::row(const Row& row) {
       }
       m_out += '\n';
       break;
-    case Format::text:
-    case Format::html: break;
+    case Format::html:
+      m_out += "<tr>";
+      for (const auto& name : m_fields) {
+        m_out += "<td>";
+        plain_into(m_cell, row.get(name));
+        html::escape(m_out, m_cell);
+        m_out += "</td>";
+      }
+      m_out += "</tr>\n";
+      break;
+    case Format::text: break;
   }
   ++m_rows;
 }
@@ -421,6 +441,10 @@ void DatasetWriter::finish(const std::vector<Row>& references) {
         append_markdown_cell(m_out, text);
         m_out += '\n';
       }
+      break;
+    case Format::html:
+      m_out += "</table>\n";
+      html::end(m_out);
       break;
     case Format::jsonl:
     case Format::csv:

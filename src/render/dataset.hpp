@@ -13,8 +13,8 @@
 
 namespace nkfacts::render {
 
-// html is a page for people, written by the commands that have one (quiz --print); the
-// dataset writers do not take it.
+// html: a page for people (render/html_pages.hpp), written by the commands that draw one;
+// as rows (the quiz's questions), a plain table on a page.
 enum class Format { text, json, jsonl, tsv, csv, markdown, html };
 std::optional<Format> parse_format(std::string_view name);
 inline constexpr std::string_view k_format_names = "text, json, jsonl, tsv, csv, markdown, html";

@@ -4,8 +4,10 @@
 #include <initializer_list>
 #include <type_traits>
 
+#include "render/chart.hpp"
 #include "render/notes.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -24,8 +26,22 @@ std::string capitalise(std::string_view word) {
 // copying (bench/README.md).
 class Handout {
  public:
-  Handout(const model::FactBase& facts, CitationStyle style) : m_facts(facts), m_notes(facts), m_style(style) {
+  Handout(const model::FactBase& facts, CitationStyle style, std::uint32_t first_own_file)
+      : m_facts(facts), m_notes(facts), m_style(style), m_first_own_file(first_own_file) {
     m_out.reserve(k_expected_size);
+  }
+
+  // Marks a record read from the user's own files, not from the embedded facts.
+  void own(const model::SourcePos& pos) {
+    if (pos.file < m_first_own_file) return;
+    text(" *(");
+    md(util::tr("from your own facts"));
+    const auto file = m_facts.file_of(pos);
+    if (!file.empty()) {
+      text(": ");
+      md(file);
+    }
+    text(")*");
   }
 
   // Text from the facts made literal in Markdown: its own punctuation escaped, control
@@ -77,7 +93,7 @@ class Handout {
     }
   }
 
-  void figures() {
+  void figures(bool notes_too = true) {
     std::vector<const model::Figure*> chosen;
     for (const auto& f : m_facts.figures) {
       if (f.headline) chosen.push_back(&f);
@@ -88,13 +104,19 @@ class Handout {
     row("Figure", "Value", "As of", "Sources");
     rule({false, true, false, false});
     for (const auto* f : chosen) {
-      row([&] { md(f->label); }, [&] { md(format_quantity(f->value, f->unit, true)); },
+      row(
+          [&] {
+            md(f->label);
+            own(f->pos);
+          },
+          [&] { md(format_quantity(f->value, f->unit, true)); },
           [&] {
             if (f->as_of) m_out += model::to_iso(*f->as_of);
           },
           [&] { markers(f->sources); });
     }
     m_out += '\n';
+    if (!notes_too) return;
     bool notes = false;
     for (const auto* f : chosen) {
       if (f->note.empty()) continue;
@@ -114,6 +136,7 @@ class Handout {
       md(s.name);
       m_out += ' ';
       markers(s.sources);
+      own(s.pos);
       text("\n\n");
       md(s.summary);
       text(" Unit: ");
@@ -186,6 +209,7 @@ class Handout {
       md(r.name);
       m_out += ' ';
       markers(r.sources);
+      own(r.pos);
       text("\n\n");
       md(r.summary);
       text("\n\n");
@@ -225,6 +249,7 @@ class Handout {
       md(d.name);
       m_out += ' ';
       markers(d.sources);
+      own(d.pos);
       text("\n\n");
       if (!d.where.empty()) {
         text("*Where:* ");
@@ -257,10 +282,109 @@ class Handout {
           [&] {
             text("**");
             md(e->title);
-            text("** ");
+            text("**");
+            own(e->pos);
+            m_out += ' ';
             md(e->summary);
           },
           [&] { markers(e->sources); });
+    }
+    m_out += '\n';
+  }
+
+  // Each claim: the statement, its verdict, what the evidence says. `chosen` empty: all.
+  void claims(const std::vector<const model::Claim*>& chosen, std::string_view heading) {
+    if (chosen.empty()) return;
+    text("## ");
+    md(heading);
+    text("\n\n");
+    for (const auto* c : chosen) {
+      text("- **\u201c");
+      md(c->statement);
+      text("\u201d** (");
+      md(model::verdict_name(c->verdict));
+      text(")");
+      own(c->pos);
+      m_out += ' ';
+      md(c->summary);
+      m_out += ' ';
+      markers(c->sources);
+      m_out += '\n';
+    }
+    m_out += '\n';
+  }
+
+  void glossary() {
+    if (m_facts.terms.empty()) return;
+    std::vector<const model::Term*> terms;
+    for (const auto& t : m_facts.terms) terms.push_back(&t);
+    std::sort(terms.begin(), terms.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    text("## ");
+    md(util::tr("Glossary"));
+    text("\n\n");
+    row(util::tr("Term"), util::tr("Korean"), util::tr("Romanization"), util::tr("Meaning"));
+    rule({false, false, false, false});
+    for (const auto* t : terms) {
+      row(
+          [&] {
+            md(t->term);
+            own(t->pos);
+          },
+          [&] { md(t->korean); }, [&] { md(t->romanization); },
+          [&] {
+            md(t->summary);
+            m_out += ' ';
+            markers(t->sources);
+          });
+    }
+    m_out += '\n';
+  }
+
+  // The sheet's short forms: the first series as a bar chart, each route on one line.
+  void sheet_chart() {
+    if (m_facts.series.empty()) return;
+    const model::Series* s = &m_facts.series[0];
+    for (const auto& each : m_facts.series) {
+      if (each.id < s->id) s = &each;
+    }
+    std::vector<const model::SeriesPoint*> points;
+    for (const auto& point : s->points) points.push_back(&point);
+    text("```\n");
+    render_bar_chart(m_out, *s, points, m_notes, Terminal{76, false}, Glyphs::unicode);
+    text("```\n\n");
+    std::size_t noted = 0;
+    for (const auto* point : points) {
+      if (point->note.empty()) continue;
+      text("- *");
+      m_out += model::period_label(point->period);
+      text(":* ");
+      md(point->note);
+      m_out += '\n';
+      ++noted;
+    }
+    if (noted > 0) m_out += '\n';
+  }
+
+  void sheet_routes() {
+    if (m_facts.routes.empty()) return;
+    std::vector<const model::Route*> routes;
+    for (const auto& r : m_facts.routes) routes.push_back(&r);
+    std::sort(routes.begin(), routes.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    text("## ");
+    md(util::tr("The main routes"));
+    text("\n\n");
+    for (const auto* r : routes) {
+      text("- **");
+      md(r->name);
+      text("** ");
+      markers(r->sources);
+      own(r->pos);
+      text(": ");
+      for (std::size_t i = 0; i < r->path.size(); ++i) {
+        if (i > 0) text(" \u2192 ");
+        md(r->path[i]);
+      }
+      m_out += '\n';
     }
     m_out += '\n';
   }
@@ -290,11 +414,36 @@ class Handout {
   const model::FactBase& m_facts;
   SourceNotes m_notes;
   CitationStyle m_style;
+  std::uint32_t m_first_own_file;
   std::string m_out;
   static constexpr std::size_t k_expected_size = 32 * 1024;
 };
 
 }  // namespace
+
+std::vector<const model::Claim*> three_checked_claims(const model::FactBase& facts) {
+  std::vector<const model::Claim*> checked;
+  for (const auto& c : facts.claims) {
+    if (c.verdict != model::Verdict::unverified) checked.push_back(&c);
+  }
+  std::sort(checked.begin(), checked.end(), [](const auto* a, const auto* b) {
+    return a->summary.size() != b->summary.size() ? a->summary.size() < b->summary.size()
+                                                  : a->id < b->id;
+  });
+  std::vector<const model::Claim*> chosen;
+  for (const auto* c : checked) {
+    if (chosen.size() == 3) break;
+    if (std::none_of(chosen.begin(), chosen.end(),
+                     [&](const auto* k) { return k->verdict == c->verdict; })) {
+      chosen.push_back(c);
+    }
+  }
+  for (const auto* c : checked) {
+    if (chosen.size() == 3) break;
+    if (std::find(chosen.begin(), chosen.end(), c) == chosen.end()) chosen.push_back(c);
+  }
+  return chosen;
+}
 
 std::optional<HandoutTopic> parse_handout_topic(std::string_view name) {
   if (name == "all") return HandoutTopic::all;
@@ -305,22 +454,38 @@ std::optional<HandoutTopic> parse_handout_topic(std::string_view name) {
   return std::nullopt;
 }
 
+std::optional<HandoutLength> parse_handout_length(std::string_view name) {
+  if (name == "sheet") return HandoutLength::sheet;
+  if (name == "lesson") return HandoutLength::lesson;
+  return std::nullopt;
+}
+
+std::string_view handout_topic_suffix(HandoutTopic topic) {
+  switch (topic) {
+    case HandoutTopic::all: return "";
+    case HandoutTopic::stats: return ": the numbers";
+    case HandoutTopic::routes: return ": routes and their dangers";
+    case HandoutTopic::dangers: return ": the dangers";
+    case HandoutTopic::timeline: return ": a timeline";
+  }
+  return "";
+}
+
 std::string render_handout(const model::FactBase& facts, HandoutTopic topic, CitationStyle style,
-                           std::string_view edition) {
-  Handout handout(facts, style);
+                           std::string_view edition, HandoutLength length,
+                           std::uint32_t first_own_file) {
+  Handout handout(facts, style, first_own_file);
   auto& out = handout.out();
   const std::string_view subject = facts.subject.name.empty() ? std::string_view("Facts") : facts.subject.name;
-  std::string_view part;
-  switch (topic) {
-    case HandoutTopic::all: part = ""; break;
-    case HandoutTopic::stats: part = ": the numbers"; break;
-    case HandoutTopic::routes: part = ": routes and their dangers"; break;
-    case HandoutTopic::dangers: part = ": the dangers"; break;
-    case HandoutTopic::timeline: part = ": a timeline"; break;
-  }
+  const bool sheet = length == HandoutLength::sheet;
   handout.text("# ");
   handout.md(subject);
-  handout.text(part);
+  if (sheet) {
+    handout.text(": ");
+    handout.md(util::tr("a fact sheet"));
+  } else {
+    handout.text(handout_topic_suffix(topic));
+  }
   handout.text("\n\n");
   if (!facts.subject.summary.empty()) {
     handout.md(facts.subject.summary);
@@ -329,6 +494,14 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
   handout.text("*Made with ");
   handout.md(edition);
   handout.text(". Numbers in square brackets point to the sources at the end.*\n\n");
+  if (sheet) {
+    handout.figures(false);
+    handout.sheet_chart();
+    handout.sheet_routes();
+    handout.claims(three_checked_claims(facts), util::tr("Three claims, checked"));
+    handout.bibliography();
+    return std::move(out);
+  }
   const bool all = topic == HandoutTopic::all;
   if (all || topic == HandoutTopic::stats) {
     handout.figures();
@@ -337,6 +510,13 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
   if (all || topic == HandoutTopic::routes) handout.routes();
   if (all || topic == HandoutTopic::dangers || topic == HandoutTopic::routes) handout.dangers();
   if (all || topic == HandoutTopic::timeline) handout.timeline();
+  if (all) {
+    std::vector<const model::Claim*> claims;
+    for (const auto& c : facts.claims) claims.push_back(&c);
+    std::sort(claims.begin(), claims.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    handout.claims(claims, util::tr("Claims, checked"));
+    handout.glossary();
+  }
   handout.bibliography();
   return std::move(out);  // `out` names the handout's buffer: returned as is, not copied
 }

@@ -126,6 +126,12 @@ void href(std::string& out, std::string_view url) {
   }
 }
 
+std::optional<Paper> parse_paper(std::string_view name) {
+  if (name == "a4") return Paper::a4;
+  if (name == "letter") return Paper::letter;
+  return std::nullopt;
+}
+
 void begin(std::string& out, const Page& page) {
   out += "<!DOCTYPE html>\n<html lang=\"";
   escape(out, page.lang);
@@ -136,6 +142,7 @@ void begin(std::string& out, const Page& page) {
   escape(out, page.title);
   out += "</title>\n<style>";
   out += k_style;
+  out += page.paper == Paper::letter ? "@page { size: letter; }\n" : "@page { size: A4; }\n";
   out += page.css;
   out += "</style>\n</head>\n<body>\n";
 }

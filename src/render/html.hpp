@@ -6,10 +6,16 @@
 // file must not inject markup or script.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace nkfacts::render::html {
+
+// The paper a page is printed on (`--paper`): its @page size.
+enum class Paper { a4, letter };
+inline constexpr std::string_view k_paper_names = "a4, letter";
+std::optional<Paper> parse_paper(std::string_view name);
 
 // Appends `text` as HTML text: & < > " ' escaped; C0 and C1 control characters other than
 // tab and line end, and invalid UTF-8, become U+FFFD.
@@ -24,6 +30,7 @@ struct Page {
   std::string_view title;        // the document's <title> and nothing else
   std::string_view lang = "en";  // the <html lang> tag
   std::string_view css = {};     // more CSS after the shared style sheet
+  Paper paper = Paper::a4;       // the @page size for printing
 };
 
 // `<!DOCTYPE html>`, the head with the shared style sheet and `page.css`, and `<body>`.

@@ -2,6 +2,7 @@
 
 #include "load/toml_loader.hpp"
 #include "render/chart.hpp"
+#include "render/html_pages.hpp"
 #include "render/citation.hpp"
 #include "render/diagnostics.hpp"
 #include "render/notes.hpp"
@@ -225,6 +226,79 @@ TEST_CASE("bar chart lines fit the width and bars grow with the totals") {
     CHECK(out.find("1999\u20132001") != std::string::npos);
     CHECK(out.find("count several") != std::string::npos);
   }
+}
+
+TEST_CASE("bar chart shows every non-zero column of every bar at every width") {
+  // Issue 21: at 80 columns 2021 (40 men, 23 women) and 2022 (35, 32) drew one cell each,
+  // and the women's part vanished in exactly the years the notes are about.
+  model::FactBase facts;
+  model::Series series;
+  series.id = "s";
+  series.name = "Arrivals";
+  series.unit = "people";
+  series.columns = test::texts({"men", "women"});
+  series.points = test::list<model::SeriesPoint>(
+      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
+       {{2019, 2019}, test::list<double>({202, 845}), {}, "", {}},
+       {{2020, 2020}, test::list<double>({72, 157}), {}, "", {}},
+       {{2021, 2021}, test::list<double>({40, 23}), {}, "", {}},
+       {{2022, 2022}, test::list<double>({35, 32}), {}, "", {}},
+       {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
+  std::vector<const model::SeriesPoint*> points;
+  for (const auto& point : series.points) points.push_back(&point);
+  for (const std::size_t width : {40u, 80u, 120u}) {
+    CAPTURE(width);
+    render::SourceNotes notes(facts);
+    std::string out;
+    render::render_bar_chart(out, series, points, notes, {width, false}, render::Glyphs::ascii);
+    std::size_t bars = 0;
+    std::size_t start = 0;
+    while (start < out.size()) {
+      const auto end = out.find('\n', start);
+      const std::string line = out.substr(start, end - start);
+      start = end + 1;
+      CHECK(util::display_width(line) <= width);
+      if (line.rfind("  20", 0) != 0) continue;
+      ++bars;
+      CAPTURE(line);
+      const std::string bar = line.substr(7, line.find(' ', 7) - 7);
+      const bool zero_men = line.rfind("  2023", 0) == 0;
+      CHECK((bar.find('#') != std::string::npos) == !zero_men);
+      CHECK(bar.find('=') != std::string::npos);
+      CHECK(bar.find_first_not_of("#=") == std::string::npos);
+    }
+    CHECK(bars == 6);
+  }
+}
+
+TEST_CASE("the SVG bar chart keeps every non-zero part at least k_min_part high") {
+  model::Series series;
+  series.id = "s";
+  series.name = "Arrivals <by year>";
+  series.unit = "people";
+  series.columns = test::texts({"men", "women"});
+  series.points = test::list<model::SeriesPoint>(
+      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
+       {{2021, 2021}, test::list<double>({40, 23}), {}, "The lowest <yearly> number.", {}},
+       {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
+  std::vector<const model::SeriesPoint*> points;
+  for (const auto& point : series.points) points.push_back(&point);
+  std::string out;
+  render::html::bar_chart_svg(out, series, points);
+  CHECK(out.find("<title>Arrivals &lt;by year&gt;</title>") != std::string::npos);
+  std::size_t parts = 0;
+  for (std::size_t at = out.find("<rect x="); at != std::string::npos; at = out.find("<rect x=", at + 1)) {
+    const auto end = out.find('>', at);
+    if (out.compare(end - 1, 1, "/") == 0) continue;  // a legend swatch, not a bar's part
+    const auto h = out.find("height=\"", at) + 8;
+    CHECK(std::stod(out.substr(h, out.find('"', h) - h)) >= render::html::k_min_part);
+    ++parts;
+  }
+  CHECK(parts == 5);  // 2023's zero men draw nothing
+  CHECK(out.find(">a</text>") != std::string::npos);  // 2021's note is lettered
+  CHECK(render::html::note_letter(0) == "a");
+  CHECK(render::html::note_letter(25) == "z");
+  CHECK(render::html::note_letter(26) == "aa");
 }
 
 TEST_CASE("diagnostic messages quoting data never carry raw control characters") {
