@@ -292,13 +292,13 @@ std::vector<Command> make_table() {
   table.push_back(
       {"quiz", "multiple-choice questions from the facts, with sources",
        "[--count N] [--seed S] [--topic KIND] [--print] [--key]",
-       "Asks N questions (default 5) of 13 kinds: a figure's number, a year's arrivals (in all "
+       "Asks N questions (default 5) of 14 kinds: a figure's number, a year's arrivals (in all "
        "or of men or women), the year arrivals were highest or lowest, the year of an event, "
        "which of four events came first, a country a route passes through, a danger on a "
-       "route, the danger of a place, true or false on a checked claim, how a claim stands "
-       "(accurate, outdated, wrong, not confirmed, disputed), a term's Korean word and which "
-       "term a definition describes. The embedded facts give 248 distinct questions (not "
-       "counting the choice of wrong answers).\n\n"
+       "route, the danger of a place and the place of a danger, true or false on a checked "
+       "claim, how a claim stands (accurate, outdated, wrong, not confirmed, disputed), a "
+       "term's Korean word and which term a definition describes. The embedded facts give 253 "
+       "distinct questions (not counting the choice of wrong answers).\n\n"
        "Every option, right or wrong, is a value from the facts, of the same kind, unit and "
        "size as the answer (another year's count, another event's year, another route's "
        "country), never made up. After each answer it gives the right one, a sentence that "

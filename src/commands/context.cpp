@@ -6,6 +6,7 @@
 
 #include "commands/exit_status.hpp"
 #include "render/diagnostics.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -26,10 +27,6 @@ int report_unknown_id(Context& context, std::string_view id, std::string_view ki
 }
 
 bool check_fields(Context& context, const std::vector<std::string>& valid) {
-  if (context.format == render::Format::html) {
-    usage_error(context, "this command has no html output", "-o html works with: quiz --print");
-    return false;
-  }
   for (const auto& field : context.fields) {
     if (std::find(valid.begin(), valid.end(), field) == valid.end()) {
       context.err += render::format_error(

@@ -434,6 +434,28 @@ class Builder {
         q.explanation = std::string(explanation_of(model::localized(d, &model::Danger::summary)));
         return finish(std::move(q), right, wrong, d.id, d.sources, {}, random);
       }
+      case Template::danger_where: {
+        const auto& d = m_facts.dangers[slot.index];
+        const std::string where(model::localized(d, &model::Danger::where));
+        const std::string name(model::localized(d, &model::Danger::name));
+        if (where.empty() || name.empty() || share_word(where, name)) return std::nullopt;
+        std::vector<std::string> others;
+        for (const auto& other : m_facts.dangers) {
+          std::string text(model::localized(other, &model::Danger::where));
+          // Not a place that overlaps this one: it would be right too.
+          if (&other == &d || text.empty() || places_overlap(text, where) ||
+              std::find(others.begin(), others.end(), text) != others.end()) {
+            continue;
+          }
+          others.push_back(std::move(text));
+        }
+        if (others.size() < 3) return std::nullopt;
+        q.prompt = say("Where does this danger arise: {}?", without_final_stop(name));
+        right = where;
+        wrong = pick_any(others, 3, random);
+        q.explanation = std::string(explanation_of(model::localized(d, &model::Danger::summary)));
+        return finish(std::move(q), right, wrong, d.id, d.sources, {}, random);
+      }
       case Template::claim_true_false:
       case Template::claim_verdict: {
         const auto& c = m_facts.claims[slot.index];
@@ -666,6 +688,7 @@ std::vector<Slot> slots_of(const model::FactBase& facts, Template kind) {
       }
       break;
     case Template::danger_place:
+    case Template::danger_where:
       for (std::size_t i = 0; i < facts.dangers.size(); ++i) out.push_back({kind, u32(i)});
       break;
     case Template::claim_true_false:
@@ -724,6 +747,8 @@ std::string_view template_name(Template kind) {
       return "route-danger";
     case Template::danger_place:
       return "danger-place";
+    case Template::danger_where:
+      return "danger-where";
     case Template::claim_true_false:
       return "claim-true-false";
     case Template::claim_verdict:
@@ -750,6 +775,7 @@ model::Kind template_topic(Template kind) {
     case Template::route_danger:
       return model::Kind::route;
     case Template::danger_place:
+    case Template::danger_where:
       return model::Kind::danger;
     case Template::claim_true_false:
     case Template::claim_verdict:

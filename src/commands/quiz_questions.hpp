@@ -45,17 +45,18 @@ enum class Template {
   route_country,     // which country a route passes through
   route_danger,      // which danger is listed for a route
   danger_place,      // which danger belongs to a place
+  danger_where,      // where a danger arises
   claim_true_false,  // true or false: a claim the sources confirm or refute
   claim_verdict,     // how a claim stands: accurate, outdated, wrong, not confirmed, disputed
   term_korean,       // the Korean word for a glossary term
   term_meaning,      // which term a definition defines
 };
 inline constexpr Template k_templates[] = {
-    Template::figure_value,     Template::series_year,   Template::series_part,
-    Template::series_peak,      Template::event_year,    Template::event_first,
-    Template::route_country,    Template::route_danger,  Template::danger_place,
-    Template::claim_true_false, Template::claim_verdict, Template::term_korean,
-    Template::term_meaning};
+    Template::figure_value,  Template::series_year,      Template::series_part,
+    Template::series_peak,   Template::event_year,       Template::event_first,
+    Template::route_country, Template::route_danger,     Template::danger_place,
+    Template::danger_where,  Template::claim_true_false, Template::claim_verdict,
+    Template::term_korean,   Template::term_meaning};
 std::string_view template_name(Template kind);  // "figure-value"
 // The kind of record a template asks about (series questions are figure questions).
 model::Kind template_topic(Template kind);

@@ -449,8 +449,7 @@ void DatasetWriter::finish(const std::vector<Row>& references) {
     case Format::jsonl:
     case Format::csv:
     case Format::tsv:
-    case Format::text:
-    case Format::html: break;
+    case Format::text: break;
   }
 }
 
