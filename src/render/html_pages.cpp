@@ -289,7 +289,10 @@ class Doc {
 
   void begin(std::string_view title, std::string_view css = {}) {
     m_css = std::string(k_css) + std::string(css);
-    html::begin(out, {.title = title, .lang = "en", .css = m_css, .paper = m_options.paper});
+    html::begin(out, {.title = title,
+                      .lang = util::language_tag(util::language()),
+                      .css = m_css,
+                      .paper = m_options.paper});
     out += "<header>\n<h1>";
     text(title);
     out += "</h1>\n";
