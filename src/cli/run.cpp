@@ -126,15 +126,17 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
         err);
   }
   if (html && !fields.empty()) {
-    return usage_failure({std::string(util::tr("--fields applies to the data formats, not to html")),
-                          std::string(util::tr("drop --fields")), command},
-                         err);
+    return usage_failure(
+        {std::string(util::tr("--fields applies to the data formats, not to html")),
+         std::string(util::tr("drop --fields")), command},
+        err);
   }
   if (invocation.has("--paper") && !html) {
-    return usage_failure({std::string(util::tr("--paper applies to -o html")),
-                          std::string(util::tr("add -o html, e.g. 'nkfacts -o html handout --paper letter'")),
-                          command},
-                         err);
+    return usage_failure(
+        {std::string(util::tr("--paper applies to -o html")),
+         std::string(util::tr("add -o html, e.g. 'nkfacts -o html handout --paper letter'")),
+         command},
+        err);
   }
   if (!text && command && command->name == "check") {
     return usage_failure({"check prints its report as text only",
@@ -175,7 +177,8 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
     return {"", std::move(messages), exit_status::data_error};
   }
   commands::Context context{loaded.facts, out, err, *format, fields};
-  context.paper = render::html::parse_paper(invocation.text("--paper", "a4")).value_or(render::html::Paper::a4);
+  context.paper =
+      render::html::parse_paper(invocation.text("--paper", "a4")).value_or(render::html::Paper::a4);
   // The embedded facts' files come first; every file after them is the user's own.
   context.first_own_file =
       no_default ? 1 : static_cast<std::uint32_t>(load::embedded_fact_base().files.size());

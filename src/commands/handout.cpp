@@ -1,9 +1,10 @@
+#include "render/handout.hpp"
+
 #include <fmt/format.h>
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
 #include "commands/help.hpp"
-#include "render/handout.hpp"
 #include "render/html_pages.hpp"
 #include "util/i18n.hpp"
 
@@ -23,11 +24,9 @@ int run_handout(const HandoutOptions& options, Context& context) {
   }
   const auto length = render::parse_handout_length(options.length);
   if (!length) {
-    return usage_error(context,
-                       fmt::format(fmt::runtime(util::tr("unknown handout length '{}'")),
-                                   options.length),
-                       fmt::format(fmt::runtime(util::tr("lengths: {}")),
-                                   render::k_handout_length_names));
+    return usage_error(
+        context, fmt::format(fmt::runtime(util::tr("unknown handout length '{}'")), options.length),
+        fmt::format(fmt::runtime(util::tr("lengths: {}")), render::k_handout_length_names));
   }
   if (*length == render::HandoutLength::sheet && options.topic != "all") {
     return usage_error(context, util::tr("a fact sheet has every topic, on one page"),

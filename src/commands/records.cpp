@@ -6,10 +6,10 @@
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
-#include "query/lookup.hpp"
-#include "render/record_rows.hpp"
-#include "render/html_pages.hpp"
 #include "commands/help.hpp"
+#include "query/lookup.hpp"
+#include "render/html_pages.hpp"
+#include "render/record_rows.hpp"
 #include "render/text.hpp"
 
 namespace nkfacts::commands {
@@ -44,10 +44,11 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
   if (context.format == render::Format::html) {
     std::vector<model::RecordRef> refs;
     for (const auto* record : chosen) refs.push_back(*facts.find(record->id));
-    append_output(context, render::html::records_page(
-                               facts, kind, refs, !options.ids.empty(),
-                               {context.paper, context.first_own_file,
-                                fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
+    append_output(context,
+                  render::html::records_page(
+                      facts, kind, refs, !options.ids.empty(),
+                      {context.paper, context.first_own_file,
+                       fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
     return exit_status::answered;
   }
   if (is_machine_format(context)) {

@@ -1,16 +1,17 @@
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
+#include "commands/help.hpp"
 #include "query/lookup.hpp"
 #include "render/chart.hpp"
 #include "render/diagnostics.hpp"
 #include "render/html_pages.hpp"
-#include "commands/help.hpp"
-#include "util/i18n.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::commands {
 
@@ -46,16 +47,16 @@ int run_stats(const StatsOptions& options, Context& context) {
     }
     const bool figures = !filtered && !options.chart && !facts.figures.empty();
     if (rows.empty() && !figures) {
-      context.err += render::format_error(filtered ? "no period in the series falls in the range given"
-                                                   : "no figures or series in the loaded facts",
-                                          "'nkfacts stats' shows every period",
-                                          context.err_terminal);
+      context.err +=
+          render::format_error(filtered ? "no period in the series falls in the range given"
+                                        : "no figures or series in the loaded facts",
+                               "'nkfacts stats' shows every period", context.err_terminal);
       return exit_status::nothing_found;
     }
-    append_output(context, render::html::stats_page(
-                               facts, rows, figures,
-                               {context.paper, context.first_own_file,
-                                fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
+    append_output(context, render::html::stats_page(facts, rows, figures,
+                                                    {context.paper, context.first_own_file,
+                                                     fmt::format("nkfacts {}, {}", NKFACTS_VERSION,
+                                                                 facts_line(facts))}));
     return exit_status::answered;
   }
   if (is_machine_format(context)) {

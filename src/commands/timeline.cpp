@@ -4,10 +4,10 @@
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
+#include "commands/help.hpp"
 #include "render/chart.hpp"
 #include "render/diagnostics.hpp"
 #include "render/html_pages.hpp"
-#include "commands/help.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
 
@@ -45,10 +45,11 @@ int run_timeline(const TimelineOptions& options, Context& context) {
     return exit_status::nothing_found;
   }
   if (context.format == render::Format::html) {
-    append_output(context, render::html::timeline_page(
-                               facts, events,
-                               {context.paper, context.first_own_file,
-                                fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
+    append_output(context,
+                  render::html::timeline_page(
+                      facts, events,
+                      {context.paper, context.first_own_file,
+                       fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
     return exit_status::answered;
   }
   if (is_machine_format(context)) {

@@ -128,7 +128,8 @@ void render_bar_chart(std::string& out, const model::Series& series,
       const double share = largest > 0 && std::isfinite(largest) && std::isfinite(running)
                                ? std::clamp(running / largest, 0.0, 1.0)
                                : 0.0;
-      const auto end = static_cast<std::size_t>(std::lround(share * static_cast<double>(bar_width)));
+      const auto end =
+          static_cast<std::size_t>(std::lround(share * static_cast<double>(bar_width)));
       if (end > drawn) {
         cells[c] = end - drawn;
         drawn = end;

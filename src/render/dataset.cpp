@@ -4,8 +4,6 @@
 // tested against real parsers (tests/formats_test.py).
 #include "render/dataset.hpp"
 
-#include "render/html.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -14,6 +12,7 @@
 #include <cmath>
 #include <iterator>
 
+#include "render/html.hpp"
 #include "util/scan.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"

@@ -318,7 +318,8 @@ class Handout {
     if (m_facts.terms.empty()) return;
     std::vector<const model::Term*> terms;
     for (const auto& t : m_facts.terms) terms.push_back(&t);
-    std::sort(terms.begin(), terms.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    std::sort(terms.begin(), terms.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
     text("## ");
     md(util::tr("Glossary"));
     text("\n\n");
@@ -369,7 +370,8 @@ class Handout {
     if (m_facts.routes.empty()) return;
     std::vector<const model::Route*> routes;
     for (const auto& r : m_facts.routes) routes.push_back(&r);
-    std::sort(routes.begin(), routes.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    std::sort(routes.begin(), routes.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
     text("## ");
     md(util::tr("The main routes"));
     text("\n\n");
@@ -462,11 +464,16 @@ std::optional<HandoutLength> parse_handout_length(std::string_view name) {
 
 std::string_view handout_topic_suffix(HandoutTopic topic) {
   switch (topic) {
-    case HandoutTopic::all: return "";
-    case HandoutTopic::stats: return ": the numbers";
-    case HandoutTopic::routes: return ": routes and their dangers";
-    case HandoutTopic::dangers: return ": the dangers";
-    case HandoutTopic::timeline: return ": a timeline";
+    case HandoutTopic::all:
+      return "";
+    case HandoutTopic::stats:
+      return ": the numbers";
+    case HandoutTopic::routes:
+      return ": routes and their dangers";
+    case HandoutTopic::dangers:
+      return ": the dangers";
+    case HandoutTopic::timeline:
+      return ": a timeline";
   }
   return "";
 }
@@ -513,7 +520,8 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
   if (all) {
     std::vector<const model::Claim*> claims;
     for (const auto& c : facts.claims) claims.push_back(&c);
-    std::sort(claims.begin(), claims.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    std::sort(claims.begin(), claims.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
     handout.claims(claims, util::tr("Claims, checked"));
     handout.glossary();
   }

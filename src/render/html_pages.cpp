@@ -25,7 +25,9 @@ constexpr std::string_view k_css = R"css(
 figure { margin: .6rem 0; }
 figcaption { font-size: .85rem; color: #333; }
 section.record { break-inside: avoid; page-break-inside: avoid; }
+@media print { table.long { break-inside: auto; page-break-inside: auto; } }
 .korean { font-size: 1.05rem; }
+.events td:nth-child(2), .figures td:last-child { white-space: nowrap; }
 @media print { section.part { break-before: page; page-break-before: always; }
   section.part:first-of-type { break-before: auto; page-break-before: auto; } }
 )css";
@@ -287,7 +289,10 @@ class Doc {
 
   void begin(std::string_view title, std::string_view css = {}) {
     m_css = std::string(k_css) + std::string(css);
-    html::begin(out, {.title = title, .lang = "en", .css = m_css, .paper = m_options.paper});
+    html::begin(out, {.title = title,
+                      .lang = util::language_tag(util::language()),
+                      .css = m_css,
+                      .paper = m_options.paper});
     out += "<header>\n<h1>";
     text(title);
     out += "</h1>\n";
@@ -473,7 +478,10 @@ void series_table(Doc& doc, const model::Series& s,
   const auto share = std::find(s.columns.begin(), s.columns.end(), s.share_column);
   const bool has_share = share != s.columns.end();
   const auto share_index = static_cast<std::size_t>(share - s.columns.begin());
-  doc.raw("<table class=\"series\">\n<tr><th>");
+  // A table longer than a page may break between its rows (never inside one); a shorter
+  // one moves to the next page whole.
+  doc.raw(points.size() > 20 ? "<table class=\"series long\">\n<tr><th>"
+                             : "<table class=\"series\">\n<tr><th>");
   doc.text(tr("Period"));
   doc.raw("</th>");
   for (const auto column : s.columns) {
@@ -707,7 +715,8 @@ void term_row(Doc& doc, const model::Term& t) {
 }
 
 void terms_table(Doc& doc, const std::vector<const model::Term*>& terms) {
-  doc.raw("<table class=\"terms\">\n<tr><th>");
+  doc.raw(terms.size() > 8 ? "<table class=\"terms long\">\n<tr><th>"
+                           : "<table class=\"terms\">\n<tr><th>");
   doc.text(tr("Term"));
   doc.raw("</th><th>");
   doc.text(tr("Korean"));
@@ -723,7 +732,9 @@ void terms_table(Doc& doc, const std::vector<const model::Term*>& terms) {
 void timeline_body(Doc& doc, const std::vector<const model::Event*>& events) {
   doc.raw("<figure>\n");
   timeline_svg(doc.out, events);
-  doc.raw("</figure>\n<table class=\"events\">\n<tr><th class=\"num\">#</th><th>");
+  doc.raw(events.size() > 16
+              ? "</figure>\n<table class=\"events long\">\n<tr><th class=\"num\">#</th><th>"
+              : "</figure>\n<table class=\"events\">\n<tr><th class=\"num\">#</th><th>");
   doc.text(tr("Date"));
   doc.raw("</th><th>");
   doc.text(tr("Event"));

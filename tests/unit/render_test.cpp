@@ -1,14 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include "keep.hpp"
 #include "load/toml_loader.hpp"
 #include "render/chart.hpp"
-#include "render/html_pages.hpp"
 #include "render/citation.hpp"
 #include "render/diagnostics.hpp"
+#include "render/html_pages.hpp"
 #include "render/notes.hpp"
 #include "render/text.hpp"
 #include "util/utf8.hpp"
-#include "keep.hpp"
 
 using namespace nkfacts;
 
@@ -237,13 +237,13 @@ TEST_CASE("bar chart shows every non-zero column of every bar at every width") {
   series.name = "Arrivals";
   series.unit = "people";
   series.columns = test::texts({"men", "women"});
-  series.points = test::list<model::SeriesPoint>(
-      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
-       {{2019, 2019}, test::list<double>({202, 845}), {}, "", {}},
-       {{2020, 2020}, test::list<double>({72, 157}), {}, "", {}},
-       {{2021, 2021}, test::list<double>({40, 23}), {}, "", {}},
-       {{2022, 2022}, test::list<double>({35, 32}), {}, "", {}},
-       {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
+  series.points =
+      test::list<model::SeriesPoint>({{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
+                                      {{2019, 2019}, test::list<double>({202, 845}), {}, "", {}},
+                                      {{2020, 2020}, test::list<double>({72, 157}), {}, "", {}},
+                                      {{2021, 2021}, test::list<double>({40, 23}), {}, "", {}},
+                                      {{2022, 2022}, test::list<double>({35, 32}), {}, "", {}},
+                                      {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
   std::vector<const model::SeriesPoint*> points;
   for (const auto& point : series.points) points.push_back(&point);
   for (const std::size_t width : {40u, 80u, 120u}) {
@@ -287,14 +287,15 @@ TEST_CASE("the SVG bar chart keeps every non-zero part at least k_min_part high"
   render::html::bar_chart_svg(out, series, points);
   CHECK(out.find("<title>Arrivals &lt;by year&gt;</title>") != std::string::npos);
   std::size_t parts = 0;
-  for (std::size_t at = out.find("<rect x="); at != std::string::npos; at = out.find("<rect x=", at + 1)) {
+  for (std::size_t at = out.find("<rect x="); at != std::string::npos;
+       at = out.find("<rect x=", at + 1)) {
     const auto end = out.find('>', at);
     if (out.compare(end - 1, 1, "/") == 0) continue;  // a legend swatch, not a bar's part
     const auto h = out.find("height=\"", at) + 8;
     CHECK(std::stod(out.substr(h, out.find('"', h) - h)) >= render::html::k_min_part);
     ++parts;
   }
-  CHECK(parts == 5);  // 2023's zero men draw nothing
+  CHECK(parts == 5);                                  // 2023's zero men draw nothing
   CHECK(out.find(">a</text>") != std::string::npos);  // 2021's note is lettered
   CHECK(render::html::note_letter(0) == "a");
   CHECK(render::html::note_letter(25) == "z");
