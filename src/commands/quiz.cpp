@@ -1,12 +1,11 @@
 // quiz and random: the classroom commands that pick from the facts.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
-
-#include <unistd.h>
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
@@ -15,6 +14,7 @@
 #include "render/diagnostics.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -22,6 +22,12 @@ namespace nkfacts::commands {
 namespace {
 
 char letter(std::size_t index) { return static_cast<char>('A' + index); }
+
+// "5 questions", "1 question"; in Korean "5문항".
+std::string questions(std::size_t count) {
+  if (util::language() == util::Language::ko) return fmt::format("{}문항", count);
+  return count_of(count, "question", "questions");
+}
 
 // "figure", "routes", ... as a quiz topic; series questions count as figures.
 bool parse_topic(Context& context, std::string_view name, std::optional<model::Kind>& topic) {
@@ -33,7 +39,8 @@ bool parse_topic(Context& context, std::string_view name, std::optional<model::K
     topic = kind;
     return true;
   }
-  usage_error(context, fmt::format("no quiz topic '{}'", name), "topics: figure, route, danger, event");
+  usage_error(context, fmt::format(fmt::runtime(util::tr("no quiz topic '{}'")), name),
+              util::tr("topics: figure, route, danger, event"));
   return false;
 }
 
@@ -53,8 +60,9 @@ std::optional<std::size_t> parse_answer(std::string_view text, std::size_t optio
 
 std::string question_text(const Question& q, std::size_t number, std::size_t total,
                           const render::Terminal& terminal) {
-  std::string out = render::paint(terminal, render::Style::heading,
-                                   fmt::format("Question {} of {}", number, total));
+  std::string out =
+      render::paint(terminal, render::Style::heading,
+                    fmt::format(fmt::runtime(util::tr("Question {} of {}")), number, total));
   out += '\n';
   out += util::wrap(render::clean(q.prompt), terminal.width, "  ", "  ");
   for (std::size_t i = 0; i < q.options.size(); ++i) {
@@ -135,8 +143,9 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
   }
   const auto quiz = make_quiz(facts, topic, options.count, options.seed);
   if (quiz.empty()) {
-    context.err += render::format_error("the loaded facts give no quiz questions on this topic",
-                                        "try another --topic, or no --topic", context.err_terminal);
+    context.err +=
+        render::format_error(util::tr("the loaded facts give no quiz questions on this topic"),
+                             util::tr("try another --topic, or no --topic"), context.err_terminal);
     return exit_status::nothing_found;
   }
   if (options.count_given && quiz.size() < options.count) {
@@ -167,15 +176,17 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
     // A worksheet: the questions, then the answer key with sources.
     const auto& terminal = context.out_terminal;
     render::append_heading(context.out,
-                           fmt::format("Quiz: {}", count_of(quiz.size(), "question", "questions")), "",
-                           terminal);
-    context.out += util::wrap(fmt::format("The same questions again: {}", replay), terminal.width, "", "  ");
+                           fmt::format(fmt::runtime(util::tr("Quiz: {}")), questions(quiz.size())),
+                           "", terminal);
+    context.out +=
+        util::wrap(fmt::format(fmt::runtime(util::tr("The same questions again: {}")), replay),
+                   terminal.width, "", "  ");
     for (std::size_t i = 0; i < quiz.size(); ++i) {
       context.out += '\n';
       context.out += question_text(quiz[i], i + 1, quiz.size(), terminal);
     }
     context.out += '\n';
-    render::append_heading(context.out, "Answer key", "", terminal);
+    render::append_heading(context.out, util::tr("Answer key"), "", terminal);
     render::SourceNotes notes(facts);
     for (std::size_t i = 0; i < quiz.size(); ++i) {
       const auto& q = quiz[i];
@@ -190,8 +201,10 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
 
   const auto& terminal = context.out_terminal;
   conversation.write(util::wrap(
-      fmt::format("{} from the facts. Answer with a letter; q stops. (The same quiz again: {})",
-                  count_of(quiz.size(), "question", "questions"), replay),
+      fmt::format(
+          fmt::runtime(util::tr(
+              "{} from the facts. Answer with a letter; q stops. (The same quiz again: {})")),
+          questions(quiz.size()), replay),
       terminal.width, "", ""));
   std::size_t right = 0, asked = 0;
   bool stopped = false;
@@ -200,7 +213,8 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
     conversation.write("\n" + question_text(q, i + 1, quiz.size(), terminal));
     std::optional<std::size_t> choice;
     while (!choice) {
-      conversation.write(fmt::format("Your answer (A\u2013{}): ", letter(q.options.size() - 1)));
+      conversation.write(fmt::format(fmt::runtime(util::tr("Your answer (A\u2013{}): ")),
+                                     letter(q.options.size() - 1)));
       const auto line = conversation.read_line();
       if (!line) {
         conversation.write("\n");
@@ -213,8 +227,9 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
       }
       choice = parse_answer(*line, q.options.size());
       if (!choice) {
-        conversation.write(fmt::format("Please answer with a letter from A to {}.\n",
-                                       letter(q.options.size() - 1)));
+        conversation.write(
+            fmt::format(fmt::runtime(util::tr("Please answer with a letter from A to {}.\n")),
+                        letter(q.options.size() - 1)));
       }
     }
     if (!choice) break;
@@ -224,20 +239,25 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
     std::string feedback;
     if (*choice == q.answer) {
       ++right;
-      feedback = render::paint(terminal, render::Style::note, "Right:") + ' ' + answer;
+      feedback = render::paint(terminal, render::Style::note, util::tr("Right:")) + ' ' + answer;
     } else {
-      feedback = render::paint(terminal, render::Style::warning, "Not quite:") +
-                 " the answer is " + answer;
+      feedback = render::paint(terminal, render::Style::warning, util::tr("Not quite:")) + ' ' +
+                 fmt::format(fmt::runtime(util::tr("the answer is {}")), answer);
     }
     std::string text = util::wrap(feedback, terminal.width, "", "  ");
     const std::string source = first_source(context.facts, q);
-    if (!source.empty()) text += util::wrap("Source: " + source, terminal.width, "", "  ");
-    text += util::wrap(fmt::format("More: nkfacts show {}", q.record), terminal.width, "", "  ");
+    if (!source.empty()) {
+      text += util::wrap(fmt::format(fmt::runtime(util::tr("Source: {}")), source), terminal.width,
+                         "", "  ");
+    }
+    text += util::wrap(fmt::format(fmt::runtime(util::tr("More: nkfacts show {}")), q.record),
+                       terminal.width, "", "  ");
     conversation.write(text);
   }
-  std::string score = fmt::format("\nScore: {} of {}", right, asked);
+  std::string score = "\n" + fmt::format(fmt::runtime(util::tr("Score: {} of {}")), right, asked);
   if (asked < quiz.size()) {
-    score += fmt::format(" (stopped after {} of {})", asked, count_of(quiz.size(), "question", "questions"));
+    score += fmt::format(fmt::runtime(util::tr(" (stopped after {} of {})")), asked,
+                         questions(quiz.size()));
   }
   conversation.write(render::paint(terminal, render::Style::heading, score.substr(1)).insert(0, "\n") + "\n");
   return exit_status::answered;
@@ -264,7 +284,7 @@ int run_random(const RandomOptions& options, Context& context) {
     for (std::size_t i = 0; i < size; ++i) pool.push_back({pick, static_cast<std::uint32_t>(i)});
   }
   if (pool.empty()) {
-    context.err += render::format_error("no records of that kind in the loaded facts", "",
+    context.err += render::format_error(util::tr("no records of that kind in the loaded facts"), "",
                                         context.err_terminal);
     return exit_status::nothing_found;
   }

@@ -8,7 +8,9 @@
 #include <numeric>
 #include <variant>
 
+#include "model/localized.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -61,21 +63,25 @@ struct Candidate {
   std::string prompt() const {
     if (const auto* figure = std::get_if<const model::Figure*>(&subject)) {
       const auto& f = **figure;
-      return f.as_of ? fmt::format("{} (as of {}): what is the figure?", f.label,
-                                   model::to_iso(*f.as_of))
-                     : fmt::format("{}: what is the figure?", f.label);
+      const auto label = model::name_of(f);
+      return f.as_of ? fmt::format(fmt::runtime(util::tr("{} (as of {}): what is the figure?")),
+                                   label, model::display_date(*f.as_of))
+                     : fmt::format(fmt::runtime(util::tr("{}: what is the figure?")), label);
     }
     if (const auto* year = std::get_if<SeriesYear>(&subject)) {
-      return fmt::format("{}: how many in {}, in all?", year->series->name, year->point->period.to);
+      return fmt::format(fmt::runtime(util::tr("{}: how many in {}, in all?")),
+                         model::name_of(*year->series), year->point->period.to);
     }
     if (const auto* route = std::get_if<const model::Route*>(&subject)) {
-      return fmt::format("Which of these is a danger on this route: {}?", (*route)->name);
+      return fmt::format(fmt::runtime(util::tr("Which of these is a danger on this route: {}?")),
+                         model::name_of(**route));
     }
     if (const auto* danger = std::get_if<const model::Danger*>(&subject)) {
-      return fmt::format("Where does this happen: {}?", (*danger)->name);
+      return fmt::format(fmt::runtime(util::tr("Where does this happen: {}?")),
+                         model::name_of(**danger));
     }
-    return fmt::format("In which year did this happen: {}?",
-                       std::get<const model::Event*>(subject)->title);
+    return fmt::format(fmt::runtime(util::tr("In which year did this happen: {}?")),
+                       model::name_of(*std::get<const model::Event*>(subject)));
   }
 
   std::vector<std::string_view> wrong_options(std::string_view answer) const {
@@ -174,8 +180,9 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
       for (const auto& danger : facts.dangers) {
         const bool on_route = std::find(r.dangers.begin(), r.dangers.end(), danger.id) != r.dangers.end();
         auto& list = on_route ? c.right : c.wrong;
-        if (!danger.name.empty() && std::find(list.begin(), list.end(), danger.name) == list.end()) {
-          list.push_back(danger.name);
+        const auto name = model::name_of(danger);
+        if (!name.empty() && std::find(list.begin(), list.end(), name) == list.end()) {
+          list.push_back(name);
         }
       }
       c.record = r.id;
@@ -186,11 +193,11 @@ std::vector<Candidate> candidates(const model::FactBase& facts, std::optional<mo
   if (about(topic, model::Kind::danger)) {
     auto& places = store.groups.emplace_back();
     places.overlap = true;
-    for (const auto& d : facts.dangers) places.add(d.where);
+    for (const auto& d : facts.dangers) places.add(model::localized(d, &model::Danger::where));
     for (const auto& d : facts.dangers) {
       Candidate c;
       c.subject = &d;
-      c.right = {d.where};
+      c.right = {model::localized(d, &model::Danger::where)};
       c.group = &places;
       c.record = d.id;
       c.sources = d.sources;

@@ -9,6 +9,7 @@
 #include "query/lookup.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::commands {
 namespace {
@@ -37,7 +38,8 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
   }
   if (chosen.empty()) {
     return report(context, exit_status::nothing_found,
-                  fmt::format("no {} in the loaded facts", model::kind_plural(kind)));
+                  fmt::format(fmt::runtime(util::tr("no {} in the loaded facts")),
+                              util::tr(model::kind_plural(kind))));
   }
   if (is_machine_format(context)) {
     render::Dataset data;

@@ -7,7 +7,9 @@
 #include <cmath>
 #include <optional>
 
+#include "model/localized.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -42,14 +44,15 @@ void render_bar_chart(std::string& out, const model::Series& series,
                       const Terminal& terminal, Glyphs glyphs) {
   std::vector<std::string> markers_of;
   for (const auto* point : points) markers_of.push_back(notes.markers(point->sources, terminal));
-  append_heading(out, clean(series.name), notes.markers(series.sources, terminal), terminal);
+  append_heading(out, clean(model::name_of(series)), notes.markers(series.sources, terminal),
+                 terminal);
 
   const std::size_t columns = series.columns.size();
   std::string legend;
   for (std::size_t c = 0; c < columns; ++c) {
     if (c > 0) legend += "  ";
     legend += paint(terminal, k_bar_styles[c % k_bar_styles.size()], cell(c, terminal, glyphs));
-    legend += ' ' + clean(series.columns[c]);
+    legend += ' ' + clean(model::localized(series, &model::Series::columns)[c]);
   }
 
   // Labels: the period on the left, "total = a + b" (or the total alone) on the right.
@@ -102,11 +105,12 @@ void render_bar_chart(std::string& out, const model::Series& series,
 
   out += "  " + legend;
   out += labels == &breakdowns && columns > 1
-             ? fmt::format("   ({}: total = {})\n", clean(series.unit),
+             ? fmt::format(fmt::runtime(util::tr("   ({}: total = {})\n")), clean(series.unit),
                            [&] {
                              std::string names;
                              for (std::size_t c = 0; c < columns; ++c) {
-                               names += (c ? " + " : "") + clean(series.columns[c]);
+                               names += (c ? " + " : "") +
+                                        clean(model::localized(series, &model::Series::columns)[c]);
                              }
                              return names;
                            }())
