@@ -17,10 +17,11 @@ std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts,
 
 // Warnings for Korean text (docs/ARCHITECTURE.md, Languages): a record whose English field
 // has text but whose `ko.` twin has none, and a twin whose digit numerals differ from its
-// field's. Records of files from `first_file` on are reviewed; a record missing Korean is
-// reported when its file holds some Korean text, or when it is one of the embedded facts
-// (files before `embedded_end`), which must be translated in full. Numerals are compared
-// wherever both texts exist.
+// field's. Records of files from `first_file` on are reviewed. In a file that holds some
+// Korean text, each record missing a twin is reported; a file with none at all is
+// reported once, as a whole, when it is one of the embedded facts (files before
+// `embedded_end`), which must be in Korean in full, and not otherwise (a user's English
+// facts need no Korean).
 std::vector<model::Diagnostic> review_translations(const model::FactBase& facts,
                                                    std::size_t first_file,
                                                    std::size_t embedded_end);

@@ -159,7 +159,8 @@ sources = ["ref"]
                                       "t.toml");
   CHECK(load::review_translations(result.facts, 1, 1).empty());
   CHECK(messages(load::review_translations(result.facts, 1, 2)) ==
-        std::vector<std::string>{"event \"e\" has no Korean text for ko.title, ko.summary"});
+        std::vector<std::string>{
+            "none of the 1 records of this file has Korean text (ko.name, ko.summary...)"});
 }
 
 TEST_CASE("Korean counts, dates and periods") {
