@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -52,7 +53,7 @@ void rows(std::string& out, const std::vector<std::pair<std::string, std::string
 }
 
 void examples(std::string& out, std::string_view lines) {
-  out += "\nExamples:\n";
+  out += fmt::format("\n{}\n", util::tr("Examples:"));
   std::size_t start = 0;
   while (start < lines.size()) {
     auto end = lines.find('\n', start);
@@ -70,21 +71,28 @@ std::string options_help(const std::vector<Option>& options) {
   const bool any_short = std::any_of(options.begin(), options.end(),
                                      [](const Option& option) { return option.short_name != 0; });
   std::vector<std::pair<std::string, std::string_view>> items;
-  for (const auto& option : options) items.emplace_back(option_label(option, any_short), option.help);
+  for (const auto& option : options) {
+    items.emplace_back(option_label(option, any_short), util::tr(option.help));
+  }
   std::string out;
   rows(out, items);
   return out;
 }
 
 std::string command_help(const Command& command) {
-  std::string out = fmt::format("Usage: {}\n\n", usage_line(&command));
+  std::string out = fmt::format("{} {}\n\n", util::tr("Usage:"), usage_line(&command));
+  if (util::language() == util::Language::ko) {
+    // The summary in Korean leads; the details below are written in English for now.
+    util::wrap_into(out, util::tr(command.summary), k_help_width, "", "");
+    out += '\n';
+  }
   paragraphs(out, command.about);
   if (!command.options.empty()) {
-    out += "\nOptions:\n";
+    out += fmt::format("\n{}\n", util::tr("Options:"));
     out += options_help(command.options);
   }
   if (!command.operands.name.empty() && !command.operands.help.empty()) {
-    out += "\nArguments:\n";
+    out += fmt::format("\n{}\n", util::tr("Arguments:"));
     rows(out, {{std::string(command.operands.name), command.operands.help}});
   }
   if (!command.more.empty()) {
@@ -92,34 +100,34 @@ std::string command_help(const Command& command) {
     paragraphs(out, command.more);
   }
   if (!command.examples.empty()) examples(out, command.examples);
-  out += "\nGlobal options: see 'nkfacts --help'.\n";
+  out += fmt::format("\n{}\n", util::tr("Global options: see 'nkfacts --help'."));
   return out;
 }
 
 std::string top_level_help() {
-  std::string out =
-      "nkfacts: an offline, cited fact reference about North Korean defectors.\n"
-      "\n"
-      "Usage: nkfacts [OPTIONS] [COMMAND] [ARGS...]\n"
-      "\n"
-      "Without a command, nkfacts prints an overview with the headline figures.\n"
-      "\n"
-      "Commands:\n";
+  std::string out = fmt::format(
+      "{}\n\n{} nkfacts [OPTIONS] [COMMAND] [ARGS...]\n\n{}\n\n{}\n",
+      util::tr("nkfacts: an offline, cited fact reference about North Korean defectors."),
+      util::tr("Usage:"),
+      util::tr("Without a command, nkfacts prints an overview with the headline figures."),
+      util::tr("Commands:"));
   std::vector<std::pair<std::string, std::string_view>> items;
-  for (const auto& command : command_table()) items.emplace_back(command.name, command.summary);
+  for (const auto& command : command_table()) {
+    items.emplace_back(command.name, util::tr(command.summary));
+  }
   rows(out, items);
-  out += "\nGlobal options (before or after the command):\n";
+  out += fmt::format("\n{}\n", util::tr("Global options (before or after the command):"));
   out += options_help(global_options());
   examples(out,
            "nkfacts stats --from 2019\nnkfacts routes china-southeast-asia\n"
            "nkfacts show arrivals-total-2025\nnkfacts --facts class-facts/ list");
-  out += R"~(
-Exit status: 0 answered, 1 nothing found (unknown id, empty selection),
-2 usage error, invalid fact data or a failed write.
-
-More: 'nkfacts help COMMAND', 'man nkfacts'. Found a wrong fact? See the
-"Reporting errors" part of facts/README.md.
-)~";
+  out += '\n';
+  out += util::tr(
+      "Exit status: 0 answered, 1 nothing found (unknown id, empty selection),\n"
+      "2 usage error, invalid fact data or a failed write.\n"
+      "\n"
+      "More: 'nkfacts help COMMAND', 'man nkfacts'. Found a wrong fact? See the\n"
+      "\"Reporting errors\" part of facts/README.md.\n");
   return out;
 }
 

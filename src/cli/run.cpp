@@ -99,6 +99,10 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   if (invocation.has("--color")) color_word = invocation.text("--color");
   const ColorMode color = parse_color_mode(color_word);
   const render::Terminal err{0, decide_color(color, Stream::err, environment)};
+  // The language too, so that even a usage error is in it.
+  std::optional<std::string_view> lang_word;
+  if (invocation.has("--lang")) lang_word = invocation.text("--lang");
+  util::set_language(decide_language(lang_word, environment));
   if (parsed.error) return usage_failure(*parsed.error, err);
   if (invocation.help) return help(invocation, err);
   if (invocation.has("--version")) return version(invocation.has("--verbose"));
@@ -107,15 +111,16 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   const Command* command = invocation.command;
   const auto fields = field_list(invocation.text("--fields"));
   if (invocation.has("--fields") && fields.empty()) {
-    return usage_failure({"--fields needs at least one field name", "e.g. --fields id,value,as_of",
-                          command},
+    return usage_failure({std::string(util::tr("--fields needs at least one field name")),
+                          std::string(util::tr("e.g. --fields id,value,as_of")), command},
                          err);
   }
   const bool text = *format == render::Format::text;
   if (!fields.empty() && text) {
-    return usage_failure({"--fields applies to the machine formats",
-                          "add --format json, jsonl, tsv, csv or markdown", command},
-                         err);
+    return usage_failure(
+        {std::string(util::tr("--fields applies to the machine formats")),
+         std::string(util::tr("add --format json, jsonl, tsv, csv or markdown")), command},
+        err);
   }
   const bool html = *format == render::Format::html;
   if (html && !writes_html(command)) {
@@ -139,8 +144,8 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
         err);
   }
   if (!text && command && command->name == "check") {
-    return usage_failure({"check prints its report as text only",
-                          "use 'nkfacts check' without --format", command},
+    return usage_failure({std::string(util::tr("check prints its report as text only")),
+                          std::string(util::tr("use 'nkfacts check' without --format")), command},
                          err);
   }
   // Colour and wrapping are for text output only.
@@ -155,8 +160,8 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   const bool names_paths = command && command->name == "check" && !invocation.operands.empty();
   if (no_default && sources.env_paths.empty() && sources.cli_paths.empty() && !names_paths &&
       (!command || command->loads_facts || command->name == "check")) {
-    return usage_failure({"--no-default leaves no facts to load",
-                          "add --facts PATH or set NKFACTS_PATH", nullptr},
+    return usage_failure({std::string(util::tr("--no-default leaves no facts to load")),
+                          std::string(util::tr("add --facts PATH or set NKFACTS_PATH")), nullptr},
                          err);
   }
   session.sources = &sources;
@@ -173,7 +178,8 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
                                                     invocation.has("--verbose"),
                                                     !invocation.has("--quiet"));
   if (loaded.has_errors()) {
-    messages += render::format_error("the facts above are invalid; nothing was answered", "", err);
+    messages += render::format_error(util::tr("the facts above are invalid; nothing was answered"),
+                                     "", err);
     return {"", std::move(messages), exit_status::data_error};
   }
   commands::Context context{loaded.facts, out, err, *format, fields};

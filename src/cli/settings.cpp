@@ -27,6 +27,9 @@ Environment process_environment() {
   environment.clicolor = std::getenv("CLICOLOR");
   environment.term = std::getenv("TERM");
   environment.columns = std::getenv("COLUMNS");
+  environment.lc_all = std::getenv("LC_ALL");
+  environment.lc_messages = std::getenv("LC_MESSAGES");
+  environment.lang = std::getenv("LANG");
   environment.stdout_is_terminal = isatty(STDOUT_FILENO) == 1;
   environment.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
   winsize size{};
@@ -39,6 +42,15 @@ ColorMode parse_color_mode(std::optional<std::string_view> word) {
   if (*word == "never") return ColorMode::never;
   if (*word == "auto") return ColorMode::automatic;
   return ColorMode::always;  // "always", or a bare --color
+}
+
+util::Language decide_language(std::optional<std::string_view> flag,
+                               const Environment& environment) {
+  if (flag) return util::parse_language(*flag).value_or(util::Language::en);
+  for (const char* locale : {environment.lc_all, environment.lc_messages, environment.lang}) {
+    if (set(locale)) return util::parse_language(locale).value_or(util::Language::en);
+  }
+  return util::Language::en;
 }
 
 bool decide_color(ColorMode mode, Stream stream, const Environment& environment) {

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string_view>
 
+#include "util/i18n.hpp"
+
 namespace nkfacts::cli {
 
 // What the decisions read from the process's surroundings. A null variable is unset.
@@ -17,6 +19,9 @@ struct Environment {
   const char* clicolor = nullptr;        // CLICOLOR
   const char* term = nullptr;            // TERM
   const char* columns = nullptr;         // COLUMNS
+  const char* lc_all = nullptr;          // LC_ALL
+  const char* lc_messages = nullptr;     // LC_MESSAGES
+  const char* lang = nullptr;            // LANG
   bool stdout_is_terminal = false;
   bool stderr_is_terminal = false;
   std::size_t terminal_columns = 0;      // the terminal's width on stdout; 0: unknown
@@ -36,6 +41,12 @@ ColorMode parse_color_mode(std::optional<std::string_view> word);
 // answer, e.g. into `less -R`), while stderr keeps to its own rule: messages are coloured
 // only on a terminal. CLICOLOR=0, TERM=dumb or no TERM turn it off; else a terminal decides.
 bool decide_color(ColorMode mode, Stream stream, const Environment& environment);
+
+// The display language: --lang if given, else the first of LC_ALL, LC_MESSAGES and LANG
+// that is set and not empty, as the C library chooses messages: a Korean locale (ko,
+// ko_KR, ko_KR.UTF-8) means Korean, any other (C, POSIX, en_US...) English.
+util::Language decide_language(std::optional<std::string_view> flag,
+                               const Environment& environment);
 
 // Output widths are kept within this range; 0 means "do not wrap" (--width 0 only).
 inline constexpr std::size_t k_min_width = 20;

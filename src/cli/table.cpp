@@ -14,6 +14,7 @@
 #include "render/dataset.hpp"
 #include "render/handout.hpp"
 #include "render/html.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::cli {
 namespace {
@@ -35,6 +36,9 @@ std::vector<std::string> printed_styles() {
 std::vector<std::string> handout_topics() { return split_names(render::k_handout_topic_names); }
 std::vector<std::string> handout_lengths() { return split_names(render::k_handout_length_names); }
 std::vector<std::string> papers() { return split_names(render::html::k_paper_names); }
+std::vector<std::string> languages() {
+  return {std::begin(util::k_language_tags), std::end(util::k_language_tags)};
+}
 std::vector<std::string> color_modes() { return {"auto", "always", "never"}; }
 std::vector<std::string> shells() { return {"bash", "zsh", "fish"}; }
 template <std::size_t N>
@@ -195,7 +199,7 @@ int run_check(const Invocation& invocation, Context& context, const Session& ses
 std::vector<Command> make_table() {
   std::vector<Command> table;
 
-  table.push_back({"routes", "escape routes, each with its path and dangers", "[ID...]",
+  table.push_back({"routes", util::tr_noop("escape routes, each with its path and dangers"), "[ID...]",
                    "The escape routes out of North Korea, each with its path drawn A → B → C, how "
                    "the border is crossed, and its dangers. With IDs, those routes in full, with a "
                    "summary and their dangers listed. Every route carries source markers ([1]) and "
@@ -207,7 +211,7 @@ std::vector<Command> make_table() {
                    "nkfacts routes\nnkfacts routes china-southeast-asia\nnkfacts list routes | cut -f1",
                    run_routes});
 
-  table.push_back({"dangers", "the risks on the way out, and where they are", "[ID...]",
+  table.push_back({"dangers", util::tr_noop("the risks on the way out, and where they are"), "[ID...]",
                    "The dangers people face when they escape: where each happens and what it is. "
                    "With IDs, those dangers in full, with the routes that run into them. Dangers "
                    "are listed by id; every one carries its source markers and the answer ends "
@@ -220,7 +224,7 @@ std::vector<Command> make_table() {
                    run_dangers});
 
   table.push_back(
-      {"claims", "common statements about defectors, each checked", "[--verdict V] [ID...]",
+      {"claims", util::tr_noop("common statements about defectors, each checked"), "[--verdict V] [ID...]",
        "Statements often made about North Korean defectors (many from the article this fact "
        "base started from), each with a verdict: accurate, outdated, wrong, unverified or "
        "disputed, and what the evidence says, with its sources. With IDs, those claims in "
@@ -234,7 +238,7 @@ std::vector<Command> make_table() {
        run_claims});
 
   table.push_back(
-      {"terms", "a glossary of the words used, in English and Korean", "[ID...]",
+      {"terms", util::tr_noop("a glossary of the words used, in English and Korean"), "[ID...]",
        "The words used about North Korean defectors, each with its Korean term in Hangul, its "
        "romanization and a definition, with sources: the legal term and the everyday ones, "
        "places, institutions and ideas. With IDs, those terms in full.",
@@ -245,7 +249,7 @@ std::vector<Command> make_table() {
        run_terms});
 
   table.push_back(
-      {"stats", "headline figures and the yearly arrivals table",
+      {"stats", util::tr_noop("headline figures and the yearly arrivals table"),
        "[--year Y | --from Y --to Y] [--chart [--ascii]]",
        "The headline figures, each dated and sourced, then every time series as a table with "
        "its totals computed (never stored) and, where the series names one, the share of a "
@@ -265,7 +269,7 @@ std::vector<Command> make_table() {
        run_stats});
 
   table.push_back(
-      {"timeline", "the dated events in order, on a year axis",
+      {"timeline", util::tr_noop("the dated events in order, on a year axis"),
        "[--year Y | --from Y --to Y] [--ascii]",
        "The dated events, oldest first, beside a year axis: each year is written once, a broken "
        "axis (┊) marks years without events, and the month and day are shown where they are "
@@ -290,7 +294,7 @@ std::vector<Command> make_table() {
                     "too: questions on a series' rows are figure questions)",
                     "questions on one kind", quiz_topics};
   table.push_back(
-      {"quiz", "multiple-choice questions from the facts, with sources",
+      {"quiz", util::tr_noop("multiple-choice questions from the facts, with sources"),
        "[--count N] [--seed S] [--topic KIND] [--print] [--key]",
        "Asks N questions (default 5) of 14 kinds: a figure's number, a year's arrivals (in all "
        "or of men or women), the year arrivals were highest or lowest, the year of an event, "
@@ -325,7 +329,7 @@ std::vector<Command> make_table() {
        "nkfacts quiz --seed 42 --print --key -o html > worksheet.html",
        run_quiz});
 
-  table.push_back({"random", "one fact with its source, to start a lesson", "[--kind KIND] [--seed S]",
+  table.push_back({"random", util::tr_noop("one fact with its source, to start a lesson"), "[--kind KIND] [--seed S]",
                    "Shows one record picked at random, in full, with its sources: a figure, "
                    "route, danger, event or fact.",
                    {Option{"--kind", 0, "KIND", Value::text,
@@ -338,7 +342,7 @@ std::vector<Command> make_table() {
                    run_random});
 
   table.push_back(
-      {"handout", "a printable Markdown handout with tables and sources",
+      {"handout", util::tr_noop("a printable Markdown handout with tables and sources"),
        "[--length sheet|lesson] [--topic TOPIC] [--style STYLE]",
        "Writes one self-contained Markdown document for a lesson: the key figures and the "
        "arrivals table, the routes with their dangers, the dangers, the timeline, and a "
@@ -367,7 +371,7 @@ std::vector<Command> make_table() {
        run_handout});
 
   table.push_back(
-      {"cite", "the sources behind a record, as a bibliography", "[ID...] [--style STYLE]",
+      {"cite", util::tr_noop("the sources behind a record, as a bibliography"), "[ID...] [--style STYLE]",
        "Prints references as a bibliography. Without IDs: every reference, by id. With the id "
        "of a figure, series, route, danger or event: the references behind it, so you can cite "
        "exactly what supports a claim. With a reference id: that reference.",
@@ -385,7 +389,7 @@ std::vector<Command> make_table() {
        run_cite});
 
   table.push_back(
-      {"search", "find records by any word of their text", "[--kind KIND] [--explain] WORD...",
+      {"search", util::tr_noop("find records by any word of their text"), "[--kind KIND] [--explain] WORD...",
        "Finds the records that answer a question typed in plain words, in English or Korean. "
        "Words match whole words, whatever their case, accents or apostrophes (Hanawon's is "
        "hanawon), and by their stems (escaping, escaped and escape match each other). Hangul "
@@ -411,7 +415,7 @@ std::vector<Command> make_table() {
        run_search});
 
   table.push_back(
-      {"show", "any record in full, with its sources", "ID...",
+      {"show", util::tr_noop("any record in full, with its sources"), "ID...",
        "Shows each record in full: every field, its note (where sources disagree or the "
        "well-known account is wrong, the note says so), and its numbered sources. For a "
        "reference, also which records cite it. An id that is not found is reported, the others "
@@ -424,7 +428,7 @@ std::vector<Command> make_table() {
        run_show});
 
   table.push_back(
-      {"list", "every id with its kind and name, one per line", "[KIND | --kind KIND]",
+      {"list", util::tr_noop("every id with its kind and name, one per line"), "[KIND | --kind KIND]",
        "One line per record, sorted by id: the id, a TAB, the kind, a TAB, the name. This "
        "output is stable, for scripts and shell completion.",
        {Option{"--kind", 0, "KIND", Value::text, "the same as KIND", "only this kind", all_kinds}},
@@ -436,7 +440,7 @@ std::vector<Command> make_table() {
        run_list});
 
   Command check{
-      "check", "validate fact files and report every problem", "[PATH...]",
+      "check", util::tr_noop("validate fact files and report every problem"), "[PATH...]",
       "Checks fact files and prints every problem, not just the first, one per line as "
       "FILE:LINE:COLUMN: error|warning: message, sorted by file and position, then a summary "
       "line. Without PATHs it checks everything nkfacts would load (the embedded facts, "
@@ -450,7 +454,9 @@ std::vector<Command> make_table() {
       "ids, links to missing records or to the wrong kind, a low above its high, negative "
       "counts, impossible dates or dates in the future, overlapping periods, invalid UTF-8. "
       "Warnings: uncited references, figures without as_of, web references without retrieved, "
-      "text with trailing spaces or control characters.\n\n"
+      "text with trailing spaces or control characters, a field without its Korean twin "
+      "(ko.summary; in the embedded facts and in files that hold Korean text), and a Korean "
+      "twin whose numerals differ from its field's.\n\n"
       "Exit status: 0 when there is no error (warnings allowed), 2 otherwise.",
       "nkfacts check\nnkfacts check class-facts/",
       run_check};
@@ -458,7 +464,7 @@ std::vector<Command> make_table() {
   table.push_back(check);
 
   Command completion{
-      "completion", "print a shell completion script (bash, zsh, fish)", "bash|zsh|fish",
+      "completion", util::tr_noop("print a shell completion script (bash, zsh, fish)"), "bash|zsh|fish",
       "Prints a script that completes nkfacts' commands, options, option values (formats, "
       "kinds, colours) and record ids in that shell. Ids come from 'nkfacts list' as you type, "
       "so your own facts (NKFACTS_PATH) are included. 'cmake --install' and the Debian package "
@@ -471,7 +477,7 @@ std::vector<Command> make_table() {
   completion.loads_facts = false;
   table.push_back(completion);
 
-  Command help{"help", "show help for nkfacts or for one command", "[COMMAND]",
+  Command help{"help", util::tr_noop("show help for nkfacts or for one command"), "[COMMAND]",
                "Shows the help for COMMAND, or the overall help without one. The same as "
                "'nkfacts COMMAND --help'.",
                {},
@@ -486,46 +492,56 @@ std::vector<Command> make_table() {
 
 std::vector<Option> make_global_options() {
   Option facts{"--facts", 0, "PATH", Value::text,
-               "add a fact file or a directory of them (repeatable); records with the same id "
-               "replace the embedded ones",
+               util::tr_noop("add a fact file or a directory of them (repeatable); records with "
+                             "the same id replace the embedded ones"),
                "add a fact file or directory"};
   facts.repeatable = true;
   facts.complete = Complete::files;
   facts.example = "--facts class-facts/";
   Option format{"--format", 'o', "FMT", Value::choice,
-                "text (default), json, jsonl, tsv, csv, markdown or html (a page to open offline "
-                "or print: handout, stats, timeline, routes, dangers, claims, terms, quiz --print)",
+                util::tr_noop("text (default), json, jsonl, tsv, csv, markdown or html (a page to "
+                              "open offline or print: handout, stats, timeline, routes, dangers, "
+                              "claims, terms, quiz --print)"),
                 "format", formats};
   Option paper{"--paper", 0, "SIZE", Value::choice,
-               "with -o html: the paper to print on, a4 (default) or letter", "paper size", papers};
+               util::tr_noop("with -o html: the paper to print on, a4 (default) or letter"), "paper size", papers};
   paper.example = "--paper letter";
   Option fields{"--fields", 0, "A,B", Value::text,
-                "the fields (columns) to write in a machine format, in order", "fields to write"};
+                util::tr_noop("the fields (columns) to write in a machine format, in order"), "fields to write"};
   fields.example = "--fields id,value,as_of";
   Option color{"--color", 0, "WHEN", Value::optional,
-               "auto (default), always or never; a bare --color means always; NO_COLOR is "
-               "respected",
+               util::tr_noop("auto (default), always or never; a bare --color means always; "
+                             "NO_COLOR is respected"),
                "color mode", color_modes};
   Option width{"--width", 0, "N", Value::integer,
-               "wrap text output at N columns, from 20 to 1000 (0: do not wrap)",
+               util::tr_noop("wrap text output at N columns, from 20 to 1000 (0: do not wrap)"),
                "wrap at this many columns"};
   width.min = 0;
   width.max = 1000;
   width.takes = "0 (do not wrap) or a number of columns up to 1000";
   width.example = "--width 72";
+  Option lang{"--lang", 0, "LANG", Value::choice,
+              util::tr_noop("the language of the answer: en (English) or ko (Korean); without "
+                            "it LC_ALL, LC_MESSAGES or LANG decide (a ko_KR locale means "
+                            "Korean), else English"),
+              "language", languages};
+  lang.example = "--lang ko";
   return {facts,
-          flag("--no-default", "leave the embedded facts out", "leave the embedded facts out"),
+          flag("--no-default", util::tr_noop("leave the embedded facts out"),
+               "leave the embedded facts out"),
           format,
           paper,
           fields,
           color,
           width,
-          Option{"--quiet", 'q', {}, Value::none, "no warnings or notes on stderr (errors still show)",
+          lang,
+          Option{"--quiet", 'q', {}, Value::none, util::tr_noop("no warnings or notes on stderr (errors still show)"),
                  "no warnings or notes"},
-          Option{"--verbose", 'v', {}, Value::none, "notes on stderr: which records replaced which",
+          Option{"--verbose", 'v', {}, Value::none, util::tr_noop("notes on stderr: which records replaced which"),
                  "also notes"},
-          Option{"--help", 'h', {}, Value::none, "show help (also: nkfacts help COMMAND)", "show help"},
-          flag("--version", "show the program's and the fact base's version", "show the version")};
+          Option{"--help", 'h', {}, Value::none, util::tr_noop("show help (also: nkfacts help COMMAND)"), "show help"},
+          flag("--version", util::tr_noop("show the program's and the fact base's version"),
+               "show the version")};
 }
 
 }  // namespace

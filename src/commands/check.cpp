@@ -20,6 +20,8 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
     sources.env_paths.clear();
     sources.cli_paths.insert(sources.cli_paths.end(), options.paths.begin(), options.paths.end());
   }
+  // The embedded facts must be in Korean in full (load/review.hpp).
+  const std::size_t embedded_end = sources.embedded ? sources.embedded->files.size() : 1;
   load::LoadResult loaded = load::load_sources(std::move(sources));
   auto diagnostics = std::move(loaded.diagnostics);
   // The paths named here came as check's arguments, not as --facts: say so in the hint.
@@ -32,6 +34,8 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   }
   auto more = load::review_fact_base(loaded.facts, today);
   diagnostics.insert(diagnostics.end(), more.begin(), more.end());
+  auto korean = load::review_translations(loaded.facts, first_checked, embedded_end);
+  diagnostics.insert(diagnostics.end(), korean.begin(), korean.end());
   std::set<std::string_view> files;
   for (std::size_t i = first_checked; i < loaded.facts.files.size(); ++i) {
     files.insert(loaded.facts.files[i]);

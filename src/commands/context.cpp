@@ -15,13 +15,14 @@ namespace nkfacts::commands {
 int report_unknown_id(Context& context, std::string_view id, std::string_view kind_label,
                       const std::vector<std::string>& suggestions) {
   const std::string shown = util::escape_controls(id, util::Newlines::escape);
-  const std::string message = kind_label.empty()
-                                  ? fmt::format("no record with id '{}'", shown)
-                                  : fmt::format("no {} with id '{}'", kind_label, shown);
+  const std::string message =
+      kind_label.empty()
+          ? fmt::format(fmt::runtime(util::tr("no record with id '{}'")), shown)
+          : fmt::format(fmt::runtime(util::tr("no {} with id '{}'")), util::tr(kind_label), shown);
   const std::string hint =
-      suggestions.empty()
-          ? std::string("'nkfacts list' shows every id")
-          : fmt::format("did you mean {}?", util::quoted_alternatives(suggestions, "or"));
+      suggestions.empty() ? std::string(util::tr("'nkfacts list' shows every id"))
+                          : fmt::format(fmt::runtime(util::tr("did you mean {}?")),
+                                        util::quoted_alternatives(suggestions, util::tr("or")));
   context.err += render::format_error(message, hint, context.err_terminal);
   return exit_status::nothing_found;
 }
@@ -30,8 +31,10 @@ bool check_fields(Context& context, const std::vector<std::string>& valid) {
   for (const auto& field : context.fields) {
     if (std::find(valid.begin(), valid.end(), field) == valid.end()) {
       context.err += render::format_error(
-          fmt::format("unknown field '{}'", util::escape_controls(field, util::Newlines::escape)),
-          fmt::format("valid fields: {}", fmt::join(valid, ", ")), context.err_terminal);
+          fmt::format(fmt::runtime(util::tr("unknown field '{}'")),
+                      util::escape_controls(field, util::Newlines::escape)),
+          fmt::format(fmt::runtime(util::tr("valid fields: {}")), fmt::join(valid, ", ")),
+          context.err_terminal);
       return false;
     }
   }
@@ -75,9 +78,10 @@ bool parse_kind_argument(Context& context, std::string_view name,
   }
   const std::string shown = util::escape_controls(name, util::Newlines::escape);
   context.err += render::format_error(
-      kind ? fmt::format("'{}' is not a kind this command takes", shown)
-           : fmt::format("unknown kind '{}'", shown),
-      fmt::format("valid kinds: {}", fmt::join(names, ", ")), context.err_terminal);
+      kind ? fmt::format(fmt::runtime(util::tr("'{}' is not a kind this command takes")), shown)
+           : fmt::format(fmt::runtime(util::tr("unknown kind '{}'")), shown),
+      fmt::format(fmt::runtime(util::tr("valid kinds: {}")), fmt::join(names, ", ")),
+      context.err_terminal);
   kind.reset();
   return false;
 }
@@ -93,9 +97,10 @@ int usage_error(Context& context, std::string_view message, std::string_view hin
 }
 
 void note(Context& context, std::string_view message) {
-  context.err += fmt::format("nkfacts: {} {}\n",
-                             render::paint(context.err_terminal, render::Style::note, "note:"),
-                             util::escape_controls(message, util::Newlines::escape));
+  context.err +=
+      fmt::format("nkfacts: {} {}\n",
+                  render::paint(context.err_terminal, render::Style::note, util::tr("note:")),
+                  util::escape_controls(message, util::Newlines::escape));
 }
 
 std::string count_of(std::size_t count, std::string_view one, std::string_view many) {
@@ -105,8 +110,9 @@ std::string count_of(std::size_t count, std::string_view one, std::string_view m
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,
                       std::string_view actual) {
   context.err += render::format_error(
-      fmt::format("'{}' is a {}, not a {}", id, actual, wanted),
-      fmt::format("'nkfacts show {}' shows it", id), context.err_terminal);
+      fmt::format(fmt::runtime(util::tr("'{}' is a {}, not a {}")), id, util::tr(actual),
+                  util::tr(wanted)),
+      fmt::format(fmt::runtime(util::tr("'nkfacts show {}' shows it")), id), context.err_terminal);
   return exit_status::nothing_found;
 }
 

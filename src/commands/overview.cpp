@@ -2,10 +2,13 @@
 
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
+#include "model/localized.hpp"
 #include "render/notes.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace nkfacts::commands {
 namespace {
@@ -21,7 +24,7 @@ std::string short_source(const model::FactBase& facts, std::size_t number, std::
   if (who.empty()) who = reference->title;
   out += ' ';
   out += render::clean(who);
-  if (reference->published) out += ", " + model::to_iso(*reference->published);
+  if (reference->published) out += ", " + model::display_date(*reference->published);
   return out;
 }
 
@@ -30,7 +33,7 @@ void labelled(std::string& out, std::string_view label, std::string_view text,
               const render::Terminal& terminal) {
   out += render::paint(terminal, render::Style::heading, label);
   out += ' ';
-  util::wrap_rest_into(out, text, terminal.width, label.size() + 1, "  ");
+  util::wrap_rest_into(out, text, terminal.width, util::display_width(label) + 1, "  ");
 }
 
 }  // namespace
@@ -52,15 +55,19 @@ int run_overview(Context& context, const std::vector<render::CommandSummary>& co
   }
   const auto& terminal = context.out_terminal;
   std::string& out = context.out;
-  const std::string name = facts.subject.name.empty() ? std::string("facts") : render::clean(facts.subject.name);
-  render::append_heading(out, fmt::format("nkfacts \u2014 cited facts about {}, offline", name), "",
-                         terminal);
+  const std::string name = facts.subject.name.empty()
+                               ? std::string(util::tr("facts"))
+                               : render::clean(model::localized_name(facts.subject));
+  render::append_heading(
+      out,
+      fmt::format(fmt::runtime(util::tr("nkfacts \u2014 cited facts about {}, offline")), name), "",
+      terminal);
   render::SourceNotes notes(facts);
   std::string figures;
   render::render_headline_figures(figures, facts, notes, terminal);
   if (!figures.empty()) {
     out += '\n';
-    out += render::paint(terminal, render::Style::heading, "Headline figures");
+    out += render::paint(terminal, render::Style::heading, util::tr("Headline figures"));
     out += '\n';
     out += figures;
   }
@@ -71,17 +78,19 @@ int run_overview(Context& context, const std::vector<render::CommandSummary>& co
       if (i > 0) sources += "; ";
       sources += short_source(facts, i + 1, notes.order()[i]);
     }
-    labelled(out, "Sources:", sources, terminal);
+    labelled(out, util::tr("Sources:"), sources, terminal);
   }
   std::string names;
   for (const auto& command : commands) names += fmt::format("{}{}", names.empty() ? "" : " ", command.name);
   out += '\n';
-  labelled(out, "Commands:", names, terminal);
+  labelled(out, util::tr("Commands:"), names, terminal);
   util::wrap_into(
       out,
-      fmt::format("{} records from {} sources. More: 'nkfacts help COMMAND', 'nkfacts cite ID'.",
-                  util::format_number(static_cast<double>(facts.record_count()), true),
-                  util::format_number(static_cast<double>(facts.references.size()), true)),
+      fmt::format(
+          fmt::runtime(util::tr(
+              "{} records from {} sources. More: 'nkfacts help COMMAND', 'nkfacts cite ID'.")),
+          util::format_number(static_cast<double>(facts.record_count()), true),
+          util::format_number(static_cast<double>(facts.references.size()), true)),
       terminal.width, "", "");
   return exit_status::answered;
 }

@@ -11,6 +11,7 @@
 #include "render/html_pages.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::commands {
 namespace {
@@ -39,7 +40,8 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
   }
   if (chosen.empty()) {
     return report(context, exit_status::nothing_found,
-                  fmt::format("no {} in the loaded facts", model::kind_plural(kind)));
+                  fmt::format(fmt::runtime(util::tr("no {} in the loaded facts")),
+                              util::tr(model::kind_plural(kind))));
   }
   if (context.format == render::Format::html) {
     std::vector<model::RecordRef> refs;

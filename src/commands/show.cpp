@@ -4,13 +4,15 @@
 #include "render/diagnostics.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::commands {
 
 int run_show(const ShowOptions& options, Context& context) {
   if (options.ids.empty()) {
-    context.err += render::format_error("show needs at least one id",
-                                        "'nkfacts list' shows every id", context.err_terminal);
+    context.err +=
+        render::format_error(util::tr("show needs at least one id"),
+                             util::tr("'nkfacts list' shows every id"), context.err_terminal);
     return exit_status::usage_error;
   }
   // What exists is shown; every id not found is reported, and the status says so.

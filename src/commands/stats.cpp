@@ -99,7 +99,7 @@ int run_stats(const StatsOptions& options, Context& context) {
   if (!filtered && !facts.figures.empty() && !options.chart) {
     // A fact base that marks no figure headline shows all its figures.
     body += render::paint(context.out_terminal, render::Style::heading,
-                          any_headline ? "Headline figures" : "Figures");
+                          any_headline ? util::tr("Headline figures") : util::tr("Figures"));
     body += '\n';
     render::render_headline_figures(body, facts, notes, context.out_terminal, true);
   }
@@ -123,13 +123,13 @@ int run_stats(const StatsOptions& options, Context& context) {
     const std::string range = options.year ? fmt::format("{}", *options.year)
                               : fmt::format("{}\u2013{}", from ? fmt::format("{}", *from) : "",
                                             to ? fmt::format("{}", *to) : "");
-    context.err += render::format_error(fmt::format("no period in the series falls in {}", range),
-                                        "'nkfacts stats' shows every period",
-                                        context.err_terminal);
+    context.err += render::format_error(
+        fmt::format(fmt::runtime(util::tr("no period in the series falls in {}")), range),
+        util::tr("'nkfacts stats' shows every period"), context.err_terminal);
     return exit_status::nothing_found;
   }
   if (body.empty()) {
-    context.err += render::format_error("no figures or series in the loaded facts", "",
+    context.err += render::format_error(util::tr("no figures or series in the loaded facts"), "",
                                         context.err_terminal);
     return exit_status::nothing_found;
   }

@@ -10,6 +10,7 @@
 #include "render/html_pages.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::commands {
 
@@ -36,7 +37,8 @@ int run_timeline(const TimelineOptions& options, Context& context) {
   });
   if (events.empty()) {
     if (facts.events.empty()) {
-      context.err += render::format_error("no events in the loaded facts", "", context.err_terminal);
+      context.err +=
+          render::format_error(util::tr("no events in the loaded facts"), "", context.err_terminal);
     } else {
       context.err += render::format_error("no event falls in the years given",
                                           "'nkfacts timeline' shows every event",
@@ -64,9 +66,13 @@ int run_timeline(const TimelineOptions& options, Context& context) {
   const int last = events.back()->date.year;
   render::append_heading(
       context.out,
-      fmt::format("Timeline, {}{}: {} event{}", first,
-                  last != first ? fmt::format("\u2013{}", last) : std::string(), events.size(),
-                  events.size() == 1 ? "" : "s"),
+      util::language() == util::Language::ko
+          ? fmt::format(fmt::runtime(util::tr("Timeline, {}{}: {} event(s)")), first,
+                        last != first ? fmt::format("\u2013{}", last) : std::string(),
+                        events.size())
+          : fmt::format("Timeline, {}{}: {} event{}", first,
+                        last != first ? fmt::format("\u2013{}", last) : std::string(),
+                        events.size(), events.size() == 1 ? "" : "s"),
       "", context.out_terminal);
   render::render_timeline(context.out, events, notes, context.out_terminal,
                           options.ascii ? render::Glyphs::ascii : render::Glyphs::unicode);

@@ -57,7 +57,7 @@ bool is_count_unit(std::string_view unit) {
 // series, period and total: a column may be none of these, nor named twice.
 bool is_reserved_column(std::string_view column) {
   for (const std::string_view reserved :
-       {"year", "from", "to", "sources", "note", "series", "period", "total"}) {
+       {"year", "from", "to", "sources", "note", "series", "period", "total", "ko"}) {
     if (column == reserved) return true;
   }
   return false;
@@ -99,9 +99,11 @@ class TableReader {
   // `keys` are every key the table may hold, if known: a missing required key is not
   // reported when the table has an unknown key that is a misspelling of it (finish()
   // reports that key once, with the right one as its hint).
+  // `prefix` is how the table's keys are written in the record: "ko." for its `ko` table,
+  // whose keys are asked for and reported as "ko.name".
   TableReader(Loader& loader, toml::table& table, std::string_view what,
-              std::span<const std::string> keys = {})
-      : m_loader(loader), m_table(table), m_what(what), m_keys(keys) {
+              std::span<const std::string> keys = {}, std::string_view prefix = {})
+      : m_loader(loader), m_table(table), m_what(what), m_keys(keys), m_prefix(prefix) {
     m_known.reserve(k_flat_keys);
     // A record has a dozen keys at most: finding one by a scan of this flat copy costs
     // less than a search of the table's tree, and a load asks for every key of every
@@ -134,6 +136,7 @@ class TableReader {
   toml::table& m_table;
   std::string_view m_what;
   std::span<const std::string> m_keys;
+  std::string_view m_prefix;
   static constexpr std::size_t k_flat_keys = 16;
   struct Entry {
     std::string_view key;
@@ -204,6 +207,7 @@ class Loader {
   void read_kind(std::string_view key, toml::node& node);
   model::Text read_id(TableReader& reader);
   void read_subject(toml::table& table);
+  toml::table* ko_table(TableReader& reader);  // the `ko` table of Korean twins, if any
   template <typename R>
   void read_record(toml::table& table);
   template <typename R>
@@ -240,6 +244,8 @@ SourcePos TableReader::pos() const { return m_loader.pos(m_table.source()); }
 toml::node* TableReader::get(std::string_view key) {
   assert(std::find(m_known.begin(), m_known.end(), key) == m_known.end());  // asked once
   m_known.push_back(key);
+  assert(key.substr(0, m_prefix.size()) == m_prefix);
+  key.remove_prefix(m_prefix.size());
   toml::node* node = nullptr;
   if (m_table.size() > k_flat_keys) {
     node = m_table.get(key);
@@ -461,18 +467,19 @@ bool TableReader::boolean(std::string_view key) {
 void TableReader::finish() {
   if (m_found == m_table.size()) return;  // every key was asked for, so none is unknown
   for (auto&& [key, node] : m_table) {
-    if (std::find(m_known.begin(), m_known.end(), key.str()) != m_known.end()) continue;
+    const std::string name = fmt::format("{}{}", m_prefix, key.str());
+    if (std::find(m_known.begin(), m_known.end(), name) != m_known.end()) continue;
     std::vector<std::string> known(m_known.begin(), m_known.end());
     std::sort(known.begin(), known.end());
     known.erase(std::unique(known.begin(), known.end()), known.end());
-    const auto close = util::closest_matches(key.str(), known, 1);
+    const auto close = util::closest_matches(name, known, 1);
     std::string hint = close.empty()
                            ? fmt::format("{} takes: {}", m_what, fmt::join(known, ", "))
                            : fmt::format("did you mean '{}'? {} takes: {}", close.front(), m_what,
                                          fmt::join(known, ", "));
     m_loader.error(m_loader.pos(key.source()),
                    fmt::format("unknown key '{}' in {}",
-                               util::escape_controls(key.str(), util::Newlines::escape), m_what),
+                               util::escape_controls(name, util::Newlines::escape), m_what),
                    std::move(hint));
   }
 }
@@ -706,9 +713,25 @@ model::Text Loader::read_id(TableReader& reader) {
 
 void Loader::read_subject(toml::table& table) {
   TableReader reader(*this, table, "subject");
-  m_result.facts.subject.name = reader.text("name", true);
-  m_result.facts.subject.summary = reader.text("summary", true);
+  auto& subject = m_result.facts.subject;
+  subject.name = reader.text("name", true);
+  subject.summary = reader.text("summary", true);
+  if (toml::table* ko = ko_table(reader)) {
+    TableReader twins(*this, *ko, "subject", {}, "ko.");
+    subject.ko_name = twins.text("ko.name", false);
+    subject.ko_summary = twins.text("ko.summary", false);
+    twins.finish();
+  }
   reader.finish();
+}
+
+toml::table* Loader::ko_table(TableReader& reader) {
+  toml::node* node = reader.get("ko");
+  if (!node) return nullptr;
+  if (auto* table = node->as_table()) return table;
+  error(pos(node->source()), "'ko' must hold the Korean text as keys: ko.summary = \"...\"",
+        "write each translated field as its own line, e.g. ko.name = \"...\"");
+  return nullptr;
 }
 
 // Every key a record of kind R may hold, for the misspelt-key rule of TableReader.
@@ -719,6 +742,8 @@ std::span<const std::string> keys_of() {
     for (const auto& field : model::Schema<R>::fields) {
       if (field.type == FieldType::quantity) {
         out.insert(out.end(), {"value", "low", "high"});
+      } else if (!field.translates.empty()) {
+        if (std::find(out.begin(), out.end(), "ko") == out.end()) out.emplace_back("ko");
       } else {
         out.emplace_back(field.key);
       }
@@ -735,7 +760,31 @@ void Loader::read_record(toml::table& table) {
   R record{};
   record.pos = reader.pos();
   for (const auto& field : S::fields) {
-    read_field(reader, table, field, record);
+    if (field.translates.empty()) read_field(reader, table, field, record);
+  }
+  // The Korean twins, in the record's `ko` table (ko.name = "..."): read by the same
+  // descriptors, each list as long as its English list.
+  if (toml::table* ko = ko_table(reader)) {
+    TableReader twins(*this, *ko, S::name, {}, "ko.");
+    for (const auto& field : S::fields) {
+      if (field.translates.empty()) continue;
+      read_field(twins, *ko, field, record);
+      if (field.type != FieldType::text_list) continue;
+      const auto& english =
+          record.*
+          std::get<model::TextList R::*>(
+              std::find_if(std::begin(S::fields), std::end(S::fields), [&](const auto& other) {
+                return other.key == field.translates;
+              })->member);
+      const auto& korean = record.*std::get<model::TextList R::*>(field.member);
+      if (!korean.empty() && korean.size() != english.size()) {
+        error(pos(ko->get(field.key.substr(3))->source()),
+              fmt::format("'{}' has {} item(s) but '{}' has {}", field.key, korean.size(),
+                          field.translates, english.size()),
+              "give the Korean text of each English item, in the same order");
+      }
+    }
+    twins.finish();
   }
   reader.finish();
   check_record(record, table);
@@ -931,6 +980,11 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
   std::vector<SourcePos> positions;
   p.sources = reader.text_list("sources", false, &positions);
   p.note = reader.text("note", false);
+  if (toml::table* ko = ko_table(reader)) {
+    TableReader twins(*this, *ko, "series point", {}, "ko.");
+    p.ko_note = twins.text("ko.note", false);
+    twins.finish();
+  }
   reader.finish();
   if (!period_ok) return std::nullopt;
   return p;
@@ -945,7 +999,7 @@ void Loader::check_columns(const model::Series& s, toml::table& table) {
                             util::escape_controls(column, util::Newlines::escape)));
     } else if (is_reserved_column(column)) {
       error(at, fmt::format("column name \"{}\" is taken by the series itself; the reserved "
-                            "names are year, from, to, sources, note, series, period and total",
+                            "names are year, from, to, sources, note, series, period, total and ko",
                             column));
     } else if (std::find(s.columns.begin(), s.columns.begin() + static_cast<std::ptrdiff_t>(c),
                          column) != s.columns.begin() + static_cast<std::ptrdiff_t>(c)) {

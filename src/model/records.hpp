@@ -56,6 +56,9 @@ struct Reference {
   Text pages;
   Text note;
   TextList aliases;             // other names readers use
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_title;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -79,6 +82,10 @@ struct Figure {
   TextList sources;
   Text note;
   TextList aliases;             // other names readers use
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_label;
+  Text ko_summary;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -92,12 +99,17 @@ struct Period {
 };
 
 std::string period_label(const Period& period);  // "2002", "1999–2001", "up to 1998"
+// In the display language, for text output: the English label, or 2002년, 1999–2001년,
+// 1998년까지. A date: ISO 8601 in English, 2025년 12월 31일 (or 2025년 12월) in Korean.
+std::string display_period(const Period& period);
+std::string display_date(const Date& date);
 
 struct SeriesPoint {
   Period period;
   std::span<const double> values;          // one per Series::columns, in that order
   TextList sources;    // in addition to the series' own
   Text note;
+  Text ko_note;
   SourcePos pos;
 
   double total() const;
@@ -114,6 +126,11 @@ struct Series {
   Text note;
   TextList aliases;
   std::span<const SeriesPoint> points;     // ordered by period
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_name;
+  Text ko_summary;
+  Text ko_note;
+  TextList ko_columns;
   SourcePos pos;
 };
 
@@ -127,6 +144,12 @@ struct Route {
   TextList sources;
   Text note;
   TextList aliases;             // other names readers use
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_name;
+  Text ko_summary;
+  TextList ko_path;
+  Text ko_crossing;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -138,6 +161,11 @@ struct Danger {
   TextList sources;
   Text note;
   TextList aliases;             // other names readers use
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_name;
+  Text ko_where;
+  Text ko_summary;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -149,6 +177,10 @@ struct Event {
   TextList sources;
   Text note;
   TextList aliases;             // other names readers use
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_title;
+  Text ko_summary;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -162,6 +194,10 @@ struct Fact {
   TextList sources;
   Text note;
   TextList aliases;             // other names readers use
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_label;
+  Text ko_summary;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -177,6 +213,10 @@ struct Claim {
   std::optional<Date> as_of;    // when the verdict was last checked
   Text note;
   TextList aliases;
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_statement;
+  Text ko_summary;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -190,6 +230,9 @@ struct Term {
   TextList sources;
   Text note;
   TextList aliases;
+  // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
+  Text ko_summary;
+  Text ko_note;
   SourcePos pos;
 };
 
@@ -197,6 +240,8 @@ struct Term {
 struct Subject {
   Text name;                    // "North Korean defectors"
   Text summary;
+  Text ko_name;  // Korean twins
+  Text ko_summary;
 };
 
 }  // namespace nkfacts::model

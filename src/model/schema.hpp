@@ -20,6 +20,7 @@
 #include <variant>
 
 #include "model/fact_base.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::model {
 
@@ -96,14 +97,21 @@ struct Field {
   std::string_view output = {};   // name in the machine formats when not the key
   KindSet targets = {};           // id_list: the kinds it may name
   std::span<const std::string_view> choices = {};  // choice: the names, in enum order
+  // A Korean twin (key "ko.KEY", member ko_KEY): the key of the English field it
+  // translates. The twin is required where its English field has text, unless it is a
+  // gloss (a reference's ko.title), which is optional. model/localized.hpp reads it.
+  std::string_view translates = {};
+  bool gloss = false;
 
   constexpr std::string_view output_name() const { return output.empty() ? key : output; }
 };
 
-inline constexpr std::string_view k_reference_kinds[] = {"web",  "news",    "report",
-                                                         "book", "journal", "dataset"};
-inline constexpr std::string_view k_verdicts[] = {"accurate", "outdated", "wrong", "unverified",
-                                                  "disputed"};
+inline constexpr std::string_view k_reference_kinds[] = {
+    util::tr_noop("web"),  util::tr_noop("news"),    util::tr_noop("report"),
+    util::tr_noop("book"), util::tr_noop("journal"), util::tr_noop("dataset")};
+inline constexpr std::string_view k_verdicts[] = {
+    util::tr_noop("accurate"), util::tr_noop("outdated"), util::tr_noop("wrong"),
+    util::tr_noop("unverified"), util::tr_noop("disputed")};
 
 template <typename R>
 struct Schema;
@@ -125,18 +133,26 @@ struct Schema;
 #define NKFACTS_NOTE_FIELD(R)                                                                   \
   {                                                                                             \
     .key = "note", .type = FieldType::text, NKFACTS_MEMBER(note), .search = SearchWeight::note, \
-    .show = Show::note, .label = "Note"                                                         \
+    .show = Show::note, .label = util::tr_noop("Note")                                          \
   }
-#define NKFACTS_ALIASES_FIELD(R)                                              \
-  {                                                                           \
-    .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases),    \
-    .search = SearchWeight::name, .show = Show::field, .label = "Also called" \
+// The Korean twin of the field `name`: the same type and search weight, read from the
+// record's `ko` table, shown through model::localized instead of on its own.
+#define NKFACTS_KO(R, name, field_type, search_weight)                            \
+  {                                                                               \
+    .key = "ko." #name, .type = FieldType::field_type, NKFACTS_MEMBER(ko_##name), \
+    .search = search_weight, .translates = #name                                  \
+  }
+#define NKFACTS_ALIASES_FIELD(R)                                                          \
+  {                                                                                       \
+    .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases),                \
+    .search = SearchWeight::name, .show = Show::field, .label = util::tr_noop("Also called") \
   }
 
 template <>
 struct Schema<Reference> {
   static constexpr Kind kind = Kind::reference;
-  static constexpr std::string_view name = "reference", plural = "references";
+  static constexpr std::string_view name = util::tr_noop("reference"),
+                                    plural = util::tr_noop("references");
   static constexpr auto records = &FactBase::references;
   using R = Reference;
   static constexpr Field<R> fields[] = {
@@ -146,7 +162,7 @@ struct Schema<Reference> {
        NKFACTS_MEMBER(kind),
        .required = true,
        .show = Show::field,
-       .label = "Kind",
+       .label = util::tr_noop("Kind"),
        .output = "reference_kind",
        .choices = k_reference_kinds},
       {.key = "title",
@@ -160,75 +176,83 @@ struct Schema<Reference> {
        NKFACTS_MEMBER(translated_title),
        .search = SearchWeight::name,
        .show = Show::field,
-       .label = "Title (en)"},
+       .label = util::tr_noop("Title (en)")},
       {.key = "authors",
        .type = FieldType::text_list,
        NKFACTS_MEMBER(authors),
        .search = SearchWeight::text,
        .show = Show::field,
-       .label = "Authors"},
+       .label = util::tr_noop("Authors")},
       {.key = "publisher",
        .type = FieldType::text,
        NKFACTS_MEMBER(publisher),
        .required = true,
        .search = SearchWeight::text,
        .show = Show::field,
-       .label = "Publisher"},
+       .label = util::tr_noop("Publisher")},
       {.key = "published",
        .type = FieldType::date,
        NKFACTS_MEMBER(published),
        .show = Show::field,
-       .label = "Published"},
+       .label = util::tr_noop("Published")},
       {.key = "retrieved",
        .type = FieldType::date,
        NKFACTS_MEMBER(retrieved),
        .show = Show::field,
-       .label = "Retrieved"},
+       .label = util::tr_noop("Retrieved")},
       {.key = "url",
        .type = FieldType::text,
        NKFACTS_MEMBER(url),
        .show = Show::field,
-       .label = "URL"},
+       .label = util::tr_noop("URL")},
       {.key = "language",
        .type = FieldType::text,
        NKFACTS_MEMBER(language),
        .show = Show::field,
-       .label = "Language"},
+       .label = util::tr_noop("Language")},
       {.key = "issn",
        .type = FieldType::text,
        NKFACTS_MEMBER(issn),
        .show = Show::field,
-       .label = "ISSN"},
+       .label = util::tr_noop("ISSN")},
       {.key = "volume",
        .type = FieldType::text,
        NKFACTS_MEMBER(volume),
        .show = Show::field,
-       .label = "Volume"},
+       .label = util::tr_noop("Volume")},
       {.key = "issue",
        .type = FieldType::text,
        NKFACTS_MEMBER(issue),
        .show = Show::field,
-       .label = "Issue"},
+       .label = util::tr_noop("Issue")},
       {.key = "pages",
        .type = FieldType::text,
        NKFACTS_MEMBER(pages),
        .show = Show::field,
-       .label = "Pages"},
+       .label = util::tr_noop("Pages")},
       // A reference has no summary: its note is one of its fields.
       {.key = "note",
        .type = FieldType::text,
        NKFACTS_MEMBER(note),
        .search = SearchWeight::note,
        .show = Show::field,
-       .label = "Note"},
+       .label = util::tr_noop("Note")},
       NKFACTS_ALIASES_FIELD(R),
+      {.key = "ko.title",
+       .type = FieldType::text,
+       NKFACTS_MEMBER(ko_title),
+       .search = SearchWeight::name,
+       .translates = "title",
+       .gloss = true},
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
 template <>
 struct Schema<Figure> {
   static constexpr Kind kind = Kind::figure;
-  static constexpr std::string_view name = "figure", plural = "figures";
+  static constexpr std::string_view name = util::tr_noop("figure"),
+                                    plural = util::tr_noop("figures");
   static constexpr auto records = &FactBase::figures;
   using R = Figure;
   static constexpr Field<R> fields[] = {
@@ -250,7 +274,7 @@ struct Schema<Figure> {
        NKFACTS_MEMBER(value),
        .required = true,
        .show = Show::field,
-       .label = "Value"},
+       .label = util::tr_noop("Value")},
       {.key = "unit",
        .type = FieldType::text,
        NKFACTS_MEMBER(unit),
@@ -260,19 +284,23 @@ struct Schema<Figure> {
        .type = FieldType::date,
        NKFACTS_MEMBER(as_of),
        .show = Show::field,
-       .label = "As of",
-       .missing = "date unknown"},
+       .label = util::tr_noop("As of"),
+       .missing = util::tr_noop("date unknown")},
       {.key = "headline", .type = FieldType::boolean, NKFACTS_MEMBER(headline)},
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
       NKFACTS_ALIASES_FIELD(R),
+      NKFACTS_KO(R, label, text, SearchWeight::name),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
 template <>
 struct Schema<Series> {
   static constexpr Kind kind = Kind::series;
-  static constexpr std::string_view name = "series", plural = "series";
+  static constexpr std::string_view name = util::tr_noop("series"),
+                                    plural = util::tr_noop("series");
   static constexpr auto records = &FactBase::series;
   using R = Series;
   static constexpr Field<R> fields[] = {
@@ -305,13 +333,17 @@ struct Schema<Series> {
        NKFACTS_MEMBER(points),
        .required = true,
        .search = SearchWeight::note},
+      NKFACTS_KO(R, name, text, SearchWeight::name),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_KO(R, columns, text_list, SearchWeight::text),
   };
 };
 
 template <>
 struct Schema<Route> {
   static constexpr Kind kind = Kind::route;
-  static constexpr std::string_view name = "route", plural = "routes";
+  static constexpr std::string_view name = util::tr_noop("route"), plural = util::tr_noop("routes");
   static constexpr auto records = &FactBase::routes;
   using R = Route;
   static constexpr Field<R> fields[] = {
@@ -334,30 +366,36 @@ struct Schema<Route> {
        .required = true,
        .search = SearchWeight::text,
        .show = Show::field,
-       .label = "Path"},
+       .label = util::tr_noop("Path")},
       {.key = "crossing",
        .type = FieldType::text,
        NKFACTS_MEMBER(crossing),
        .required = true,
        .search = SearchWeight::text,
        .show = Show::field,
-       .label = "Crossing"},
+       .label = util::tr_noop("Crossing")},
       {.key = "dangers",
        .type = FieldType::id_list,
        NKFACTS_MEMBER(dangers),
        .show = Show::field,
-       .label = "Dangers",
+       .label = util::tr_noop("Dangers"),
        .targets = Kind::danger},
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
       NKFACTS_ALIASES_FIELD(R),
+      NKFACTS_KO(R, name, text, SearchWeight::name),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, path, text_list, SearchWeight::text),
+      NKFACTS_KO(R, crossing, text, SearchWeight::text),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
 template <>
 struct Schema<Danger> {
   static constexpr Kind kind = Kind::danger;
-  static constexpr std::string_view name = "danger", plural = "dangers";
+  static constexpr std::string_view name = util::tr_noop("danger"),
+                                    plural = util::tr_noop("dangers");
   static constexpr auto records = &FactBase::dangers;
   using R = Danger;
   static constexpr Field<R> fields[] = {
@@ -374,7 +412,7 @@ struct Schema<Danger> {
        .required = true,
        .search = SearchWeight::text,
        .show = Show::field,
-       .label = "Where"},
+       .label = util::tr_noop("Where")},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
@@ -384,13 +422,17 @@ struct Schema<Danger> {
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
       NKFACTS_ALIASES_FIELD(R),
+      NKFACTS_KO(R, name, text, SearchWeight::name),
+      NKFACTS_KO(R, where, text, SearchWeight::text),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
 template <>
 struct Schema<Event> {
   static constexpr Kind kind = Kind::event;
-  static constexpr std::string_view name = "event", plural = "events";
+  static constexpr std::string_view name = util::tr_noop("event"), plural = util::tr_noop("events");
   static constexpr auto records = &FactBase::events;
   using R = Event;
   static constexpr Field<R> fields[] = {
@@ -400,7 +442,7 @@ struct Schema<Event> {
        NKFACTS_MEMBER(date),
        .required = true,
        .show = Show::field,
-       .label = "Date"},
+       .label = util::tr_noop("Date")},
       {.key = "title",
        .type = FieldType::text,
        NKFACTS_MEMBER(title),
@@ -416,13 +458,16 @@ struct Schema<Event> {
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
       NKFACTS_ALIASES_FIELD(R),
+      NKFACTS_KO(R, title, text, SearchWeight::name),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
 template <>
 struct Schema<Fact> {
   static constexpr Kind kind = Kind::fact;
-  static constexpr std::string_view name = "fact", plural = "facts";
+  static constexpr std::string_view name = util::tr_noop("fact"), plural = util::tr_noop("facts");
   static constexpr auto records = &FactBase::facts;
   using R = Fact;
   static constexpr Field<R> fields[] = {
@@ -443,17 +488,20 @@ struct Schema<Fact> {
        .type = FieldType::date,
        NKFACTS_MEMBER(as_of),
        .show = Show::field,
-       .label = "As of"},
+       .label = util::tr_noop("As of")},
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
       NKFACTS_ALIASES_FIELD(R),
+      NKFACTS_KO(R, label, text, SearchWeight::name),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
 template <>
 struct Schema<Claim> {
   static constexpr Kind kind = Kind::claim;
-  static constexpr std::string_view name = "claim", plural = "claims";
+  static constexpr std::string_view name = util::tr_noop("claim"), plural = util::tr_noop("claims");
   static constexpr auto records = &FactBase::claims;
   using R = Claim;
   static constexpr Field<R> fields[] = {
@@ -469,14 +517,14 @@ struct Schema<Claim> {
        NKFACTS_MEMBER(verdict),
        .required = true,
        .show = Show::field,
-       .label = "Verdict",
+       .label = util::tr_noop("Verdict"),
        .choices = k_verdicts},
       {.key = "claimed_by",
        .type = FieldType::id_list,
        NKFACTS_MEMBER(claimed_by),
        .required = true,
        .show = Show::field,
-       .label = "Claimed in",
+       .label = util::tr_noop("Claimed in"),
        .targets = Kind::reference},
       {.key = "summary",
        .type = FieldType::text,
@@ -488,23 +536,26 @@ struct Schema<Claim> {
        .type = FieldType::id_list,
        NKFACTS_MEMBER(evidence),
        .show = Show::list,
-       .label = "Evidence",
+       .label = util::tr_noop("Evidence"),
        .targets = KindSet::all_but(Kind::reference)},
       NKFACTS_SOURCES_FIELD(R),
       {.key = "as_of",
        .type = FieldType::date,
        NKFACTS_MEMBER(as_of),
        .show = Show::field,
-       .label = "As of"},
+       .label = util::tr_noop("As of")},
       NKFACTS_NOTE_FIELD(R),
       NKFACTS_ALIASES_FIELD(R),
+      NKFACTS_KO(R, statement, text, SearchWeight::name),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
 template <>
 struct Schema<Term> {
   static constexpr Kind kind = Kind::term;
-  static constexpr std::string_view name = "term", plural = "terms";
+  static constexpr std::string_view name = util::tr_noop("term"), plural = util::tr_noop("terms");
   static constexpr auto records = &FactBase::terms;
   using R = Term;
   static constexpr Field<R> fields[] = {
@@ -521,14 +572,14 @@ struct Schema<Term> {
        .required = true,
        .search = SearchWeight::name,
        .show = Show::field,
-       .label = "Korean"},
+       .label = util::tr_noop("Korean")},
       {.key = "romanization",
        .type = FieldType::text,
        NKFACTS_MEMBER(romanization),
        .required = true,
        .search = SearchWeight::name,
        .show = Show::field,
-       .label = "Romanized"},
+       .label = util::tr_noop("Romanized")},
       {.key = "summary",
        .type = FieldType::text,
        NKFACTS_MEMBER(summary),
@@ -538,6 +589,8 @@ struct Schema<Term> {
       NKFACTS_SOURCES_FIELD(R),
       NKFACTS_NOTE_FIELD(R),
       NKFACTS_ALIASES_FIELD(R),
+      NKFACTS_KO(R, summary, text, SearchWeight::summary),
+      NKFACTS_KO(R, note, text, SearchWeight::note),
   };
 };
 
@@ -546,6 +599,7 @@ struct Schema<Term> {
 #undef NKFACTS_SOURCES_FIELD
 #undef NKFACTS_NOTE_FIELD
 #undef NKFACTS_ALIASES_FIELD
+#undef NKFACTS_KO
 
 // Calls `visit(Schema<R>{})` with the schema of `kind`: the one switch over kinds.
 template <typename Visit>
@@ -606,9 +660,18 @@ constexpr const Field<R>& name_field() {
   return Schema<R>::fields[0];
 }
 
+// The record's name in the display language (its Korean twin, when it has one).
 template <typename R>
 Text name_of(const R& record) {
-  return record.*std::get<Text R::*>(name_field<R>().member);
+  const auto& name = name_field<R>();
+  if (util::language() == util::Language::ko) {
+    for (const auto& twin : Schema<R>::fields) {
+      if (twin.translates != name.key || twin.gloss) continue;
+      const Text korean = record.*std::get<Text R::*>(twin.member);
+      if (!korean.empty()) return korean;
+    }
+  }
+  return record.*std::get<Text R::*>(name.member);
 }
 
 // Calls `visit(targets, ids, field)` for every id list of `record`.
@@ -659,6 +722,9 @@ void for_each_searchable(const FactBase& facts, const RecordRef& ref, Visit&& vi
         if (field.type == FieldType::points) {
           for (const auto& point : record.points) {
             if (!point.note.empty()) visit(std::string_view("note"), point.note, field.search);
+            if (!point.ko_note.empty()) {
+              visit(std::string_view("ko.note"), point.ko_note, field.search);
+            }
           }
         }
       }

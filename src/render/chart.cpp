@@ -7,7 +7,9 @@
 #include <cmath>
 #include <optional>
 
+#include "model/localized.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -42,14 +44,15 @@ void render_bar_chart(std::string& out, const model::Series& series,
                       const Terminal& terminal, Glyphs glyphs) {
   std::vector<std::string> markers_of;
   for (const auto* point : points) markers_of.push_back(notes.markers(point->sources, terminal));
-  append_heading(out, clean(series.name), notes.markers(series.sources, terminal), terminal);
+  append_heading(out, clean(model::name_of(series)), notes.markers(series.sources, terminal),
+                 terminal);
 
   const std::size_t columns = series.columns.size();
   std::string legend;
   for (std::size_t c = 0; c < columns; ++c) {
     if (c > 0) legend += "  ";
     legend += paint(terminal, k_bar_styles[c % k_bar_styles.size()], cell(c, terminal, glyphs));
-    legend += ' ' + clean(series.columns[c]);
+    legend += ' ' + clean(model::localized(series, &model::Series::columns)[c]);
   }
 
   // Labels: the period on the left, "total = a + b" (or the total alone) on the right.
@@ -102,11 +105,12 @@ void render_bar_chart(std::string& out, const model::Series& series,
 
   out += "  " + legend;
   out += labels == &breakdowns && columns > 1
-             ? fmt::format("   ({}: total = {})\n", clean(series.unit),
+             ? fmt::format(fmt::runtime(util::tr("   ({}: total = {})\n")), clean(series.unit),
                            [&] {
                              std::string names;
                              for (std::size_t c = 0; c < columns; ++c) {
-                               names += (c ? " + " : "") + clean(series.columns[c]);
+                               names += (c ? " + " : "") +
+                                        clean(model::localized(series, &model::Series::columns)[c]);
                              }
                              return names;
                            }())
@@ -173,8 +177,11 @@ void render_timeline(std::string& out, const std::vector<const model::Event*>& e
   const std::string_view axis = glyphs == Glyphs::ascii ? "|" : "\u2503";
   const std::string_view gap = glyphs == Glyphs::ascii ? ":" : "\u250a";
   // " 1997 ┃ Feb 12  title [1]": year (5), axis (3), date (6), two spaces.
-  const std::string continuation = fmt::format("      {}         ", axis);
-  const std::string first_blank(16, ' ');
+  // The month and day: "May 21" in English, "5월 21일" (wider) in Korean.
+  const bool korean = util::language() == util::Language::ko;
+  const std::size_t date_width = korean ? 9 : 6;
+  const std::string continuation = fmt::format("      {}   {}", axis, std::string(date_width, ' '));
+  const std::string first_blank(10 + date_width, ' ');
   std::optional<int> previous_year;
   for (const auto* event : events) {
     const int year = event->date.year;
@@ -190,13 +197,18 @@ void render_timeline(std::string& out, const std::vector<const model::Event*>& e
     previous_year = year;
     std::string date;
     if (event->date.month != 0) {
-      date = std::string(k_short_months[event->date.month - 1]);
-      if (event->date.day != 0) date += fmt::format(" {:2}", event->date.day);
+      if (korean) {
+        date = fmt::format("{:2}월", event->date.month);
+        if (event->date.day != 0) date += fmt::format(" {:2}일", event->date.day);
+      } else {
+        date = std::string(k_short_months[event->date.month - 1]);
+        if (event->date.day != 0) date += fmt::format(" {:2}", event->date.day);
+      }
     }
     const std::string markers = notes.markers(event->sources, terminal);
-    const std::string text = clean(event->title) + (markers.empty() ? "" : " " + markers);
+    const std::string text = clean(model::name_of(*event)) + (markers.empty() ? "" : " " + markers);
     out += year_text + ' ' + paint(terminal, Style::dim, axis) + ' ' +
-           paint(terminal, Style::label, util::pad_right(date, 6)) + "  ";
+           paint(terminal, Style::label, util::pad_right(date, date_width)) + "  ";
     out += util::wrap_rest(text, terminal.width, first_blank, continuation);
   }
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::render {
@@ -32,10 +33,10 @@ std::string safe(std::string_view text) {
 std::string format_diagnostic(const model::Diagnostic& d, const Terminal& terminal) {
   std::string out = "nkfacts: ";
   if (d.severity == model::Severity::warning) {
-    out += paint(terminal, Style::warning, "warning:");
+    out += paint(terminal, Style::warning, util::tr("warning:"));
     out += ' ';
   } else if (d.severity == model::Severity::note) {
-    out += paint(terminal, Style::note, "note:");
+    out += paint(terminal, Style::note, util::tr("note:"));
     out += ' ';
   }
   if (!d.path.empty()) {
@@ -58,7 +59,8 @@ std::string format_diagnostic(const model::Diagnostic& d, const Terminal& termin
                          caret_padding(d.source_line, d.column), paint(terminal, Style::error, "^"));
     }
   }
-  if (!d.hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), safe(d.hint));
+  if (!d.hint.empty())
+    out += fmt::format("{} {}\n", paint(terminal, Style::note, util::tr("hint:")), safe(d.hint));
   return out;
 }
 
@@ -94,21 +96,26 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
                                        : util::escape_controls(d.path, util::Newlines::escape);
     if (d.line > 0) where += fmt::format(":{}", d.line);
     if (d.line > 0 && d.column > 0) where += fmt::format(":{}", d.column);
-    std::string_view severity = "error";
+    std::string_view severity = util::tr("error:");
     Style style = Style::error;
     if (d.severity == model::Severity::warning) {
-      severity = "warning";
+      severity = util::tr("warning:");
       style = Style::warning;
       ++warnings;
     } else if (d.severity == model::Severity::note) {
-      severity = "note";
+      severity = util::tr("note:");
       style = Style::note;
     } else {
       ++errors;
     }
-    out += fmt::format("{}: {} {}\n", where,
-                       paint(terminal, style, fmt::format("{}:", severity)), safe(d.message));
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", safe(d.hint));
+    out += fmt::format("{}: {} {}\n", where, paint(terminal, style, severity), safe(d.message));
+    if (!d.hint.empty()) out += fmt::format("  {} {}\n", util::tr("hint:"), safe(d.hint));
+  }
+  if (util::language() == util::Language::ko) {
+    out += fmt::format(fmt::runtime(util::tr("nkfacts check: {} error(s), {} warning(s) in {} "
+                                             "file(s) ({} record(s))\n")),
+                       errors, warnings, file_count, record_count);
+    return out;
   }
   auto plural = [](std::size_t n, std::string_view word) {
     return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
@@ -122,8 +129,9 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
 std::string format_error(std::string_view message, std::string_view hint,
                          const Terminal& terminal, std::string_view usage) {
   std::string out = fmt::format("nkfacts: {}\n", safe(message));
-  if (!usage.empty()) out += fmt::format("usage: {}\n", usage);
-  if (!hint.empty()) out += fmt::format("{} {}\n", paint(terminal, Style::note, "hint:"), safe(hint));
+  if (!usage.empty()) out += fmt::format("{} {}\n", util::tr("usage:"), usage);
+  if (!hint.empty())
+    out += fmt::format("{} {}\n", paint(terminal, Style::note, util::tr("hint:")), safe(hint));
   return out;
 }
 

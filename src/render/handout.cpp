@@ -1,10 +1,13 @@
 #include "render/handout.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <initializer_list>
 #include <type_traits>
 
 #include "render/chart.hpp"
+#include "model/localized.hpp"
 #include "render/notes.hpp"
 #include "render/text.hpp"
 #include "util/i18n.hpp"
@@ -13,6 +16,9 @@
 
 namespace nkfacts::render {
 namespace {
+
+using model::localized;
+using util::tr;
 
 std::string capitalise(std::string_view word) {
   std::string text(word);
@@ -49,6 +55,13 @@ class Handout {
   void md(std::string_view raw) { util::markdown_literal_into(m_out, raw, util::Newlines::to_space); }
 
   void text(std::string_view literal) { m_out += literal; }
+  static std::string escaped(std::string_view raw) {
+    std::string out;
+    util::markdown_literal_into(out, raw, util::Newlines::to_space);
+    return out;
+  }
+  void heading(std::string_view title) { m_out += fmt::format("## {}\n\n", title); }
+  static std::string label(std::string_view name) { return fmt::format("- **{}:** ", name); }
 
   void markers(model::TextList ids) { m_out += m_notes.markers(ids, Terminal{0, false}); }
 
@@ -100,18 +113,18 @@ class Handout {
     }
     std::sort(chosen.begin(), chosen.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
     if (chosen.empty()) return;
-    text("## Key figures\n\n");
-    row("Figure", "Value", "As of", "Sources");
+    heading(tr("Key figures"));
+    row(tr("Figure"), tr("Value"), tr("As of"), tr("Sources"));
     rule({false, true, false, false});
     for (const auto* f : chosen) {
       row(
           [&] {
-            md(f->label);
+            md(localized(*f, &model::Figure::label));
             own(f->pos);
           },
           [&] { md(format_quantity(f->value, f->unit, true)); },
           [&] {
-            if (f->as_of) m_out += model::to_iso(*f->as_of);
+            if (f->as_of) m_out += model::display_date(*f->as_of);
           },
           [&] { markers(f->sources); });
     }
@@ -121,9 +134,9 @@ class Handout {
     for (const auto* f : chosen) {
       if (f->note.empty()) continue;
       text("- *");
-      md(f->label);
+      md(localized(*f, &model::Figure::label));
       text(":* ");
-      md(f->note);
+      md(localized(*f, &model::Figure::note));
       m_out += '\n';
       notes = true;
     }
@@ -133,36 +146,37 @@ class Handout {
   void series() {
     for (const auto& s : m_facts.series) {
       text("## ");
-      md(s.name);
+      md(localized(s, &model::Series::name));
       m_out += ' ';
       markers(s.sources);
       own(s.pos);
       text("\n\n");
-      md(s.summary);
-      text(" Unit: ");
-      md(s.unit);
-      text(".\n\n");
+      md(localized(s, &model::Series::summary));
+      text(fmt::format(fmt::runtime(tr(" Unit: {}.")), escaped(display_unit(s.unit))));
+      text("\n\n");
       const auto share = std::find(s.columns.begin(), s.columns.end(), s.share_column);
       const bool has_share = share != s.columns.end();
       const auto share_index = static_cast<std::size_t>(share - s.columns.begin());
       // The header: Period, the columns, Total, the share in %, Sources.
       m_out += '|';
-      cell("Period");
-      for (const auto& column : s.columns) cell([&] { md(capitalise(column)); });
-      cell("Total");
+      cell(tr("Period"));
+      for (const auto& column : localized(s, &model::Series::columns)) {
+        cell([&] { md(capitalise(column)); });
+      }
+      cell(tr("Total"));
       if (has_share) {
         cell([&] {
-          md(capitalise(s.share_column));
+          md(capitalise(localized(s, &model::Series::columns)[share_index]));
           text(" %");
         });
       }
-      cell("Sources");
+      cell(tr("Sources"));
       m_out += "\n| --- |";
       for (std::size_t i = 0; i < s.columns.size() + (has_share ? 2 : 1); ++i) m_out += " ---: |";
       text(" --- |\n");
       for (const auto& point : s.points) {
         m_out += '|';
-        cell([&] { m_out += model::period_label(point.period); });
+        cell([&] { m_out += model::display_period(point.period); });
         for (const double value : point.values) cell([&] { m_out += util::format_number(value, true); });
         cell([&] { m_out += util::format_number(point.total(), true); });
         if (has_share) {
@@ -183,7 +197,7 @@ class Handout {
         };
         double all = 0;
         m_out += '|';
-        cell("**Total**");
+        cell([&] { bold(std::string(tr("Total"))); });
         for (const double sum : sums) {
           cell([&] { bold(util::format_number(sum, true)); });
           all += sum;
@@ -195,7 +209,7 @@ class Handout {
       }
       m_out += '\n';
       if (!s.note.empty()) {
-        md(s.note);
+        md(localized(s, &model::Series::note));
         text("\n\n");
       }
     }
@@ -203,38 +217,39 @@ class Handout {
 
   void routes() {
     if (m_facts.routes.empty()) return;
-    text("## Routes\n\n");
+    heading(tr("Routes"));
     for (const auto& r : m_facts.routes) {
       text("### ");
-      md(r.name);
+      md(localized(r, &model::Route::name));
       m_out += ' ';
       markers(r.sources);
       own(r.pos);
       text("\n\n");
-      md(r.summary);
+      md(localized(r, &model::Route::summary));
       text("\n\n");
-      line_unless_empty("- **Path:** ", [&](std::size_t) {
-        for (std::size_t i = 0; i < r.path.size(); ++i) {
+      const model::TextList path = localized(r, &model::Route::path);
+      line_unless_empty(label(tr("Path")), [&](std::size_t) {
+        for (std::size_t i = 0; i < path.size(); ++i) {
           if (i > 0) text(" \u2192 ");
-          md(r.path[i]);
+          md(path[i]);
         }
       });
       if (!r.crossing.empty()) {
-        text("- **Crossing:** ");
-        md(r.crossing);
+        text(label(tr("Crossing")));
+        md(localized(r, &model::Route::crossing));
         m_out += '\n';
       }
-      line_unless_empty("- **Dangers:** ", [&](std::size_t content) {
+      line_unless_empty(label(tr("Dangers")), [&](std::size_t content) {
         for (const auto& id : r.dangers) {
           const auto* ref = m_facts.find(id);
           if (!ref || ref->kind != model::Kind::danger) continue;
           if (m_out.size() > content) text("; ");
-          md(m_facts.dangers[ref->index].name);
+          md(model::name_of(m_facts.dangers[ref->index]));
         }
       });
       if (!r.note.empty()) {
-        text("- **Note:** ");
-        md(r.note);
+        text(label(tr("Note")));
+        md(localized(r, &model::Route::note));
         m_out += '\n';
       }
       m_out += '\n';
@@ -243,24 +258,24 @@ class Handout {
 
   void dangers() {
     if (m_facts.dangers.empty()) return;
-    text("## Dangers\n\n");
+    heading(tr("Dangers"));
     for (const auto& d : m_facts.dangers) {
       text("### ");
-      md(d.name);
+      md(localized(d, &model::Danger::name));
       m_out += ' ';
       markers(d.sources);
       own(d.pos);
       text("\n\n");
       if (!d.where.empty()) {
-        text("*Where:* ");
-        md(d.where);
+        text(fmt::format("*{}:* ", tr("Where")));
+        md(localized(d, &model::Danger::where));
         text("\n\n");
       }
-      md(d.summary);
+      md(localized(d, &model::Danger::summary));
       text("\n\n");
       if (!d.note.empty()) {
-        text("*Note:* ");
-        md(d.note);
+        text(fmt::format("*{}:* ", tr("Note")));
+        md(localized(d, &model::Danger::note));
         text("\n\n");
       }
     }
@@ -274,18 +289,18 @@ class Handout {
     std::stable_sort(events.begin(), events.end(), [](const auto* a, const auto* b) {
       return a->date != b->date ? a->date < b->date : a->id < b->id;
     });
-    text("## Timeline\n\n");
-    row("Date", "Event", "Sources");
+    heading(tr("Timeline"));
+    row(tr("Date"), tr("Event"), tr("Sources"));
     rule({false, false, false});
     for (const auto* e : events) {
-      row([&] { m_out += model::to_iso(e->date); },
+      row([&] { m_out += model::display_date(e->date); },
           [&] {
             text("**");
-            md(e->title);
+            md(localized(*e, &model::Event::title));
             text("**");
             own(e->pos);
             m_out += ' ';
-            md(e->summary);
+            md(localized(*e, &model::Event::summary));
           },
           [&] { markers(e->sources); });
     }
@@ -393,7 +408,7 @@ class Handout {
 
   void bibliography() {
     if (m_notes.empty()) return;
-    text("## Sources\n\n");
+    heading(tr("Sources"));
     const auto& order = m_notes.order();
     for (std::size_t i = 0; i < order.size(); ++i) {
       util::append_integer(m_out, i + 1);
@@ -467,13 +482,13 @@ std::string_view handout_topic_suffix(HandoutTopic topic) {
     case HandoutTopic::all:
       return "";
     case HandoutTopic::stats:
-      return ": the numbers";
+      return tr(": the numbers");
     case HandoutTopic::routes:
-      return ": routes and their dangers";
+      return tr(": routes and their dangers");
     case HandoutTopic::dangers:
-      return ": the dangers";
+      return tr(": the dangers");
     case HandoutTopic::timeline:
-      return ": a timeline";
+      return tr(": a timeline");
   }
   return "";
 }
@@ -483,7 +498,8 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
                            std::uint32_t first_own_file) {
   Handout handout(facts, style, first_own_file);
   auto& out = handout.out();
-  const std::string_view subject = facts.subject.name.empty() ? std::string_view("Facts") : facts.subject.name;
+  const std::string_view subject =
+      facts.subject.name.empty() ? tr("Facts") : model::localized_name(facts.subject);
   const bool sheet = length == HandoutLength::sheet;
   handout.text("# ");
   handout.md(subject);
@@ -495,12 +511,14 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
   }
   handout.text("\n\n");
   if (!facts.subject.summary.empty()) {
-    handout.md(facts.subject.summary);
+    handout.md(model::localized_summary(facts.subject));
     handout.text("\n\n");
   }
-  handout.text("*Made with ");
-  handout.md(edition);
-  handout.text(". Numbers in square brackets point to the sources at the end.*\n\n");
+  handout.text(fmt::format(
+      fmt::runtime(
+          tr("*Made with {}. Numbers in square brackets point to the sources at the end.*")),
+      Handout::escaped(edition)));
+  handout.text("\n\n");
   if (sheet) {
     handout.figures(false);
     handout.sheet_chart();

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "render/citation.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -50,7 +51,7 @@ void append_numbered_entry(std::string& out, std::size_t number, std::size_t num
 void SourceNotes::render(std::string& out, const Terminal& terminal) const {
   if (m_order.empty()) return;
   out += '\n';
-  out += paint(terminal, Style::heading, "Sources");
+  out += paint(terminal, Style::heading, util::tr("Sources"));
   out += '\n';
   const std::size_t width = fmt::format("{}", m_order.size()).size();
   for (std::size_t i = 0; i < m_order.size(); ++i) {

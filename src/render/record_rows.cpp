@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <string_view>
 #include <type_traits>
-#include <variant>
 #include <unordered_set>
 #include <utility>
+#include <variant>
 
+#include "model/localized.hpp"
 #include "model/schema.hpp"
 #include "render/citation.hpp"
 
@@ -36,6 +37,7 @@ const std::vector<std::string>& fields_of(model::Kind kind) {
       fields.emplace_back("name");
       for (const auto& field : S::fields) {
         if (field.type == model::FieldType::id || field.type == model::FieldType::points) continue;
+        if (!field.translates.empty()) continue;  // a Korean twin: the value of its field
         if (field.type == model::FieldType::quantity) {
           fields.insert(fields.end(), {"value", "low", "high"});
         } else if (field.output_name() != "name") {
@@ -86,9 +88,10 @@ void add_schema_fields(Row& row, const R& record) {
   using S = model::Schema<R>;
   row.add("id", record.id);
   row.add("kind", S::name);
-  row.add("name", model::name_of(record));
+  row.add("name",
+          model::localized(record, std::get<model::Text R::*>(model::name_field<R>().member)));
   for (const auto& field : S::fields) {
-    if (field.type == model::FieldType::id) continue;
+    if (field.type == model::FieldType::id || !field.translates.empty()) continue;
     if (field.output_name() == "name") continue;
     const std::string_view name = field.output_name();
     std::visit(
@@ -96,9 +99,10 @@ void add_schema_fields(Row& row, const R& record) {
           using V = std::decay_t<decltype(record.*member)>;
           const V& v = record.*member;
           if constexpr (std::is_same_v<V, model::Text>) {
-            row.add(name, field.required ? Value(v) : text_or_null(v));
+            const model::Text text = model::localized(record, member);
+            row.add(name, field.required ? Value(text) : text_or_null(text));
           } else if constexpr (std::is_same_v<V, model::TextList>) {
-            row.add(name, v);
+            row.add(name, model::localized(record, member));
           } else if constexpr (std::is_same_v<V, std::optional<model::Date>>) {
             row.add(name, optional_date(v));
           } else if constexpr (std::is_same_v<V, model::Date>) {
@@ -154,7 +158,7 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
     }
     row.add("sources", std::move(sources));
   }
-  row.add("note", text_or_null(point.note));
+  row.add("note", text_or_null(model::localized_note(point)));
   return row;
 }
 

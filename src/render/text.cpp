@@ -6,13 +6,18 @@
 #include <type_traits>
 #include <variant>
 
+#include "model/localized.hpp"
 #include "model/schema.hpp"
 #include "render/citation.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::render {
 namespace {
+
+using model::localized;
+using util::tr;
 
 constexpr std::string_view k_arrow = " \u2192 ";
 constexpr std::string_view k_dash = "\u2013";
@@ -21,6 +26,19 @@ std::string capitalise(std::string_view word) {
   std::string out(word);
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
   return out;
+}
+
+// The Korean counter or unit written after a number: 명 for people, % for percent; a unit
+// without one keeps its English name after a space.
+std::string korean_counter(std::string_view unit) {
+  static constexpr std::pair<std::string_view, std::string_view> k_counters[] = {
+      {"people", "명"}, {"persons", "명"}, {"cases", "건"},    {"records", "건"},
+      {"days", "일"},   {"weeks", "주"},   {"months", "개월"}, {"years", "년"},
+      {"percent", "%"}, {"KRW", "원"},     {"USD", "달러"}};
+  for (const auto& [name, counter] : k_counters) {
+    if (unit == name) return std::string(counter);
+  }
+  return unit.empty() ? std::string() : " " + clean(unit);
 }
 
 std::string join(model::TextList items, std::string_view separator) {
@@ -74,7 +92,7 @@ std::string danger_names(const model::Route& route, const model::FactBase& facts
 }
 
 std::string as_of_text(const std::optional<model::Date>& as_of) {
-  return as_of ? model::to_iso(*as_of) : std::string("date unknown");
+  return as_of ? model::display_date(*as_of) : std::string(tr("date unknown"));
 }
 
 // The names of the records `ids` name, each with its source markers if it is a reference.
@@ -104,21 +122,21 @@ std::string field_text(const R& record, const model::Field<R>& field, const mode
         using V = std::decay_t<decltype(record.*member)>;
         const V& v = record.*member;
         if constexpr (std::is_same_v<V, model::Text>) {
-          return clean(v);
+          return clean(localized(record, member));
         } else if constexpr (std::is_same_v<V, model::TextList>) {
           if (field.type == model::FieldType::id_list) return linked_names(v, facts, notes);
-          return join(v, "; ");
+          return join(localized(record, member), "; ");
         } else if constexpr (std::is_same_v<V, std::optional<model::Date>>) {
-          return v ? model::to_iso(*v) : std::string();
+          return v ? model::display_date(*v) : std::string();
         } else if constexpr (std::is_same_v<V, model::Date>) {
-          return model::to_iso(v);
+          return model::display_date(v);
         } else if constexpr (std::is_same_v<V, model::Quantity>) {
           if constexpr (requires { record.unit; }) {
             return paint(terminal, Style::number, format_quantity(v, record.unit, true));
           }
           return format_quantity(v, "", true);
         } else if constexpr (std::is_enum_v<V>) {
-          return std::string(field.choices[static_cast<std::size_t>(v)]);
+          return std::string(tr(field.choices[static_cast<std::size_t>(v)]));
         } else {
           return {};
         }
@@ -135,29 +153,31 @@ void render_generic(std::string& out, const R& record, const model::FactBase& fa
   std::string markers;
   if constexpr (requires { record.sources; }) markers = notes.markers(record.sources, terminal);
   append_heading(out, clean(model::name_of(record)), markers, terminal);
-  append_field(out, "Id", paint(terminal, Style::id, clean(record.id)), terminal);
+  append_field(out, tr("Id"), paint(terminal, Style::id, clean(record.id)), terminal);
   for (const auto& field : S::fields) {
     if (field.show != model::Show::field) continue;
     std::string text = field_text(record, field, facts, notes, terminal);
-    if (text.empty()) text = field.missing;
-    append_field(out, field.label, text, terminal, std::max<std::size_t>(10, field.label.size() + 1));
+    if (text.empty() && !field.missing.empty()) text = tr(field.missing);
+    const std::string_view label = tr(field.label);
+    append_field(out, label, text, terminal,
+                 std::max<std::size_t>(10, util::display_width(label) + 1));
     if constexpr (requires { record.value.is_point(); }) {
       if (field.type == model::FieldType::quantity && !record.value.is_point()) {
-        append_field(out, "Kind", "estimate or range", terminal);
+        append_field(out, tr("Kind"), tr("estimate or range"), terminal);
       }
     }
   }
   for (const auto& field : S::fields) {
     if (field.show != model::Show::paragraph) continue;
     out += '\n';
-    append_paragraph(out, record.*std::get<model::Text R::*>(field.member), terminal);
+    append_paragraph(out, localized(record, std::get<model::Text R::*>(field.member)), terminal);
   }
   for (const auto& field : S::fields) {
     if (field.show != model::Show::list) continue;
     const model::TextList ids = record.*std::get<model::TextList R::*>(field.member);
     if (ids.empty()) continue;
     out += '\n';
-    out += paint(terminal, Style::heading, field.label);
+    out += paint(terminal, Style::heading, tr(field.label));
     out += '\n';
     for (const auto& id : ids) {
       const auto* ref = facts.find(id);
@@ -170,10 +190,10 @@ void render_generic(std::string& out, const R& record, const model::FactBase& fa
   }
   for (const auto& field : S::fields) {
     if (field.show != model::Show::note) continue;
-    const model::Text note = record.*std::get<model::Text R::*>(field.member);
+    const model::Text note = localized(record, std::get<model::Text R::*>(field.member));
     if (note.empty()) continue;
     out += '\n';
-    append_field(out, field.label, clean(note), terminal);
+    append_field(out, tr(field.label), clean(note), terminal);
   }
 }
 
@@ -181,9 +201,26 @@ void render_generic(std::string& out, const R& record, const model::FactBase& fa
 
 std::string clean(std::string_view text) { return util::escape_controls(text); }
 
+std::string display_unit(std::string_view unit) {
+  if (util::language() != util::Language::ko) return clean(unit);
+  std::string counter = korean_counter(unit);
+  if (!counter.empty() && counter.front() == ' ') counter.erase(0, 1);
+  return counter;
+}
+
 std::string format_quantity(const model::Quantity& q, std::string_view unit, bool grouped) {
   auto number = [&](double value) { return util::format_number(value, grouped); };
   std::string value;
+  if (util::language() == util::Language::ko) {
+    // Korean puts the counter right after the number: 34,537명, 3만–5만 원 is not used.
+    const std::string counter = korean_counter(unit);
+    if (q.is_point()) return number(*q.low) + counter;
+    if (q.low && q.high)
+      return fmt::format("{}{}{}{}", number(*q.low), k_dash, number(*q.high), counter);
+    if (q.low) return number(*q.low) + counter + " 이상";
+    if (q.high) return number(*q.high) + counter + " 이하";
+    return {};
+  }
   if (q.is_point()) {
     value = number(*q.low);
   } else if (q.low && q.high) {
@@ -233,9 +270,9 @@ void render_headline_figures(std::string& out, const model::FactBase& facts, Sou
   value_width = std::min<std::size_t>(value_width, 24);
   for (std::size_t i = 0; i < figures.size(); ++i) {
     const auto& figure = *figures[i];
-    const std::string text = fmt::format("{} (as of {}) {}", clean(figure.label),
-                                         as_of_text(figure.as_of),
-                                         notes.markers(figure.sources, Terminal{}));
+    const std::string text = fmt::format(
+        fmt::runtime(tr("{} (as of {}) {}")), clean(localized(figure, &model::Figure::label)),
+        as_of_text(figure.as_of), notes.markers(figure.sources, Terminal{}));
     const std::string indent(2 + value_width + 2, ' ');
     out += "  ";
     out += util::pad_right(paint(terminal, Style::number, values[i]), value_width);
@@ -252,34 +289,35 @@ void render_headline_figures(std::string& out, const model::FactBase& facts, Sou
 void render_overview(std::string& out, const model::FactBase& facts,
                      const std::vector<CommandSummary>& commands, SourceNotes& notes,
                      const Terminal& terminal) {
-  const std::string name =
-      facts.subject.name.empty() ? std::string("facts") : clean(facts.subject.name);
-  append_heading(out, fmt::format("nkfacts \u2014 cited facts about {}, offline", name), "",
-                 terminal);
+  const std::string name = facts.subject.name.empty() ? std::string(tr("facts"))
+                                                      : clean(model::localized_name(facts.subject));
+  append_heading(
+      out, fmt::format(fmt::runtime(tr("nkfacts \u2014 cited facts about {}, offline")), name), "",
+      terminal);
   if (!facts.subject.summary.empty()) {
     out += '\n';
-    out += util::wrap(clean(facts.subject.summary), terminal.width, "", "");
+    out += util::wrap(clean(model::localized_summary(facts.subject)), terminal.width, "", "");
   }
   const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),
                                         [](const auto& f) { return f.headline; });
   if (any_headline) {
     out += '\n';
-    out += paint(terminal, Style::heading, "Headline figures");
+    out += paint(terminal, Style::heading, tr("Headline figures"));
     out += '\n';
     render_headline_figures(out, facts, notes, terminal);
   }
   out += '\n';
-  out += paint(terminal, Style::heading, "Commands");
+  out += paint(terminal, Style::heading, tr("Commands"));
   out += '\n';
   std::size_t width = 0;
   for (const auto& command : commands) width = std::max(width, command.name.size());
   for (const auto& command : commands) {
-    append_field(out, command.name, command.summary, terminal, width + 2);
+    append_field(out, command.name, tr(command.summary), terminal, width + 2);
   }
   out += '\n';
   out += util::wrap(
-      fmt::format("{} records from {} sources. Run 'nkfacts help COMMAND' for a command's "
-                  "options, or 'man nkfacts' for the manual.",
+      fmt::format(fmt::runtime(tr("{} records from {} sources. Run 'nkfacts help COMMAND' for a "
+                                  "command's options, or 'man nkfacts' for the manual.")),
                   util::format_number(static_cast<double>(facts.record_count()), true),
                   util::format_number(static_cast<double>(facts.references.size()), true)),
       terminal.width, "", "");
@@ -287,29 +325,32 @@ void render_overview(std::string& out, const model::FactBase& facts,
 
 void render_route(std::string& out, const model::Route& route, const model::FactBase& facts,
                   SourceNotes& notes, const Terminal& terminal, bool full) {
-  append_heading(out, clean(route.name), notes.markers(route.sources, terminal), terminal);
-  append_field(out, "Id", paint(terminal, Style::id, clean(route.id)), terminal);
-  append_field(out, "Path", join(route.path, k_arrow), terminal);
-  append_field(out, "Crossing", clean(route.crossing), terminal);
-  append_field(out, "Dangers", danger_names(route, facts), terminal);
-  append_field(out, "Also called", join(route.aliases, "; "), terminal, 12);
+  using R = model::Route;
+  append_heading(out, clean(localized(route, &R::name)), notes.markers(route.sources, terminal),
+                 terminal);
+  append_field(out, tr("Id"), paint(terminal, Style::id, clean(route.id)), terminal);
+  append_field(out, tr("Path"), join(localized(route, &R::path), k_arrow), terminal);
+  append_field(out, tr("Crossing"), clean(localized(route, &R::crossing)), terminal);
+  append_field(out, tr("Dangers"), danger_names(route, facts), terminal);
+  append_field(out, tr("Also called"), join(route.aliases, "; "), terminal, 12);
   if (full) {
     out += '\n';
-    append_paragraph(out, route.summary, terminal);
+    append_paragraph(out, localized(route, &R::summary), terminal);
     if (!route.note.empty()) {
       out += '\n';
-      append_field(out, "Note", clean(route.note), terminal);
+      append_field(out, tr("Note"), clean(localized(route, &R::note)), terminal);
     }
     if (!route.dangers.empty()) {
       out += '\n';
-      out += paint(terminal, Style::heading, "Dangers on this route");
+      out += paint(terminal, Style::heading, tr("Dangers on this route"));
       out += '\n';
       for (const auto& id : route.dangers) {
         const auto* ref = facts.find(id);
         if (!ref || ref->kind != model::Kind::danger) continue;
         const auto& danger = facts.dangers[ref->index];
-        const std::string text = fmt::format("{} ({}) {}", clean(danger.name), clean(danger.id),
-                                             notes.markers(danger.sources, Terminal{}));
+        const std::string text =
+            fmt::format("{} ({}) {}", clean(model::name_of(danger)), clean(danger.id),
+                        notes.markers(danger.sources, Terminal{}));
         out += util::wrap(text, terminal.width, "  - ", "    ");
       }
     }
@@ -318,26 +359,28 @@ void render_route(std::string& out, const model::Route& route, const model::Fact
 
 void render_danger(std::string& out, const model::Danger& danger, const model::FactBase& facts,
                    SourceNotes& notes, const Terminal& terminal, bool full) {
-  append_heading(out, clean(danger.name), notes.markers(danger.sources, terminal), terminal);
-  append_field(out, "Id", paint(terminal, Style::id, clean(danger.id)), terminal);
-  append_field(out, "Where", clean(danger.where), terminal);
-  append_field(out, "Also called", join(danger.aliases, "; "), terminal, 12);
+  using D = model::Danger;
+  append_heading(out, clean(localized(danger, &D::name)), notes.markers(danger.sources, terminal),
+                 terminal);
+  append_field(out, tr("Id"), paint(terminal, Style::id, clean(danger.id)), terminal);
+  append_field(out, tr("Where"), clean(localized(danger, &D::where)), terminal);
+  append_field(out, tr("Also called"), join(danger.aliases, "; "), terminal, 12);
   if (full) {
     std::vector<std::string_view> routes;
     for (const auto& route : facts.routes) {
       if (std::find(route.dangers.begin(), route.dangers.end(), danger.id) != route.dangers.end()) {
-        routes.push_back(route.name);
+        routes.push_back(model::name_of(route));
       }
     }
-    append_field(out, "Routes", join(routes, "; "), terminal);
+    append_field(out, tr("Routes"), join(routes, "; "), terminal);
     out += '\n';
-    append_paragraph(out, danger.summary, terminal);
+    append_paragraph(out, localized(danger, &D::summary), terminal);
     if (!danger.note.empty()) {
       out += '\n';
-      append_field(out, "Note", clean(danger.note), terminal);
+      append_field(out, tr("Note"), clean(localized(danger, &D::note)), terminal);
     }
   } else {
-    append_field(out, "Summary", clean(danger.summary), terminal);
+    append_field(out, tr("Summary"), clean(localized(danger, &D::summary)), terminal);
   }
 }
 
@@ -347,10 +390,11 @@ void render_claim(std::string& out, const model::Claim& claim, const model::Fact
     render_record(out, facts, *facts.find(claim.id), notes, terminal);
     return;
   }
-  append_heading(out, clean(claim.statement), notes.markers(claim.sources, terminal), terminal);
-  append_field(out, "Id", paint(terminal, Style::id, clean(claim.id)), terminal);
-  append_field(out, "Verdict", model::verdict_name(claim.verdict), terminal);
-  append_field(out, "Finding", clean(claim.summary), terminal);
+  append_heading(out, clean(localized(claim, &model::Claim::statement)),
+                 notes.markers(claim.sources, terminal), terminal);
+  append_field(out, tr("Id"), paint(terminal, Style::id, clean(claim.id)), terminal);
+  append_field(out, tr("Verdict"), tr(model::verdict_name(claim.verdict)), terminal);
+  append_field(out, tr("Finding"), clean(localized(claim, &model::Claim::summary)), terminal);
 }
 
 void render_term(std::string& out, const model::Term& term, const model::FactBase& facts,
@@ -359,21 +403,33 @@ void render_term(std::string& out, const model::Term& term, const model::FactBas
     render_record(out, facts, *facts.find(term.id), notes, terminal);
     return;
   }
-  append_heading(out, clean(term.term), notes.markers(term.sources, terminal), terminal);
-  append_field(out, "Id", paint(terminal, Style::id, clean(term.id)), terminal);
-  append_field(out, "Korean", fmt::format("{} ({})", clean(term.korean), clean(term.romanization)),
-               terminal);
-  append_field(out, "Meaning", clean(term.summary), terminal);
+  if (util::language() == util::Language::ko) {
+    // A Korean reader looks the Korean term up: it leads, with the English beside it.
+    append_heading(out, fmt::format("{} ({})", clean(term.korean), clean(term.romanization)),
+                   notes.markers(term.sources, terminal), terminal);
+    append_field(out, tr("Id"), paint(terminal, Style::id, clean(term.id)), terminal);
+    append_field(out, tr("English"), clean(term.term), terminal);
+  } else {
+    append_heading(out, clean(term.term), notes.markers(term.sources, terminal), terminal);
+    append_field(out, tr("Id"), paint(terminal, Style::id, clean(term.id)), terminal);
+    append_field(out, tr("Korean"),
+                 fmt::format("{} ({})", clean(term.korean), clean(term.romanization)), terminal);
+  }
+  append_field(out, tr("Meaning"), clean(localized(term, &model::Term::summary)), terminal);
 }
 
 void render_series_table(std::string& out, const model::Series& series,
                          const std::vector<const model::SeriesPoint*>& points,
                          SourceNotes& notes, const Terminal& terminal) {
-  append_heading(out, clean(series.name), notes.markers(series.sources, terminal), terminal);
-  out += util::wrap(fmt::format("Unit: {}. {}", clean(series.unit), clean(series.summary)),
+  using S = model::Series;
+  append_heading(out, clean(localized(series, &S::name)), notes.markers(series.sources, terminal),
+                 terminal);
+  out += util::wrap(fmt::format(fmt::runtime(tr("Unit: {}. {}")), display_unit(series.unit),
+                                clean(localized(series, &S::summary))),
                     terminal.width, "", "");
   if (!series.aliases.empty()) {
-    out += util::wrap("Also called: " + join(series.aliases, "; "), terminal.width, "", "  ");
+    out += util::wrap(fmt::format(fmt::runtime(tr("Also called: {}")), join(series.aliases, "; ")),
+                      terminal.width, "", "  ");
   }
   out += '\n';
   const auto share = std::find(series.columns.begin(), series.columns.end(), series.share_column);
@@ -381,15 +437,16 @@ void render_series_table(std::string& out, const model::Series& series,
   const auto share_index = static_cast<std::size_t>(share - series.columns.begin());
 
   // Cells as text first, then widths, so alignment is by display width.
-  std::vector<std::string> header = {"Period"};
-  for (const auto& column : series.columns) header.push_back(capitalise(clean(column)));
-  header.push_back("Total");
-  if (has_share) header.push_back(capitalise(clean(series.share_column)) + " %");
+  const model::TextList columns = localized(series, &S::columns);
+  std::vector<std::string> header = {std::string(tr("Period"))};
+  for (const auto& column : columns) header.push_back(capitalise(clean(column)));
+  header.push_back(std::string(tr("Total")));
+  if (has_share) header.push_back(capitalise(clean(columns[share_index])) + " %");
   std::vector<std::vector<std::string>> rows;
   std::vector<double> sums(series.columns.size(), 0.0);
   std::vector<std::string> row_notes;
   for (const auto* point : points) {
-    std::vector<std::string> row = {model::period_label(point->period)};
+    std::vector<std::string> row = {model::display_period(point->period)};
     for (std::size_t c = 0; c < point->values.size(); ++c) {
       row.push_back(util::format_number(point->values[c], true));
       sums[c] += point->values[c];
@@ -398,15 +455,16 @@ void render_series_table(std::string& out, const model::Series& series,
     if (has_share) row.push_back(util::format_percent(point->values[share_index], point->total()));
     std::string markers = notes.markers(point->sources, Terminal{});
     if (!point->note.empty()) {
-      row_notes.push_back(fmt::format("{}: {}", model::period_label(point->period), clean(point->note)));
+      row_notes.push_back(fmt::format("{}: {}", model::display_period(point->period),
+                                      clean(model::localized_note(*point))));
       markers += markers.empty() ? "*" : " *";
     }
     row.push_back(markers);
     rows.push_back(std::move(row));
   }
   if (points.size() > 1) {
-    std::vector<std::string> total = {points.size() == series.points.size() ? "Total"
-                                                                            : "Total shown"};
+    std::vector<std::string> total = {
+        std::string(points.size() == series.points.size() ? tr("Total") : tr("Total shown"))};
     double all = 0;
     for (const double sum : sums) {
       total.push_back(util::format_number(sum, true));
@@ -474,7 +532,8 @@ void render_series_table(std::string& out, const model::Series& series,
   }
   if (!series.note.empty()) {
     out += '\n';
-    out += util::wrap(clean(series.note), terminal.width, "Note: ", "  ");
+    out += util::wrap(clean(localized(series, &S::note)), terminal.width,
+                      fmt::format("{}: ", tr("Note")), "  ");
   }
 }
 
@@ -503,7 +562,7 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
       }
       std::sort(cited_by.begin(), cited_by.end());
       cited_by.erase(std::unique(cited_by.begin(), cited_by.end()), cited_by.end());
-      append_field(out, "Cited by", join(cited_by, ", "), terminal);
+      append_field(out, tr("Cited by"), join(cited_by, ", "), terminal);
       out += '\n';
       out += util::wrap(cite_plain(r), terminal.width, "  ", "  ");
       return;

@@ -15,6 +15,9 @@
 namespace nkfacts::render {
 
 // "34,537", "100,000–300,000", "at least 2,000", with the unit: "34,537 people", "72.2%".
+// A unit as a reader names it: "people" in English, its counter (명) in Korean.
+std::string display_unit(std::string_view unit);
+
 std::string format_quantity(const model::Quantity& quantity, std::string_view unit, bool grouped);
 
 // Data text made safe for a terminal (control characters shown escaped).

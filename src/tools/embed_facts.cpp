@@ -119,10 +119,10 @@ class Generator {
     for (const auto& p : points) {
       m_points += fmt::format(
           "    {{.period = {{.from = {}, .to = {}}}, .values = {}, .sources = {}, .note = {}, "
-          ".pos = {}}},\n",
+          ".ko_note = {}, .pos = {}}},\n",
           p.period.from ? fmt::format("{}", *p.period.from) : std::string("std::nullopt"),
           p.period.to, value_list(p.values), text_list(p.sources), literal(p.note),
-          position(p.pos));
+          literal(p.ko_note), position(p.pos));
       ++m_point_count;
     }
     return fmt::format("{{k_points + {}, {}}}", at, points.size());
@@ -288,8 +288,10 @@ std::string Generator::run(const model::FactBase& facts) {
   out += "}  // namespace\n\n";
   out += "model::FactBase embedded_fact_base() {\n  model::FactBase facts;\n";
   out += "  facts.files = model::Records<model::Text>(k_files);\n";
-  out += fmt::format("  facts.subject = {{.name = {}, .summary = {}}};\n",
-                     literal(facts.subject.name), literal(facts.subject.summary));
+  out += fmt::format(
+      "  facts.subject = {{.name = {}, .summary = {}, .ko_name = {}, .ko_summary = {}}};\n",
+      literal(facts.subject.name), literal(facts.subject.summary), literal(facts.subject.ko_name),
+      literal(facts.subject.ko_summary));
   out += m_adopt;
   out += "  facts.adopt_index(k_index);\n";
   out += adopt_search_index;

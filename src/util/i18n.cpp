@@ -1,7 +1,10 @@
 #include "util/i18n.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <iterator>
+
+#include "util/catalogue.hpp"
 
 namespace nkfacts::util {
 namespace {
@@ -33,8 +36,15 @@ void set_language(Language language) {
 }
 
 std::string_view tr(std::string_view msgid) {
-  // The catalogue is not compiled in yet: every message is its English text.
-  return msgid;
+  if (g_language == Language::en || msgid.empty()) return msgid;
+  // The catalogue is sorted by msgid: a binary search, no table built at start-up.
+  const catalogue::Message* begin = catalogue::k_ko;
+  const catalogue::Message* end = begin + catalogue::k_ko_size;
+  const auto* found =
+      std::lower_bound(begin, end, msgid,
+                       [](const catalogue::Message& m, std::string_view id) { return m.id < id; });
+  if (found != end && found->id == msgid) return found->text;
+  return msgid;  // no translation: the English text
 }
 
 }  // namespace nkfacts::util

@@ -95,6 +95,12 @@ std::size_t skip_to_any(std::string_view text, std::size_t i) {
   return run_end(text, i, [](unsigned char b) { return !stops[b]; });
 }
 
+// The first ASCII digit at or after `i`, or the end.
+inline std::size_t skip_to_digit(std::string_view text, std::size_t i) {
+  return run_end(text, i,
+                 [](unsigned char b) { return static_cast<unsigned char>(b - '0') >= 10; });
+}
+
 }  // namespace scalar
 
 // ---- The SSE2 versions (every x86-64 has SSE2). ----
@@ -207,6 +213,19 @@ std::size_t skip_to_any(std::string_view text, std::size_t i) {
   });
 #endif
   return scalar::skip_to_any<NonAscii, Stops...>(text, i);
+}
+
+// The first ASCII digit at or after `i`, or the end (check compares the numerals of every
+// text with its Korean twin, and most bytes are not digits).
+inline std::size_t skip_to_digit(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  i = sse2::skip_unmarked_blocks(text, i, [](__m128i block) {
+    // As signed bytes, '0'-'9' are above '/' and below ':'; bytes from 0x80 up are negative.
+    return _mm_and_si128(_mm_cmpgt_epi8(block, _mm_set1_epi8('0' - 1)),
+                         _mm_cmplt_epi8(block, _mm_set1_epi8('9' + 1)));
+  });
+#endif
+  return scalar::skip_to_digit(text, i);
 }
 
 }  // namespace nkfacts::util

@@ -195,10 +195,10 @@ TEST_CASE("bar chart lines fit the width and bars grow with the totals") {
   series.unit = "people";
   series.columns = test::texts({"men", "women"});
   series.points = test::list<model::SeriesPoint>(
-      {{{std::nullopt, 1998}, test::list<double>({831, 116}), {}, "", {}},
-       {{1999, 2001}, test::list<double>({565, 478}), {}, "", {}},
-       {{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
-       {{2021, 2021}, test::list<double>({40, 23}), {}, "", {}}});
+      {{{std::nullopt, 1998}, test::list<double>({831, 116}), {}, "", "", {}},
+       {{1999, 2001}, test::list<double>({565, 478}), {}, "", "", {}},
+       {{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+       {{2021, 2021}, test::list<double>({40, 23}), {}, "", "", {}}});
   std::vector<const model::SeriesPoint*> points;
   for (const auto& point : series.points) points.push_back(&point);
   for (const std::size_t width : {40u, 80u, 120u}) {

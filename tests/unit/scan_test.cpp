@@ -151,3 +151,13 @@ TEST_CASE("skip_to_any stops at the first given byte, or the first from 0x80 up 
   CHECK(count_failures('a', check) == 0);
   for (const auto& text : mixed_texts()) CHECK(check(text, 0));
 }
+
+TEST_CASE("skip_to_digit stops at the first ASCII digit") {
+  const auto check = [](const std::string& text, std::size_t start) {
+    const auto digit =
+        reference_end(text, start, [](unsigned char b) { return b < '0' || b > '9'; });
+    return skip_to_digit(text, start) == digit && scalar::skip_to_digit(text, start) == digit;
+  };
+  CHECK(count_failures('7', check) == 0);
+  for (const auto& text : mixed_texts()) CHECK(check(text, 0));
+}

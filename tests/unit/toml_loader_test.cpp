@@ -379,7 +379,7 @@ TEST_CASE("an unknown key is found in a table of any size, beside repeated colum
           std::vector<std::string>{"column \"men\" is named twice",
                                    "column name \"note\" is taken by the series itself; the "
                                    "reserved names are year, from, to, sources, note, series, "
-                                   "period and total",
+                                   "period, total and ko",
                                    "unknown key 'extra' in series point"});
   }
 }

@@ -1,0 +1,175 @@
+// Korean: the choice of language, the catalogue, the `ko.` twins of records (loading,
+// display, search weight) and the checks of their numerals.
+#include <catch2/catch.hpp>
+
+#include "cli/settings.hpp"
+#include "load/review.hpp"
+#include "load/toml_loader.hpp"
+#include "model/localized.hpp"
+#include "render/text.hpp"
+#include "util/i18n.hpp"
+
+using namespace nkfacts;
+using util::Language;
+
+namespace {
+
+// Sets the display language for one test and puts English back after it.
+struct InLanguage {
+  explicit InLanguage(Language language) { util::set_language(language); }
+  ~InLanguage() { util::set_language(Language::en); }
+  InLanguage(const InLanguage&) = delete;
+  InLanguage& operator=(const InLanguage&) = delete;
+};
+
+std::vector<std::string> messages(const std::vector<model::Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics)
+    out.push_back(d.message + (d.hint.empty() ? "" : " | " + d.hint));
+  return out;
+}
+
+constexpr const char* k_route = R"(
+[[route]]
+id = "r"
+name = "Across the river"
+summary = "Taken by 1,234 people in 2019."
+path = ["North Korea", "China"]
+crossing = "Swimming"
+sources = ["ref"]
+ko.name = "강을 건너"
+ko.summary = "2019년에 1,234명이 택했다."
+ko.path = ["북한", "중국"]
+)";
+
+}  // namespace
+
+TEST_CASE("--lang, then LC_ALL, LC_MESSAGES and LANG choose the language") {
+  using cli::decide_language;
+  cli::Environment environment;
+  CHECK(decide_language(std::nullopt, environment) == Language::en);
+  environment.lang = "ko_KR.UTF-8";
+  CHECK(decide_language(std::nullopt, environment) == Language::ko);
+  CHECK(decide_language(std::string_view("en"), environment) == Language::en);
+  environment.lc_messages = "C";
+  CHECK(decide_language(std::nullopt, environment) == Language::en);
+  environment.lc_all = "ko";
+  CHECK(decide_language(std::nullopt, environment) == Language::ko);
+  environment.lc_all = "";  // empty: not set
+  CHECK(decide_language(std::nullopt, environment) == Language::en);
+  environment.lc_messages = "ko_KR";
+  CHECK(decide_language(std::nullopt, environment) == Language::ko);
+  environment.lc_messages = "POSIX";
+  CHECK(decide_language(std::nullopt, environment) == Language::en);
+}
+
+TEST_CASE("tr finds a message in the compiled catalogue, else gives the English") {
+  CHECK(util::tr("Sources") == "Sources");
+  const InLanguage korean(Language::ko);
+  CHECK(util::tr("Sources") == "출처");
+  CHECK(util::tr("Headline figures") == "주요 수치");
+  CHECK(util::tr("a message nobody translated") == "a message nobody translated");
+  CHECK(util::tr("") == "");
+}
+
+TEST_CASE("a record's Korean twins load through the schema and show in Korean") {
+  const auto result = load::load_text(k_route, "t.toml");
+  REQUIRE(result.diagnostics.empty());
+  const auto& route = result.facts.routes[0];
+  CHECK(route.ko_name == "강을 건너");
+  CHECK(route.ko_path.size() == 2);
+  CHECK(model::localized(route, &model::Route::summary) == "Taken by 1,234 people in 2019.");
+  CHECK(model::name_of(route) == "Across the river");
+  const InLanguage korean(Language::ko);
+  CHECK(model::localized(route, &model::Route::summary) == "2019년에 1,234명이 택했다.");
+  CHECK(model::localized(route, &model::Route::path)[1] == "중국");
+  CHECK(model::name_of(route) == "강을 건너");
+  // No twin: the English text.
+  CHECK(model::localized(route, &model::Route::crossing) == "Swimming");
+}
+
+TEST_CASE("twins are searched with the weight of their English field") {
+  bool found = false;
+  for (const auto& field : model::Schema<model::Route>::fields) {
+    if (field.key == "ko.name") {
+      found = true;
+      CHECK(field.weight == model::k_name_weight);
+      CHECK(field.translates == "name");
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("an unknown ko key and a list of another length are errors") {
+  std::string text = k_route;
+  text += "ko.titel = \"x\"\n";
+  auto result = load::load_text(text, "t.toml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "unknown key 'ko.titel' in route");
+  CHECK(result.diagnostics[0].hint.find("ko.summary") != std::string::npos);
+
+  std::string longer = k_route;
+  longer.replace(longer.find("[\"북한\", \"중국\"]"), std::string("[\"북한\", \"중국\"]").size(),
+                 "[\"북한\"]");
+  result = load::load_text(longer, "t.toml");
+  CHECK(messages(result.diagnostics) ==
+        std::vector<std::string>{"'ko.path' has 1 item(s) but 'path' has 2 | give the Korean "
+                                 "text of each English item, in the same order"});
+}
+
+TEST_CASE("numerals are compared as check and the translators' checker count them") {
+  using load::digit_numerals;
+  CHECK(digit_numerals("34,537 people, 72.2%, in 2011") ==
+        std::vector<std::string>{"34537", "72.2", "2011"});
+  CHECK(digit_numerals("the mid-1990s") == std::vector<std::string>{"1990"});
+  CHECK(digit_numerals("제3국, B2, 1999–2001년") == std::vector<std::string>{"1999", "2001"});
+}
+
+TEST_CASE("check warns about a missing twin and about numerals that differ") {
+  const auto result = load::load_text(R"(
+[[event]]
+id = "e"
+date = 2011-09-13
+title = "Arrived on 13 September 2011"
+summary = "Nine people, 72.2% of them women, in the mid-1990s."
+sources = ["ref"]
+note = "A note."
+ko.title = "2011년 9월 13일 도착"
+ko.summary = "9명, 그중 72.3%가 여성, 1990년대 중반."
+)",
+                                      "t.toml");
+  REQUIRE(result.diagnostics.empty());
+  CHECK(messages(load::review_translations(result.facts, 1, 1)) ==
+        std::vector<std::string>{
+            "event \"e\": ko.summary: the numeral 72.2 of the English text is missing",
+            "event \"e\": ko.summary: the numeral 9 is not in the English text",
+            "event \"e\": ko.summary: the numeral 72.3 is not in the English text",
+            "event \"e\" has no Korean text for ko.note"});
+}
+
+TEST_CASE("a file without any Korean is not asked for it, unless it is embedded") {
+  const auto result = load::load_text(R"(
+[[event]]
+id = "e"
+date = 2011
+title = "A title"
+summary = "A summary."
+sources = ["ref"]
+)",
+                                      "t.toml");
+  CHECK(load::review_translations(result.facts, 1, 1).empty());
+  CHECK(messages(load::review_translations(result.facts, 1, 2)) ==
+        std::vector<std::string>{
+            "none of the 1 records of this file has Korean text (ko.name, ko.summary...)"});
+}
+
+TEST_CASE("Korean counts, dates and periods") {
+  const InLanguage korean(Language::ko);
+  CHECK(render::format_quantity({34537.0, 34537.0}, "people", true) == "34,537명");
+  CHECK(render::format_quantity({72.2, 72.2}, "percent", true) == "72.2%");
+  CHECK(render::format_quantity({std::nullopt, 300.0}, "people", true) == "300명 이하");
+  CHECK(model::display_date({2025, 12, 31}) == "2025년 12월 31일");
+  CHECK(model::display_date({2025, 12, 0}) == "2025년 12월");
+  CHECK(model::display_period({1999, 2001}) == "1999–2001년");
+  CHECK(model::display_period({std::nullopt, 1998}) == "1998년까지");
+}
