@@ -93,7 +93,7 @@ TEST_CASE("twins are searched with the weight of their English field") {
   for (const auto& field : model::Schema<model::Route>::fields) {
     if (field.key == "ko.name") {
       found = true;
-      CHECK(field.weight == model::k_name_weight);
+      CHECK(field.search == model::SearchWeight::name);
       CHECK(field.translates == "name");
     }
   }

@@ -238,12 +238,12 @@ TEST_CASE("bar chart shows every non-zero column of every bar at every width") {
   series.unit = "people";
   series.columns = test::texts({"men", "women"});
   series.points =
-      test::list<model::SeriesPoint>({{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
-                                      {{2019, 2019}, test::list<double>({202, 845}), {}, "", {}},
-                                      {{2020, 2020}, test::list<double>({72, 157}), {}, "", {}},
-                                      {{2021, 2021}, test::list<double>({40, 23}), {}, "", {}},
-                                      {{2022, 2022}, test::list<double>({35, 32}), {}, "", {}},
-                                      {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
+      test::list<model::SeriesPoint>({{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+                                      {{2019, 2019}, test::list<double>({202, 845}), {}, "", "", {}},
+                                      {{2020, 2020}, test::list<double>({72, 157}), {}, "", "", {}},
+                                      {{2021, 2021}, test::list<double>({40, 23}), {}, "", "", {}},
+                                      {{2022, 2022}, test::list<double>({35, 32}), {}, "", "", {}},
+                                      {{2023, 2023}, test::list<double>({0, 9}), {}, "", "", {}}});
   std::vector<const model::SeriesPoint*> points;
   for (const auto& point : series.points) points.push_back(&point);
   for (const std::size_t width : {40u, 80u, 120u}) {
@@ -278,9 +278,9 @@ TEST_CASE("the SVG bar chart keeps every non-zero part at least k_min_part high"
   series.unit = "people";
   series.columns = test::texts({"men", "women"});
   series.points = test::list<model::SeriesPoint>(
-      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", {}},
-       {{2021, 2021}, test::list<double>({40, 23}), {}, "The lowest <yearly> number.", {}},
-       {{2023, 2023}, test::list<double>({0, 9}), {}, "", {}}});
+      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+       {{2021, 2021}, test::list<double>({40, 23}), {}, "The lowest <yearly> number.", "", {}},
+       {{2023, 2023}, test::list<double>({0, 9}), {}, "", "", {}}});
   std::vector<const model::SeriesPoint*> points;
   for (const auto& point : series.points) points.push_back(&point);
   std::string out;
