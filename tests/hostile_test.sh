@@ -183,6 +183,15 @@ awk 'BEGIN { for (k = 0; k < 3000; k++) { printf "k%d = [1", k; for (i = 1; i < 
 time_limit=30 expect_check "$work/many-arrays.toml" 2 "error: this file holds more than 4,000,000 values"
 rm -f "$work/huge-array.toml" "$work/huge-inline-table.toml" "$work/many-arrays.toml"
 
+# -o markdown tables escape HTML in every cell and footnote (only | and line breaks were).
+for command in routes cite timeline list; do
+  checked=$((checked + 1))
+  run "$work/out" "$work/err" --no-default --facts "$dir/markup-in-table-cells.toml" -o markdown $command
+  if grep -qiE '<(script|img|b)\b' "$work/out"; then fail "-o markdown $command: live HTML in a table"; fi
+  grep -qF '&lt;script&gt;' "$work/out" || [[ $command == routes ]] ||
+    fail "-o markdown $command: the markup is not shown as text"
+done
+
 echo "$checked inputs checked"
 [[ $failures -eq 0 ]] || { echo "$failures failure(s)"; exit 1; }
 echo ok

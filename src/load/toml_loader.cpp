@@ -834,8 +834,11 @@ model::TextList Loader::read_aliases(TableReader& reader, std::string_view key) 
   return aliases;
 }
 
-void Loader::check_record(const model::Reference& r, toml::table&) {
-  if (r.kind == model::ReferenceKind::web && !r.retrieved) {
+void Loader::check_record(const model::Reference& r, toml::table& table) {
+  // Only a reference that says it is a web page: a missing or unknown kind is reported as
+  // such, not also as a web page without its date.
+  const auto kind = table["kind"].value<std::string_view>();
+  if (r.kind == model::ReferenceKind::web && kind && *kind == "web" && !r.retrieved) {
     warning(r.pos, fmt::format("web reference \"{}\" has no 'retrieved' date", r.id),
             "web pages change; say when the page was read, e.g. retrieved = 2025-02-04");
   }
