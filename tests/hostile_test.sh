@@ -183,6 +183,11 @@ awk 'BEGIN { for (k = 0; k < 3000; k++) { printf "k%d = [1", k; for (i = 1; i < 
 time_limit=30 expect_check "$work/many-arrays.toml" 2 "error: this file holds more than 4,000,000 values"
 rm -f "$work/huge-array.toml" "$work/huge-inline-table.toml" "$work/many-arrays.toml"
 
+# A misspelt key megabytes long was echoed whole: quoted input is cut to 60 bytes.
+{ printf '[[reference]]\nid = "r"\nkind = "book"\ntitle = "t"\npublisher = "p"\n'; head -c 2000000 /dev/zero | tr '\0' 'k'; printf ' = 1\n'; } >"$work/long-key.toml"
+expect_check "$work/long-key.toml" 2 "unknown key '$(head -c 60 /dev/zero | tr '\0' 'k')… (2000000 bytes)' in reference"
+[[ $(wc -c <"$work/out") -lt 2000 ]] || fail "check of a 2 MB key: the report echoes it"
+
 # -o markdown tables escape HTML in every cell and footnote (only | and line breaks were).
 for command in routes cite timeline list; do
   checked=$((checked + 1))

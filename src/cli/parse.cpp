@@ -12,14 +12,10 @@
 namespace nkfacts::cli {
 namespace {
 
-// A word of the command line as a message quotes it: control characters escaped, and cut
-// at a character's boundary when long (a pasted paragraph is not echoed whole).
+// A word of the command line as a message quotes it (util::excerpt: escaped, and cut
+// short when long: a pasted paragraph is not echoed whole).
 std::string shown(std::string_view text) {
-  constexpr std::size_t longest = 60;
-  if (text.size() <= longest) return util::escape_controls(text, util::Newlines::escape);
-  std::size_t cut = longest;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return util::escape_controls(text.substr(0, cut), util::Newlines::escape) + "\u2026";
+  return util::excerpt(text);
 }
 
 // What users of other programs type, and what nkfacts calls it.
