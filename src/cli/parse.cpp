@@ -12,14 +12,10 @@
 namespace nkfacts::cli {
 namespace {
 
-// A word of the command line as a message quotes it: control characters escaped, and cut
-// at a character's boundary when long (a pasted paragraph is not echoed whole).
+// A word of the command line as a message quotes it (util::excerpt: escaped, and cut
+// short when long: a pasted paragraph is not echoed whole).
 std::string shown(std::string_view text) {
-  constexpr std::size_t longest = 60;
-  if (text.size() <= longest) return util::escape_controls(text, util::Newlines::escape);
-  std::size_t cut = longest;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return util::escape_controls(text.substr(0, cut), util::Newlines::escape) + "\u2026";
+  return util::excerpt(text);
 }
 
 // What users of other programs type, and what nkfacts calls it.
@@ -222,8 +218,11 @@ class Parser {
     std::size_t thrown_at = 0;  // where the problem CLI11 threw for is, when known
     // Which command was named, once CLI11 has seen its word (also when it then threw).
     const auto named = [this] {
-      for (const auto* sub : app_.get_subcommands()) {
-        if (const auto* command = find_command(sub->get_name())) return command;
+      for (const auto* sub : app_.get_subcommands([](CLI::App* app) { return app->parsed(); })) {
+        const auto* command = find_command(sub->get_name());
+        // After "--" a word is never the command, though CLI11 may run it as one.
+        const auto dashes = std::find(args_.begin(), args_.end(), std::string_view("--"));
+        if (command && std::find(args_.begin(), dashes, command->name) != dashes) return command;
       }
       return static_cast<const Command*>(nullptr);
     };
@@ -324,7 +323,7 @@ class Parser {
     }
   }
 
-  void add(CLI::App& app, const Option& option) {
+  void add(CLI::App& app, const Option& option) {  // app: the top level or a command's
     CLI::Option* added = option.value == Value::none ? app.add_flag(cli11_names(option))
                                                      : app.add_option(cli11_names(option));
     if (option.value != Value::none) added->expected(1);
@@ -337,7 +336,7 @@ class Parser {
           return "refused";
         },
         std::string(option.value_name)));
-    options_.emplace_back(&option, added);
+    options_.push_back({&option, added, &app == &app_});
   }
 
   // CLI11's mismatches name the option first ("--count: 1 required TEXT missing").
@@ -366,7 +365,7 @@ class Parser {
   }
 
   bool given(std::string_view name) const {
-    for (const auto& [option, added] : options_) {
+    for (const auto& [option, added, global] : options_) {
       if (option->name == name && added->count() > 0) return true;
     }
     return false;
@@ -386,8 +385,11 @@ class Parser {
     // The earliest in the command line.
     std::size_t best = args_.size();
     std::string word;
+    bool found = false;
     for (const auto& candidate : left) {
       if (candidate == "--") continue;  // CLI11 keeps the marker among the words left over
+      if (!found) word = candidate;     // when none is found as it is ("-qx" left "-x")
+      found = true;
       for (std::size_t i = 0; i < args_.size() && i < best; ++i) {
         if (args_[i] == candidate) {
           best = i;
@@ -396,12 +398,7 @@ class Parser {
         }
       }
     }
-    if (word.empty()) {
-      for (const auto& candidate : left) {
-        if (candidate != "--") word = candidate;
-      }
-      if (word.empty()) return std::nullopt;
-    }
+    if (!found) return std::nullopt;
     const bool after_dashes = [&] {
       for (std::size_t i = 0; i < best && i < args_.size(); ++i) {
         if (args_[i] == "--") return true;
@@ -463,10 +460,20 @@ class Parser {
     return UsageError{fmt::format("unknown option '{}'", shown(name)), hint, command_};
   }
 
+  bool owned_by_command(const Option& option) const {
+    if (!command_) return false;
+    for (const auto& own : command_->options) {
+      if (&own == &option) return true;
+    }
+    return false;
+  }
+
   // The values CLI11 parsed, by the table's names.
   void collect() {
-    for (const auto& [option, added] : options_) {
+    for (const auto& [option, added, global] : options_) {
       if (added->count() == 0) continue;
+      // Only the named command's own options (CLI11 may have read a word after "--" as one).
+      if (!global && !owned_by_command(*option)) continue;
       for (const auto& value : added->results()) {
         result_.values.emplace_back(option->name,
                                     option->value == Value::none ? std::string() : value);
@@ -483,7 +490,12 @@ class Parser {
   const std::vector<std::string_view>& args_;
   CLI::App app_;
   const Command* command_ = nullptr;
-  std::vector<std::pair<const Option*, CLI::Option*>> options_;
+  struct Added {
+    const Option* option;
+    CLI::Option* added;
+    bool global;  // a global option, rather than a command's
+  };
+  std::vector<Added> options_;
   struct Refusal {
     const Option* option;
     std::string value;

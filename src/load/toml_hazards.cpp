@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <vector>
+
+#include "load/limits.hpp"
 #include "util/scan.hpp"
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::load {
@@ -37,22 +41,123 @@ bool breaks_toml_whitespace_table(std::uint32_t cp) {
          (cp >= 0x3001 && cp <= 0x3057) || (cp >= 0xFB26 && cp <= 0xFEFE);
 }
 
+namespace {
+
+// Arrays and inline tables open around the scan, with how much each holds so far. toml++
+// builds the whole tree before the loader sees a record, so a 60 MB file of one array
+// would take gigabytes: the limits are counted here, on the text, before parsing.
+class Containers {
+ public:
+  std::optional<ParserHazard> open(char kind, std::size_t offset) {
+    if (m_open.size() == k_max_toml_depth) {
+      return ParserHazard{
+          offset,
+          fmt::format("arrays and inline tables nested more than {} deep", k_max_toml_depth),
+          "flatten the data: nesting this deep is never needed in a fact file"};
+    }
+    m_open.push_back({kind, offset, 0});
+    return std::nullopt;
+  }
+  void close(char kind) {
+    if (!m_open.empty() && m_open.back().kind == kind) m_open.pop_back();
+  }
+  bool empty() const { return m_open.empty(); }
+  // A ',' or '=' directly inside the innermost one.
+  std::optional<ParserHazard> separator(char c) {
+    if (m_open.empty()) return std::nullopt;
+    auto& innermost = m_open.back();
+    if (innermost.kind == '[' && c == ',' && ++innermost.count >= k_max_array_elements) {
+      return ParserHazard{
+          innermost.offset,
+          fmt::format("this array holds more than {} elements",
+                      util::format_number(static_cast<double>(k_max_array_elements), true)),
+          "split the data over records or files"};
+    }
+    if (innermost.kind == '{' && c == '=' && ++innermost.count > k_max_inline_table_keys) {
+      return ParserHazard{
+          innermost.offset,
+          fmt::format("this inline table holds more than {} keys",
+                      util::format_number(static_cast<double>(k_max_inline_table_keys), true)),
+          "write it as a [table] instead"};
+    }
+    return std::nullopt;
+  }
+
+ private:
+  struct Open {
+    char kind;           // '[' or '{'
+    std::size_t offset;  // where it opens
+    std::size_t count;   // commas in an array, keys in an inline table
+  };
+  std::vector<Open> m_open;
+};
+
+}  // namespace
+
 std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
   enum class State { normal, comment, basic, literal, multiline_basic, multiline_literal };
   constexpr std::string_view k_basic3 = "\"\"\"";
   constexpr std::string_view k_literal3 = "'''";
   State state = State::normal;
+  Containers containers;
+  bool value_next = false;  // after '=' on a line outside any container: '[' opens an array
+  bool header = false;      // on a [table] or [[table]] header line
+  std::size_t values = 0;   // keys and array elements so far
+  // The brackets, braces, commas and equals signs outside strings and comments.
+  const auto structure = [&](char c, std::size_t at) -> std::optional<ParserHazard> {
+    switch (c) {
+      case '\n':
+        if (containers.empty()) value_next = header = false;
+        return std::nullopt;
+      case '=':
+      case ',':
+        // Every value is one '=' (a key's) or follows one ',' (in an array), more or less:
+        // the parser's memory grows with their number, whatever their size.
+        if (++values > k_max_values_per_file) {
+          return ParserHazard{
+              at,
+              fmt::format("this file holds more than {} values",
+                          util::format_number(static_cast<double>(k_max_values_per_file), true)),
+              "split it into several files"};
+        }
+        if (!containers.empty()) return containers.separator(c);
+        if (c == '=' && !header) value_next = true;
+        return std::nullopt;
+      case '[':
+        if (containers.empty() && !value_next) {
+          header = true;
+          return std::nullopt;
+        }
+        return containers.open('[', at);
+      case '{':
+        if (header) return std::nullopt;
+        return containers.open('{', at);
+      case ']':
+        if (!header) containers.close('[');
+        return std::nullopt;
+      default:  // '}'
+        containers.close('{');
+        return std::nullopt;
+    }
+  };
   const std::size_t first =
       text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // a byte-order mark is fine
   std::size_t i = first;
   auto at = [&](std::string_view what) { return text.substr(i, what.size()) == what; };
   while (i < text.size()) {
-    if (state == State::normal) i = util::skip_to_any<true, '"', '\'', '#'>(text, i);
+    if (state == State::normal) {
+      i = util::skip_to_any<true, '"', '\'', '#', '[', ']', '{', '}', ',', '=', '\n'>(text, i);
+    }
     if (state == State::basic) i = util::skip_to_any<false, '\\', '"', '\n'>(text, i);
     if (i >= text.size()) break;
     const char c = text[i];
     switch (state) {
       case State::normal:
+        if (std::string_view("[]{},=\n").find(c) != std::string_view::npos) {
+          if (auto hazard = structure(c, i)) return hazard;
+          ++i;
+          break;
+        }
         if (static_cast<unsigned char>(c) >= 0x80) {
           return ParserHazard{
               i,

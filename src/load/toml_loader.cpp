@@ -308,7 +308,7 @@ void TableReader::check_text(std::string_view key, std::string_view text,
   if (util::has_control_characters(text)) {
     m_loader.warning(m_loader.pos(node.source()),
                      fmt::format("'{}' contains control characters: \"{}\"", key,
-                                 util::escape_controls(text.substr(0, 60), util::Newlines::escape)),
+                                 util::excerpt(text)),
                      "they are shown escaped; remove them unless they are meant");
   }
 }
@@ -446,7 +446,7 @@ std::optional<model::Date> TableReader::date(std::string_view key, bool required
   if (const auto* text = node->as_string()) {
     if (auto d = model::parse_iso_date(text->get())) return dated(*d);
     m_loader.error(at, fmt::format("'{}' is not a valid date: \"{}\"", key,
-                                   util::escape_controls(text->get(), util::Newlines::escape)),
+                                   util::excerpt(text->get())),
                    "write a date as 2019-12-31, a month as \"2007-02\", or a year as 2019");
     return std::nullopt;
   }
@@ -479,7 +479,7 @@ void TableReader::finish() {
                                          fmt::join(known, ", "));
     m_loader.error(m_loader.pos(key.source()),
                    fmt::format("unknown key '{}' in {}",
-                               util::escape_controls(name, util::Newlines::escape), m_what),
+                               util::excerpt(name), m_what),
                    std::move(hint));
   }
 }
@@ -646,7 +646,7 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
     std::sort(kinds.begin(), kinds.end());
     const auto close = util::closest_matches(key, kinds, 1);
     error(at,
-          fmt::format("unknown kind '{}'", util::escape_controls(key, util::Newlines::escape)),
+          fmt::format("unknown kind '{}'", util::excerpt(key)),
           close.empty() ? fmt::format("valid kinds: {}[subject]", valid)
                         : fmt::format("did you mean [[{}]]?", close.front()));
     return;
@@ -692,7 +692,7 @@ model::Text Loader::read_id(TableReader& reader) {
   const model::Text id = keep(value->get());
   if (!is_kebab_id(id)) {
     error(at, fmt::format("id \"{}\" is not lower-case kebab-case",
-                          util::escape_controls(id, util::Newlines::escape)),
+                          util::excerpt(id)),
           "ids use a-z, 0-9 and single hyphens, e.g. \"arrivals-total-2025\"");
     return id;
   }
@@ -876,15 +876,18 @@ model::TextList Loader::read_aliases(TableReader& reader, std::string_view key) 
     auto fold = util::fold_case(aliases[i]);
     if (std::find(folded.begin(), folded.end(), fold) != folded.end()) {
       error(positions[i], fmt::format("'{}' names \"{}\" twice", key,
-                                      util::escape_controls(aliases[i], util::Newlines::escape)));
+                                      util::excerpt(aliases[i])));
     }
     folded.push_back(std::move(fold));
   }
   return aliases;
 }
 
-void Loader::check_record(const model::Reference& r, toml::table&) {
-  if (r.kind == model::ReferenceKind::web && !r.retrieved) {
+void Loader::check_record(const model::Reference& r, toml::table& table) {
+  // Only a reference that says it is a web page: a missing or unknown kind is reported as
+  // such, not also as a web page without its date.
+  const auto kind = table["kind"].value<std::string_view>();
+  if (r.kind == model::ReferenceKind::web && kind && *kind == "web" && !r.retrieved) {
     warning(r.pos, fmt::format("web reference \"{}\" has no 'retrieved' date", r.id),
             "web pages change; say when the page was read, e.g. retrieved = 2025-02-04");
   }
@@ -996,7 +999,7 @@ void Loader::check_columns(const model::Series& s, toml::table& table) {
     const auto at = pos(table.get("columns")->source());
     if (!is_kebab_id(column) || column.find('-') != std::string::npos) {
       error(at, fmt::format("column name \"{}\" must be a lower-case word",
-                            util::escape_controls(column, util::Newlines::escape)));
+                            util::excerpt(column)));
     } else if (is_reserved_column(column)) {
       error(at, fmt::format("column name \"{}\" is taken by the series itself; the reserved "
                             "names are year, from, to, sources, note, series, period, total and ko",
@@ -1010,7 +1013,7 @@ void Loader::check_columns(const model::Series& s, toml::table& table) {
       std::find(s.columns.begin(), s.columns.end(), s.share_column) == s.columns.end()) {
     error(pos(table.get("share")->source()),
           fmt::format("'share' names \"{}\", which is not one of the columns",
-                      util::escape_controls(s.share_column, util::Newlines::escape)));
+                      util::excerpt(s.share_column)));
   }
 }
 

@@ -194,18 +194,21 @@ bool starts_formula(std::string_view cell) {
 
 namespace {
 
+// A table cell or a footnote: pipes escaped, line breaks as <br>, and < and > as entities,
+// so markup from a fact file (<script>, <img onerror=...>) is shown, inert, by every
+// Markdown renderer. A bare & stays: it opens no markup, and web addresses hold it.
 void append_markdown_cell(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
   util::escape_controls_into(out, text, util::Newlines::keep);
-  const auto cleaned = util::take_back_if_any(out, start, "|\n");
+  const auto cleaned = util::take_back_if_any(out, start, "|\n<>");
   if (!cleaned) return;
   for (const char c : *cleaned) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += "<br>";
-    } else {
-      out += c;
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': out += "<br>"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
     }
   }
 }

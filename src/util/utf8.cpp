@@ -203,6 +203,14 @@ void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tab
 
 }  // namespace
 
+std::string excerpt(std::string_view text, std::size_t longest) {
+  if (text.size() <= longest) return escape_controls(text, Newlines::escape);
+  std::size_t cut = longest;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("{}\u2026 ({} bytes)", escape_controls(text.substr(0, cut), Newlines::escape),
+                     text.size());
+}
+
 std::string escape_controls(std::string_view text, Newlines newlines, Tabs tabs) {
   std::string out;
   out.reserve(text.size() + 8);

@@ -83,6 +83,11 @@ std::string markdown_literal(std::string_view text, Newlines newlines = Newlines
 void markdown_literal_into(std::string& out, std::string_view text,
                            Newlines newlines = Newlines::escape);
 
+// Untrusted text as a message quotes it: escaped like escape_controls (line breaks too),
+// and when longer than `longest` bytes cut at a character's boundary and followed by
+// "… (N bytes)", so a megabyte-long key is not echoed whole and no character is cut in half.
+std::string excerpt(std::string_view text, std::size_t longest = 60);
+
 // True when `text` holds a character escape_controls would change (TAB and LF excepted).
 bool has_control_characters(std::string_view text);
 
