@@ -1,12 +1,12 @@
-"""The headline figures, as a user sees them, equal the research brief's values.
+"""The headline figures, as a user sees them, equal the values of the sources they cite.
 
     python3 headline_test.py NKFACTS
 
 The unit tests pin these numbers in the loaded fact base; this test checks what the binary
 prints on the embedded facts: `show ID` in text (grouped number, unit, as-of date), the
 same record in JSON, CSV and TSV (plain numbers, ISO date), the overview, and that each
-figure names the source the brief checked it against. The values are typed in from the
-brief, not read from facts/, so a typo in a fact file or a rendering slip fails here.
+figure names the source it was checked against. The values are typed in from those
+sources, not read from facts/, so a typo in a fact file or a rendering slip fails here.
 """
 import csv
 import io
@@ -20,21 +20,21 @@ env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "COLUMNS": "80", "NO_COLOR"
        "HOME": "/nonexistent"}
 failures = []
 
-# id: (value or (low, high), as_of, a source the brief names, as text shows the value)
+# id: (value or (low, high), as_of, the source checked, as text shows the value)
 HEADLINES = {
-    # Brief, claim 1: "34,537 cumulative (women 24,944 / men 9,593), as of end-2025 (MOU,
-    # corrected 2026-02-04) - Newsis 2026-02-04".
+    # Newsis 2026-02-04: 34,537 arrivals in all to the end of 2025 (24,944 women, 9,593
+    # men), as the MOU corrected it that day.
     "arrivals-total-2025": (34537, "2025-12-31", "newsis-2026-02-04", "34,537 people"),
-    # Brief, table A.1: cumulative to end-2024 34,314 (= 34,537 - 223).
+    # Yonhap 2025-02-04: 34,314 arrivals in all to the end of 2024 (= 34,537 - 223).
     "arrivals-total-2024": (34314, "2024-12-31", "yonhap-2025-02-04", "34,314 people"),
-    # Brief, claim 3: "72.2% of cumulative arrivals (24,944 of 34,537) as of end-2025".
+    # Newsis 2026-02-04: 24,944 of the 34,537 arrivals to the end of 2025 were women (72.2%).
     "arrivals-women-2025": (24944, "2025-12-31", "newsis-2026-02-04", "24,944 people"),
-    # Brief, table A.1: "2025 (full year) | 25 | 198 | 223" (Newsis 2026-02-04).
+    # Newsis 2026-02-04: 223 arrivals in 2025, 198 women and 25 men.
     "arrivals-2025": (223, "2025-12-31", "newsis-2026-02-04", "223 people"),
-    # Brief, claim 8: "218 as of January 2020 (Yonhap 2020-01-07 ...)"; none admitted in 2019.
+    # Yonhap 2020-01-07, from State Department data: 218 admitted since 2006, none in 2019.
     "us-refugees-2019": (218, "2019-12-31", "yonhap-2020-01-07", "218 people"),
-    # Brief, claim 2: USCR World Refugee Survey 2003 (Dong-A Ilbo 2003-05-30): "at least
-    # 100,000"; NGOs claim "200,000 to 300,000". A range, never a point.
+    # The Dong-A Ilbo 2003-05-30, on the USCR World Refugee Survey 2003: at least 100,000;
+    # some aid groups: 200,000 to 300,000. A range, never a point.
     "china-hidden-estimates-2003": ((100000, 300000), "2003-05", "dong-a-2003-05-30",
                                     "100,000–300,000 people"),
 }

@@ -1,5 +1,5 @@
 // The invariants a reader relies on, checked over the shipped fact base (facts/), and the
-// headline numbers checked against the research brief, as a guard against a typo.
+// headline numbers checked against the sources they cite, as a guard against a typo.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -130,7 +130,7 @@ TEST_CASE("the arrivals series has every period from 'up to 1998' to 2025, in or
     CHECK(series.points[i].period.is_single_year());
     CHECK(series.points[i].period.to == static_cast<int>(2000 + i));
   }
-  // Spot checks against the brief's table A.1.
+  // Spot checks against the MOU's yearly table (mou-settlement-support).
   CHECK(series.points[0].total() == 947);
   CHECK(series.points[1].total() == 1043);
   CHECK(series.points[9].total() == 2914);   // 2009, the peak
@@ -138,7 +138,7 @@ TEST_CASE("the arrivals series has every period from 'up to 1998' to 2025, in or
   CHECK(series.points[23].total() == 196);   // 2023
 }
 
-TEST_CASE("headline figures match the research brief") {
+TEST_CASE("headline figures match the sources they cite") {
   CHECK(*figure("arrivals-2025").value.low == 223);
   CHECK(*figure("us-refugees-2019").value.low == 218);
   CHECK(*figure("us-refugees-peak-2008").value.low == 38);
