@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cmake --install into a temporary prefix, then use what was installed: the binary, the
-# man page, the fact files, and the bash completion loaded into a real bash (compgen).
-# zsh and fish scripts are checked for syntax where those shells are installed.
+# man pages (English and Korean), the fact files, and the bash completion loaded into a real
+# bash (compgen). zsh and fish scripts are checked for syntax where those shells are installed.
 #   install_test.sh BUILD_DIR
 set -u
 build=$1
@@ -12,7 +12,8 @@ failures=0
 fail() { echo "FAILED: $*"; failures=$((failures + 1)); }
 
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
-for file in bin/nkfacts share/man/man1/nkfacts.1 share/doc/nkfacts/README.md share/doc/nkfacts/LICENSE \
+for file in bin/nkfacts share/man/man1/nkfacts.1 share/man/ko/man1/nkfacts.1 \
+            share/doc/nkfacts/README.md share/doc/nkfacts/LICENSE \
             share/nkfacts/facts/series.toml share/nkfacts/facts/README.md \
             share/bash-completion/completions/nkfacts share/zsh/vendor-completions/_nkfacts \
             share/fish/vendor_completions.d/nkfacts.fish; do
@@ -27,6 +28,9 @@ nkfacts --version | head -n 1 | grep -q '^nkfacts [0-9]' || fail "installed bina
   fail "installed facts differ from the embedded ones"
 if command -v man >/dev/null; then
   MANPATH=$prefix/share/man man -w nkfacts >/dev/null 2>&1 || fail "man cannot find the installed page"
+  # In a Korean locale man finds the Korean page (-L: whether or not that locale is built).
+  [[ $(MANPATH=$prefix/share/man man -L ko -w nkfacts 2>/dev/null) == "$prefix/share/man/ko/man1/nkfacts.1"* ]] ||
+    fail "man -L ko does not find the installed Korean page"
 fi
 
 # Bash completion, as bash-completion would load it.

@@ -23,7 +23,7 @@ for field in "Package: nkfacts" "Section: utils" "Architecture: " "Maintainer: "
   grep -q "$field" <<<"$info" || fail "control field missing: $field"
 done
 contents=$(dpkg-deb --contents "$deb")
-for file in ./usr/bin/nkfacts ./usr/share/man/man1/nkfacts.1 \
+for file in ./usr/bin/nkfacts ./usr/share/man/man1/nkfacts.1 ./usr/share/man/ko/man1/nkfacts.1 \
             ./usr/share/bash-completion/completions/nkfacts ./usr/share/zsh/vendor-completions/_nkfacts \
             ./usr/share/fish/vendor_completions.d/nkfacts.fish ./usr/share/nkfacts/facts/series.toml \
             ./usr/share/doc/nkfacts/LICENSE; do

@@ -4,8 +4,9 @@
 #   docs_test.sh NKFACTS readme      every ```console block of README.md: each "$ command"
 #                                    is run and its output compared with the lines below it
 #   docs_test.sh NKFACTS help        every example in `nkfacts help COMMAND` exits 0
-#   docs_test.sh NKFACTS man         every command and option of --help is in the man page,
-#                                    and every example in the man page exits 0
+#   docs_test.sh NKFACTS man         every command and option of --help is in the man page
+#                                    and in its Korean translation (man/ko), every example in
+#                                    both exits 0, and the Korean page renders as Hangul
 set -u
 binary=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 mode=$2
@@ -65,24 +66,42 @@ case $mode in
       run_examples "'nkfacts --help'"
     ;;
   man)
-    if command -v mandoc >/dev/null; then
-      mandoc -Tlint -W warning "$root/man/nkfacts.1" || fail "mandoc -Tlint reports problems"
-    fi
-    page=$(sed 's/\\-/-/g; s/\\(en/-/g' "$root/man/nkfacts.1")
-    for command in $(nkfacts --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }'); do
-      grep -qE "^\.B[IR]? $command( |$)" <<<"$page" || fail "command '$command' is not in the man page's COMMANDS"
-    done
-    for option in $(nkfacts --help | grep -oE -- '(^| )--?[a-z][a-z-]*' | sort -u); do
-      grep -qF -- "$option" <<<"$page" || fail "option '$option' of --help is not in the man page"
-    done
-    for command in routes dangers stats cite show list help; do
-      for option in $(nkfacts help "$command" | grep -oE -- '(^| )--[a-z][a-z-]*' | sort -u); do
-        grep -qF -- "$option" <<<"$page" || fail "option '$option' of '$command' is not in the man page"
+    # The English page and its Korean translation: each must lint clean, name every command
+    # and option, and have examples that run.
+    for manpage in "$root/man/nkfacts.1" "$root/man/ko/nkfacts.1"; do
+      name=${manpage#"$root/"}
+      if command -v mandoc >/dev/null; then
+        mandoc -Tlint -W warning "$manpage" || fail "mandoc -Tlint reports problems in $name"
+      fi
+      page=$(sed 's/\\-/-/g; s/\\(en/-/g' "$manpage")
+      for command in $(nkfacts --help | awk '/^Commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }'); do
+        grep -qE "^\.B[IR]? $command( |$)" <<<"$page" || fail "command '$command' is not in the COMMANDS of $name"
       done
+      for option in $(nkfacts --help | grep -oE -- '(^| )--?[a-z][a-z-]*' | sort -u); do
+        grep -qF -- "$option" <<<"$page" || fail "option '$option' of --help is not in $name"
+      done
+      for command in routes dangers stats cite show list help; do
+        for option in $(nkfacts help "$command" | grep -oE -- '(^| )--[a-z][a-z-]*' | sort -u); do
+          grep -qF -- "$option" <<<"$page" || fail "option '$option' of '$command' is not in $name"
+        done
+      done
+      # The examples section is EXAMPLES in English, 예시 in Korean.
+      examples=$(awk '/^\.SH (EXAMPLES|예시)$/ { on = 1; next } /^\.SH/ { on = 0 } on' <<<"$page" |
+        grep '^\.B nkfacts' | sed 's/^\.B //')
+      [[ -n $examples ]] || fail "no examples found in $name"
+      run_examples "$name" <<<"$examples"
     done
-    awk '/^\.SH EXAMPLES/ { on = 1; next } /^\.SH/ { on = 0 } on' <<<"$page" |
-      grep '^\.B nkfacts' | sed 's/^\.B //' |
-      run_examples "man page"
+    # The Korean page must render as Hangul through man (man-db and groff), as a reader sees
+    # it, wherever man renders the English page.
+    if command -v man >/dev/null && MANWIDTH=80 man -l "$root/man/nkfacts.1" 2>/dev/null | grep -q '^NAME$'; then
+      rendered=$(MANWIDTH=80 man -l "$root/man/ko/nkfacts.1" 2>&1)
+      for heading in 이름 개요 설명 명령 옵션 '출력 형식' 파일 환경 '종료 상태' 예시 참고; do
+        grep -q "^$heading\$" <<<"$rendered" || fail "man -l man/ko/nkfacts.1 does not show the heading '$heading'"
+      done
+      grep -q '^       nkfacts - 탈북민에 관한 사실을' <<<"$rendered" || fail "man -l man/ko/nkfacts.1 does not render Hangul"
+    else
+      echo "note: man cannot render pages here (man-db missing); the Korean page was not rendered"
+    fi
     ;;
   *) echo "usage: docs_test.sh NKFACTS readme|help|man"; exit 2 ;;
 esac
