@@ -25,40 +25,26 @@ model::Diagnostic at_record(const model::FactBase& facts, const model::SourcePos
   return d;
 }
 
-// A letter, digit or '_' before a numeral makes it part of a word: ASCII, or a Hangul
-// syllable (the code point ending at `end`).
+// An ASCII letter, digit, '_' or '.' before a numeral makes it part of a word or of
+// another numeral ("B2", "v1.2"). Hangul before a numeral does not: "코로나19" holds 19.
 bool word_before(std::string_view text, std::size_t end) {
   if (end == 0) return false;
   const auto last = static_cast<unsigned char>(text[end - 1]);
-  if (last < 0x80) return std::isalnum(last) != 0 || last == '_' || last == '.';
-  // Hangul syllables U+AC00..U+D7A3 are three bytes, EA B0 80 to ED 9E A3.
-  if (end < 3) return false;
-  const auto lead = static_cast<unsigned char>(text[end - 3]);
-  const unsigned code = ((lead & 0x0Fu) << 12) |
-                        ((static_cast<unsigned char>(text[end - 2]) & 0x3Fu) << 6) | (last & 0x3Fu);
-  return (lead & 0xF0u) == 0xE0u && code >= 0xAC00 && code <= 0xD7A3;
+  return last < 0x80 && (std::isalnum(last) != 0 || last == '_' || last == '.');
 }
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
-// A numeral as written ("34,537"), and whether it is a Korean month number.
+// A numeral as written ("34,537"), its value, and its value with the scale word after it
+// ("2 million", "200만"); whether it is a Korean month number (9월).
 struct Numeral {
   std::string_view text;
+  double value = 0;
+  double scaled = 0;
   bool month = false;
 };
-
-// The same number: equal digits and points, commas aside.
-bool same_number(std::string_view a, std::string_view b) {
-  std::size_t i = 0, k = 0;
-  while (true) {
-    while (i < a.size() && a[i] == ',') ++i;
-    while (k < b.size() && b[k] == ',') ++k;
-    if (i == a.size() || k == b.size()) return i == a.size() && k == b.size();
-    if (a[i++] != b[k++]) return false;
-  }
-}
 
 std::string without_commas(std::string_view text) {
   std::string out;
@@ -68,21 +54,46 @@ std::string without_commas(std::string_view text) {
   return out;
 }
 
-// A month number before 월 (2011년 9월) has no digits in English ("September").
-bool is_korean_month(std::string_view text, std::size_t end, std::string_view numeral) {
-  std::size_t at = end;
+std::size_t skip_spaces(std::string_view text, std::size_t at) {
   while (at < text.size() && text[at] == ' ') ++at;
-  if (text.substr(at, 3) != "월" || numeral.size() > 2) return false;
-  int month = 0;
-  for (const char c : numeral) {
-    if (!is_digit(c)) return false;
-    month = month * 10 + (c - '0');
+  return at;
+}
+
+bool starts_word(std::string_view text, std::size_t at, std::string_view word) {
+  if (text.substr(at, word.size()) != word) return false;
+  const std::size_t end = at + word.size();
+  return end == text.size() || std::isalpha(static_cast<unsigned char>(text[end])) == 0;
+}
+
+// The scale a word after a numeral gives it: English "thousand", "million", "billion";
+// Korean 천, 만, 백만, 천만, 억 (longest first). 1 when there is none.
+double scale_after(std::string_view text, std::size_t end, bool korean) {
+  const std::size_t at = skip_spaces(text, end);
+  if (korean) {
+    static constexpr std::pair<std::string_view, double> k_units[] = {
+        {"백만", 1e6}, {"천만", 1e7}, {"천", 1e3}, {"만", 1e4}, {"억", 1e8}};
+    for (const auto& [unit, scale] : k_units) {
+      if (text.substr(at, unit.size()) == unit) return scale;
+    }
+    return 1;
   }
-  return month >= 1 && month <= 12;
+  static constexpr std::pair<std::string_view, double> k_words[] = {
+      {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
+  for (const auto& [word, scale] : k_words) {
+    if (starts_word(text, at, word)) return scale;
+  }
+  return 1;
+}
+
+// A month number before 월 (2011년 9월) has no digits in English ("September").
+bool is_korean_month(std::string_view text, std::size_t end, double value,
+                     std::string_view numeral) {
+  const std::size_t at = skip_spaces(text, end);
+  return text.substr(at, 3) == "월" && numeral.size() <= 2 && value >= 1 && value <= 12;
 }
 
 // The numerals of `text` into `out` (cleared first; its buffer is reused from call to call).
-void numerals_of(std::string_view text, std::vector<Numeral>& out) {
+void numerals_of(std::string_view text, bool korean, std::vector<Numeral>& out) {
   out.clear();
   std::size_t i = util::skip_to_digit(text, 0);
   while (i < text.size()) {
@@ -101,12 +112,45 @@ void numerals_of(std::string_view text, std::vector<Numeral>& out) {
     std::size_t stop = end;
     while (stop > i && text[stop - 1] == ',') --stop;
     const std::string_view numeral = text.substr(i, stop - i);
-    out.push_back({numeral, is_korean_month(text, stop, numeral)});
+    const double value = std::strtod(without_commas(numeral).c_str(), nullptr);
+    out.push_back({numeral, value, value * scale_after(text, stop, korean),
+                   korean && is_korean_month(text, stop, value, numeral)});
     i = util::skip_to_digit(text, end);
   }
 }
 
-// What differs between the numerals of an English text and its Korean twin, in words.
+// The numbers an English text spells in words ("seven years", "a third", "twice"): a
+// Korean twin may write them in digits (7년).
+void word_numbers(std::string_view text, std::vector<double>& out) {
+  static constexpr std::pair<std::string_view, double> k_words[] = {
+      {"zero", 0},     {"one", 1},         {"two", 2},       {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},         {"seven", 7},     {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},     {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16},    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},     {"forty", 40},    {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70}, {"eighty", 80},     {"ninety", 90},   {"hundred", 100}, {"dozen", 12},
+      {"twice", 2},    {"once", 1},        {"single", 1},    {"first", 1},     {"second", 2},
+      {"third", 3},    {"fourth", 4},      {"fifth", 5},     {"half", 0.5}};
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (std::isalpha(static_cast<unsigned char>(text[i])) == 0) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])) != 0) ++end;
+    std::string word(text.substr(i, end - i));
+    for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& [name, value] : k_words) {
+      if (word == name) out.push_back(value);
+    }
+    i = end;
+  }
+}
+
+// What differs between the numbers of an English text and its Korean twin, in words. They
+// are compared by value, so the Korean may write them its own way: 200만 명 for "2 million
+// people", 7년 for "seven years", 2011년 9월 13일 for "13 September 2011".
 std::vector<std::string> numeral_problems(std::string_view english, std::string_view korean) {
   std::vector<std::string> problems;
   // Most texts hold no digit: nothing to compare, nothing to allocate.
@@ -115,11 +159,11 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
   };
   if (!has_digit(english) && !has_digit(korean)) return problems;
   static std::vector<Numeral> english_numerals, rest;
-  numerals_of(english, english_numerals);
-  numerals_of(korean, rest);
+  numerals_of(english, false, english_numerals);
+  numerals_of(korean, true, rest);
   for (const auto& numeral : english_numerals) {
     const auto it = std::find_if(rest.begin(), rest.end(), [&](const Numeral& n) {
-      return same_number(n.text, numeral.text);
+      return n.scaled == numeral.value || n.scaled == numeral.scaled;
     });
     if (it != rest.end()) {
       rest.erase(it);
@@ -129,21 +173,31 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
                       without_commas(numeral.text)));
     }
   }
+  if (rest.empty()) return problems;
+  std::vector<double> words;
+  word_numbers(english, words);
   for (const auto& numeral : rest) {
-    if (!numeral.month) {
-      problems.push_back(
-          fmt::format(fmt::runtime(util::tr("the numeral {} is not in the English text")),
-                      without_commas(numeral.text)));
-    }
+    if (numeral.month) continue;
+    const auto in_english = std::any_of(
+        english_numerals.begin(), english_numerals.end(), [&](const Numeral& n) {
+          return numeral.scaled == n.value || numeral.scaled == n.scaled;
+        });
+    if (in_english || std::find(words.begin(), words.end(), numeral.scaled) != words.end()) continue;
+    problems.push_back(fmt::format(fmt::runtime(util::tr("the numeral {} is not in the English text")),
+                                   without_commas(numeral.text)));
   }
   return problems;
 }
 
 }  // namespace
 
+std::vector<std::string> number_differences(std::string_view english, std::string_view korean) {
+  return numeral_problems(english, korean);
+}
+
 std::vector<std::string> digit_numerals(std::string_view text) {
   std::vector<Numeral> numerals;
-  numerals_of(text, numerals);
+  numerals_of(text, true, numerals);
   std::vector<std::string> out;
   for (const auto& numeral : numerals) out.push_back(without_commas(numeral.text));
   return out;

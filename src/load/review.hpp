@@ -30,6 +30,10 @@ std::vector<model::Diagnostic> review_translations(const model::FactBase& facts,
 // 1990 of "mid-1990s"; a numeral inside a word ("제3국", "B2") is not one.
 std::vector<std::string> digit_numerals(std::string_view text);
 
+// What differs between the numbers of an English text and its Korean twin (empty when they
+// agree): compared by value, so 200만 matches "2 million" and 7년 "seven years".
+std::vector<std::string> number_differences(std::string_view english, std::string_view korean);
+
 // True when even the earliest day `date` can mean ("2026" means 2026-01-01) is after today.
 bool is_in_future(const model::Date& date, const model::Date& today);
 
