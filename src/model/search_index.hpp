@@ -46,11 +46,13 @@ struct IndexTerm {
   std::uint32_t first_posting = 0;
 };
 
-// A term's occurrences in one field of one document.
+// A term's occurrences in one field of one document. Eight bytes, as the embedded index
+// is part of the binary: a count past 65,535 (a megabyte of one word) is kept as 65,535,
+// where BM25 has long stopped telling counts apart.
 struct IndexPosting {
   std::uint32_t doc = 0;
-  std::uint32_t field = 0;  // into SearchIndex::fields
-  std::uint32_t count = 0;
+  std::uint16_t field = 0;  // into SearchIndex::fields
+  std::uint16_t count = 0;
 };
 
 // A word of the records (folded: util::fold_word) and its occurrences, for "did you mean";

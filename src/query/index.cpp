@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 #include <unordered_map>
 #include <vector>
 
@@ -52,6 +53,9 @@ class Indexer {
           m_fields.push_back({.kind = kind, .weight = weight, .name = key});
         });
         entry.fields = static_cast<std::uint32_t>(m_fields.size()) - entry.first_field;
+        // A record's fields are bits of a 64-bit set and a posting's field is 16 bits.
+        if (entry.fields > 64 || m_fields.size() > 0xFFFF)
+          throw std::length_error("search index: too many searched fields in the schema");
         entry.first_length = static_cast<std::uint32_t>(m_lengths.size());
         m_lengths.resize(m_lengths.size() + std::size_t{entry.docs} * entry.fields, 0);
         for (std::uint32_t i = 0; i < entry.docs; ++i) read_record(entry, {kind, i}, doc + i);
@@ -114,8 +118,8 @@ class Indexer {
       while (j < m_occurrences.size() && m_occurrences[j] == m_occurrences[i]) ++j;
       m_postings[m_occurrences[i] >> 8].push_back(
           {.doc = doc,
-           .field = kind.first_field + static_cast<std::uint32_t>(m_occurrences[i] & 0xFF),
-           .count = static_cast<std::uint32_t>(j - i)});
+           .field = static_cast<std::uint16_t>(kind.first_field + (m_occurrences[i] & 0xFF)),
+           .count = static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 0xFFFF))});
       i = j;
     }
   }
