@@ -90,19 +90,7 @@ class Indexer {
           std::uint32_t words = 0;
           for (std::size_t from = 0; util::next_word(text, from, begin, end); from = end) {
             ++words;
-            util::fold_word(text.substr(begin, end - begin), m_folded);
-            auto [it, added] = m_word_ids.try_emplace(m_folded, 0);
-            if (added) {
-              it->second = static_cast<std::uint32_t>(m_words.size());
-              index_term(m_folded, m_term);
-              auto [term, new_term] = m_term_ids.try_emplace(m_term, 0);
-              if (new_term) {
-                term->second = static_cast<std::uint32_t>(m_postings.size());
-                m_postings.emplace_back();
-              }
-              m_words.push_back({.term = term->second});
-            }
-            auto& word = m_words[it->second];
+            auto& word = m_words[word_id(text.substr(begin, end - begin))];
             ++word.frequency;
             word.kinds |= 1u << static_cast<unsigned>(ref.kind);
             m_occurrences.push_back(std::uint64_t{word.term} << 8 | local);
@@ -122,6 +110,27 @@ class Indexer {
            .count = static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 0xFFFF))});
       i = j;
     }
+  }
+
+  // The word a word of the records' text is, by its bytes as written: most words recur, and
+  // only a spelling not seen before is folded and stemmed.
+  std::uint32_t word_id(std::string_view raw) {
+    auto [as_written, new_spelling] = m_raw_ids.try_emplace(raw, 0);
+    if (!new_spelling) return as_written->second;
+    util::fold_word(raw, m_folded);
+    auto [it, added] = m_word_ids.try_emplace(m_folded, 0);
+    if (added) {
+      it->second = static_cast<std::uint32_t>(m_words.size());
+      index_term(m_folded, m_term);
+      auto [term, new_term] = m_term_ids.try_emplace(m_term, 0);
+      if (new_term) {
+        term->second = static_cast<std::uint32_t>(m_postings.size());
+        m_postings.emplace_back();
+      }
+      m_words.push_back({.term = term->second});
+    }
+    as_written->second = it->second;
+    return it->second;
   }
 
   // Terms and words sorted, their text kept in the index's arena, the postings laid end to
@@ -159,6 +168,7 @@ class Indexer {
   const model::FactBase& m_facts;
   std::vector<model::IndexField> m_fields;
   std::vector<std::uint32_t> m_lengths;
+  std::unordered_map<std::string_view, std::uint32_t> m_raw_ids;  // views of the records
   std::unordered_map<std::string, std::uint32_t> m_word_ids;
   std::vector<WordInfo> m_words;
   std::unordered_map<std::string, std::uint32_t> m_term_ids;
