@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cmath>
 #include <memory>
+#include <numeric>
 #include <unordered_map>
 
 #include "query/terms.hpp"
@@ -529,8 +530,16 @@ Ranking rank(const Query& query, const model::SearchIndex& index, std::optional<
     hit.field = std::string(slots.names[candidate.fields[best].slot]);
     ranking.hits.push_back(std::move(hit));
   }
-  std::stable_sort(ranking.hits.begin(), ranking.hits.end(),
-                   [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+  // Best first, ties in document order: the hits' order is sorted, not the hits.
+  std::vector<std::uint32_t> order(ranking.hits.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return ranking.hits[a].score > ranking.hits[b].score;
+  });
+  std::vector<Ranked> sorted;
+  sorted.reserve(order.size());
+  for (const auto i : order) sorted.push_back(std::move(ranking.hits[i]));
+  ranking.hits = std::move(sorted);
 
   // The text shown for each hit: the first piece of its best field with a match, and
   // where in it the query's words are.
