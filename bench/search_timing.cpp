@@ -5,8 +5,8 @@
 // (what the first search after loading pays), and each query through the built index
 // (ranking, the hits' snippets included; printing excluded). Times are the process's CPU
 // time, not wall time: on a loaded machine wall time counts the other programs' turns.
-//   awk -v n=50000 -f bench/generate_facts.awk > /tmp/facts-50000.toml
-//   build/bench/bench_search_timing /tmp/facts-50000.toml "report 4242" "arrivals ministry"
+//   awk -v n=50000 -f bench/generate_facts.awk > facts-50000.toml
+//   build/bench/bench_search_timing facts-50000.toml "report 4242" "arrivals ministry"
 #include <fmt/format.h>
 
 #include <algorithm>
