@@ -140,6 +140,18 @@ class Indexer {
     terms.reserve(m_term_ids.size());
     for (const auto& [text, id] : m_term_ids) terms.emplace_back(text, id);
     std::sort(terms.begin(), terms.end());
+    // Each text once: a word is often its own term ("tumen").
+    std::string blob;
+    std::unordered_map<std::string_view, model::IndexText> placed;
+    const auto place = [&](std::string_view text) {
+      auto [it, added] = placed.try_emplace(text);
+      if (added) {
+        it->second = {static_cast<std::uint32_t>(blob.size()),
+                      static_cast<std::uint32_t>(text.size())};
+        blob += text;
+      }
+      return it->second;
+    };
     std::vector<model::IndexTerm> term_table;
     std::vector<model::IndexPosting> postings;
     std::size_t total = 0;
@@ -147,17 +159,19 @@ class Indexer {
     postings.reserve(total);
     term_table.reserve(terms.size());
     for (const auto& [text, id] : terms) {
-      term_table.push_back({index.text.keep(text), static_cast<std::uint32_t>(postings.size())});
+      term_table.push_back({place(text), static_cast<std::uint32_t>(postings.size())});
       postings.insert(postings.end(), m_postings[id].begin(), m_postings[id].end());
     }
+    std::vector<std::pair<std::string_view, std::uint32_t>> sorted_words(m_word_ids.begin(),
+                                                                         m_word_ids.end());
+    std::sort(sorted_words.begin(), sorted_words.end());
     std::vector<model::IndexWord> words;
-    words.reserve(m_word_ids.size());
-    for (const auto& [text, id] : m_word_ids) {
+    words.reserve(sorted_words.size());
+    for (const auto& [text, id] : sorted_words) {
       const auto& info = m_words[id];
-      words.push_back({index.text.keep(text), info.frequency, info.kinds});
+      words.push_back({place(text), info.frequency, info.kinds});
     }
-    std::sort(words.begin(), words.end(),
-              [](const model::IndexWord& a, const model::IndexWord& b) { return a.text < b.text; });
+    index.text = index.storage.keep(blob);
     index.fields = model::Records<model::IndexField>(std::move(m_fields));
     index.lengths = model::Records<std::uint32_t>(std::move(m_lengths));
     index.terms = model::Records<model::IndexTerm>(std::move(term_table));
