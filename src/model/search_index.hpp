@@ -40,23 +40,32 @@ struct IndexKind {
   std::uint32_t first_length = 0;  // into SearchIndex::lengths: `fields` per document
 };
 
+// Text of the index: a slice of SearchIndex::text. Offsets, not views, keep the embedded
+// tables small (12 and 16 bytes an entry instead of 24).
+struct IndexText {
+  std::uint32_t at = 0;
+  std::uint32_t size = 0;
+};
+
 // A term (query/index.hpp) and where its postings start; they end where the next term's do.
 struct IndexTerm {
-  std::string_view text;
+  IndexText text;
   std::uint32_t first_posting = 0;
 };
 
-// A term's occurrences in one field of one document.
+// A term's occurrences in one field of one document. Eight bytes, as the embedded index
+// is part of the binary: a count past 65,535 (a megabyte of one word) is kept as 65,535,
+// where BM25 has long stopped telling counts apart.
 struct IndexPosting {
   std::uint32_t doc = 0;
-  std::uint32_t field = 0;  // into SearchIndex::fields
-  std::uint32_t count = 0;
+  std::uint16_t field = 0;  // into SearchIndex::fields
+  std::uint16_t count = 0;
 };
 
 // A word of the records (folded: util::fold_word) and its occurrences, for "did you mean";
 // `kinds` holds bit k when a record of Kind k has the word.
 struct IndexWord {
-  std::string_view text;
+  IndexText text;
   std::uint32_t frequency = 0;
   std::uint32_t kinds = 0;
 };
@@ -68,7 +77,10 @@ struct SearchIndex {
   Records<IndexTerm> terms;        // sorted byte-wise
   Records<IndexPosting> postings;  // by term, then document, then field
   Records<IndexWord> words;        // sorted byte-wise
-  Arena text;                      // the terms' and words' text, for an index built at run time
+  std::string_view text;           // the terms' and words' text, end to end
+  Arena storage;                   // where an index built at run time keeps `text`
+
+  std::string_view text_of(IndexText slice) const { return text.substr(slice.at, slice.size); }
 
   std::uint32_t documents() const {
     std::uint32_t count = 0;

@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cmath>
 #include <memory>
+#include <numeric>
 #include <unordered_map>
 
 #include "query/terms.hpp"
@@ -236,14 +237,16 @@ void terms_matching(const model::SearchIndex& index, const Term& term,
                     std::vector<std::uint32_t>& out) {
   const auto* begin = index.terms.begin();
   const auto* end = index.terms.end();
-  const auto* it = std::lower_bound(
-      begin, end, std::string_view(term.text),
-      [](const model::IndexTerm& t, std::string_view text) { return t.text < text; });
+  const auto* it = std::lower_bound(begin, end, std::string_view(term.text),
+                                    [&](const model::IndexTerm& t, std::string_view text) {
+                                      return index.text_of(t.text) < text;
+                                    });
   if (term.match == TermMatch::prefix) {
-    for (; it != end && it->text.starts_with(term.text); ++it) {
-      if (util::is_hangul_word(it->text)) out.push_back(static_cast<std::uint32_t>(it - begin));
+    for (; it != end && index.text_of(it->text).starts_with(term.text); ++it) {
+      if (util::is_hangul_word(index.text_of(it->text)))
+        out.push_back(static_cast<std::uint32_t>(it - begin));
     }
-  } else if (it != end && it->text == term.text) {
+  } else if (it != end && index.text_of(it->text) == term.text) {
     out.push_back(static_cast<std::uint32_t>(it - begin));
   }
 }
@@ -529,8 +532,16 @@ Ranking rank(const Query& query, const model::SearchIndex& index, std::optional<
     hit.field = std::string(slots.names[candidate.fields[best].slot]);
     ranking.hits.push_back(std::move(hit));
   }
-  std::stable_sort(ranking.hits.begin(), ranking.hits.end(),
-                   [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+  // Best first, ties in document order: the hits' order is sorted, not the hits.
+  std::vector<std::uint32_t> order(ranking.hits.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return ranking.hits[a].score > ranking.hits[b].score;
+  });
+  std::vector<Ranked> sorted;
+  sorted.reserve(order.size());
+  for (const auto i : order) sorted.push_back(std::move(ranking.hits[i]));
+  ranking.hits = std::move(sorted);
 
   // The text shown for each hit: the first piece of its best field with a match, and
   // where in it the query's words are.
@@ -566,8 +577,12 @@ std::vector<std::string> nearest_words(std::string_view word, const model::Searc
     std::string_view word;
   };
   std::vector<Near> near;
-  for (const auto& candidate : index.words) {
-    if ((candidate.kinds & kinds) == 0) continue;
+  for (const auto& entry : index.words) {
+    if ((entry.kinds & kinds) == 0) continue;
+    const struct {
+      std::string_view text;
+      std::uint32_t frequency;
+    } candidate{index.text_of(entry.text), entry.frequency};
     // Bytes bound code points from above and, over three, from below (UTF-8).
     if (candidate.text.size() + allowed < length || candidate.text.size() < 2) continue;
     const std::size_t size = util::code_point_count(candidate.text);

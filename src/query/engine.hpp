@@ -100,7 +100,8 @@ Ranking rank(const Query& query, const model::SearchIndex& index, std::optional<
              const FieldsOf& fields_of);
 
 // The words of the records (of `kind`) nearest to `word` (a folded word) by edit distance,
-// closest and most frequent first, at most `limit`; none when nothing is near enough.
+// closest and most frequent first (frequency over all records), at most `limit`; none
+// when nothing is near enough.
 std::vector<std::string> nearest_words(std::string_view word, const model::SearchIndex& index,
                                        std::optional<model::Kind> kind, std::size_t limit = 3);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 #include <unordered_map>
 #include <vector>
 
@@ -52,6 +53,9 @@ class Indexer {
           m_fields.push_back({.kind = kind, .weight = weight, .name = key});
         });
         entry.fields = static_cast<std::uint32_t>(m_fields.size()) - entry.first_field;
+        // A record's fields are bits of a 64-bit set and a posting's field is 16 bits.
+        if (entry.fields > 64 || m_fields.size() > 0xFFFF)
+          throw std::length_error("search index: too many searched fields in the schema");
         entry.first_length = static_cast<std::uint32_t>(m_lengths.size());
         m_lengths.resize(m_lengths.size() + std::size_t{entry.docs} * entry.fields, 0);
         for (std::uint32_t i = 0; i < entry.docs; ++i) read_record(entry, {kind, i}, doc + i);
@@ -86,19 +90,7 @@ class Indexer {
           std::uint32_t words = 0;
           for (std::size_t from = 0; util::next_word(text, from, begin, end); from = end) {
             ++words;
-            util::fold_word(text.substr(begin, end - begin), m_folded);
-            auto [it, added] = m_word_ids.try_emplace(m_folded, 0);
-            if (added) {
-              it->second = static_cast<std::uint32_t>(m_words.size());
-              index_term(m_folded, m_term);
-              auto [term, new_term] = m_term_ids.try_emplace(m_term, 0);
-              if (new_term) {
-                term->second = static_cast<std::uint32_t>(m_postings.size());
-                m_postings.emplace_back();
-              }
-              m_words.push_back({.term = term->second});
-            }
-            auto& word = m_words[it->second];
+            auto& word = m_words[word_id(text.substr(begin, end - begin))];
             ++word.frequency;
             word.kinds |= 1u << static_cast<unsigned>(ref.kind);
             m_occurrences.push_back(std::uint64_t{word.term} << 8 | local);
@@ -114,10 +106,31 @@ class Indexer {
       while (j < m_occurrences.size() && m_occurrences[j] == m_occurrences[i]) ++j;
       m_postings[m_occurrences[i] >> 8].push_back(
           {.doc = doc,
-           .field = kind.first_field + static_cast<std::uint32_t>(m_occurrences[i] & 0xFF),
-           .count = static_cast<std::uint32_t>(j - i)});
+           .field = static_cast<std::uint16_t>(kind.first_field + (m_occurrences[i] & 0xFF)),
+           .count = static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 0xFFFF))});
       i = j;
     }
+  }
+
+  // The word a word of the records' text is, by its bytes as written: most words recur, and
+  // only a spelling not seen before is folded and stemmed.
+  std::uint32_t word_id(std::string_view raw) {
+    auto [as_written, new_spelling] = m_raw_ids.try_emplace(raw, 0);
+    if (!new_spelling) return as_written->second;
+    util::fold_word(raw, m_folded);
+    auto [it, added] = m_word_ids.try_emplace(m_folded, 0);
+    if (added) {
+      it->second = static_cast<std::uint32_t>(m_words.size());
+      index_term(m_folded, m_term);
+      auto [term, new_term] = m_term_ids.try_emplace(m_term, 0);
+      if (new_term) {
+        term->second = static_cast<std::uint32_t>(m_postings.size());
+        m_postings.emplace_back();
+      }
+      m_words.push_back({.term = term->second});
+    }
+    as_written->second = it->second;
+    return it->second;
   }
 
   // Terms and words sorted, their text kept in the index's arena, the postings laid end to
@@ -127,6 +140,18 @@ class Indexer {
     terms.reserve(m_term_ids.size());
     for (const auto& [text, id] : m_term_ids) terms.emplace_back(text, id);
     std::sort(terms.begin(), terms.end());
+    // Each text once: a word is often its own term ("tumen").
+    std::string blob;
+    std::unordered_map<std::string_view, model::IndexText> placed;
+    const auto place = [&](std::string_view text) {
+      auto [it, added] = placed.try_emplace(text);
+      if (added) {
+        it->second = {static_cast<std::uint32_t>(blob.size()),
+                      static_cast<std::uint32_t>(text.size())};
+        blob += text;
+      }
+      return it->second;
+    };
     std::vector<model::IndexTerm> term_table;
     std::vector<model::IndexPosting> postings;
     std::size_t total = 0;
@@ -134,17 +159,19 @@ class Indexer {
     postings.reserve(total);
     term_table.reserve(terms.size());
     for (const auto& [text, id] : terms) {
-      term_table.push_back({index.text.keep(text), static_cast<std::uint32_t>(postings.size())});
+      term_table.push_back({place(text), static_cast<std::uint32_t>(postings.size())});
       postings.insert(postings.end(), m_postings[id].begin(), m_postings[id].end());
     }
+    std::vector<std::pair<std::string_view, std::uint32_t>> sorted_words(m_word_ids.begin(),
+                                                                         m_word_ids.end());
+    std::sort(sorted_words.begin(), sorted_words.end());
     std::vector<model::IndexWord> words;
-    words.reserve(m_word_ids.size());
-    for (const auto& [text, id] : m_word_ids) {
+    words.reserve(sorted_words.size());
+    for (const auto& [text, id] : sorted_words) {
       const auto& info = m_words[id];
-      words.push_back({index.text.keep(text), info.frequency, info.kinds});
+      words.push_back({place(text), info.frequency, info.kinds});
     }
-    std::sort(words.begin(), words.end(),
-              [](const model::IndexWord& a, const model::IndexWord& b) { return a.text < b.text; });
+    index.text = index.storage.keep(blob);
     index.fields = model::Records<model::IndexField>(std::move(m_fields));
     index.lengths = model::Records<std::uint32_t>(std::move(m_lengths));
     index.terms = model::Records<model::IndexTerm>(std::move(term_table));
@@ -155,6 +182,7 @@ class Indexer {
   const model::FactBase& m_facts;
   std::vector<model::IndexField> m_fields;
   std::vector<std::uint32_t> m_lengths;
+  std::unordered_map<std::string_view, std::uint32_t> m_raw_ids;  // views of the records
   std::unordered_map<std::string, std::uint32_t> m_word_ids;
   std::vector<WordInfo> m_words;
   std::unordered_map<std::string, std::uint32_t> m_term_ids;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "model/schema.hpp"
 #include "query/index.hpp"
@@ -47,10 +48,27 @@ SearchResult search(const model::FactBase& facts, const model::SearchIndex& inde
     fields_of(facts, record_of(index, doc), out);
   });
   result.unmatched = std::move(ranking.unmatched);
-  for (auto& ranked : ranking.hits) {
+  // Best first, ties (at the three decimals shown) by id: an order of indexes is sorted.
+  std::vector<model::RecordRef> refs;
+  std::vector<double> scores;
+  refs.reserve(ranking.hits.size());
+  scores.reserve(ranking.hits.size());
+  for (const auto& ranked : ranking.hits) {
+    refs.push_back(record_of(index, ranked.doc));
+    scores.push_back(rounded(ranked.score));
+  }
+  std::vector<std::uint32_t> order(ranking.hits.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (scores[a] != scores[b]) return scores[a] > scores[b];
+    return facts.id_of(refs[a]) < facts.id_of(refs[b]);
+  });
+  result.hits.reserve(order.size());
+  for (const auto i : order) {
+    auto& ranked = ranking.hits[i];
     SearchHit hit;
-    hit.ref = record_of(index, ranked.doc);
-    hit.score = rounded(ranked.score);
+    hit.ref = refs[i];
+    hit.score = scores[i];
     hit.matched = ranked.matched;
     hit.field = std::move(ranked.field);
     hit.text = std::move(ranked.text);
@@ -58,11 +76,6 @@ SearchResult search(const model::FactBase& facts, const model::SearchIndex& inde
     hit.why = std::move(ranked.why);
     result.hits.push_back(std::move(hit));
   }
-  std::stable_sort(result.hits.begin(), result.hits.end(),
-                   [&](const SearchHit& a, const SearchHit& b) {
-                     if (a.score != b.score) return a.score > b.score;
-                     return facts.id_of(a.ref) < facts.id_of(b.ref);
-                   });
   return result;
 }
 

@@ -236,7 +236,8 @@ std::string search_index(const model::FactBase& facts, std::string& out) {
                              [](std::uint32_t n) { return fmt::format("{}", n); });
   const auto terms = table(out, "model::IndexTerm", "k_search_terms", index->terms, 4,
                            [](const model::IndexTerm& t) {
-                             return fmt::format("{{{}, {}}}", literal(t.text), t.first_posting);
+                             return fmt::format("{{{{{}, {}}}, {}}}", t.text.at, t.text.size,
+                                                t.first_posting);
                            });
   const auto postings = table(out, "model::IndexPosting", "k_search_postings", index->postings,
                               6, [](const model::IndexPosting& p) {
@@ -244,15 +245,17 @@ std::string search_index(const model::FactBase& facts, std::string& out) {
                               });
   const auto words = table(out, "model::IndexWord", "k_search_words", index->words, 4,
                            [](const model::IndexWord& w) {
-                             return fmt::format("{{{}, {}, {}}}", literal(w.text), w.frequency,
+                             return fmt::format("{{{{{}, {}}}, {}, {}}}", w.text.at, w.text.size,
+                                                w.frequency,
                                                 w.kinds);
                            });
   return fmt::format(
       "  static const model::SearchIndex search_index{{\n"
       "      .kinds = {},\n      .fields = {},\n      .lengths = {},\n"
-      "      .terms = {},\n      .postings = {},\n      .words = {}}};\n"
+      "      .terms = {},\n      .postings = {},\n      .words = {},\n"
+      "      .text = {}}};\n"
       "  facts.adopt_search_index(&search_index);\n",
-      kinds, fields, lengths, terms, postings, words);
+      kinds, fields, lengths, terms, postings, words, literal(index->text));
 }
 
 std::string Generator::run(const model::FactBase& facts) {
