@@ -76,7 +76,11 @@ sources = ["ref"]
                                                               {"where", W::text},
                                                               {"summary", W::summary},
                                                               {"note", W::note},
-                                                              {"aliases", W::name}});
+                                                              {"aliases", W::name},
+                                                              {"ko.name", W::name},
+                                                              {"ko.where", W::text},
+                                                              {"ko.summary", W::summary},
+                                                              {"ko.note", W::note}});
   // "Escapes escaped" is one term twice in the reference's note.
   const auto term = std::find_if(index->terms.begin(), index->terms.end(),
                                  [&](const auto& t) { return index->text_of(t.text) == "escap"; });
