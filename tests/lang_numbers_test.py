@@ -18,35 +18,58 @@ COMMANDS = [[], ["stats"], ["routes"], ["dangers"], ["claims"], ["terms"], ["tim
             ["list"], ["cite"], ["search", "women"], ["search", "탈북민"],
             ["quiz", "--print", "--seed", "3", "--count", "20"], ["random", "--seed", "5"],
             ["show", "arrivals-total-2025"]]
-NUM = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+NUM = re.compile(r"(?<![A-Za-z0-9_.])\d[\d,]*(?:\.\d+)?")
 failures = []
 
 
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+EN_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+KO_SCALE = {"백만": 1e6, "천만": 1e7, "천": 1e3, "만": 1e4, "억": 1e8}
+WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90, "hundred": 100, "dozen": 12, "twice": 2, "once": 1, "single": 1,
+              "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "half": 0.5})
 
 
-def numerals(text):
-    """(value, is a Korean month) for each digit numeral; ISO dates (2016-04) count as the
-    year and the month or day numbers they name (2016, 4), as Korean writes them."""
+def numbers(text, english):
+    """(value, value with its scale word, is a Korean month) for each digit numeral, as
+    `check` reads them: "2 million" and 200만 are both 2,000,000; ISO dates (2016-04)
+    count as the year and the month or day numbers they name, as Korean writes them."""
     text = ISO_DATE.sub(lambda m: " ".join(str(int(g)) for g in m.groups() if g), text)
     out = []
     for m in NUM.finditer(text):
-        value = m.group(0).rstrip(",").replace(",", "")
-        month = (re.match(r"\s*월", text[m.start() + len(m.group(0).rstrip(",")):]) is not None
-                 and "." not in value and 1 <= int(value) <= 12)
-        out.append((value, month))
+        written = m.group(0).rstrip(",")
+        value = float(written.replace(",", ""))
+        rest = text[m.start() + len(written):]
+        if english:
+            w = re.match(r"\s*(thousand|million|billion)\b", rest)
+            scaled = value * EN_SCALE[w.group(1)] if w else value
+        else:
+            w = re.match(r"\s*(백만|천만|천|만|억)", rest)
+            scaled = value * KO_SCALE[w.group(1)] if w else value
+        month = (not english and re.match(r"\s*월", rest) is not None and "." not in written
+                 and len(written) <= 2 and 1 <= value <= 12)
+        out.append((value, scaled, month))
     return out
 
 
 def numerals_differ(en, ko):
-    """Every numeral of the English in the Korean; the Korean adds only month numbers."""
-    rest = numerals(ko)
-    for value, _ in numerals(en):
-        match = next((n for n in rest if n[0] == value), None)
+    """Every number of the English in the Korean, by value; the Korean adds only month
+    numbers and digits for numbers the English spells in words ("seven years": 7년)."""
+    # A Korean text in the English answer (a Korean title, a search snippet) is read as
+    # Korean on both sides.
+    english = numbers(en, re.search("[\uac00-\ud7a3]", en) is None)
+    rest = numbers(ko, False)
+    for value, scaled, _ in english:
+        match = next((n for n in rest if n[1] in (value, scaled)), None)
         if match is None:
             return True
         rest.remove(match)
-    return any(not month for _, month in rest)
+    allowed = {v for v, _, _ in english} | {s for _, s, _ in english}
+    allowed |= {float(WORDS[w]) for w in re.findall(r"[a-z]+", en.lower()) if w in WORDS}
+    return any(not month and scaled not in allowed for _, scaled, month in rest)
 
 
 def compare(path, en, ko):

@@ -57,8 +57,10 @@ QUERIES = [
     ("North Korean Human Rights Act", "us-north-korean-human-rights-act"),
     ("Hanawon\u2019s", "hanawon-opens"),
     # Korean
-    ("탈북민", "newsis-2026-02-04"),
-    ("탈북민의 입국", "newsis-2026-02-04"),
+    # With every record in Korean too, the readers' word finds the records themselves first,
+    # not only the Korean news reports.
+    ("탈북민", "arrivals-total-2025"),
+    ("탈북민의 입국", "arrivals-total-2025"),
     ("통일부 정정", "news1-2026-02-04"),
     ("지난해 입국한 탈북민", "news1-2026-02-04"),
 ]
