@@ -69,12 +69,20 @@ Outcome version(bool verbose) {
 
 // The commands that write an HTML page (-o html); the others refuse it. quiz writes one
 // with --print.
-constexpr std::string_view k_html_commands[] = {"handout", "stats",  "timeline", "routes",
-                                                "dangers", "claims", "terms",    "quiz"};
+bool writes_html(const Command* command) { return command && !command->html.empty(); }
 
-bool writes_html(const Command* command) {
-  return command && std::find(std::begin(k_html_commands), std::end(k_html_commands),
-                              command->name) != std::end(k_html_commands);
+// "handout, stats, ... and quiz --print": the commands that write -o html, from the table.
+std::string html_commands() {
+  std::vector<std::string_view> names;
+  for (const auto& command : command_table()) {
+    if (!command.html.empty()) names.push_back(command.html);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? std::string(util::tr(" and ")) : std::string(", ");
+    out += names[i];
+  }
+  return out;
 }
 
 // --fields "a, b,c" as names; empty names are dropped.
@@ -125,8 +133,7 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   const bool html = *format == render::Format::html;
   if (html && !writes_html(command)) {
     return usage_failure(
-        {std::string(util::tr("-o html is for handout, stats, timeline, routes, dangers, claims, "
-                              "terms and quiz --print")),
+        {fmt::format(fmt::runtime(util::tr("-o html is for {}")), html_commands()),
          std::string(util::tr("drop -o html, or give one of those commands")), command},
         err);
   }

@@ -211,6 +211,7 @@ std::vector<Command> make_table() {
                    "nkfacts routes\nnkfacts routes china-southeast-asia\nnkfacts list routes | cut -f1",
                    run_routes});
 
+  table.back().html = "routes";
   table.push_back({"dangers", util::tr_noop("the risks on the way out, and where they are"), "[ID...]",
                    "The dangers people face when they escape: where each happens and what it is. "
                    "With IDs, those dangers in full, with the routes that run into them. Dangers "
@@ -223,6 +224,7 @@ std::vector<Command> make_table() {
                    "nkfacts dangers\nnkfacts dangers arrest-in-china",
                    run_dangers});
 
+  table.back().html = "dangers";
   table.push_back(
       {"claims", util::tr_noop("common statements about defectors, each checked"), "[--verdict V] [ID...]",
        "Statements often made about North Korean defectors (many from the article this fact "
@@ -237,6 +239,7 @@ std::vector<Command> make_table() {
        "nkfacts claims\nnkfacts claims --verdict wrong\nnkfacts -o csv claims | cut -d, -f1,4",
        run_claims});
 
+  table.back().html = "claims";
   table.push_back(
       {"terms", util::tr_noop("a glossary of the words used, in English and Korean"), "[ID...]",
        "The words used about North Korean defectors, each with its Korean term in Hangul, its "
@@ -248,6 +251,7 @@ std::vector<Command> make_table() {
        "nkfacts terms\nnkfacts terms term-hanawon\nnkfacts -o tsv terms | cut -f1,3",
        run_terms});
 
+  table.back().html = "terms";
   table.push_back(
       {"stats", util::tr_noop("headline figures and the yearly arrivals table"),
        "[--year Y | --from Y --to Y] [--chart [--ascii]]",
@@ -268,6 +272,7 @@ std::vector<Command> make_table() {
        "nkfacts stats\nnkfacts stats --from 2019 --to 2025\nnkfacts stats --chart --from 2005",
        run_stats});
 
+  table.back().html = "stats";
   table.push_back(
       {"timeline", util::tr_noop("the dated events in order, on a year axis"),
        "[--year Y | --from Y --to Y] [--ascii]",
@@ -293,6 +298,7 @@ std::vector<Command> make_table() {
                     "only figure, route, danger, event, claim or term questions (series works "
                     "too: questions on a series' rows are figure questions)",
                     "questions on one kind", quiz_topics};
+  table.back().html = "timeline";
   table.push_back(
       {"quiz", util::tr_noop("multiple-choice questions from the facts, with sources"),
        "[--count N] [--seed S] [--topic KIND] [--print] [--key]",
@@ -329,6 +335,7 @@ std::vector<Command> make_table() {
        "nkfacts quiz --seed 42 --print --key -o html > worksheet.html",
        run_quiz});
 
+  table.back().html = "quiz --print";
   table.push_back({"random", util::tr_noop("one fact with its source, to start a lesson"), "[--kind KIND] [--seed S]",
                    "Shows one record picked at random, in full, with its sources: a figure, "
                    "route, danger, event or fact.",
@@ -370,6 +377,7 @@ std::vector<Command> make_table() {
        "nkfacts -o html handout --length sheet > sheet.html",
        run_handout});
 
+  table.back().html = "handout";
   table.push_back(
       {"cite", util::tr_noop("the sources behind a record, as a bibliography"), "[ID...] [--style STYLE]",
        "Prints references as a bibliography. Without IDs: every reference, by id. With the id "

@@ -79,6 +79,8 @@ struct Command {
   std::string_view examples = {};        // one command line per line
   RunFunction run = nullptr;        // null: the help command, which the runner answers
   bool loads_facts = true;          // false: runs without the facts (check, completion)
+  std::string_view html = {};       // non-empty: it writes -o html; how it is asked for
+                                    // ("handout", "quiz --print")
 };
 
 const std::vector<Command>& command_table();
