@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Prints every -o html page with headless Chromium, as a teacher would: each becomes a PDF
-# (pdfinfo reads it), the fact sheet is exactly one page on A4 and, with --paper letter, on
-# US Letter, and no page makes the browser fetch anything: Chromium's network log holds no
-# request but the browser's own (its update and account services). A screenshot of the
-# sheet is kept for a person to look at.
+# (pdfinfo reads it), the fact sheet is exactly one page on A4 (in English and in Korean)
+# and, with --paper letter, on US Letter, and no page makes the browser fetch anything:
+# Chromium's network log holds no request but the browser's own (its update and account
+# services). A screenshot of the sheet is kept for a person to look at.
 #
 # Usage: browser_test.sh NKFACTS SCREENSHOT_DIR    (skipped, 77, without chromium or pdfinfo)
 set -u
@@ -54,6 +54,7 @@ EOF
 pages=(
   "sheet-a4|handout --length sheet|1"
   "sheet-letter|--paper letter handout --length sheet|1"
+  "sheet-ko|--lang ko handout --length sheet|1"
   "handout|handout|"
   "stats|stats|"
   "timeline|timeline|"

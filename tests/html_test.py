@@ -180,6 +180,28 @@ for fmt in ("markdown", "text"):
         if "from your own facts" not in out:
             fail("own records", f"not marked in the {fmt} {length}")
 
+# In Korean: every page parses, says lang="ko", and shows the records' Korean text, the
+# Korean unit (34,537명) and Korean dates; English pages say lang="en".
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+for page_args in PAGES:
+    name = f"ko: -o html {' '.join(page_args)}"
+    result = run(["--lang", "ko", "-o", "html", *page_args])
+    if result.returncode != 0:
+        fail(name, f"exit status {result.returncode}: {result.stderr.strip()}")
+        continue
+    tree = check_page(name, result.stdout)
+    if '<html lang="ko">' not in result.stdout:
+        fail(name, 'no <html lang="ko">')
+    headings = [text_of(h) for h in tree.iter() if h.tag in ("h1", "h2", "h3")]
+    if not headings or not all(HANGUL.search(h) for h in headings):
+        fail(name, f"a heading without Hangul: {[h for h in headings if not HANGUL.search(h)][:3]}")
+if '<html lang="en">' not in run(["-o", "html", "stats"]).stdout:
+    fail("en: -o html stats", 'no <html lang="en">')
+sheet = run(["--lang", "ko", "-o", "html", "handout", "--length", "sheet"]).stdout
+for shown in ("34,537명", "2025년 12월 31일", "<title>2021년: 남성 40명</title>", "북한 → 중국 → 몽골 → 한국"):
+    if shown not in sheet:
+        fail("ko: sheet", f"{shown!r} is not on the page")
+
 # Commands without a page refuse -o html; --paper needs -o html.
 for args in (["-o", "html", "list"], ["-o", "html", "show", "border-rivers"], ["-o", "html", "cite"],
              ["--paper", "letter", "stats"], ["-o", "html", "--paper", "legal", "stats"],
@@ -190,5 +212,5 @@ for args in (["-o", "html", "list"], ["-o", "html", "show", "border-rivers"], ["
 
 for failure in failures:
     print("FAILED:", failure)
-print(f"html: {len(PAGES) * 4 + 3} pages checked, {len(failures)} problems")
+print(f"html: {len(PAGES) * 5 + 3} pages checked, {len(failures)} problems")
 sys.exit(1 if failures else 0)

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "util/i18n.hpp"
+
 namespace nkfacts::commands {
 
 std::string facts_line(const model::FactBase& facts) {
@@ -12,8 +14,8 @@ std::string facts_line(const model::FactBase& facts) {
   };
   for (const auto& reference : facts.references) consider(reference.retrieved);
   for (const auto& figure : facts.figures) consider(figure.as_of);
-  return fmt::format("facts as of {} ({} records, {} sources)",
-                     newest ? model::to_iso(*newest) : std::string("unknown"),
+  return fmt::format(fmt::runtime(util::tr("facts as of {} ({} records, {} sources)")),
+                     newest ? model::display_date(*newest) : std::string(util::tr("unknown")),
                      facts.record_count(), facts.references.size());
 }
 

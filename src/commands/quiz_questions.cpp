@@ -45,6 +45,23 @@ std::string joined(model::TextList items, std::string_view separator) {
   return out;
 }
 
+bool in_korean() {
+  return util::language() == util::Language::ko;
+}
+
+// A year as an option: "2014", in Korean "2014년".
+std::string year_option(int year) {
+  return in_korean() ? std::to_string(year) + "년" : std::to_string(year);
+}
+
+// What a series counts, as a noun for "How many {}": its unit ("people"), in Korean the
+// noun, not the counter written after a number ("사람", not "명").
+std::string unit_noun(std::string_view unit) {
+  if (!in_korean()) return std::string(unit);
+  if (unit == "people" || unit == "persons") return "사람";
+  return render::display_unit(unit);
+}
+
 // --- words: whether an option's wording gives it away ---------------------------------------
 
 bool is_word_byte(char c) {
@@ -60,6 +77,13 @@ bool is_common_word(std::string_view word) {
       "some",  "such",  "than",    "that",  "their", "them",   "then",    "there", "these", "they",
       "this",  "those", "through", "under", "were",  "what",   "when",    "where", "which", "while",
       "whose", "will",  "with",    "would", "north", "south",  "people",  "korea"};
+  // Korean: the two Koreas and the people, with or without a particle (북한의, 한국으로).
+  static constexpr std::array<std::string_view, 5> k_common_ko = {"북한", "남한", "한국", "탈북민",
+                                                                  "주민"};
+  for (const auto common : k_common_ko) {
+    if (!in_korean()) break;
+    if (word.substr(0, common.size()) == common && word.size() - common.size() <= 6) return true;
+  }
   return word.size() < 4 || std::find(k_common.begin(), k_common.end(), word) != k_common.end() ||
          word.substr(0, 5) == "korea";
 }
@@ -80,9 +104,21 @@ std::vector<std::string> content_words(std::string_view text) {
   return words;
 }
 
-// "rivers" and "river", "Koreans" and "Korean": the same word for a reader.
+// "rivers" and "river", "Koreans" and "Korean": the same word for a reader. In Korean a
+// word with its particles: two words that begin with the same two syllables or more and
+// end in at most three more ("비무장지대를", "비무장지대의"; "중국", "중국에서의").
 bool same_word(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
+  if (in_korean() && !a.empty() && static_cast<unsigned char>(a[0]) >= 0x80) {
+    std::size_t common = 0;
+    while (common < a.size() && a[common] == b[common]) ++common;
+    while (common > 0 && common < a.size() &&
+           (static_cast<unsigned char>(a[common]) & 0xC0) == 0x80)
+      --common;
+    constexpr std::size_t syllable = 3;  // a Hangul syllable in UTF-8
+    return common >= 2 * syllable && a.size() - common <= 3 * syllable &&
+           b.size() - common <= 3 * syllable;
+  }
   return b.substr(0, a.size()) == a && b.size() - a.size() <= 2;
 }
 
@@ -102,7 +138,8 @@ bool share_word(std::string_view a, std::string_view b) {
 // in North Korea ("North Korea" and "North Korea's border with China").
 bool places_overlap(std::string_view a, std::string_view b) {
   const auto in_north = [](std::string_view text) {
-    return text.find("North Korea") != std::string_view::npos;
+    return text.find("North Korea") != std::string_view::npos ||
+           (in_korean() && text.find("북한") != std::string_view::npos);
   };
   return share_word(a, b) || (in_north(a) && in_north(b));
 }
@@ -199,7 +236,7 @@ class Builder {
         const auto& f = m_facts.figures[slot.index];
         const auto& v = f.value;
         double answer = 0;
-        std::string date = f.as_of ? model::to_iso(*f.as_of) : std::string();
+        std::string date = f.as_of ? model::display_date(*f.as_of) : std::string();
         const std::string label(model::localized(f, &model::Figure::label));
         // The date, unless the label says it already ("..., 2024").
         const bool dated =
@@ -251,22 +288,27 @@ class Builder {
         auto values = numbers_near(pool, answer, 0);
         if (values.size() < 3) return std::nullopt;
         values = pick_near(values, 3, 5, random);
+        const model::TextList columns = model::localized(s, &model::Series::columns);
         std::vector<std::string_view> parts;
         std::vector<std::string> part_texts;
-        for (std::size_t c = 0; c < s.columns.size() && c < point.values.size(); ++c) {
+        for (std::size_t c = 0; c < columns.size() && c < point.values.size(); ++c) {
+          // "573 men"; in Korean the column first and the counter: "남성 573명".
           part_texts.push_back(
-              fmt::format("{} {}", util::format_number(point.values[c], true), s.columns[c]));
+              in_korean()
+                  ? fmt::format("{} {}", columns[c], number_text(point.values[c], s.unit))
+                  : fmt::format("{} {}", util::format_number(point.values[c], true), columns[c]));
         }
         for (const auto& t : part_texts) parts.push_back(t);
         if (part) {
-          q.prompt = say("How many {} does \u201c{}\u201d count for {}?", s.columns[slot.column],
+          q.prompt = say("How many {} does \u201c{}\u201d count for {}?", columns[slot.column],
                          name, year);
-        } else if (s.columns.size() > 1) {
-          q.prompt =
-              say("How many {} does \u201c{}\u201d count for {}, {} together?", s.unit, name, year,
-                  list_of(std::vector<std::string_view>(s.columns.begin(), s.columns.end())));
+        } else if (columns.size() > 1) {
+          q.prompt = say("How many {} does \u201c{}\u201d count for {}, {} together?",
+                         unit_noun(s.unit), name, year,
+                         list_of(std::vector<std::string_view>(columns.begin(), columns.end())));
         } else {
-          q.prompt = say("How many {} does \u201c{}\u201d count for {}?", s.unit, name, year);
+          q.prompt =
+              say("How many {} does \u201c{}\u201d count for {}?", unit_noun(s.unit), name, year);
         }
         std::string explanation =
             parts.size() > 1
@@ -289,17 +331,18 @@ class Builder {
         });
         if (years[0]->total() == years[1]->total()) return std::nullopt;  // no single answer
         const std::string name(model::localized(s, &model::Series::name));
-        q.prompt =
-            highest ? say("In which year does \u201c{}\u201d count the most {}?", name, s.unit)
-                    : say("In which year does \u201c{}\u201d count the fewest {}?", name, s.unit);
-        right = std::to_string(years[0]->period.to);
+        q.prompt = highest ? say("In which year does \u201c{}\u201d count the most {}?", name,
+                                 unit_noun(s.unit))
+                           : say("In which year does \u201c{}\u201d count the fewest {}?", name,
+                                 unit_noun(s.unit));
+        right = year_option(years[0]->period.to);
         std::vector<const model::SeriesPoint*> next(years.begin() + 1, years.end());
         for (const auto* p : pick_near(next, 3, 5, random))
-          wrong.push_back(std::to_string(p->period.to));
+          wrong.push_back(year_option(p->period.to));
         q.explanation = highest ? say("The series' highest yearly total is {}, in {}.",
-                                      number_text(years[0]->total(), s.unit), right)
+                                      number_text(years[0]->total(), s.unit), years[0]->period.to)
                                 : say("The series' lowest yearly total is {}, in {}.",
-                                      number_text(years[0]->total(), s.unit), right);
+                                      number_text(years[0]->total(), s.unit), years[0]->period.to);
         return finish(std::move(q), right, wrong, s.id, s.sources, years[0]->sources, random);
       }
       case Template::event_year: {
@@ -317,23 +360,27 @@ class Builder {
         });
         q.prompt = say("In which year did this happen: {}?",
                        without_final_stop(model::localized(e, &model::Event::title)));
-        right = std::to_string(e.date.year);
-        if (q.prompt.find(right) != std::string::npos) return std::nullopt;  // says its year
-        for (int y : pick_near(years, 3, 6, random)) wrong.push_back(std::to_string(y));
+        const std::string year = std::to_string(e.date.year);
+        if (q.prompt.find(year) != std::string::npos) return std::nullopt;  // says its year
+        right = year_option(e.date.year);
+        for (int y : pick_near(years, 3, 6, random)) wrong.push_back(year_option(y));
         // The sentence, with the date unless it gives the year already.
         const std::string_view sentence =
             explanation_of(model::localized(e, &model::Event::summary));
-        q.explanation = sentence.find(right) != std::string_view::npos
-                            ? std::string(sentence)
-                            : say("{} ({}).", without_final_stop(sentence), model::to_iso(e.date));
+        q.explanation =
+            sentence.find(year) != std::string_view::npos
+                ? std::string(sentence)
+                : say("{} ({}).", without_final_stop(sentence), model::display_date(e.date));
         return finish(std::move(q), right, wrong, e.id, e.sources, {}, random);
       }
       case Template::event_first: {
         const auto& e = m_facts.events[slot.index];
         // A title that says "first" would answer "which came first?" by its wording.
         const std::string prompt(tr("Which of these happened first?"));
+        // The English title too: a Korean one says "처음으로", not the prompt's "먼저".
         const auto says_first = [&](const model::Event& event) {
-          return share_word(model::localized(event, &model::Event::title), prompt);
+          return share_word(model::localized(event, &model::Event::title), prompt) ||
+                 share_word(event.title, "first");
         };
         if (says_first(e)) return std::nullopt;
         std::vector<const model::Event*> later;
@@ -355,31 +402,44 @@ class Builder {
         }
         q.prompt = prompt;
         right = without_final_stop(model::localized(e, &model::Event::title));
+        std::vector<model::Date> when;
+        for (const auto* p : picked) when.push_back(p->date);
+        std::sort(when.begin(), when.end());
         std::vector<std::string> dates;
-        for (const auto* p : picked) dates.push_back(model::to_iso(p->date));
-        std::sort(dates.begin(), dates.end());
-        q.explanation = say("It is dated {}; the others {}.", model::to_iso(e.date),
+        for (const auto& date : when) dates.push_back(model::display_date(date));
+        q.explanation = say("It is dated {}; the others {}.", model::display_date(e.date),
                             list_of(std::vector<std::string_view>(dates.begin(), dates.end())));
         return finish(std::move(q), right, wrong, e.id, e.sources, {}, random);
       }
       case Template::route_country: {
         const auto& r = m_facts.routes[slot.index];
+        // Countries are found in the English path (is_country) and shown in the display
+        // language: the twin's place at the same position.
+        const auto shown = [](const model::Route& route, std::size_t i) {
+          const model::TextList path = model::localized(route, &model::Route::path);
+          return std::string(i < path.size() ? path[i] : route.path[i]);
+        };
         const std::string_view place = r.path[slot.detail];
         const std::string name(model::localized(r, &model::Route::name));
-        if (!is_country(place) || share_word(name, place)) return std::nullopt;
+        const std::string place_shown = shown(r, slot.detail);
+        if (!is_country(place) || share_word(name, place) || share_word(name, place_shown))
+          return std::nullopt;
+        std::vector<std::string_view> seen;
         std::vector<std::string> countries;
         for (const auto& other : m_facts.routes) {
-          for (const auto p : other.path) {
+          for (std::size_t i = 0; i < other.path.size(); ++i) {
+            const auto p = other.path[i];
             if (is_country(p) && std::find(r.path.begin(), r.path.end(), p) == r.path.end() &&
-                std::find(countries.begin(), countries.end(), p) == countries.end()) {
-              countries.emplace_back(p);
+                std::find(seen.begin(), seen.end(), p) == seen.end()) {
+              seen.push_back(p);
+              countries.push_back(shown(other, i));
             }
           }
         }
         if (countries.size() < 3) return std::nullopt;
         q.prompt =
             say("Which of these countries does the route \u201c{}\u201d pass through?", name);
-        right = std::string(place);
+        right = place_shown;
         wrong = pick_any(countries, 3, random);
         q.explanation =
             say("The route goes {}.", joined(model::localized(r, &model::Route::path), " \u2192 "));
@@ -510,12 +570,24 @@ class Builder {
       }
       case Template::term_meaning: {
         const auto& t = m_facts.terms[slot.index];
-        const std::string term(model::localized(t, &model::Term::term));
+        // In Korean the options are the Korean words: the definition is Korean.
+        const auto word = [](const model::Term& term) {
+          return std::string(in_korean() && !term.korean.empty() ? term.korean : term.term);
+        };
+        const std::string term = word(t);
         const std::string definition(first_sentence(model::localized(t, &model::Term::summary)));
-        if (term.empty() || definition.empty() || share_word(definition, term)) return std::nullopt;
+        if (term.empty() || definition.empty() || share_word(definition, term) ||
+            (in_korean() && definition.find(term) != std::string::npos)) {
+          return std::nullopt;
+        }
+        // Only words of the same shape, as for term_korean: "A · B" among single words.
+        const auto pair = [](const std::string& text) {
+          return text.find("\u00b7") != std::string::npos;
+        };
         std::vector<std::string> others;
         for (const auto& other : m_facts.terms) {
-          std::string text(model::localized(other, &model::Term::term));
+          std::string text = word(other);
+          if (in_korean() && pair(text) != pair(term)) continue;
           if (!text.empty() && text != term &&
               std::find(others.begin(), others.end(), text) == others.end()) {
             others.push_back(std::move(text));
@@ -525,9 +597,10 @@ class Builder {
         q.prompt = say("Which term does this describe? {}", definition);
         right = term;
         wrong = pick_any(others, 3, random);
-        q.explanation = t.korean.empty() ? say("It is \u201c{}\u201d.", term)
-                                         : say("It is \u201c{}\u201d, in Korean {}.", term,
-                                               model::localized(t, &model::Term::korean));
+        q.explanation = t.korean.empty() || in_korean()
+                            ? say("It is \u201c{}\u201d.", term)
+                            : say("It is \u201c{}\u201d, in Korean {}.", term,
+                                  model::localized(t, &model::Term::korean));
         return finish(std::move(q), right, wrong, t.id, t.sources, {}, random);
       }
     }

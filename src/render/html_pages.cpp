@@ -4,13 +4,16 @@
 #include <cmath>
 #include <optional>
 
+#include "model/localized.hpp"
 #include "render/notes.hpp"
 #include "render/text.hpp"
 #include "util/i18n.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 namespace nkfacts::render::html {
 
+using model::localized;
 using util::tr;
 
 namespace {
@@ -61,6 +64,8 @@ void bar_chart_svg(std::string& out, const model::Series& series,
   if (points.empty()) return;
   constexpr double width = 720, left = 24, right = 8, top = 34, plot = 120, bottom = 50;
   const std::size_t columns = series.columns.size();
+  const model::TextList names = localized(series, &model::Series::columns);
+  const bool korean = util::language() == util::Language::ko;
   constexpr std::string_view colours[] = {"#3b6ea8", "#e0893a", "#5a9e5a", "#9c5bb0"};
   double largest = 0;
   for (const auto* point : points) {
@@ -74,7 +79,7 @@ void bar_chart_svg(std::string& out, const model::Series& series,
   const double height = top + plot + bottom;
   out += fmt_svg_open(width, height);
   out += "<title>";
-  escape(out, series.name);
+  escape(out, localized(series, &model::Series::name));
   out += "</title>\n";
   // Legend: one swatch per column.
   double x = left;
@@ -82,12 +87,12 @@ void bar_chart_svg(std::string& out, const model::Series& series,
     out += "<rect x=\"" + number(x) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" +
            std::string(colours[c % 4]) + "\"/><text x=\"" + number(x + 16) +
            "\" y=\"16\" font-size=\"12\">";
-    escape(out, series.columns[c]);
+    escape(out, names[c]);
     out += "</text>\n";
-    x += 24 + 8.0 * static_cast<double>(series.columns[c].size()) + 16;
+    x += 24 + 8.0 * static_cast<double>(util::display_width(names[c])) + 16;
   }
   out += "<text x=\"" + number(width - right) + "\" y=\"16\" font-size=\"11\" text-anchor=\"end\">";
-  escape(out, series.unit);
+  escape(out, display_unit(series.unit));
   out += "</text>\n";
   const double base = top + plot;
   out += "<line x1=\"" + number(left) + "\" y1=\"" + number(base) + "\" x2=\"" +
@@ -98,7 +103,7 @@ void bar_chart_svg(std::string& out, const model::Series& series,
     const double bx = left + slot * static_cast<double>(i) + (slot - bar) / 2;
     double y = base;
     double total = 0;
-    const std::string period = model::period_label(point->period);
+    const std::string period = model::display_period(point->period);
     for (std::size_t c = 0; c < point->values.size(); ++c) {
       const double value = std::max(0.0, point->values[c]);
       total += value;
@@ -112,16 +117,22 @@ void bar_chart_svg(std::string& out, const model::Series& series,
              std::string(colours[c % 4]) + "\"><title>";
       escape(out, period);
       out += ": ";
-      out += util::format_number(value, true);
-      out += ' ';
-      if (c < columns) escape(out, series.columns[c]);
+      if (korean) {  // 2021년: 남성 40명
+        if (c < columns) escape(out, names[c]);
+        out += ' ';
+        escape(out, format_quantity(model::Quantity{value, value}, series.unit, true));
+      } else {
+        out += util::format_number(value, true);
+        out += ' ';
+        if (c < columns) escape(out, names[c]);
+      }
       out += "</title></rect>\n";
     }
     const double cx = std::round((bx + bar / 2) * 10) / 10;
     out += "<text x=\"" + number(cx) + "\" y=\"" + number(std::round((y - 3) * 10) / 10) +
            "\" font-size=\"8\" text-anchor=\"middle\">" + util::format_number(total, true) +
            "</text>\n";
-    if (!point->note.empty()) {
+    if (!model::localized_note(*point).empty()) {
       out += "<text x=\"" + number(cx) + "\" y=\"" + number(std::round((y - 13) * 10) / 10) +
              "\" font-size=\"9\" font-weight=\"bold\" fill=\"#b00000\" text-anchor=\"middle\">" +
              note_letter(noted++) + "</text>\n";
@@ -141,8 +152,9 @@ void route_svg(std::string& out, const model::Route& route) {
   const double width = std::max(240.0, left * 2 + step * static_cast<double>(n - 1));
   out += fmt_svg_open(width, 76);
   out += "<title>";
-  escape(out, route.name);
+  escape(out, localized(route, &model::Route::name));
   out += "</title>\n";
+  const model::TextList path = localized(route, &model::Route::path);
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const double x1 = left + step * static_cast<double>(i) + 10;
     const double x2 = left + step * static_cast<double>(i + 1) - 10;
@@ -158,9 +170,9 @@ void route_svg(std::string& out, const model::Route& route) {
            std::string(end ? "#3b6ea8" : "#fff") + "\" stroke=\"#3b6ea8\" stroke-width=\"2\"/>\n";
     // A long name ("South Korean embassy or shelter") takes two lines, split at the space
     // nearest its middle, so that it does not run into its neighbours.
-    const std::string_view place = route.path[i];
+    const std::string_view place = i < path.size() ? path[i] : route.path[i];
     std::size_t split = std::string_view::npos;
-    if (place.size() > 16) {
+    if (util::display_width(place) > 16) {
       for (std::size_t k = 0; k < place.size(); ++k) {
         const auto distance = [&](std::size_t at) {
           return at > place.size() / 2 ? at - place.size() / 2 : place.size() / 2 - at;
@@ -231,9 +243,9 @@ void timeline_svg(std::string& out, const std::vector<const model::Event*>& even
     const double x = std::round(placed[i].first * 10) / 10;
     const double cy = axis - radius - 2 - row * level_of[i];
     out += "<g><title>";
-    escape(out, model::to_iso(events[i]->date));
+    escape(out, model::display_date(events[i]->date));
     out += ": ";
-    escape(out, events[i]->title);
+    escape(out, localized(*events[i], &model::Event::title));
     out += "</title><circle cx=\"" + number(x) + "\" cy=\"" + number(cy) + "\" r=\"" +
            number(radius) + "\" fill=\"#3b6ea8\"/><text x=\"" + number(x) + "\" y=\"" +
            number(cy + 3) + "\" font-size=\"8\" fill=\"#fff\" text-anchor=\"middle\">" +
@@ -334,7 +346,7 @@ class Doc {
     out += "\u201d";
     if (reference.published) {
       out += ", ";
-      text(model::to_iso(*reference.published));
+      text(model::display_date(*reference.published));
     }
     if (!reference.url.empty()) {
       out += ". <a href=\"";
@@ -407,7 +419,7 @@ class Doc {
 };
 
 std::string_view subject_name(const model::FactBase& facts) {
-  return facts.subject.name.empty() ? tr("Facts") : facts.subject.name;
+  return facts.subject.name.empty() ? tr("Facts") : model::localized_name(facts.subject);
 }
 
 void figures_table(Doc& doc, const std::vector<const model::Figure*>& figures, bool notes) {
@@ -421,13 +433,13 @@ void figures_table(Doc& doc, const std::vector<const model::Figure*>& figures, b
   doc.raw("</th></tr>\n");
   for (const auto* f : figures) {
     doc.raw("<tr><td>");
-    doc.text(f->label);
+    doc.text(localized(*f, &model::Figure::label));
     doc.markers(f->sources);
     doc.own(f->pos);
     doc.raw("</td><td class=\"num\">");
     doc.text(format_quantity(f->value, f->unit, true));
     doc.raw("</td><td>");
-    if (f->as_of) doc.text(model::to_iso(*f->as_of));
+    if (f->as_of) doc.text(model::display_date(*f->as_of));
     doc.raw("</td></tr>\n");
   }
   doc.raw("</table>\n");
@@ -438,9 +450,9 @@ void figures_table(Doc& doc, const std::vector<const model::Figure*>& figures, b
     doc.raw(any ? "" : "<ul class=\"note\">\n");
     any = true;
     doc.raw("<li><em>");
-    doc.text(f->label);
+    doc.text(localized(*f, &model::Figure::label));
     doc.raw(":</em> ");
-    doc.text(f->note);
+    doc.text(localized(*f, &model::Figure::note));
     doc.raw("</li>\n");
   }
   if (any) doc.raw("</ul>\n");
@@ -453,19 +465,20 @@ void series_chart(Doc& doc, const model::Series& s,
   bar_chart_svg(doc.out, s, points);
   if (caption) {
     doc.raw("<figcaption>");
-    doc.text(s.name);
+    doc.text(localized(s, &model::Series::name));
     doc.raw(" (");
-    doc.text(s.unit);
+    doc.text(display_unit(s.unit));
     doc.raw(")</figcaption>\n");
   }
   std::size_t noted = 0;
   for (const auto* point : points) {
-    if (point->note.empty()) continue;
+    const model::Text note = model::localized_note(*point);
+    if (note.empty()) continue;
     doc.raw(noted == 0 ? "<ul class=\"chart-notes\">\n" : "");
     doc.raw("<li><b>" + note_letter(noted++) + "</b> ");
-    doc.text(model::period_label(point->period));
+    doc.text(model::display_period(point->period));
     doc.raw(": ");
-    doc.text(point->note);
+    doc.text(note);
     doc.markers(point->sources);
     doc.raw("</li>\n");
   }
@@ -484,7 +497,8 @@ void series_table(Doc& doc, const model::Series& s,
                              : "<table class=\"series\">\n<tr><th>");
   doc.text(tr("Period"));
   doc.raw("</th>");
-  for (const auto column : s.columns) {
+  const model::TextList columns = localized(s, &model::Series::columns);
+  for (const auto column : columns) {
     doc.raw("<th class=\"num\">");
     doc.text(column);
     doc.raw("</th>");
@@ -494,7 +508,7 @@ void series_table(Doc& doc, const model::Series& s,
   doc.raw("</th>");
   if (has_share) {
     doc.raw("<th class=\"num\">");
-    doc.text(s.share_column);
+    doc.text(share_index < columns.size() ? columns[share_index] : s.share_column);
     doc.raw(" %</th>");
   }
   doc.raw("<th>");
@@ -503,7 +517,7 @@ void series_table(Doc& doc, const model::Series& s,
   std::vector<double> sums(s.columns.size(), 0.0);
   for (const auto* point : points) {
     doc.raw("<tr><td>");
-    doc.text(model::period_label(point->period));
+    doc.text(model::display_period(point->period));
     doc.raw("</td>");
     for (std::size_t c = 0; c < point->values.size(); ++c) {
       if (c < sums.size()) sums[c] += point->values[c];
@@ -538,17 +552,17 @@ void series_table(Doc& doc, const model::Series& s,
 void series_section(Doc& doc, const model::Series& s,
                     const std::vector<const model::SeriesPoint*>& points, bool table) {
   doc.raw("<h2>");
-  doc.text(s.name);
+  doc.text(localized(s, &model::Series::name));
   doc.markers(s.sources);
   doc.own(s.pos);
   doc.raw("</h2>\n<p>");
-  doc.text(s.summary);
+  doc.text(localized(s, &model::Series::summary));
   doc.raw("</p>\n");
   series_chart(doc, s, points);
   if (table) series_table(doc, s, points);
   if (!s.note.empty()) {
     doc.raw("<p class=\"note\">");
-    doc.text(s.note);
+    doc.text(localized(s, &model::Series::note));
     doc.raw("</p>\n");
   }
 }
@@ -566,17 +580,17 @@ void danger_names(Doc& doc, const model::Route& r) {
     if (!ref || ref->kind != model::Kind::danger) continue;
     doc.raw(first ? "" : "; ");
     first = false;
-    doc.text(doc.facts().dangers[ref->index].name);
+    doc.text(model::name_of(doc.facts().dangers[ref->index]));
   }
 }
 
 void route_section(Doc& doc, const model::Route& r) {
   doc.raw("<section class=\"record\">\n<h3>");
-  doc.text(r.name);
+  doc.text(localized(r, &model::Route::name));
   doc.markers(r.sources);
   doc.own(r.pos);
   doc.raw("</h3>\n<p>");
-  doc.text(r.summary);
+  doc.text(localized(r, &model::Route::summary));
   doc.raw("</p>\n<figure>\n");
   route_svg(doc.out, r);
   doc.raw("</figure>\n");
@@ -584,7 +598,7 @@ void route_section(Doc& doc, const model::Route& r) {
     doc.raw("<p><b>");
     doc.text(tr("Crossing:"));
     doc.raw("</b> ");
-    doc.text(r.crossing);
+    doc.text(localized(r, &model::Route::crossing));
     doc.raw("</p>\n");
   }
   if (!r.dangers.empty()) {
@@ -598,7 +612,7 @@ void route_section(Doc& doc, const model::Route& r) {
     doc.raw("<p class=\"note\"><b>");
     doc.text(tr("Note:"));
     doc.raw("</b> ");
-    doc.text(r.note);
+    doc.text(localized(r, &model::Route::note));
     doc.raw("</p>\n");
   }
   doc.raw("</section>\n");
@@ -606,7 +620,7 @@ void route_section(Doc& doc, const model::Route& r) {
 
 void danger_section(Doc& doc, const model::Danger& d) {
   doc.raw("<section class=\"record\">\n<h3>");
-  doc.text(d.name);
+  doc.text(localized(d, &model::Danger::name));
   doc.markers(d.sources);
   doc.own(d.pos);
   doc.raw("</h3>\n");
@@ -614,11 +628,11 @@ void danger_section(Doc& doc, const model::Danger& d) {
     doc.raw("<p><em>");
     doc.text(tr("Where:"));
     doc.raw("</em> ");
-    doc.text(d.where);
+    doc.text(localized(d, &model::Danger::where));
     doc.raw("</p>\n");
   }
   doc.raw("<p>");
-  doc.text(d.summary);
+  doc.text(localized(d, &model::Danger::summary));
   doc.raw("</p>\n");
   bool first = true;
   for (const auto& r : doc.facts().routes) {
@@ -631,14 +645,14 @@ void danger_section(Doc& doc, const model::Danger& d) {
       doc.raw("; ");
     }
     first = false;
-    doc.text(r.name);
+    doc.text(localized(r, &model::Route::name));
   }
   if (!first) doc.raw("</p>\n");
   if (!d.note.empty()) {
     doc.raw("<p class=\"note\"><b>");
     doc.text(tr("Note:"));
     doc.raw("</b> ");
-    doc.text(d.note);
+    doc.text(localized(d, &model::Danger::note));
     doc.raw("</p>\n");
   }
   doc.raw("</section>\n");
@@ -646,13 +660,13 @@ void danger_section(Doc& doc, const model::Danger& d) {
 
 void claim_section(Doc& doc, const model::Claim& c, bool full) {
   doc.raw("<section class=\"record\">\n<h3>\u201c");
-  doc.text(c.statement);
+  doc.text(localized(c, &model::Claim::statement));
   doc.raw("\u201d</h3>\n<p><span class=\"verdict\">");
-  doc.text(model::verdict_name(c.verdict));
+  doc.text(tr(model::verdict_name(c.verdict)));
   doc.raw("</span>");
   doc.own(c.pos);
   doc.raw(" ");
-  doc.text(c.summary);
+  doc.text(localized(c, &model::Claim::summary));
   doc.markers(c.sources);
   doc.raw("</p>\n");
   if (full && !c.claimed_by.empty()) {
@@ -688,7 +702,7 @@ void claim_section(Doc& doc, const model::Claim& c, bool full) {
     doc.raw("<p class=\"note\"><b>");
     doc.text(tr("Note:"));
     doc.raw("</b> ");
-    doc.text(c.note);
+    doc.text(localized(c, &model::Claim::note));
     doc.raw("</p>\n");
   }
   doc.raw("</section>\n");
@@ -704,11 +718,11 @@ void term_row(Doc& doc, const model::Term& t) {
   doc.raw("</td><td><i>");
   doc.text(t.romanization);
   doc.raw("</i></td><td>");
-  doc.text(t.summary);
+  doc.text(localized(t, &model::Term::summary));
   doc.markers(t.sources);
   if (!t.note.empty()) {
     doc.raw(" <span class=\"note\">");
-    doc.text(t.note);
+    doc.text(localized(t, &model::Term::note));
     doc.raw("</span>");
   }
   doc.raw("</td></tr>\n");
@@ -742,14 +756,14 @@ void timeline_body(Doc& doc, const std::vector<const model::Event*>& events) {
   for (std::size_t i = 0; i < events.size(); ++i) {
     const auto* e = events[i];
     doc.raw("<tr><td class=\"num\">" + std::to_string(i + 1) + "</td><td>");
-    doc.text(model::to_iso(e->date));
+    doc.text(model::display_date(e->date));
     doc.raw("</td><td><b>");
-    doc.text(e->title);
+    doc.text(localized(*e, &model::Event::title));
     doc.raw("</b>");
     doc.markers(e->sources);
     doc.own(e->pos);
     doc.raw(" ");
-    doc.text(e->summary);
+    doc.text(localized(*e, &model::Event::summary));
     doc.raw("</td></tr>\n");
   }
   doc.raw("</table>\n");
@@ -847,7 +861,7 @@ std::string records_page(const model::FactBase& facts, model::Kind kind,
       title = tr("Glossary");
       break;
     default:
-      title = model::kind_plural(kind);
+      title = tr(model::kind_plural(kind));
       break;
   }
   doc.begin(title);
@@ -891,7 +905,7 @@ std::string handout_page(const model::FactBase& facts, HandoutTopic topic, Hando
   doc.begin(title, sheet ? k_sheet_css : std::string_view());
   if (!facts.subject.summary.empty()) {
     doc.raw("<p>");
-    doc.text(facts.subject.summary);
+    doc.text(model::localized_summary(facts.subject));
     doc.raw("</p>\n");
   }
   doc.edition();
@@ -907,7 +921,7 @@ std::string handout_page(const model::FactBase& facts, HandoutTopic topic, Hando
     if (!facts.series.empty()) {
       const auto& s = *sorted(facts.series).front();
       doc.raw("<h2>");
-      doc.text(s.name);
+      doc.text(localized(s, &model::Series::name));
       doc.markers(s.sources);
       doc.own(s.pos);
       doc.raw("</h2>\n");
@@ -919,14 +933,15 @@ std::string handout_page(const model::FactBase& facts, HandoutTopic topic, Hando
       doc.raw("</h2>\n<ul class=\"sheet-routes\">\n");
       for (const auto* r : sorted(facts.routes)) {
         doc.raw("<li><b>");
-        doc.text(r->name);
+        doc.text(localized(*r, &model::Route::name));
         doc.raw("</b>");
         doc.markers(r->sources);
         doc.own(r->pos);
         doc.raw(": ");
-        for (std::size_t i = 0; i < r->path.size(); ++i) {
+        const model::TextList path = localized(*r, &model::Route::path);
+        for (std::size_t i = 0; i < path.size(); ++i) {
           if (i > 0) doc.raw(" \u2192 ");
-          doc.text(r->path[i]);
+          doc.text(path[i]);
         }
         doc.raw("</li>\n");
       }
@@ -939,13 +954,13 @@ std::string handout_page(const model::FactBase& facts, HandoutTopic topic, Hando
       doc.raw("</h2>\n<div class=\"claims-short\">\n");
       for (const auto* c : claims) {
         doc.raw("<p><b>\u201c");
-        doc.text(c->statement);
+        doc.text(localized(*c, &model::Claim::statement));
         doc.raw("\u201d</b> <span class=\"verdict\">");
-        doc.text(model::verdict_name(c->verdict));
+        doc.text(tr(model::verdict_name(c->verdict)));
         doc.raw("</span>");
         doc.own(c->pos);
         doc.raw(" ");
-        doc.text(c->summary);
+        doc.text(localized(*c, &model::Claim::summary));
         doc.markers(c->sources);
         doc.raw("</p>\n");
       }

@@ -15,6 +15,7 @@
 #include "commands/quiz_questions.hpp"
 #include "load/embedded.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 
 using namespace nkfacts;
 using commands::Question;
@@ -330,4 +331,38 @@ TEST_CASE("no right option is given away by a word it shares with the question a
       }
     }
   }
+}
+
+TEST_CASE("a Korean quiz asks, offers and explains in Korean") {
+  struct InKorean {
+    InKorean() { util::set_language(util::Language::ko); }
+    ~InKorean() { util::set_language(util::Language::en); }
+  } korean;
+  // Three lower-case Latin letters in a row: an English word (an acronym such as DMZ is
+  // written in Korean text too). term_korean asks about the English term, so its question
+  // and explanation hold it, but its options are Korean words.
+  const auto english = [](std::string_view text) {
+    std::size_t run = 0;
+    for (const char c : text) {
+      run = c >= 'a' && c <= 'z' ? run + 1 : 0;
+      if (run >= 3) return true;
+    }
+    return false;
+  };
+  std::set<Template> seen;
+  for (std::uint64_t seed = 0; seed < 200; ++seed) {
+    for (const auto& q : commands::make_quiz(facts(), std::nullopt, 14, seed * 7919 + 3)) {
+      seen.insert(q.kind);
+      INFO(commands::template_name(q.kind) << ": " << q.prompt << " / " << q.explanation);
+      if (q.kind != Template::term_korean) {
+        CHECK_FALSE(english(q.prompt));
+        CHECK_FALSE(english(q.explanation));
+      }
+      for (const auto& option : q.options) {
+        INFO(option);
+        CHECK_FALSE(english(option));
+      }
+    }
+  }
+  CHECK(seen.size() == std::size(commands::k_templates));
 }
