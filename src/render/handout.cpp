@@ -315,13 +315,13 @@ class Handout {
     text("\n\n");
     for (const auto* c : chosen) {
       text("- **\u201c");
-      md(c->statement);
+      md(localized(*c, &model::Claim::statement));
       text("\u201d** (");
-      md(model::verdict_name(c->verdict));
+      md(util::tr(model::verdict_name(c->verdict)));
       text(")");
       own(c->pos);
       m_out += ' ';
-      md(c->summary);
+      md(localized(*c, &model::Claim::summary));
       m_out += ' ';
       markers(c->sources);
       m_out += '\n';
@@ -348,7 +348,7 @@ class Handout {
           },
           [&] { md(t->korean); }, [&] { md(t->romanization); },
           [&] {
-            md(t->summary);
+            md(localized(*t, &model::Term::summary));
             m_out += ' ';
             markers(t->sources);
           });
