@@ -159,14 +159,14 @@ void numerals_of(std::string_view text, bool korean, std::vector<Numeral>& out) 
 // Korean twin may write them in digits (7년). In the order of their first letters, so
 // that a word is compared only with the names that start as it does.
 constexpr std::pair<std::string_view, double> k_number_words[] = {
-    {"dozen", 12},    {"eight", 8},      {"eleven", 11},    {"eighteen", 18}, {"eighty", 80},
-    {"four", 4},      {"five", 5},       {"fourteen", 14},  {"fifteen", 15},  {"forty", 40},
-    {"fifty", 50},    {"first", 1},      {"fourth", 4},     {"fifth", 5},     {"half", 0.5},
-    {"hundred", 100}, {"nine", 9},       {"nineteen", 19},  {"ninety", 90},   {"one", 1},
-    {"once", 1},      {"six", 6},        {"seven", 7},      {"sixteen", 16},  {"seventeen", 17},
-    {"sixty", 60},    {"seventy", 70},   {"single", 1},     {"second", 2},    {"two", 2},
-    {"three", 3},     {"ten", 10},       {"twelve", 12},    {"thirteen", 13}, {"twenty", 20},
-    {"thirty", 30},   {"twice", 2},      {"third", 3},      {"zero", 0}};
+    {"dozen", 12},    {"eight", 8},    {"eleven", 11},   {"eighteen", 18}, {"eighty", 80},
+    {"four", 4},      {"five", 5},     {"fourteen", 14}, {"fifteen", 15},  {"forty", 40},
+    {"fifty", 50},    {"first", 1},    {"fourth", 4},    {"fifth", 5},     {"half", 0.5},
+    {"hundred", 100}, {"nine", 9},     {"nineteen", 19}, {"ninety", 90},   {"one", 1},
+    {"once", 1},      {"six", 6},      {"seven", 7},     {"sixteen", 16},  {"seventeen", 17},
+    {"sixty", 60},    {"seventy", 70}, {"single", 1},    {"second", 2},    {"two", 2},
+    {"three", 3},     {"ten", 10},     {"twelve", 12},   {"thirteen", 13}, {"twenty", 20},
+    {"thirty", 30},   {"twice", 2},    {"third", 3},     {"zero", 0}};
 
 // For each letter, where the names that start with it begin in k_number_words (the
 // letter after it gives the end).

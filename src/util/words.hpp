@@ -52,7 +52,7 @@ std::size_t code_point_count(std::string_view word);
 struct CodePoints {
   explicit CodePoints(std::string_view word);
   std::array<std::int32_t, k_longest_compared + 1> points{};
-  std::size_t size = 0;  // k_longest_compared + 1 for a longer word
+  std::size_t size = 0;             // k_longest_compared + 1 for a longer word
   std::uint64_t ascii[2] = {0, 0};  // the ASCII code points among them, as a bit set
   bool all_ascii = true;
 };
