@@ -104,14 +104,22 @@ bool starts_word(std::string_view text, std::size_t at, std::string_view word) {
 double scale_after(std::string_view text, std::size_t end, bool korean) {
   const std::size_t at = skip_spaces(text, end);
   if (korean) {
-    // Each unit starts with the byte 0xEB or 0xEC.
-    if (at >= text.size() || static_cast<unsigned char>(text[at] - '\xEB') > 1) return 1;
-    static constexpr std::pair<std::string_view, double> k_units[] = {
-        {"백만", 1e6}, {"천만", 1e7}, {"천", 1e3}, {"만", 1e4}, {"억", 1e8}};
-    for (const auto& [unit, scale] : k_units) {
-      if (is_at(text, at, unit)) return scale;
+    // 천, 만, 백만, 천만, 억, longest first; each is one or two syllables of three bytes.
+    const auto syllable = [&](std::size_t i) -> std::uint32_t {
+      if (i + 3 > text.size()) return 0;
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(text[i])) << 16 |
+             static_cast<std::uint32_t>(static_cast<unsigned char>(text[i + 1])) << 8 |
+             static_cast<unsigned char>(text[i + 2]);
+    };
+    constexpr std::uint32_t k_baek = 0xEBB0B1, k_cheon = 0xECB29C, k_man = 0xEBA78C,
+                            k_eok = 0xEC96B5;  // 백, 천, 만, 억
+    switch (syllable(at)) {
+      case k_baek: return syllable(at + 3) == k_man ? 1e6 : 1;
+      case k_cheon: return syllable(at + 3) == k_man ? 1e7 : 1e3;
+      case k_man: return 1e4;
+      case k_eok: return 1e8;
+      default: return 1;
     }
-    return 1;
   }
   static constexpr std::pair<std::string_view, double> k_words[] = {
       {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
@@ -254,7 +262,8 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
   }
   if (rest.empty()) return problems;
   // The English text's number words are read only when a numeral left could be one.
-  std::vector<double> words;
+  static std::vector<double> words;  // its buffer is reused from call to call
+  words.clear();
   bool words_read = false;
   for (const auto& numeral : rest) {
     if (numeral.month) continue;
