@@ -114,11 +114,16 @@ double scale_after(std::string_view text, std::size_t end, bool korean) {
     constexpr std::uint32_t k_baek = 0xEBB0B1, k_cheon = 0xECB29C, k_man = 0xEBA78C,
                             k_eok = 0xEC96B5;  // 백, 천, 만, 억
     switch (syllable(at)) {
-      case k_baek: return syllable(at + 3) == k_man ? 1e6 : 1;
-      case k_cheon: return syllable(at + 3) == k_man ? 1e7 : 1e3;
-      case k_man: return 1e4;
-      case k_eok: return 1e8;
-      default: return 1;
+      case k_baek:
+        return syllable(at + 3) == k_man ? 1e6 : 1;
+      case k_cheon:
+        return syllable(at + 3) == k_man ? 1e7 : 1e3;
+      case k_man:
+        return 1e4;
+      case k_eok:
+        return 1e8;
+      default:
+        return 1;
     }
   }
   static constexpr std::pair<std::string_view, double> k_words[] = {
