@@ -2,6 +2,27 @@
 
 #include <fmt/format.h>
 
+// CLI11 includes <iostream>, and with GCC 12's libstdc++ every file that does holds a
+// static std::ios_base::Init, which builds the eight standard streams and their buffers
+// at every start, for streams nkfacts never uses (it writes with write(2); CLI11 uses them
+// only in App::exit and in warnings for deprecated and retired options, none of which
+// nkfacts has). So <iostream>'s declarations are given here, without its static object;
+// the locale, which CLI11 does use, is still set up on first use. libstdc++ 13 and later
+// set the streams up inside the library and take another path here. (This file is the
+// only one that includes CLI11.)
+#include <cstddef>  // defines __GLIBCXX__ and _GLIBCXX_RELEASE with libstdc++
+#if defined(__GLIBCXX__) && defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE < 13 && \
+    !defined(_GLIBCXX_IOSTREAM)
+#include <istream>
+#include <ostream>
+#define _GLIBCXX_IOSTREAM 1
+namespace std {
+extern istream cin;
+extern ostream cout;
+extern ostream cerr;
+extern ostream clog;
+}  // namespace std
+#endif
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <limits>
@@ -208,7 +229,9 @@ std::string cli11_names(const Option& option) {
 // the table's validators found (CLI11 sees only that a validator refused).
 class Parser {
  public:
-  explicit Parser(const std::vector<std::string_view>& args) : args_(args) {}
+  // every_global: set up every global option, not only those a word of args could name.
+  explicit Parser(const std::vector<std::string_view>& args, bool every_global = false)
+      : args_(args), every_global_(every_global) {}
 
   Parsed run() {
     build();
@@ -248,6 +271,9 @@ class Parser {
     // there is no help to show for it.
     const bool help = help_requested(args_) || (command_ && command_->name == "help");
     auto extra = first_extra(help);
+    // Help, and every problem, are worded from the full parser (hints name options that
+    // the command line does not), so they are parsed again with every global option.
+    if (skipped_global_ && (thrown || extra || help)) return Parser(args_, true).run();
     if (extra && extra->command_word) return {std::move(result_), std::move(extra->usage)};
     if (help) {
       result_.help = true;
@@ -268,6 +294,19 @@ class Parser {
     bool command_word = false;  // an unknown command, reported before anything else
     std::size_t index = 0;      // where in the command line
   };
+
+  // Whether a word of the command line could name `option` to CLI11: its name, alone or
+  // with "=value", or a word of one dash, which may hold any short option ("-qv", "-ojson").
+  bool could_name(const Option& option) const {
+    for (const auto arg : args_) {
+      if (util::starts_with(arg, option.name) &&
+          (arg.size() == option.name.size() || arg[option.name.size()] == '=')) {
+        return true;
+      }
+      if (option.short_name && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-') return true;
+    }
+    return false;
+  }
 
   // Where `option` is first given in the command line.
   std::size_t position(const Option& option) const {
@@ -290,7 +329,16 @@ class Parser {
     app_.set_help_flag();
     app_.allow_extras();
     app_.require_subcommand(0, 1);
-    for (const auto& option : global_options()) add(app_, option);
+    // A global option is set up only when a word could name it (about 10,000 instructions
+    // each, and a command line names one or none); a line that then does not parse
+    // cleanly is parsed again with all of them (run).
+    for (const auto& option : global_options()) {
+      if (every_global_ || could_name(option)) {
+        add(app_, option);
+      } else {
+        skipped_global_ = true;
+      }
+    }
     for (const auto& command : command_table()) {
       // Only the commands whose word is on the line can be the one named: a subcommand for
       // every other would be built only to go unused.
@@ -488,6 +536,8 @@ class Parser {
   }
 
   const std::vector<std::string_view>& args_;
+  bool every_global_ = false;
+  bool skipped_global_ = false;  // some global option was not set up
   CLI::App app_;
   const Command* command_ = nullptr;
   struct Added {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <unordered_set>
 
@@ -54,13 +55,46 @@ std::string without_commas(std::string_view text) {
   return out;
 }
 
+// The value of a numeral: digits with commas, and a fraction after a '.'. Exactly what
+// strtod gives: a whole number of up to 15 digits is a double as it is, and so is a
+// fraction's 10^k (k <= 15), so their quotient rounds once, as strtod's result does.
+// Longer numerals go through strtod.
+double value_of(std::string_view numeral) {
+  std::uint64_t digits = 0;
+  int count = 0;
+  int fraction = -1;
+  for (const char c : numeral) {
+    if (c == ',') continue;
+    if (c == '.') {
+      fraction = 0;
+      continue;
+    }
+    digits = digits * 10 + static_cast<unsigned>(c - '0');
+    if (fraction >= 0) ++fraction;
+    if (++count > 15) return std::strtod(without_commas(numeral).c_str(), nullptr);
+  }
+  static constexpr double k_powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  const auto value = static_cast<double>(digits);
+  return fraction > 0 ? value / k_powers[fraction] : value;
+}
+
 std::size_t skip_spaces(std::string_view text, std::size_t at) {
   while (at < text.size() && text[at] == ' ') ++at;
   return at;
 }
 
+// Whether `word` is at `at` in `text`; its first byte is tested before the rest.
+bool is_at(std::string_view text, std::size_t at, std::string_view word) {
+  if (at >= text.size() || text[at] != word[0] || text.size() - at < word.size()) return false;
+  for (std::size_t k = 1; k < word.size(); ++k) {
+    if (text[at + k] != word[k]) return false;
+  }
+  return true;
+}
+
 bool starts_word(std::string_view text, std::size_t at, std::string_view word) {
-  if (text.substr(at, word.size()) != word) return false;
+  if (!is_at(text, at, word)) return false;
   const std::size_t end = at + word.size();
   return end == text.size() || std::isalpha(static_cast<unsigned char>(text[end])) == 0;
 }
@@ -70,12 +104,27 @@ bool starts_word(std::string_view text, std::size_t at, std::string_view word) {
 double scale_after(std::string_view text, std::size_t end, bool korean) {
   const std::size_t at = skip_spaces(text, end);
   if (korean) {
-    static constexpr std::pair<std::string_view, double> k_units[] = {
-        {"백만", 1e6}, {"천만", 1e7}, {"천", 1e3}, {"만", 1e4}, {"억", 1e8}};
-    for (const auto& [unit, scale] : k_units) {
-      if (text.substr(at, unit.size()) == unit) return scale;
+    // 천, 만, 백만, 천만, 억, longest first; each is one or two syllables of three bytes.
+    const auto syllable = [&](std::size_t i) -> std::uint32_t {
+      if (i + 3 > text.size()) return 0;
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(text[i])) << 16 |
+             static_cast<std::uint32_t>(static_cast<unsigned char>(text[i + 1])) << 8 |
+             static_cast<unsigned char>(text[i + 2]);
+    };
+    constexpr std::uint32_t k_baek = 0xEBB0B1, k_cheon = 0xECB29C, k_man = 0xEBA78C,
+                            k_eok = 0xEC96B5;  // 백, 천, 만, 억
+    switch (syllable(at)) {
+      case k_baek:
+        return syllable(at + 3) == k_man ? 1e6 : 1;
+      case k_cheon:
+        return syllable(at + 3) == k_man ? 1e7 : 1e3;
+      case k_man:
+        return 1e4;
+      case k_eok:
+        return 1e8;
+      default:
+        return 1;
     }
-    return 1;
   }
   static constexpr std::pair<std::string_view, double> k_words[] = {
       {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}};
@@ -89,7 +138,7 @@ double scale_after(std::string_view text, std::size_t end, bool korean) {
 bool is_korean_month(std::string_view text, std::size_t end, double value,
                      std::string_view numeral) {
   const std::size_t at = skip_spaces(text, end);
-  return text.substr(at, 3) == "월" && numeral.size() <= 2 && value >= 1 && value <= 12;
+  return numeral.size() <= 2 && value >= 1 && value <= 12 && is_at(text, at, "월");
 }
 
 // The numerals of `text` into `out` (cleared first; its buffer is reused from call to call).
@@ -112,7 +161,7 @@ void numerals_of(std::string_view text, bool korean, std::vector<Numeral>& out) 
     std::size_t stop = end;
     while (stop > i && text[stop - 1] == ',') --stop;
     const std::string_view numeral = text.substr(i, stop - i);
-    const double value = std::strtod(without_commas(numeral).c_str(), nullptr);
+    const double value = value_of(numeral);
     out.push_back({numeral, value, value * scale_after(text, stop, korean),
                    korean && is_korean_month(text, stop, value, numeral)});
     i = util::skip_to_digit(text, end);
@@ -120,29 +169,72 @@ void numerals_of(std::string_view text, bool korean, std::vector<Numeral>& out) 
 }
 
 // The numbers an English text spells in words ("seven years", "a third", "twice"): a
-// Korean twin may write them in digits (7년).
+// Korean twin may write them in digits (7년). In the order of their first letters, so
+// that a word is compared only with the names that start as it does.
+constexpr std::pair<std::string_view, double> k_number_words[] = {
+    {"dozen", 12},    {"eight", 8},    {"eleven", 11},   {"eighteen", 18}, {"eighty", 80},
+    {"four", 4},      {"five", 5},     {"fourteen", 14}, {"fifteen", 15},  {"forty", 40},
+    {"fifty", 50},    {"first", 1},    {"fourth", 4},    {"fifth", 5},     {"half", 0.5},
+    {"hundred", 100}, {"nine", 9},     {"nineteen", 19}, {"ninety", 90},   {"one", 1},
+    {"once", 1},      {"six", 6},      {"seven", 7},     {"sixteen", 16},  {"seventeen", 17},
+    {"sixty", 60},    {"seventy", 70}, {"single", 1},    {"second", 2},    {"two", 2},
+    {"three", 3},     {"ten", 10},     {"twelve", 12},   {"thirteen", 13}, {"twenty", 20},
+    {"thirty", 30},   {"twice", 2},    {"third", 3},     {"zero", 0}};
+
+// For each letter, where the names that start with it begin in k_number_words (the
+// letter after it gives the end).
+struct NumberWordIndex {
+  std::uint8_t begin[27] = {};
+};
+
+constexpr NumberWordIndex make_number_word_index() {
+  NumberWordIndex index;
+  std::size_t at = 0;
+  for (int letter = 0; letter < 26; ++letter) {
+    index.begin[letter] = static_cast<std::uint8_t>(at);
+    while (at < std::size(k_number_words) && k_number_words[at].first[0] - 'a' == letter) ++at;
+  }
+  index.begin[26] = static_cast<std::uint8_t>(at);
+  return index;
+}
+
+constexpr NumberWordIndex k_number_word_index = make_number_word_index();
+static_assert(k_number_word_index.begin[26] == std::size(k_number_words),
+              "k_number_words is in the order of first letters");
+
+// Whether some word of k_number_words has this value (else no word can match it).
+bool is_word_number(double value) {
+  return std::any_of(std::begin(k_number_words), std::end(k_number_words),
+                     [&](const auto& word) { return word.second == value; });
+}
+
+bool is_ascii_letter(char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
+}
+
+// Whether `word` (ASCII letters) is `name` (lower case) in any case.
+bool is_name(std::string_view word, std::string_view name) {
+  if (word.size() != name.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    if ((word[k] | 0x20) != name[k]) return false;
+  }
+  return true;
+}
+
 void word_numbers(std::string_view text, std::vector<double>& out) {
-  static constexpr std::pair<std::string_view, double> k_words[] = {
-      {"zero", 0},     {"one", 1},         {"two", 2},       {"three", 3},     {"four", 4},
-      {"five", 5},     {"six", 6},         {"seven", 7},     {"eight", 8},     {"nine", 9},
-      {"ten", 10},     {"eleven", 11},     {"twelve", 12},   {"thirteen", 13}, {"fourteen", 14},
-      {"fifteen", 15}, {"sixteen", 16},    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-      {"twenty", 20},  {"thirty", 30},     {"forty", 40},    {"fifty", 50},    {"sixty", 60},
-      {"seventy", 70}, {"eighty", 80},     {"ninety", 90},   {"hundred", 100}, {"dozen", 12},
-      {"twice", 2},    {"once", 1},        {"single", 1},    {"first", 1},     {"second", 2},
-      {"third", 3},    {"fourth", 4},      {"fifth", 5},     {"half", 0.5}};
   std::size_t i = 0;
   while (i < text.size()) {
-    if (std::isalpha(static_cast<unsigned char>(text[i])) == 0) {
+    if (!is_ascii_letter(text[i])) {
       ++i;
       continue;
     }
-    std::size_t end = i;
-    while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end])) != 0) ++end;
-    std::string word(text.substr(i, end - i));
-    for (auto& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const auto& [name, value] : k_words) {
-      if (word == name) out.push_back(value);
+    std::size_t end = i + 1;
+    while (end < text.size() && is_ascii_letter(text[end])) ++end;
+    const std::string_view word = text.substr(i, end - i);
+    const auto letter = static_cast<std::size_t>((word[0] | 0x20) - 'a');
+    for (std::size_t k = k_number_word_index.begin[letter];
+         k < k_number_word_index.begin[letter + 1]; ++k) {
+      if (is_name(word, k_number_words[k].first)) out.push_back(k_number_words[k].second);
     }
     i = end;
   }
@@ -174,15 +266,24 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
     }
   }
   if (rest.empty()) return problems;
-  std::vector<double> words;
-  word_numbers(english, words);
+  // The English text's number words are read only when a numeral left could be one.
+  static std::vector<double> words;  // its buffer is reused from call to call
+  words.clear();
+  bool words_read = false;
   for (const auto& numeral : rest) {
     if (numeral.month) continue;
     const auto in_english = std::any_of(
         english_numerals.begin(), english_numerals.end(), [&](const Numeral& n) {
           return numeral.scaled == n.value || numeral.scaled == n.scaled;
         });
-    if (in_english || std::find(words.begin(), words.end(), numeral.scaled) != words.end()) continue;
+    if (in_english) continue;
+    if (is_word_number(numeral.scaled)) {
+      if (!words_read) {
+        word_numbers(english, words);
+        words_read = true;
+      }
+      if (std::find(words.begin(), words.end(), numeral.scaled) != words.end()) continue;
+    }
     problems.push_back(fmt::format(fmt::runtime(util::tr("the numeral {} is not in the English text")),
                                    without_commas(numeral.text)));
   }

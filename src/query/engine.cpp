@@ -577,6 +577,7 @@ std::vector<std::string> nearest_words(std::string_view word, const model::Searc
     std::string_view word;
   };
   std::vector<Near> near;
+  const util::CodePoints letters(word);
   for (const auto& entry : index.words) {
     if ((entry.kinds & kinds) == 0) continue;
     const struct {
@@ -585,9 +586,13 @@ std::vector<std::string> nearest_words(std::string_view word, const model::Searc
     } candidate{index.text_of(entry.text), entry.frequency};
     // Bytes bound code points from above and, over three, from below (UTF-8).
     if (candidate.text.size() + allowed < length || candidate.text.size() < 2) continue;
-    const std::size_t size = util::code_point_count(candidate.text);
+    // A word with more letters that are nowhere in `word` than edits allowed is too far;
+    // most are, and this one pass over their bytes spares them the distance.
+    const auto check = util::letters_missing(letters, candidate.text, allowed);
+    const std::size_t size = check.code_points;
     if (size + allowed < length || length + allowed < size || size < 2) continue;
-    const auto distance = util::word_distance(word, candidate.text, allowed);
+    if (check.missing > allowed) continue;
+    const auto distance = util::word_distance(letters, candidate.text, allowed);
     if (distance > 0 && distance <= allowed)
       near.push_back({distance, candidate.frequency, candidate.text});
   }

@@ -151,14 +151,24 @@ class Writer {
 
   // Spaces, controls, non-ASCII bytes and < > \ " ` as %XX (RFC 3986): what is left
   // cannot end an autolink or a link destination, nor hold markup.
+  // Runs of bytes that stay are copied whole (a byte at a time, a long Korean URL cost as
+  // much as the rest of its citation).
   void percent_encoded(std::string_view raw) const {
-    for (const char c : raw) {
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    const auto encoded = [](char c) {
       const auto byte = static_cast<unsigned char>(c);
-      if (byte <= 0x20 || byte >= 0x7F || c == '<' || c == '>' || c == '\\' || c == '"' ||
-          c == '`') {
-        fmt::format_to(std::back_inserter(m_out), FMT_COMPILE("%{:02X}"), byte);
-      } else {
-        m_out += c;
+      return byte <= 0x20 || byte >= 0x7F || c == '<' || c == '>' || c == '\\' || c == '"' ||
+             c == '`';
+    };
+    std::size_t i = 0;
+    while (i < raw.size()) {
+      std::size_t run = i;
+      while (run < raw.size() && !encoded(raw[run])) ++run;
+      m_out.append(raw.data() + i, run - i);
+      for (i = run; i < raw.size() && encoded(raw[i]); ++i) {
+        const auto byte = static_cast<unsigned char>(raw[i]);
+        const char hex[3] = {'%', k_hex[byte >> 4], k_hex[byte & 0xF]};
+        m_out.append(hex, 3);
       }
     }
   }

@@ -231,6 +231,55 @@ std::size_t code_points(std::string_view text,
 
 }  // namespace
 
+CodePoints::CodePoints(std::string_view word) {
+  std::array<utf8proc_int32_t, k_longest_compared + 1> decoded;
+  size = code_points(word, decoded);
+  std::copy(decoded.begin(), decoded.begin() + static_cast<std::ptrdiff_t>(size), points.begin());
+  for (std::size_t i = 0; i < size; ++i) {
+    const auto cp = points[i];
+    if (cp >= 0 && cp < 0x80) {
+      ascii[cp >> 6] |= std::uint64_t{1} << (cp & 63);
+    } else {
+      all_ascii = false;
+    }
+  }
+}
+
+std::size_t word_distance(const CodePoints& a, std::string_view b, std::size_t bound) {
+  std::array<utf8proc_int32_t, k_longest_compared + 1> y;
+  const std::size_t ny = code_points(b, y);
+  static_assert(sizeof(utf8proc_int32_t) == sizeof(std::int32_t));
+  return edit_distance(std::span<const std::int32_t>(a.points.data(), a.size),
+                       std::span<const std::int32_t>(y.data(), ny), bound);
+}
+
+LetterCheck letters_missing(const CodePoints& a, std::string_view b, std::size_t bound) {
+  const auto a_end = a.points.begin() + static_cast<std::ptrdiff_t>(a.size);
+  LetterCheck check;
+  for (std::size_t i = 0; i < b.size(); ++i) {
+    const auto c = static_cast<unsigned char>(b[i]);
+    bool missing;
+    if (c < 0x80) {
+      missing = (a.ascii[c >> 6] >> (c & 63) & 1) == 0;
+    } else if ((c & 0xC0) != 0x80) {
+      // A code point starts here; it decodes as code_points decodes it (an invalid
+      // sequence is one byte, -1). A stray continuation byte is not counted as missing:
+      // the count stays a lower bound.
+      missing = a.all_ascii;
+      if (!missing) {
+        utf8proc_int32_t cp;
+        decode(b, i, cp);
+        missing = std::find(a.points.begin(), a_end, cp) == a_end;
+      }
+    } else {
+      continue;
+    }
+    ++check.code_points;
+    if (missing && ++check.missing > bound) break;
+  }
+  return check;
+}
+
 std::size_t word_distance(std::string_view a, std::string_view b, std::size_t bound) {
   std::array<utf8proc_int32_t, k_longest_compared + 1> x, y;
   const std::size_t nx = code_points(a, x), ny = code_points(b, y);

@@ -6,7 +6,9 @@
 // included, separates words. Nothing here knows about facts.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,5 +46,30 @@ std::string_view strip_korean_particle(std::string_view word);
 std::size_t word_distance(std::string_view a, std::string_view b,
                           std::size_t bound = k_longest_compared);
 std::size_t code_point_count(std::string_view word);
+
+// A word's code points, decoded once to be compared with many words ("did you mean"
+// over the search index's words).
+struct CodePoints {
+  explicit CodePoints(std::string_view word);
+  std::array<std::int32_t, k_longest_compared + 1> points{};
+  std::size_t size = 0;             // k_longest_compared + 1 for a longer word
+  std::uint64_t ascii[2] = {0, 0};  // the ASCII code points among them, as a bit set
+  bool all_ascii = true;
+};
+
+// word_distance(word, b, bound) for the word `a` was decoded from.
+std::size_t word_distance(const CodePoints& a, std::string_view b,
+                          std::size_t bound = k_longest_compared);
+
+// The code points of `b` (code_point_count), and how many of them are nowhere in `a`.
+// Each of those takes an edit of its own (an insertion or a substitution), so more than
+// `bound` of them put b more than `bound` edits from a; the count is read in one pass
+// over b's bytes, far cheaper than the distance. The pass stops at the (bound + 1)th:
+// then `missing` is bound + 1 and `code_points` counts only the bytes read.
+struct LetterCheck {
+  std::size_t code_points = 0;
+  std::size_t missing = 0;
+};
+LetterCheck letters_missing(const CodePoints& a, std::string_view b, std::size_t bound);
 
 }  // namespace nkfacts::util

@@ -136,6 +136,15 @@ TEST_CASE("numbers are compared by value, written the Korean way") {
   CHECK(number_differences("seven years in a third country", "제3국에서 7년").empty());
   CHECK(number_differences("on 13 September 2011", "2011년 9월 13일").empty());
   CHECK(number_differences("on 2020-12-05", "2020년 12월 5일").empty());
+  // Read without strtod up to 15 digits, and exactly as strtod reads them: 0.1 is the
+  // double nearest a tenth, 0.3 is not 0.1 + 0.2, and longer numerals go through strtod.
+  CHECK(number_differences("0.1, 2.675 and 1,234,567.891", "0.1, 2.675, 1234567.891").empty());
+  CHECK(number_differences("123456789012345678 and 0.30", "123,456,789,012,345,678와 0.3").empty());
+  CHECK(number_differences("Two and TWELVE", "2와 12").empty());
+  CHECK(number_differences("7.5 million", "750만").empty());
+  CHECK(number_differences("3 billion", "30억").empty());
+  CHECK(number_differences("2 thousand", "2천").empty());
+  CHECK(number_differences("200", "2백").size() == 2);  // 백 alone is no scale
   CHECK(number_differences("12 million won", "1,300만 원") ==
         std::vector<std::string>{"the numeral 12 of the English text is missing",
                                  "the numeral 1300 is not in the English text"});

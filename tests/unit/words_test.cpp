@@ -93,3 +93,50 @@ TEST_CASE("word distance counts code points, not bytes") {
   CHECK(word_distance("café", "cafe") == 1);
   CHECK(code_point_count("탈북민") == 3);
 }
+
+TEST_CASE("a word decoded once measures as the word itself") {
+  const std::vector<std::string> words = {"hanawn",
+                                          "hanawon",
+                                          "탈북만",
+                                          "탈북민",
+                                          "북한이탈주민",
+                                          "café",
+                                          "cafe",
+                                          "xyzzy",
+                                          "tumen",
+                                          "",
+                                          "두만강",
+                                          "\xff\xfe"
+                                          "ab"};
+  for (const auto& a : words) {
+    const CodePoints decoded(a);
+    for (const auto& b : words) {
+      for (const std::size_t bound : {1, 2, 3, 100}) {
+        CHECK(word_distance(decoded, b, bound) == word_distance(a, b, bound));
+      }
+    }
+  }
+}
+
+TEST_CASE("letters missing from a word count code points and bound the distance from below") {
+  const CodePoints query("xyzzy");
+  const auto far = letters_missing(query, "탈북민", 2);
+  CHECK(far.missing == 3);  // all three syllables, then the pass stops
+  const auto near = letters_missing(query, "xyzzz", 2);
+  CHECK(near.code_points == 5);
+  CHECK(near.missing == 0);
+  const auto one = letters_missing(CodePoints("탈북민"), "탈북만", 2);
+  CHECK(one.code_points == 3);
+  CHECK(one.missing == 1);  // 만
+  CHECK(letters_missing(CodePoints("tumen"), "tuman", 1).missing == 1);
+  // Never more than the distance, up to where the pass stops.
+  const std::vector<std::string> words = {"hanawn", "hanawon", "탈북만", "탈북민", "북한이탈주민",
+                                          "café",   "cafe",    "xyzzy",  "tumen",  "두만강"};
+  for (const auto& a : words) {
+    for (const auto& b : words) {
+      const auto check = letters_missing(CodePoints(a), b, 100);
+      CHECK(check.code_points == code_point_count(b));
+      CHECK(check.missing <= word_distance(a, b));
+    }
+  }
+}
