@@ -162,16 +162,19 @@ void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tab
       // Hangul and the CJK blocks, U+3000 to U+D7FF (lead bytes 0xE3 to 0xEC with any two
       // continuation bytes, 0xED with a second byte below 0xA0), are well-formed and hold
       // no control that is escaped: most of a Korean text, taken without decoding.
-      if (run + 2 < text.size()) {
+      // A whole word of them is taken in this loop, three bytes at a time.
+      const std::size_t before = run;
+      while (run + 2 < text.size()) {
         const auto lead = static_cast<unsigned char>(text[run]);
         const auto second = static_cast<unsigned char>(text[run + 1]);
         const auto third = static_cast<unsigned char>(text[run + 2]);
-        if (lead >= 0xE3 && lead <= 0xED && (second & 0xC0) == 0x80 && (third & 0xC0) == 0x80 &&
-            (lead != 0xED || second < 0xA0)) {
-          run += 3;
-          continue;
+        if (lead < 0xE3 || lead > 0xED || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80 ||
+            (lead == 0xED && second >= 0xA0)) {
+          break;
         }
+        run += 3;
       }
+      if (run != before) continue;
       const std::size_t length = plain_sequence(text, run);
       if (length == 0) break;
       run += length;
