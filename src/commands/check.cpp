@@ -22,6 +22,12 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   }
   // The embedded facts must be in Korean in full (load/review.hpp).
   const std::size_t embedded_end = sources.embedded ? sources.embedded->files.size() : 1;
+  // The build reviewed the embedded facts' Korean already; when it found nothing, only
+  // the user's files are reviewed here.
+  const std::size_t first_reviewed =
+      sources.embedded && sources.embedded->translations_reviewed
+          ? std::max(first_checked, embedded_end)
+          : first_checked;
   load::LoadResult loaded = load::load_sources(std::move(sources));
   auto diagnostics = std::move(loaded.diagnostics);
   // The paths named here came as check's arguments, not as --facts: say so in the hint.
@@ -34,7 +40,7 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   }
   auto more = load::review_fact_base(loaded.facts, today);
   diagnostics.insert(diagnostics.end(), more.begin(), more.end());
-  auto korean = load::review_translations(loaded.facts, first_checked, embedded_end);
+  auto korean = load::review_translations(loaded.facts, first_reviewed, embedded_end);
   diagnostics.insert(diagnostics.end(), korean.begin(), korean.end());
   std::set<std::string_view> files;
   for (std::size_t i = first_checked; i < loaded.facts.files.size(); ++i) {

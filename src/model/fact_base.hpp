@@ -73,6 +73,9 @@ struct FactBase {
   Records<Fact> facts;
   Records<Claim> claims;
   Records<Term> terms;
+  // True when check's review of the Korean text (load/review.hpp) found nothing in these
+  // records when they were built into the binary: check then reviews only the user's files.
+  bool translations_reviewed = false;
 
   // Where records read at run time keep their text and lists: the arena is shared by
   // copies of this fact base, and `share_storage` keeps another base's arenas alive here

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "render/citation.hpp"
 #include "util/i18n.hpp"
@@ -16,6 +17,25 @@ std::size_t SourceNotes::number_of(std::string_view id) {
   if (it != m_order.end()) return static_cast<std::size_t>(it - m_order.begin()) + 1;
   m_order.emplace_back(id);
   return m_order.size();
+}
+
+void SourceNotes::append_markers(std::string& out, model::TextList ids) {
+  // Most records cite a few sources: their numbers sort in place, without an allocation.
+  std::array<std::size_t, 16> small{};
+  std::vector<std::size_t> large;
+  std::size_t* numbers = small.data();
+  if (ids.size() > small.size()) {
+    large.resize(ids.size());
+    numbers = large.data();
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) numbers[i] = number_of(ids[i]);
+  std::sort(numbers, numbers + ids.size());
+  const auto end = std::unique(numbers, numbers + ids.size());
+  for (auto* number = numbers; number != end; ++number) {
+    out += '[';
+    util::append_integer(out, *number);
+    out += ']';
+  }
 }
 
 std::string SourceNotes::markers(model::TextList ids, const Terminal& terminal) {

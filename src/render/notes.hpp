@@ -17,6 +17,8 @@ class SourceNotes {
 
   // "[1][2]" for these reference ids, numbering new ones in order of first use.
   std::string markers(model::TextList ids, const Terminal& terminal);
+  // The same markers, uncoloured, appended to `out` (the handout writes a thousand).
+  void append_markers(std::string& out, model::TextList ids);
   std::size_t number_of(std::string_view id);
 
   bool empty() const { return m_order.empty(); }
