@@ -312,8 +312,7 @@ std::string shown_answer(std::string_view line) {
     // Whole characters only, counted as they come.
     std::size_t end = 0;
     while (end < bad && characters < k_shown) {
-      ++end;
-      while (end < bad && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
+      end += util::decode_utf8(line, end).length;  // valid up to `bad`: never 0 here
       ++characters;
     }
     util::escape_controls_into(out, line.substr(0, end), util::Newlines::escape);

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "util/utf8.hpp"
+
 namespace nkfacts::render::html {
 namespace {
 
@@ -34,42 +36,12 @@ svg { max-width: 100%; height: auto; }
 }
 )css";
 
-// The length of the UTF-8 sequence starting at `text[i]`, or 0 when it is not valid
-// (overlong forms, surrogates and code points above U+10FFFF included).
-std::size_t sequence_length(std::string_view text, std::size_t i, std::uint32_t& code_point) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  std::uint32_t min = 0;
-  if (lead < 0x80) {
-    code_point = lead;
-    return 1;
-  } else if ((lead & 0xE0) == 0xC0) {
-    length = 2, code_point = lead & 0x1F, min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3, code_point = lead & 0x0F, min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4, code_point = lead & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    code_point = (code_point << 6) | (byte(i + k) & 0x3F);
-  }
-  if (code_point < min || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF))
-    return 0;
-  return length;
-}
-
 }  // namespace
 
 void escape(std::string& out, std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
-    std::uint32_t code_point = 0;
-    const std::size_t length = sequence_length(text, i, code_point);
+    const auto [code_point, length] = util::decode_utf8(text, i);
     if (length == 0) {
       out += "\uFFFD";
       ++i;
