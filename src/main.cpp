@@ -11,8 +11,8 @@
 #include <new>
 #include <random>
 
-#include "commands/commands.hpp"
 #include "cli/run.hpp"
+#include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
 
 namespace {
@@ -54,24 +54,25 @@ model::Date today() {
 
 int run(int argc, char** argv) {
   cli::Session session;
-  session.conversation = {
-      [](std::string_view text) { write_all(STDOUT_FILENO, text); },
-      []() -> std::optional<std::string> {
-        auto line = commands::read_answer(STDIN_FILENO);
-        // Answers from a file or a pipe are not echoed by a terminal: show them, escaped
-        // like any untrusted text, so the transcript reads like the conversation.
-        if (line && isatty(STDIN_FILENO) != 1) {
-          write_all(STDOUT_FILENO, commands::shown_answer(*line) + "\n");
-        }
-        return line;
-      }};
+  session.conversation = {[](std::string_view text) { write_all(STDOUT_FILENO, text); },
+                          []() -> std::optional<std::string> {
+                            auto line = commands::read_answer(STDIN_FILENO);
+                            // Answers from a file or a pipe are not echoed by a terminal: show
+                            // them, escaped like any untrusted text, so the transcript reads like
+                            // the conversation.
+                            if (line && isatty(STDIN_FILENO) != 1) {
+                              write_all(STDOUT_FILENO, commands::shown_answer(*line) + "\n");
+                            }
+                            return line;
+                          }};
   session.fresh_seed = fresh_seed;
   session.today = today();
   const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);
   auto outcome = cli::run(args, cli::process_environment(), std::move(session));
   write_all(STDOUT_FILENO, outcome.out);
   if (write_error != 0) {
-    outcome.err += fmt::format("nkfacts: cannot write the output: {}\n", std::strerror(write_error));
+    outcome.err +=
+        fmt::format("nkfacts: cannot write the output: {}\n", std::strerror(write_error));
     outcome.status = exit_status::data_error;
   }
   write_all(STDERR_FILENO, outcome.err);

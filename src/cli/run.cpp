@@ -37,11 +37,11 @@ Outcome help(const Invocation& invocation, const render::Terminal& err) {
     if (!invocation.operands.empty()) {
       topic = find_command(invocation.operands.front());
       if (!topic) {
-        return usage_failure(
-            {fmt::format("no help for '{}': not a command",
-                         util::escape_controls(invocation.operands.front(), util::Newlines::escape)),
-             "'nkfacts --help' lists the commands", nullptr},
-            err);
+        return usage_failure({fmt::format("no help for '{}': not a command",
+                                          util::escape_controls(invocation.operands.front(),
+                                                                util::Newlines::escape)),
+                              "'nkfacts --help' lists the commands", nullptr},
+                             err);
       }
     }
   }
@@ -69,7 +69,9 @@ Outcome version(bool verbose) {
 
 // The commands that write an HTML page (-o html); the others refuse it. quiz writes one
 // with --print.
-bool writes_html(const Command* command) { return command && !command->html.empty(); }
+bool writes_html(const Command* command) {
+  return command && !command->html.empty();
+}
 
 // "handout, stats, ... and quiz --print": the commands that write -o html, from the table.
 std::string html_commands() {
@@ -162,7 +164,8 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   load::SourceOptions sources;
   const bool no_default = invocation.has("--no-default");
   if (!no_default) sources.embedded = load::embedded_fact_base();
-  if (const char* path = std::getenv("NKFACTS_PATH")) sources.env_paths = load::split_search_path(path);
+  if (const char* path = std::getenv("NKFACTS_PATH"))
+    sources.env_paths = load::split_search_path(path);
   sources.cli_paths = invocation.all("--facts");
   const bool names_paths = command && command->name == "check" && !invocation.operands.empty();
   if (no_default && sources.env_paths.empty() && sources.cli_paths.empty() && !names_paths &&
@@ -181,9 +184,8 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
     return {std::move(context.out), std::move(context.err), status};
   }
   load::LoadResult& loaded = kept_until_exit.emplace(load::load_sources(std::move(sources)));
-  std::string messages = render::format_diagnostics(loaded.diagnostics, err,
-                                                    invocation.has("--verbose"),
-                                                    !invocation.has("--quiet"));
+  std::string messages = render::format_diagnostics(
+      loaded.diagnostics, err, invocation.has("--verbose"), !invocation.has("--quiet"));
   if (loaded.has_errors()) {
     messages += render::format_error(util::tr("the facts above are invalid; nothing was answered"),
                                      "", err);

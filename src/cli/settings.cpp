@@ -9,12 +9,15 @@
 namespace nkfacts::cli {
 namespace {
 
-bool set(const char* value) { return value && *value; }
-bool forces(const char* value) { return set(value) && std::string_view(value) != "0"; }
+bool set(const char* value) {
+  return value && *value;
+}
+bool forces(const char* value) {
+  return set(value) && std::string_view(value) != "0";
+}
 
 std::size_t clamp_width(unsigned long long width) {
-  return static_cast<std::size_t>(
-      std::clamp<unsigned long long>(width, k_min_width, k_max_width));
+  return static_cast<std::size_t>(std::clamp<unsigned long long>(width, k_min_width, k_max_width));
 }
 
 }  // namespace

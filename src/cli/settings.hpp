@@ -24,7 +24,7 @@ struct Environment {
   const char* lang = nullptr;            // LANG
   bool stdout_is_terminal = false;
   bool stderr_is_terminal = false;
-  std::size_t terminal_columns = 0;      // the terminal's width on stdout; 0: unknown
+  std::size_t terminal_columns = 0;  // the terminal's width on stdout; 0: unknown
 };
 
 // The environment of this process (getenv, isatty, the terminal's size).

@@ -41,28 +41,28 @@ enum class Complete { none, files, choices, ids, route_ids, danger_ids, commands
 using Choices = std::vector<std::string> (*)();
 
 struct Option {
-  std::string_view name = {};            // "--format"
-  char short_name = 0;              // 'o' for -o; 0 for none
-  std::string_view value_name = {};      // "FMT"; empty for a flag
+  std::string_view name = {};        // "--format"
+  char short_name = 0;               // 'o' for -o; 0 for none
+  std::string_view value_name = {};  // "FMT"; empty for a flag
   Value value = Value::none;
-  std::string_view help = {};            // for the help page; wrapped to 80 columns
-  std::string_view brief = {};           // a few words, for completion menus and messages
-  Choices choices = nullptr;        // allowed values (Value::choice, Value::optional)
-  long long min = 0;                // Value::integer: the range accepted
+  std::string_view help = {};   // for the help page; wrapped to 80 columns
+  std::string_view brief = {};  // a few words, for completion menus and messages
+  Choices choices = nullptr;    // allowed values (Value::choice, Value::optional)
+  long long min = 0;            // Value::integer: the range accepted
   long long max = 0;
-  std::string_view example = {};         // "--count 5", shown when a value is refused
-  std::string_view takes = {};           // what it takes, in words, when the range says too little
-  std::string_view excludes = {};        // options it cannot be combined with, space-separated
-  bool repeatable = false;          // may be given more than once (--facts)
+  std::string_view example = {};   // "--count 5", shown when a value is refused
+  std::string_view takes = {};     // what it takes, in words, when the range says too little
+  std::string_view excludes = {};  // options it cannot be combined with, space-separated
+  bool repeatable = false;         // may be given more than once (--facts)
   Complete complete = Complete::none;
 };
 
 // The words after the command: ids, kinds, paths, a shell.
 struct Operands {
-  std::string_view name = {};            // "ID"; empty: the command takes none
+  std::string_view name = {};  // "ID"; empty: the command takes none
   std::string_view help = {};
-  bool many = false;                // ID... rather than [ID]
-  Choices choices = nullptr;        // for completion (a command may accept more, e.g. plurals)
+  bool many = false;          // ID... rather than [ID]
+  Choices choices = nullptr;  // for completion (a command may accept more, e.g. plurals)
   Complete complete = Complete::none;
 };
 
@@ -70,17 +70,17 @@ using RunFunction = int (*)(const Invocation&, commands::Context&, const Session
 
 struct Command {
   std::string_view name = {};
-  std::string_view summary = {};         // one line, for listings
-  std::string_view synopsis = {};        // what follows "nkfacts NAME" in the usage line
-  std::string_view about = {};           // paragraphs separated by blank lines; wrapped to 80
+  std::string_view summary = {};   // one line, for listings
+  std::string_view synopsis = {};  // what follows "nkfacts NAME" in the usage line
+  std::string_view about = {};     // paragraphs separated by blank lines; wrapped to 80
   std::vector<Option> options = {};
   Operands operands = {};
-  std::string_view more = {};            // paragraphs after the options (fields, exit status)
-  std::string_view examples = {};        // one command line per line
-  RunFunction run = nullptr;        // null: the help command, which the runner answers
-  bool loads_facts = true;          // false: runs without the facts (check, completion)
-  std::string_view html = {};       // non-empty: it writes -o html; how it is asked for
-                                    // ("handout", "quiz --print")
+  std::string_view more = {};      // paragraphs after the options (fields, exit status)
+  std::string_view examples = {};  // one command line per line
+  RunFunction run = nullptr;       // null: the help command, which the runner answers
+  bool loads_facts = true;         // false: runs without the facts (check, completion)
+  std::string_view html = {};      // non-empty: it writes -o html; how it is asked for
+                                   // ("handout", "quiz --print")
 };
 
 const std::vector<Command>& command_table();

@@ -24,15 +24,16 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
   const std::size_t embedded_end = sources.embedded ? sources.embedded->files.size() : 1;
   // The build reviewed the embedded facts' Korean already; when it found nothing, only
   // the user's files are reviewed here.
-  const std::size_t first_reviewed =
-      sources.embedded && sources.embedded->translations_reviewed
-          ? std::max(first_checked, embedded_end)
-          : first_checked;
+  const std::size_t first_reviewed = sources.embedded && sources.embedded->translations_reviewed
+                                         ? std::max(first_checked, embedded_end)
+                                         : first_checked;
   load::LoadResult loaded = load::load_sources(std::move(sources));
   auto diagnostics = std::move(loaded.diagnostics);
   // The paths named here came as check's arguments, not as --facts: say so in the hint.
   for (auto& d : diagnostics) {
-    const auto named = [&](const std::string& path) { return d.message.rfind(path + ": ", 0) == 0; };
+    const auto named = [&](const std::string& path) {
+      return d.message.rfind(path + ": ", 0) == 0;
+    };
     if (d.hint.rfind("--facts takes", 0) == 0 &&
         std::any_of(options.paths.begin(), options.paths.end(), named)) {
       d.hint = "check takes a .toml file, a directory of them, or - for standard input";

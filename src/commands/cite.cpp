@@ -13,8 +13,9 @@ namespace nkfacts::commands {
 int run_cite(const CiteOptions& options, Context& context) {
   const auto& facts = context.facts;
   const auto style = render::parse_citation_style(options.style);
-  if (!style) return usage_error(context, fmt::format("unknown citation style '{}'", options.style),
-                                 fmt::format("valid styles: {}", render::k_citation_style_names));
+  if (!style)
+    return usage_error(context, fmt::format("unknown citation style '{}'", options.style),
+                       fmt::format("valid styles: {}", render::k_citation_style_names));
   std::vector<const model::Reference*> references;
   if (options.ids.empty()) {
     for (const auto& reference : facts.references) references.push_back(&reference);
@@ -26,8 +27,8 @@ int run_cite(const CiteOptions& options, Context& context) {
       if (!found.ref) return report_unknown_id(context, id, "", found.suggestions);
       for (const auto& reference_id : query::references_behind(facts, *found.ref)) {
         const auto* reference = facts.find_reference(reference_id);
-        if (reference && std::find(references.begin(), references.end(), reference) ==
-                             references.end()) {
+        if (reference &&
+            std::find(references.begin(), references.end(), reference) == references.end()) {
           references.push_back(reference);
         }
       }

@@ -24,9 +24,9 @@ struct RecordsOptions {          // routes [ID...], dangers [ID...]
 int run_routes(const RecordsOptions& options, Context& context);
 int run_dangers(const RecordsOptions& options, Context& context);
 
-struct ClaimsOptions {           // claims [--verdict V] [ID...]
+struct ClaimsOptions {  // claims [--verdict V] [ID...]
   RecordsOptions records;
-  std::string verdict;           // empty: every verdict
+  std::string verdict;  // empty: every verdict
 };
 int run_claims(const ClaimsOptions& options, Context& context);
 int run_terms(const RecordsOptions& options, Context& context);
@@ -35,26 +35,26 @@ struct StatsOptions {
   std::optional<int> year;
   std::optional<int> from;
   std::optional<int> to;
-  bool chart = false;              // bars instead of tables
-  bool ascii = false;              // draw with ASCII only
+  bool chart = false;  // bars instead of tables
+  bool ascii = false;  // draw with ASCII only
 };
 int run_stats(const StatsOptions& options, Context& context);
 
 struct TimelineOptions {
-  std::optional<int> year;         // only events in this year
-  std::optional<int> from;         // only events in this year or later
-  std::optional<int> to;           // only events in this year or earlier
+  std::optional<int> year;  // only events in this year
+  std::optional<int> from;  // only events in this year or later
+  std::optional<int> to;    // only events in this year or earlier
   bool ascii = false;
 };
 int run_timeline(const TimelineOptions& options, Context& context);
 
 struct QuizOptions {
   std::size_t count = 5;
-  bool count_given = false;        // --count given: say so when fewer questions exist
-  std::uint64_t seed = 0;          // main picks one when --seed is not given
-  std::string topic;               // empty: every topic
-  bool print = false;              // a worksheet to fill in instead of asking
-  bool key = false;                // the answer key (after the worksheet with --print)
+  bool count_given = false;  // --count given: say so when fewer questions exist
+  std::uint64_t seed = 0;    // main picks one when --seed is not given
+  std::string topic;         // empty: every topic
+  bool print = false;        // a worksheet to fill in instead of asking
+  bool key = false;          // the answer key (after the worksheet with --print)
 };
 // How an interactive command talks to the user: write shows text at once, read_line
 // returns the next line typed (nullopt at the end of input).
@@ -84,15 +84,15 @@ inline constexpr model::Kind k_random_kinds[] = {model::Kind::figure, model::Kin
                                                  model::Kind::fact};
 
 struct RandomOptions {
-  std::string kind;                // empty: figure, route, danger, event or fact
+  std::string kind;  // empty: figure, route, danger, event or fact
   std::uint64_t seed = 0;
 };
 int run_random(const RandomOptions& options, Context& context);
 
 struct HandoutOptions {
-  std::string topic = "all";       // all, stats, routes, dangers, timeline
-  std::string style = "plain";     // the bibliography's citation style
-  std::string length = "lesson";   // sheet (one page) or lesson
+  std::string topic = "all";      // all, stats, routes, dangers, timeline
+  std::string style = "plain";    // the bibliography's citation style
+  std::string length = "lesson";  // sheet (one page) or lesson
 };
 int run_handout(const HandoutOptions& options, Context& context);
 
@@ -108,7 +108,7 @@ struct ShowOptions {
 int run_show(const ShowOptions& options, Context& context);
 
 struct ListOptions {
-  std::string kind;              // empty: every kind
+  std::string kind;  // empty: every kind
 };
 int run_list(const ListOptions& options, Context& context);
 

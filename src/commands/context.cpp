@@ -44,8 +44,9 @@ bool check_fields(Context& context, const std::vector<std::string>& valid) {
 int emit_dataset(Context& context, const render::Dataset& data,
                  const std::vector<std::string>& valid) {
   if (!check_fields(context, valid)) return exit_status::usage_error;
-  append_output(context, render::write_dataset(data, context.format,
-                                               context.fields.empty() ? data.fields : context.fields));
+  append_output(context,
+                render::write_dataset(data, context.format,
+                                      context.fields.empty() ? data.fields : context.fields));
   return exit_status::answered;
 }
 
@@ -64,8 +65,8 @@ void append_output(Context& context, std::string&& text) {
   }
 }
 
-bool parse_kind_argument(Context& context, std::string_view name,
-                         std::optional<model::Kind>& kind, const std::vector<model::Kind>& allowed) {
+bool parse_kind_argument(Context& context, std::string_view name, std::optional<model::Kind>& kind,
+                         const std::vector<model::Kind>& allowed) {
   if (name.empty()) return true;
   kind = model::parse_kind(util::fold_case(name));
   const auto ok = [&](model::Kind k) {

@@ -20,8 +20,11 @@ struct Context {
   Context(const model::FactBase& facts_, render::Terminal out_terminal_,
           render::Terminal err_terminal_, render::Format format_ = render::Format::text,
           std::vector<std::string> fields_ = {})
-      : facts(facts_), out_terminal(out_terminal_), err_terminal(err_terminal_),
-        format(format_), fields(std::move(fields_)) {}
+      : facts(facts_),
+        out_terminal(out_terminal_),
+        err_terminal(err_terminal_),
+        format(format_),
+        fields(std::move(fields_)) {}
 
   const model::FactBase& facts;
   render::Terminal out_terminal;
@@ -29,7 +32,7 @@ struct Context {
   std::string out;
   std::string err;
   render::Format format = render::Format::text;
-  std::vector<std::string> fields;  // --fields: columns for the machine formats
+  std::vector<std::string> fields;                      // --fields: columns for the machine formats
   render::html::Paper paper = render::html::Paper::a4;  // --paper: for -o html
   // FactBase::files from this index on are the user's own (NKFACTS_PATH, --facts): a
   // handout marks their records. The default: none is.
@@ -66,8 +69,7 @@ int report_unknown_id(Context& context, std::string_view id, std::string_view ki
 // Parses a --kind / KIND argument ("" means any kind), singular or plural, in any case.
 // `allowed` lists the kinds the command takes (empty: every kind). On a bad name, appends
 // the usage error, whose hint lists the allowed kinds, and returns false.
-bool parse_kind_argument(Context& context, std::string_view name,
-                         std::optional<model::Kind>& kind,
+bool parse_kind_argument(Context& context, std::string_view name, std::optional<model::Kind>& kind,
                          const std::vector<model::Kind>& allowed = {});
 
 // The one way a command reports a problem that ends it: "nkfacts: message" and the hint

@@ -15,8 +15,9 @@ int run_list(const ListOptions& options, Context& context) {
   if (!parse_kind_argument(context, options.kind, kind)) return exit_status::usage_error;
   const auto ids = kind ? facts.ids_of(*kind) : facts.ids();
   if (ids.empty()) {
-    return report(context, exit_status::nothing_found,
-                  fmt::format("no {} in the loaded facts", kind ? model::kind_plural(*kind) : "records"));
+    return report(
+        context, exit_status::nothing_found,
+        fmt::format("no {} in the loaded facts", kind ? model::kind_plural(*kind) : "records"));
   }
   if (is_machine_format(context)) {
     render::Dataset data;

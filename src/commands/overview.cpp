@@ -81,7 +81,8 @@ int run_overview(Context& context, const std::vector<render::CommandSummary>& co
     labelled(out, util::tr("Sources:"), sources, terminal);
   }
   std::string names;
-  for (const auto& command : commands) names += fmt::format("{}{}", names.empty() ? "" : " ", command.name);
+  for (const auto& command : commands)
+    names += fmt::format("{}{}", names.empty() ? "" : " ", command.name);
   out += '\n';
   labelled(out, util::tr("Commands:"), names, terminal);
   util::wrap_into(

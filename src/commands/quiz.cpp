@@ -84,7 +84,8 @@ std::string short_source(const model::FactBase& facts, const Question& q) {
                                      ? model::localized(*reference, &model::Reference::title)
                                      : reference->publisher;
     if (!reference->published) return fmt::format("{} [{}]", who, reference->id);
-    return fmt::format("{}, {} [{}]", who, model::display_date(*reference->published), reference->id);
+    return fmt::format("{}, {} [{}]", who, model::display_date(*reference->published),
+                       reference->id);
   }
   return "";
 }

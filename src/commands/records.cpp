@@ -26,11 +26,13 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
     for (const auto& record : records) {
       if (keep(record)) chosen.push_back(&record);
     }
-    std::sort(chosen.begin(), chosen.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    std::sort(chosen.begin(), chosen.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
   } else {
     for (const auto& id : options.ids) {
       const auto found = query::lookup(facts, id, kind);
-      if (!found.ref) return report_unknown_id(context, id, model::kind_name(kind), found.suggestions);
+      if (!found.ref)
+        return report_unknown_id(context, id, model::kind_name(kind), found.suggestions);
       if (found.ref->kind != kind) {
         return report_wrong_kind(context, id, model::kind_name(kind),
                                  model::kind_name(found.ref->kind));
@@ -56,7 +58,8 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
   if (is_machine_format(context)) {
     render::Dataset data;
     data.fields = render::fields_of(kind);
-    for (const auto* record : chosen) data.rows.push_back(render::record_row(facts, *facts.find(record->id)));
+    for (const auto* record : chosen)
+      data.rows.push_back(render::record_row(facts, *facts.find(record->id)));
     render::resolve_references(data, facts);
     return emit_dataset(context, data, data.fields);
   }
@@ -87,9 +90,9 @@ int run_dangers(const RecordsOptions& options, Context& context) {
 int run_claims(const ClaimsOptions& options, Context& context) {
   std::optional<model::Verdict> verdict;
   if (!options.verdict.empty()) {
-    for (const auto candidate : {model::Verdict::accurate, model::Verdict::outdated,
-                                 model::Verdict::wrong, model::Verdict::unverified,
-                                 model::Verdict::disputed}) {
+    for (const auto candidate :
+         {model::Verdict::accurate, model::Verdict::outdated, model::Verdict::wrong,
+          model::Verdict::unverified, model::Verdict::disputed}) {
       if (model::verdict_name(candidate) == options.verdict) verdict = candidate;
     }
     if (!verdict) {

@@ -30,7 +30,8 @@ int run_show(const ShowOptions& options, Context& context) {
   if (is_machine_format(context)) {
     render::Dataset data;
     std::vector<std::string> valid;
-    for (const model::Kind kind : model::k_all_kinds) render::add_fields(valid, render::record_fields(kind));
+    for (const model::Kind kind : model::k_all_kinds)
+      render::add_fields(valid, render::record_fields(kind));
     for (const auto* ref : refs) {
       render::add_fields(data.fields, render::record_fields(ref->kind));
       data.rows.push_back(render::record_row(context.facts, *ref));
@@ -40,9 +41,11 @@ int run_show(const ShowOptions& options, Context& context) {
       if (ref->kind != model::Kind::series) continue;
       const auto& series = context.facts.series[ref->index];
       render::add_fields(data.fields, render::series_fields(series));
-      for (const auto& point : series.points) data.rows.push_back(render::series_row(series, point));
+      for (const auto& point : series.points)
+        data.rows.push_back(render::series_row(series, point));
     }
-    for (const auto& series : context.facts.series) render::add_fields(valid, render::series_fields(series));
+    for (const auto& series : context.facts.series)
+      render::add_fields(valid, render::series_fields(series));
     render::resolve_references(data, context.facts);
     const int emitted = emit_dataset(context, data, valid);
     return emitted != exit_status::answered ? emitted : status;

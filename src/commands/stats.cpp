@@ -26,7 +26,8 @@ int run_stats(const StatsOptions& options, Context& context) {
   }
   const bool filtered = from || to;
   if (options.ascii && !options.chart) {
-    return usage_error(context, "--ascii applies to --chart", "add --chart, e.g. 'nkfacts stats --chart --ascii'");
+    return usage_error(context, "--ascii applies to --chart",
+                       "add --chart, e.g. 'nkfacts stats --chart --ascii'");
   }
   if (options.chart && is_machine_format(context) && context.format != render::Format::html) {
     return usage_error(context, "--chart draws for the terminal, not in a machine format",
@@ -79,14 +80,15 @@ int run_stats(const StatsOptions& options, Context& context) {
         data.rows.push_back(render::series_row(*s, *point));
       }
     }
-    if (!figure_rows.empty()) render::add_fields(data.fields, render::fields_of(model::Kind::figure));
+    if (!figure_rows.empty())
+      render::add_fields(data.fields, render::fields_of(model::Kind::figure));
     data.rows.insert(data.rows.begin(), std::make_move_iterator(figure_rows.begin()),
                      std::make_move_iterator(figure_rows.end()));
     if (data.rows.empty()) {
-      context.err += render::format_error(filtered ? "no period in the series falls in the range given"
-                                                   : "no figures or series in the loaded facts",
-                                          "'nkfacts stats' shows every period",
-                                          context.err_terminal);
+      context.err +=
+          render::format_error(filtered ? "no period in the series falls in the range given"
+                                        : "no figures or series in the loaded facts",
+                               "'nkfacts stats' shows every period", context.err_terminal);
       return exit_status::nothing_found;
     }
     render::resolve_references(data, facts);
@@ -105,7 +107,8 @@ int run_stats(const StatsOptions& options, Context& context) {
   }
   std::vector<const model::Series*> series;
   for (const auto& s : facts.series) series.push_back(&s);
-  std::sort(series.begin(), series.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  std::sort(series.begin(), series.end(),
+            [](const auto* a, const auto* b) { return a->id < b->id; });
   bool any_rows = false;
   for (const auto* s : series) {
     const auto points = query::points_between(*s, from, to);
@@ -120,9 +123,10 @@ int run_stats(const StatsOptions& options, Context& context) {
     }
   }
   if (filtered && !any_rows) {
-    const std::string range = options.year ? fmt::format("{}", *options.year)
-                              : fmt::format("{}\u2013{}", from ? fmt::format("{}", *from) : "",
-                                            to ? fmt::format("{}", *to) : "");
+    const std::string range = options.year
+                                  ? fmt::format("{}", *options.year)
+                                  : fmt::format("{}\u2013{}", from ? fmt::format("{}", *from) : "",
+                                                to ? fmt::format("{}", *to) : "");
     context.err += render::format_error(
         fmt::format(fmt::runtime(util::tr("no period in the series falls in {}")), range),
         util::tr("'nkfacts stats' shows every period"), context.err_terminal);

@@ -40,9 +40,9 @@ int run_timeline(const TimelineOptions& options, Context& context) {
       context.err +=
           render::format_error(util::tr("no events in the loaded facts"), "", context.err_terminal);
     } else {
-      context.err += render::format_error("no event falls in the years given",
-                                          "'nkfacts timeline' shows every event",
-                                          context.err_terminal);
+      context.err +=
+          render::format_error("no event falls in the years given",
+                               "'nkfacts timeline' shows every event", context.err_terminal);
     }
     return exit_status::nothing_found;
   }
@@ -57,7 +57,8 @@ int run_timeline(const TimelineOptions& options, Context& context) {
   if (is_machine_format(context)) {
     render::Dataset data;
     data.fields = render::fields_of(model::Kind::event);
-    for (const auto* event : events) data.rows.push_back(render::record_row(facts, *facts.find(event->id)));
+    for (const auto* event : events)
+      data.rows.push_back(render::record_row(facts, *facts.find(event->id)));
     render::resolve_references(data, facts);
     return emit_dataset(context, data, data.fields);
   }

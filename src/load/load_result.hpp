@@ -13,10 +13,10 @@ namespace nkfacts::load {
 
 // One use of an id inside a record: a source, a danger of a route, a claim's evidence.
 struct LinkUse {
-  std::string_view owner;      // id of the record that holds the link (views into the
-  std::string_view target;     // records' storage); the id it names
+  std::string_view owner;   // id of the record that holds the link (views into the
+  std::string_view target;  // records' storage); the id it names
   model::KindSet expected = model::Kind::reference;  // the kinds it may name
-  model::SourcePos pos;        // of the id string inside its array
+  model::SourcePos pos;                              // of the id string inside its array
 };
 
 struct LoadResult {

@@ -273,9 +273,8 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
   for (const auto& numeral : rest) {
     if (numeral.month) continue;
     const auto in_english = std::any_of(
-        english_numerals.begin(), english_numerals.end(), [&](const Numeral& n) {
-          return numeral.scaled == n.value || numeral.scaled == n.scaled;
-        });
+        english_numerals.begin(), english_numerals.end(),
+        [&](const Numeral& n) { return numeral.scaled == n.value || numeral.scaled == n.scaled; });
     if (in_english) continue;
     if (is_word_number(numeral.scaled)) {
       if (!words_read) {
@@ -284,8 +283,9 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
       }
       if (std::find(words.begin(), words.end(), numeral.scaled) != words.end()) continue;
     }
-    problems.push_back(fmt::format(fmt::runtime(util::tr("the numeral {} is not in the English text")),
-                                   without_commas(numeral.text)));
+    problems.push_back(
+        fmt::format(fmt::runtime(util::tr("the numeral {} is not in the English text")),
+                    without_commas(numeral.text)));
   }
   return problems;
 }

@@ -1,6 +1,9 @@
 #include "load/sources.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -8,14 +11,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <optional>
 #include <set>
-#include <iterator>
 #include <unordered_map>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "load/limits.hpp"
 #include "load/toml_loader.hpp"
@@ -85,13 +84,15 @@ std::optional<std::string> read_file(const std::string& path, std::string& probl
   struct stat info {};
   if (fstat(fileno(file), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
     // One byte more than the limit, so that a file over it is still found to be.
-    text.resize(std::min<std::size_t>(static_cast<std::size_t>(info.st_size), k_max_file_bytes + 1));
+    text.resize(
+        std::min<std::size_t>(static_cast<std::size_t>(info.st_size), k_max_file_bytes + 1));
     text.resize(std::fread(text.data(), 1, text.size(), file));
   }
   char buffer[65536];
   std::size_t count = 0;
   // The rest, if any: standard input, or a file that grew since it was measured.
-  while (text.size() <= k_max_file_bytes && (count = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+  while (text.size() <= k_max_file_bytes &&
+         (count = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
     text.append(buffer, count);
   }
   if (text.size() > k_max_file_bytes) {
@@ -146,19 +147,21 @@ std::optional<std::string> find_path(std::string& path) {
   const int error = errno;
   const fs::path given(path);
   const char* pwd = std::getenv("PWD");
-  struct stat here {}, shell_here {};
-  const bool climbs = std::any_of(given.begin(), given.end(),
-                                  [](const fs::path& part) { return part == ".."; });
+  struct stat here {
+  }, shell_here{};
+  const bool climbs =
+      std::any_of(given.begin(), given.end(), [](const fs::path& part) { return part == ".."; });
   if (error == ENOENT && climbs && given.is_relative() && pwd && pwd[0] == '/' &&
-      ::stat(".", &here) == 0 && ::stat(pwd, &shell_here) == 0 && here.st_dev == shell_here.st_dev &&
-      here.st_ino == shell_here.st_ino) {
+      ::stat(".", &here) == 0 && ::stat(pwd, &shell_here) == 0 &&
+      here.st_dev == shell_here.st_dev && here.st_ino == shell_here.st_ino) {
     const auto logical = (fs::path(pwd) / given).lexically_normal().string();
     if (::stat(logical.c_str(), &info) == 0) {
       path = logical;
       return std::nullopt;
     }
   }
-  return error == ENOENT ? std::string("no such file or directory") : std::string(std::strerror(error));
+  return error == ENOENT ? std::string("no such file or directory")
+                         : std::string(std::strerror(error));
 }
 
 }  // namespace
@@ -210,9 +213,9 @@ LoadResult load_path(const std::string& path) {
     std::sort(files.begin(), files.end());
     std::sort(skipped.begin(), skipped.end());
     for (const auto& [file, mode] : skipped) {
-      result.diagnostics.push_back(path_problem(
-          Severity::warning, file,
-          fmt::format("{}, not a fact file; skipped", special_file_kind(mode))));
+      result.diagnostics.push_back(
+          path_problem(Severity::warning, file,
+                       fmt::format("{}, not a fact file; skipped", special_file_kind(mode))));
     }
   } else {
     files.push_back(path);
@@ -225,9 +228,9 @@ LoadResult load_path(const std::string& path) {
     std::string problem;
     const auto text = read_file(file, problem);
     if (!text) {
-      result.diagnostics.push_back(
-          path_problem(Severity::error, file == "-" ? "standard input" : file,
-                       fmt::format("cannot read: {}", problem)));
+      result.diagnostics.push_back(path_problem(Severity::error,
+                                                file == "-" ? "standard input" : file,
+                                                fmt::format("cannot read: {}", problem)));
       continue;
     }
     layers.push_back(load_text(*text, file == "-" ? "<stdin>" : file));
@@ -299,16 +302,16 @@ void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool repla
         d.line = record.pos.line;
         if (replace) {
           d.severity = Severity::note;
-          d.message = fmt::format("\"{}\" replaces the one from {}", record.id,
-                                  describe_file(old_file));
+          d.message =
+              fmt::format("\"{}\" replaces the one from {}", record.id, describe_file(old_file));
           replaced[record.id] = first_new_file;
         } else {
           d.severity = Severity::error;
           d.column = record.pos.column;
           d.message = fmt::format("duplicate id \"{}\"", record.id);
           d.hint = fmt::format(
-              "the first definition is at {}:{}:{}; ids must be unique within one source",
-              old_file, old_pos.line, old_pos.column);
+              "the first definition is at {}:{}:{}; ids must be unique within one source", old_file,
+              old_pos.line, old_pos.column);
         }
         base.diagnostics.push_back(std::move(d));
       }
@@ -344,9 +347,8 @@ void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool repla
         std::erase_if(records.edit(), is_replaced);
       }
     });
-    std::erase_if(base.links, [&](const LinkUse& link) {
-      return is_replaced_at(link.owner, link.pos.file);
-    });
+    std::erase_if(base.links,
+                  [&](const LinkUse& link) { return is_replaced_at(link.owner, link.pos.file); });
   }
   facts.build_index();
 }
@@ -424,9 +426,11 @@ LoadResult load_sources(SourceOptions options) {
     auto collect = [&](const auto& records) {
       for (const auto& record : records) {
         if (record.pos.file >= embedded_files) continue;
-        model::for_each_id_list(record, [&](model::KindSet targets, model::TextList ids, const auto&) {
-          for (const auto& id : ids) embedded_links.push_back({record.id, id, targets, record.pos});
-        });
+        model::for_each_id_list(record,
+                                [&](model::KindSet targets, model::TextList ids, const auto&) {
+                                  for (const auto& id : ids)
+                                    embedded_links.push_back({record.id, id, targets, record.pos});
+                                });
       }
     };
     model::for_each_kind([&](auto schema) { collect(model::records_of(result.facts, schema)); });

@@ -11,9 +11,9 @@
 namespace nkfacts::load {
 
 struct SourceOptions {
-  std::optional<model::FactBase> embedded;    // nullopt: leave the embedded facts out
-  std::vector<std::string> env_paths;         // NKFACTS_PATH entries; a missing one is a warning
-  std::vector<std::string> cli_paths;         // --facts paths; a missing one is an error
+  std::optional<model::FactBase> embedded;  // nullopt: leave the embedded facts out
+  std::vector<std::string> env_paths;       // NKFACTS_PATH entries; a missing one is a warning
+  std::vector<std::string> cli_paths;       // --facts paths; a missing one is an error
 };
 
 // Splits NKFACTS_PATH on ':' and drops empty entries.

@@ -46,8 +46,8 @@ const auto& record_kind_names() {
 
 // Units that count things or measure time: a negative value in them is a mistake.
 bool is_count_unit(std::string_view unit) {
-  for (const std::string_view count : {"people", "persons", "cases", "records", "days", "weeks",
-                                       "months", "years"}) {
+  for (const std::string_view count :
+       {"people", "persons", "cases", "records", "days", "weeks", "months", "years"}) {
     if (unit == count) return true;
   }
   return false;
@@ -76,16 +76,26 @@ bool is_kebab_id(std::string_view id) {
 
 std::string_view type_name(toml::node_type type) {
   switch (type) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
-    default: return "nothing";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date-time";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::table:
+      return "a table";
+    default:
+      return "nothing";
   }
 }
 
@@ -211,10 +221,9 @@ class Loader {
   template <typename R>
   void read_record(toml::table& table);
   template <typename R>
-  void read_field(TableReader& reader, toml::table& table, const model::Field<R>& field,
-                  R& record);
-  std::optional<std::size_t> read_choice(TableReader& reader, std::string_view key,
-                                         bool required, std::span<const std::string_view> choices);
+  void read_field(TableReader& reader, toml::table& table, const model::Field<R>& field, R& record);
+  std::optional<std::size_t> read_choice(TableReader& reader, std::string_view key, bool required,
+                                         std::span<const std::string_view> choices);
   model::TextList read_aliases(TableReader& reader, std::string_view key);
   // The hooks: what a descriptor cannot say.
   void read_value(TableReader& reader, toml::table& table, model::Figure& figure);
@@ -228,7 +237,7 @@ class Loader {
   std::string_view m_text;
   std::string_view m_path;
   std::size_t m_block_bytes;
-  std::uint32_t m_line_offset = 0;  // lines before the block being read
+  std::uint32_t m_line_offset = 0;         // lines before the block being read
   std::vector<std::size_t> m_line_starts;  // byte offset of each line, once one is quoted
   LoadResult m_result;
   std::unordered_map<std::string_view, SourcePos> m_ids;  // first definition of each id
@@ -239,7 +248,9 @@ class Loader {
 
 // --- TableReader -------------------------------------------------------------------------
 
-SourcePos TableReader::pos() const { return m_loader.pos(m_table.source()); }
+SourcePos TableReader::pos() const {
+  return m_loader.pos(m_table.source());
+}
 
 toml::node* TableReader::get(std::string_view key) {
   assert(std::find(m_known.begin(), m_known.end(), key) == m_known.end());  // asked once
@@ -300,16 +311,15 @@ model::Text TableReader::text(std::string_view key, bool required) {
 }
 
 // Text that loads but is probably a mistake, or hostile: a warning, at the string.
-void TableReader::check_text(std::string_view key, std::string_view text,
-                             const toml::node& node) {
+void TableReader::check_text(std::string_view key, std::string_view text, const toml::node& node) {
   if (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
     m_loader.warning(m_loader.pos(node.source()), fmt::format("'{}' ends with spaces", key));
   }
   if (util::has_control_characters(text)) {
-    m_loader.warning(m_loader.pos(node.source()),
-                     fmt::format("'{}' contains control characters: \"{}\"", key,
-                                 util::excerpt(text)),
-                     "they are shown escaped; remove them unless they are meant");
+    m_loader.warning(
+        m_loader.pos(node.source()),
+        fmt::format("'{}' contains control characters: \"{}\"", key, util::excerpt(text)),
+        "they are shown escaped; remove them unless they are meant");
   }
 }
 
@@ -322,9 +332,9 @@ model::TextList TableReader::text_list(std::string_view key, bool required,
   }
   auto* array = node->as_array();
   if (!array) {
-    m_loader.error(m_loader.pos(node->source()),
-                   fmt::format("'{}' must be an array of strings, not {}", key,
-                               type_name(node->type())));
+    m_loader.error(
+        m_loader.pos(node->source()),
+        fmt::format("'{}' must be an array of strings, not {}", key, type_name(node->type())));
     return {};
   }
   if (required && array->empty()) {
@@ -335,9 +345,9 @@ model::TextList TableReader::text_list(std::string_view key, bool required,
   for (toml::node& element : *array) {
     auto* value = element.as_string();
     if (!value) {
-      m_loader.error(m_loader.pos(element.source()),
-                     fmt::format("'{}' must hold only strings, not {}", key,
-                                 type_name(element.type())));
+      m_loader.error(
+          m_loader.pos(element.source()),
+          fmt::format("'{}' must hold only strings, not {}", key, type_name(element.type())));
       continue;
     }
     check_text(key, value->get(), element);
@@ -445,8 +455,8 @@ std::optional<model::Date> TableReader::date(std::string_view key, bool required
   }
   if (const auto* text = node->as_string()) {
     if (auto d = model::parse_iso_date(text->get())) return dated(*d);
-    m_loader.error(at, fmt::format("'{}' is not a valid date: \"{}\"", key,
-                                   util::excerpt(text->get())),
+    m_loader.error(at,
+                   fmt::format("'{}' is not a valid date: \"{}\"", key, util::excerpt(text->get())),
                    "write a date as 2019-12-31, a month as \"2007-02\", or a year as 2019");
     return std::nullopt;
   }
@@ -473,13 +483,11 @@ void TableReader::finish() {
     std::sort(known.begin(), known.end());
     known.erase(std::unique(known.begin(), known.end()), known.end());
     const auto close = util::closest_matches(name, known, 1);
-    std::string hint = close.empty()
-                           ? fmt::format("{} takes: {}", m_what, fmt::join(known, ", "))
-                           : fmt::format("did you mean '{}'? {} takes: {}", close.front(), m_what,
-                                         fmt::join(known, ", "));
+    std::string hint = close.empty() ? fmt::format("{} takes: {}", m_what, fmt::join(known, ", "))
+                                     : fmt::format("did you mean '{}'? {} takes: {}", close.front(),
+                                                   m_what, fmt::join(known, ", "));
     m_loader.error(m_loader.pos(key.source()),
-                   fmt::format("unknown key '{}' in {}",
-                               util::excerpt(name), m_what),
+                   fmt::format("unknown key '{}' in {}", util::excerpt(name), m_what),
                    std::move(hint));
   }
 }
@@ -645,8 +653,7 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
     });
     std::sort(kinds.begin(), kinds.end());
     const auto close = util::closest_matches(key, kinds, 1);
-    error(at,
-          fmt::format("unknown kind '{}'", util::excerpt(key)),
+    error(at, fmt::format("unknown kind '{}'", util::excerpt(key)),
           close.empty() ? fmt::format("valid kinds: {}[subject]", valid)
                         : fmt::format("did you mean [[{}]]?", close.front()));
     return;
@@ -665,12 +672,13 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
     if (needed > owned.capacity()) owned.reserve(std::max(needed, 2 * owned.capacity()));
   };
   model::visit_kind(*kind, [&](auto schema) {
-    using R = typename std::decay_t<decltype(model::records_of(m_result.facts, schema))>::value_type;
+    using R =
+        typename std::decay_t<decltype(model::records_of(m_result.facts, schema))>::value_type;
     make_room(model::records_of(m_result.facts, schema));
     for (toml::node& element : *array) {
       toml::table& table = *element.as_table();
       read_record<R>(table);
-    // The record is converted: free its TOML nodes now, so that a large file never holds
+      // The record is converted: free its TOML nodes now, so that a large file never holds
       // the whole tree and the whole model at once (peak memory, bench/README.md).
       table.clear();
     }
@@ -691,8 +699,7 @@ model::Text Loader::read_id(TableReader& reader) {
   }
   const model::Text id = keep(value->get());
   if (!is_kebab_id(id)) {
-    error(at, fmt::format("id \"{}\" is not lower-case kebab-case",
-                          util::excerpt(id)),
+    error(at, fmt::format("id \"{}\" is not lower-case kebab-case", util::excerpt(id)),
           "ids use a-z, 0-9 and single hyphens, e.g. \"arrivals-total-2025\"");
     return id;
   }
@@ -795,7 +802,9 @@ template <typename R>
 void Loader::read_field(TableReader& reader, toml::table& table, const model::Field<R>& field,
                         R& record) {
   switch (field.type) {
-    case FieldType::id: record.id = read_id(reader); return;
+    case FieldType::id:
+      record.id = read_id(reader);
+      return;
     case FieldType::text:
       record.*std::get<model::Text R::*>(field.member) = reader.text(field.key, field.required);
       return;
@@ -815,7 +824,7 @@ void Loader::read_field(TableReader& reader, toml::table& table, const model::Fi
     }
     case FieldType::date:
       if (const auto* optional = std::get_if<std::optional<model::Date> R::*>(&field.member)) {
-        record.**optional = reader.date(field.key, field.required);
+        record.** optional = reader.date(field.key, field.required);
       } else {
         record.*std::get<model::Date R::*>(field.member) =
             reader.date(field.key, true).value_or(model::Date{});
@@ -857,7 +866,8 @@ std::optional<std::size_t> Loader::read_choice(TableReader& reader, std::string_
     if (it != choices.end()) return static_cast<std::size_t>(it - choices.begin());
   }
   const std::vector<std::string> names(choices.begin(), choices.end());
-  const auto close = value ? util::closest_matches(value->get(), names, 1) : std::vector<std::string>{};
+  const auto close =
+      value ? util::closest_matches(value->get(), names, 1) : std::vector<std::string>{};
   error(pos(node->source()), fmt::format("'{}' must be one of {}", key, fmt::join(names, ", ")),
         close.empty() ? std::string() : fmt::format("did you mean \"{}\"?", close.front()));
   return std::nullopt;
@@ -875,8 +885,7 @@ model::TextList Loader::read_aliases(TableReader& reader, std::string_view key) 
     }
     auto fold = util::fold_case(aliases[i]);
     if (std::find(folded.begin(), folded.end(), fold) != folded.end()) {
-      error(positions[i], fmt::format("'{}' names \"{}\" twice", key,
-                                      util::excerpt(aliases[i])));
+      error(positions[i], fmt::format("'{}' names \"{}\" twice", key, util::excerpt(aliases[i])));
     }
     folded.push_back(std::move(fold));
   }
@@ -899,7 +908,8 @@ void Loader::read_value(TableReader& reader, toml::table& table, model::Figure& 
   const auto low = reader.number("low", false);
   const auto high = reader.number("high", false);
   if (value && (low || high)) {
-    error(pos(table.get("value")->source()), "a figure has either 'value' or 'low'/'high', not both");
+    error(pos(table.get("value")->source()),
+          "a figure has either 'value' or 'low'/'high', not both");
   } else if (value) {
     f.value = {value, value};
   } else if (low || high) {
@@ -938,8 +948,7 @@ void Loader::check_record(const model::Figure& f, toml::table& table) {
   }
 }
 
-std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
-                                                      model::TextList columns) {
+std::optional<model::SeriesPoint> Loader::read_point(toml::table& table, model::TextList columns) {
   TableReader reader(*this, table, "series point");
   model::SeriesPoint p;
   p.pos = reader.pos();
@@ -973,7 +982,8 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table,
     // A reserved or repeated column is an error of the series already; the table is asked
     // for each key once, so that `finish` can count them.
     const auto earlier = columns.begin() + static_cast<std::ptrdiff_t>(c);
-    if (is_reserved_column(columns[c]) || std::find(columns.begin(), earlier, columns[c]) != earlier) {
+    if (is_reserved_column(columns[c]) ||
+        std::find(columns.begin(), earlier, columns[c]) != earlier) {
       values.push_back(0);
       continue;
     }
@@ -998,8 +1008,7 @@ void Loader::check_columns(const model::Series& s, toml::table& table) {
     const auto& column = s.columns[c];
     const auto at = pos(table.get("columns")->source());
     if (!is_kebab_id(column) || column.find('-') != std::string::npos) {
-      error(at, fmt::format("column name \"{}\" must be a lower-case word",
-                            util::excerpt(column)));
+      error(at, fmt::format("column name \"{}\" must be a lower-case word", util::excerpt(column)));
     } else if (is_reserved_column(column)) {
       error(at, fmt::format("column name \"{}\" is taken by the series itself; the reserved "
                             "names are year, from, to, sources, note, series, period, total and ko",
@@ -1048,9 +1057,8 @@ void Loader::read_points(TableReader& reader, toml::table& table, model::Series&
       }
       kept.push_back(*point);
     }
-    std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
-      return a.period.to < b.period.to;
-    });
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const auto& a, const auto& b) { return a.period.to < b.period.to; });
     s.points = keep(kept);
   }
 }

@@ -22,8 +22,7 @@ void* Arena::allocate(std::size_t size, std::size_t align) {
     m_left -= padding + size;
     return at;
   }
-  std::size_t block = m_blocks.empty() ? k_first_block
-                                       : std::min(k_largest_block, m_reserved);
+  std::size_t block = m_blocks.empty() ? k_first_block : std::min(k_largest_block, m_reserved);
   if (size > block / 4) {
     // Its own block (new[] of std::byte is aligned for any fundamental type); the open
     // block stays open for the small values that follow.

@@ -6,7 +6,9 @@
 namespace nkfacts::model {
 namespace {
 
-bool is_leap(std::int32_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(std::int32_t year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(std::int32_t year, int month) {
   static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -30,7 +32,8 @@ std::string to_iso(const Date& date) {
     std::string out;
     const auto digits = [&out](int value, int width) {
       char text[4];
-      for (int i = width - 1; i >= 0; --i, value /= 10) text[i] = static_cast<char>('0' + value % 10);
+      for (int i = width - 1; i >= 0; --i, value /= 10)
+        text[i] = static_cast<char>('0' + value % 10);
       out.append(text, static_cast<std::size_t>(width));
     };
     digits(static_cast<int>(date.year), 4);

@@ -6,8 +6,8 @@
 
 namespace nkfacts::model {
 
-struct SourcePos {  // 1-based; 0 means "not from a file"
-  std::uint32_t file = 0;    // index into FactBase::files, 0 when unknown
+struct SourcePos {         // 1-based; 0 means "not from a file"
+  std::uint32_t file = 0;  // index into FactBase::files, 0 when unknown
   std::uint32_t line = 0;
   std::uint32_t column = 0;  // counted in characters (code points)
 };
@@ -16,8 +16,8 @@ enum class Severity { error, warning, note };
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string path;         // the file as the user named it; empty when not about a file
-  std::uint32_t line = 0;   // 0: no position
+  std::string path;        // the file as the user named it; empty when not about a file
+  std::uint32_t line = 0;  // 0: no position
   std::uint32_t column = 0;
   std::string message;
   std::string hint;         // optional: how to fix it

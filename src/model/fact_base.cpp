@@ -1,8 +1,8 @@
 #include "model/fact_base.hpp"
 
-#include "model/schema.hpp"
-
 #include <algorithm>
+
+#include "model/schema.hpp"
 
 namespace nkfacts::model {
 namespace {
@@ -52,10 +52,9 @@ void FactBase::build_index() {
 }
 
 const RecordRef* FactBase::find(std::string_view id) const {
-  const auto it = std::lower_bound(m_index.begin(), m_index.end(), id,
-                                   [this](const RecordRef& ref, std::string_view wanted) {
-                                     return id_of(ref) < wanted;
-                                   });
+  const auto it = std::lower_bound(
+      m_index.begin(), m_index.end(), id,
+      [this](const RecordRef& ref, std::string_view wanted) { return id_of(ref) < wanted; });
   return it != m_index.end() && id_of(*it) == id ? &*it : nullptr;
 }
 
@@ -64,7 +63,9 @@ const Reference* FactBase::find_reference(std::string_view id) const {
   return ref && ref->kind == Kind::reference ? &references[ref->index] : nullptr;
 }
 
-std::size_t FactBase::record_count() const { return m_index.size(); }
+std::size_t FactBase::record_count() const {
+  return m_index.size();
+}
 
 std::size_t FactBase::records_held() const {
   std::size_t count = 0;

@@ -58,11 +58,11 @@ struct SearchIndex;  // model/search_index.hpp
 
 struct RecordRef {
   Kind kind = Kind::figure;
-  std::uint32_t index = 0;             // into the vector of that kind
+  std::uint32_t index = 0;  // into the vector of that kind
 };
 
 struct FactBase {
-  Records<Text> files;                 // files[0] is "" so SourcePos::file 0 means "unknown"
+  Records<Text> files;  // files[0] is "" so SourcePos::file 0 means "unknown"
   Subject subject;
   Records<Reference> references;
   Records<Figure> figures;

@@ -27,6 +27,8 @@ std::string display_date(const Date& date) {
   return out;
 }
 
-double SeriesPoint::total() const { return std::accumulate(values.begin(), values.end(), 0.0); }
+double SeriesPoint::total() const {
+  return std::accumulate(values.begin(), values.end(), 0.0);
+}
 
 }  // namespace nkfacts::model

@@ -27,9 +27,9 @@ inline constexpr Kind k_all_kinds[] = {Kind::figure, Kind::series, Kind::route,
                                        Kind::danger, Kind::event,  Kind::fact,
                                        Kind::claim,  Kind::term,   Kind::reference};
 
-std::string_view kind_name(Kind kind);                     // "figure"
-std::string_view kind_plural(Kind kind);                   // "figures"
-std::optional<Kind> parse_kind(std::string_view name);     // singular or plural
+std::string_view kind_name(Kind kind);                  // "figure"
+std::string_view kind_plural(Kind kind);                // "figures"
+std::optional<Kind> parse_kind(std::string_view name);  // singular or plural
 
 enum class ReferenceKind { web, news, report, book, journal, dataset };
 std::string_view reference_kind_name(ReferenceKind kind);
@@ -43,19 +43,19 @@ struct Reference {
   Text id;
   ReferenceKind kind = ReferenceKind::web;
   Text title;
-  Text translated_title;        // optional: English rendering of a non-English title
-  TextList authors;    // "Family, Given" or an organisation
-  Text publisher;               // organisation, newspaper or site
+  Text translated_title;  // optional: English rendering of a non-English title
+  TextList authors;       // "Family, Given" or an organisation
+  Text publisher;         // organisation, newspaper or site
   std::optional<Date> published;
-  std::optional<Date> retrieved;       // required for web references
+  std::optional<Date> retrieved;  // required for web references
   Text url;
-  Text language;                // BCP 47 tag: "en", "ko"
+  Text language;  // BCP 47 tag: "en", "ko"
   Text issn;
-  Text volume;                  // journal articles: volume, issue and pages ("225-253")
+  Text volume;  // journal articles: volume, issue and pages ("225-253")
   Text issue;
   Text pages;
   Text note;
-  TextList aliases;             // other names readers use
+  TextList aliases;  // other names readers use
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_title;
   Text ko_note;
@@ -76,12 +76,12 @@ struct Figure {
   Text label;
   Text summary;
   Quantity value;
-  Text unit;                    // "people", "percent", "KRW", ...
+  Text unit;  // "people", "percent", "KRW", ...
   std::optional<Date> as_of;
-  bool headline = false;               // shown in the overview and at the top of `stats`
+  bool headline = false;  // shown in the overview and at the top of `stats`
   TextList sources;
   Text note;
-  TextList aliases;             // other names readers use
+  TextList aliases;  // other names readers use
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_label;
   Text ko_summary;
@@ -91,7 +91,7 @@ struct Figure {
 
 // A period of a time series: a year, a span of years, or everything up to a year.
 struct Period {
-  std::optional<int> from;             // missing: "up to `to`"
+  std::optional<int> from;  // missing: "up to `to`"
   int to = 0;
 
   bool is_single_year() const { return from && *from == to; }
@@ -106,8 +106,8 @@ std::string display_date(const Date& date);
 
 struct SeriesPoint {
   Period period;
-  std::span<const double> values;          // one per Series::columns, in that order
-  TextList sources;    // in addition to the series' own
+  std::span<const double> values;  // one per Series::columns, in that order
+  TextList sources;                // in addition to the series' own
   Text note;
   Text ko_note;
   SourcePos pos;
@@ -120,12 +120,12 @@ struct Series {
   Text name;
   Text summary;
   Text unit;
-  TextList columns;    // e.g. "men", "women"
-  Text share_column;            // optional: a column whose share of the total is shown
+  TextList columns;   // e.g. "men", "women"
+  Text share_column;  // optional: a column whose share of the total is shown
   TextList sources;
   Text note;
   TextList aliases;
-  std::span<const SeriesPoint> points;     // ordered by period
+  std::span<const SeriesPoint> points;  // ordered by period
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_name;
   Text ko_summary;
@@ -138,12 +138,12 @@ struct Route {
   Text id;
   Text name;
   Text summary;
-  TextList path;       // ordered places, first to last
-  Text crossing;                // how the border is crossed
-  TextList dangers;    // Danger ids
+  TextList path;     // ordered places, first to last
+  Text crossing;     // how the border is crossed
+  TextList dangers;  // Danger ids
   TextList sources;
   Text note;
-  TextList aliases;             // other names readers use
+  TextList aliases;  // other names readers use
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_name;
   Text ko_summary;
@@ -160,7 +160,7 @@ struct Danger {
   Text summary;
   TextList sources;
   Text note;
-  TextList aliases;             // other names readers use
+  TextList aliases;  // other names readers use
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_name;
   Text ko_where;
@@ -176,7 +176,7 @@ struct Event {
   Text summary;
   TextList sources;
   Text note;
-  TextList aliases;             // other names readers use
+  TextList aliases;  // other names readers use
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_title;
   Text ko_summary;
@@ -190,10 +190,10 @@ struct Fact {
   Text id;
   Text label;
   Text summary;
-  std::optional<Date> as_of;           // when the statement was last known to be true
+  std::optional<Date> as_of;  // when the statement was last known to be true
   TextList sources;
   Text note;
-  TextList aliases;             // other names readers use
+  TextList aliases;  // other names readers use
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_label;
   Text ko_summary;
@@ -204,13 +204,13 @@ struct Fact {
 // A claim as commonly made (in the news, in class), weighed against the sources.
 struct Claim {
   Text id;
-  Text statement;               // the claim, in our own short words: the record's name
+  Text statement;  // the claim, in our own short words: the record's name
   Verdict verdict = Verdict::unverified;
-  TextList claimed_by;          // references that make the claim
-  Text summary;                 // what the evidence says
-  TextList evidence;            // ids of records (not references) that show it
-  TextList sources;             // references that settle the verdict
-  std::optional<Date> as_of;    // when the verdict was last checked
+  TextList claimed_by;        // references that make the claim
+  Text summary;               // what the evidence says
+  TextList evidence;          // ids of records (not references) that show it
+  TextList sources;           // references that settle the verdict
+  std::optional<Date> as_of;  // when the verdict was last checked
   Text note;
   TextList aliases;
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
@@ -223,10 +223,10 @@ struct Claim {
 // A glossary entry: an English term with its Korean original.
 struct Term {
   Text id;
-  Text term;                    // the English term: the record's name
-  Text korean;                  // in Hangul
-  Text romanization;            // Revised Romanization
-  Text summary;                 // the definition
+  Text term;          // the English term: the record's name
+  Text korean;        // in Hangul
+  Text romanization;  // Revised Romanization
+  Text summary;       // the definition
   TextList sources;
   Text note;
   TextList aliases;
@@ -238,7 +238,7 @@ struct Term {
 
 // What the fact base is about, shown by the overview; optional `[subject]` table.
 struct Subject {
-  Text name;                    // "North Korean defectors"
+  Text name;  // "North Korean defectors"
   Text summary;
   Text ko_name;  // Korean twins
   Text ko_summary;

@@ -142,9 +142,9 @@ struct Schema;
     .key = "ko." #name, .type = FieldType::field_type, NKFACTS_MEMBER(ko_##name), \
     .search = search_weight, .translates = #name                                  \
   }
-#define NKFACTS_ALIASES_FIELD(R)                                                          \
-  {                                                                                       \
-    .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases),                \
+#define NKFACTS_ALIASES_FIELD(R)                                                             \
+  {                                                                                          \
+    .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases),                   \
     .search = SearchWeight::name, .show = Show::field, .label = util::tr_noop("Also called") \
   }
 

@@ -11,8 +11,8 @@
 namespace nkfacts::query {
 
 struct Lookup {
-  const model::RecordRef* ref = nullptr;   // set when the id exists, whatever its kind
-  std::vector<std::string> suggestions;    // closest ids of the wanted kind, when not found
+  const model::RecordRef* ref = nullptr;  // set when the id exists, whatever its kind
+  std::vector<std::string> suggestions;   // closest ids of the wanted kind, when not found
 };
 
 // Looks `id` up; with `kind`, suggestions are drawn from records of that kind.

@@ -35,7 +35,9 @@ std::string repeat(std::string_view text, std::size_t count) {
   return out;
 }
 
-std::string number(double value) { return util::format_number(value, true); }
+std::string number(double value) {
+  return util::format_number(value, true);
+}
 
 }  // namespace
 
@@ -165,8 +167,8 @@ void render_bar_chart(std::string& out, const model::Series& series,
       list += (i == 0 ? "" : i + 1 == spans.size() ? " and " : ", ") + spans[i];
     }
     out += util::wrap(
-        fmt::format("{} {} several years together, as published; {} not one year's count.",
-                    list, spans.size() == 1 ? "counts" : "count",
+        fmt::format("{} {} several years together, as published; {} not one year's count.", list,
+                    spans.size() == 1 ? "counts" : "count",
                     spans.size() == 1 ? "its bar is" : "their bars are"),
         terminal.width, "  ", "  ");
   }
@@ -190,7 +192,8 @@ void render_timeline(std::string& out, const std::vector<const model::Event*>& e
       year_text = "     ";
     } else {
       if (previous_year) {
-        out += fmt::format("      {}\n", paint(terminal, Style::dim, year > *previous_year + 1 ? gap : axis));
+        out += fmt::format("      {}\n",
+                           paint(terminal, Style::dim, year > *previous_year + 1 ? gap : axis));
       }
       year_text = paint(terminal, Style::heading, util::pad_left(std::to_string(year), 5));
     }

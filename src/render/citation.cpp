@@ -46,7 +46,9 @@ bool is_web_url(std::string_view url) {
   return false;
 }
 
-std::string_view month_name(const Date& date) { return k_months[date.month - 1]; }
+std::string_view month_name(const Date& date) {
+  return k_months[date.month - 1];
+}
 
 // Writes one citation into one buffer, piece by piece. Text from the record is escaped as
 // it goes in: control characters always, Markdown's own characters when writing Markdown;
@@ -229,8 +231,8 @@ void natural_name(const Writer& w, const Name& name) {
   w.text(name.family);
 }
 
-// APA, format of the author element: initials with a period and a space; a hyphenated given name keeps its hyphen
-// (Yi-Chun → Y.-C.). ASCII initials are upper-cased.
+// APA, format of the author element: initials with a period and a space; a hyphenated given name
+// keeps its hyphen (Yi-Chun → Y.-C.). ASCII initials are upper-cased.
 void initials(std::string& out, std::string_view given) {
   const std::size_t start = out.size();
   bool at_start = true;
@@ -257,8 +259,8 @@ void initials(std::string& out, std::string_view given) {
 }
 
 // An organisation author that is also the publisher ("Ministry of Unification" and
-// "Ministry of Unification, Republic of Korea"): APA (publisher element) and MLA leave the publisher out
-// then, Chicago keeps the organisation once.
+// "Ministry of Unification, Republic of Korea"): APA (publisher element) and MLA leave the
+// publisher out then, Chicago keeps the organisation once.
 bool author_is_publisher(const Reference& r) {
   if (r.authors.size() != 1) return false;
   const Name name = parse_name(r.authors.front());
@@ -270,7 +272,8 @@ bool is_description(std::string_view title) {
 }
 
 // A title with its English translation in square brackets after it (APA "works in
-// another language", MLA "translations", CMOS "translated titles"): the translation is never italic or quoted.
+// another language", MLA "translations", CMOS "translated titles"): the translation is never italic
+// or quoted.
 void translation(const Reference& r, const Writer& w) {
   if (r.translated_title.empty()) return;
   w.raw(" [");
@@ -279,7 +282,8 @@ void translation(const Reference& r, const Writer& w) {
 }
 
 void italic_title(const Reference& r, const Writer& w) {
-  // A description standing in for a title is neither italic nor quoted (APA "bracketed descriptions").
+  // A description standing in for a title is neither italic nor quoted (APA "bracketed
+  // descriptions").
   if (is_description(r.title)) {
     w.text(r.title);
   } else {
@@ -296,7 +300,8 @@ void quoted_title(const Reference& r, const Writer& w) {
     w.end_sentence(start);
     return;
   }
-  // The closing period goes inside the quotation marks (MLA; CMOS "periods and commas with quotation marks").
+  // The closing period goes inside the quotation marks (MLA; CMOS "periods and commas with
+  // quotation marks").
   w.raw("\u201c");
   const auto start = w.mark();
   w.text(r.title);
@@ -315,7 +320,8 @@ bool is_periodical(ReferenceKind kind) {
 }
 
 // Page ranges: "225-253" as stored; APA gives them in full with an en dash, MLA and
-// Chicago shorten the second number to its changed digits (225–53; CMOS "inclusive numbers", MLA "page numbers").
+// Chicago shorten the second number to its changed digits (225–53; CMOS "inclusive numbers", MLA
+// "page numbers").
 void full_pages(const Writer& w, std::string_view pages) {
   const auto start = w.mark();
   w.text(pages);
@@ -331,8 +337,8 @@ std::string short_pages(std::string_view pages, std::string_view dash_text) {
   const auto digits = [](const std::string& text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  const bool numeric = !first.empty() && first.size() == second.size() && digits(first) &&
-                       digits(second);
+  const bool numeric =
+      !first.empty() && first.size() == second.size() && digits(first) && digits(second);
   if (numeric && first.size() >= 3) {
     // Keep at least the last two digits, and every digit that changed.
     std::size_t same = 0;
@@ -565,8 +571,8 @@ void cite_mla(const Reference& r, const Writer& w) {
 
 // ---- Chicago, 17th edition, notes-bibliography: the bibliography entry --------------------
 
-// CMOS, two or more authors: first author inverted, others in natural order; "and" before the last; up
-// to ten listed, more than ten: the first seven and "et al."
+// CMOS, two or more authors: first author inverted, others in natural order; "and" before the last;
+// up to ten listed, more than ten: the first seven and "et al."
 void chicago_authors(const std::vector<Name>& names, const Writer& w) {
   const auto& head = names.front();
   inverted_name(w, head);
@@ -594,9 +600,9 @@ void chicago_authors(const std::vector<Name>& names, const Writer& w) {
 void cite_chicago(const Reference& r, const Writer& w) {
   std::vector<Name> names = names_of(r);
   const bool unsigned_news = names.empty() && r.kind == ReferenceKind::news;
-  // CMOS, unsigned newspaper articles: an unsigned newspaper article is listed under the paper's name. Other
-  // works without an author are listed under the organisation that issued them (CMOS, organization as author);
-  // an unsigned journal article starts with its title.
+  // CMOS, unsigned newspaper articles: an unsigned newspaper article is listed under the paper's
+  // name. Other works without an author are listed under the organisation that issued them (CMOS,
+  // organization as author); an unsigned journal article starts with its title.
   const bool publisher_as_author = names.empty() && !is_periodical(r.kind);
   if (publisher_as_author) names.push_back({r.publisher, ""});
   if (unsigned_news || !names.empty()) {
@@ -710,9 +716,15 @@ void bibtex_text(std::string& out, std::string_view raw) {
   if (!cleaned) return;
   for (const char c : *cleaned) {
     switch (c) {
-      case '\\': out += "\\textbackslash{}"; break;
-      case '~': out += "\\textasciitilde{}"; break;
-      case '^': out += "\\textasciicircum{}"; break;
+      case '\\':
+        out += "\\textbackslash{}";
+        break;
+      case '~':
+        out += "\\textasciitilde{}";
+        break;
+      case '^':
+        out += "\\textasciicircum{}";
+        break;
       case '{':
       case '}':
       case '&':
@@ -723,7 +735,8 @@ void bibtex_text(std::string& out, std::string_view raw) {
         out += '\\';
         out += c;
         break;
-      default: out += c;
+      default:
+        out += c;
     }
   }
 }
@@ -736,10 +749,14 @@ void bibtex_url(std::string& out, std::string_view raw) {
   const auto cleaned = util::take_back_if_any(out, start, "{} ");
   if (!cleaned) return;
   for (const char c : *cleaned) {
-    if (c == '{') out += "%7B";
-    else if (c == '}') out += "%7D";
-    else if (c == ' ') out += "%20";
-    else out += c;
+    if (c == '{')
+      out += "%7B";
+    else if (c == '}')
+      out += "%7D";
+    else if (c == ' ')
+      out += "%20";
+    else
+      out += c;
   }
 }
 
@@ -753,7 +770,8 @@ void bibtex_key(std::string& out, std::string_view id) {
         c == '_' || c == '.' || c == ':' || c == '/') {
       out += c;
     } else {
-      fmt::format_to(std::back_inserter(out), FMT_COMPILE("-x{:02x}"), static_cast<unsigned char>(c));
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("-x{:02x}"),
+                     static_cast<unsigned char>(c));
     }
   }
 }
@@ -762,11 +780,19 @@ void cite_bibtex(std::string& out, const Reference& r) {
   std::string_view type = "misc";
   switch (r.kind) {
     case ReferenceKind::news:
-    case ReferenceKind::journal: type = "article"; break;
-    case ReferenceKind::report: type = "techreport"; break;
-    case ReferenceKind::book: type = "book"; break;
+    case ReferenceKind::journal:
+      type = "article";
+      break;
+    case ReferenceKind::report:
+      type = "techreport";
+      break;
+    case ReferenceKind::book:
+      type = "book";
+      break;
     case ReferenceKind::web:
-    case ReferenceKind::dataset: type = "misc"; break;
+    case ReferenceKind::dataset:
+      type = "misc";
+      break;
   }
   out += '@';
   out += type;
@@ -821,7 +847,9 @@ void cite_bibtex(std::string& out, const Reference& r) {
   };
   switch (r.kind) {
     case ReferenceKind::news:
-    case ReferenceKind::journal: braced("journal", r.publisher); break;
+    case ReferenceKind::journal:
+      braced("journal", r.publisher);
+      break;
     case ReferenceKind::report:
       organisation("institution", r.publisher);
       break;
@@ -1295,10 +1323,14 @@ void cite_into(std::string& out, const model::Reference& reference, CitationStyl
   switch (style) {
     case CitationStyle::plain:
       return cite_plain(reference, writer);
-    case CitationStyle::apa: return cite_apa(reference, writer);
-    case CitationStyle::mla: return cite_mla(reference, writer);
-    case CitationStyle::chicago: return cite_chicago(reference, writer);
-    case CitationStyle::bibtex: return cite_bibtex(out, reference);
+    case CitationStyle::apa:
+      return cite_apa(reference, writer);
+    case CitationStyle::mla:
+      return cite_mla(reference, writer);
+    case CitationStyle::chicago:
+      return cite_chicago(reference, writer);
+    case CitationStyle::bibtex:
+      return cite_bibtex(out, reference);
     case CitationStyle::csl_json:
       return cite_csl_json(out, reference, {}, "");
     case CitationStyle::ris:
@@ -1319,7 +1351,8 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
                                 CitationStyle style, Markup markup) {
   std::vector<Entry> entries;
   entries.reserve(references.size());
-  for (const auto* reference : references) entries.push_back({reference, cite(*reference, style, markup)});
+  for (const auto* reference : references)
+    entries.push_back({reference, cite(*reference, style, markup)});
   if (style == CitationStyle::plain || is_export(style)) return entries;
   std::vector<std::pair<std::string, std::size_t>> keyed;
   for (std::size_t i = 0; i < entries.size(); ++i) keyed.emplace_back(sort_key(entries[i].text), i);

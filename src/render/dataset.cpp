@@ -1,6 +1,6 @@
 // The writers for json, jsonl, csv, tsv and markdown. JSON is written here rather than with
-// toml++'s JSON formatter: TOML has no null (docs/cli.md, section 7, wants null for a missing value) and
-// toml++ tables are ordered by key, so --fields could not order them. The escaping is
+// toml++'s JSON formatter: TOML has no null (docs/cli.md, section 7, wants null for a missing
+// value) and toml++ tables are ordered by key, so --fields could not order them. The escaping is
 // tested against real parsers (tests/formats_test.py).
 #include "render/dataset.hpp"
 
@@ -147,11 +147,20 @@ void append_tsv_field(std::string& out, std::string_view text) {
   std::string escaped;
   for (const char c : text) {
     switch (c) {
-      case '\\': escaped += "\\\\"; break;
-      case '\t': escaped += "\\t"; break;
-      case '\n': escaped += "\\n"; break;
-      case '\r': escaped += "\\r"; break;
-      default: escaped += c;
+      case '\\':
+        escaped += "\\\\";
+        break;
+      case '\t':
+        escaped += "\\t";
+        break;
+      case '\n':
+        escaped += "\\n";
+        break;
+      case '\r':
+        escaped += "\\r";
+        break;
+      default:
+        escaped += c;
     }
   }
   util::escape_controls_into(out, escaped, util::Newlines::escape);
@@ -185,10 +194,13 @@ bool starts_formula(std::string_view cell) {
     case '=':
     case '@':
     case '\t':
-    case '\r': return true;
+    case '\r':
+      return true;
     case '+':
-    case '-': return !is_plain_number(cell);
-    default: return false;
+    case '-':
+      return !is_plain_number(cell);
+    default:
+      return false;
   }
 }
 
@@ -204,11 +216,20 @@ void append_markdown_cell(std::string& out, std::string_view text) {
   if (!cleaned) return;
   for (const char c : *cleaned) {
     switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': out += "<br>"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '|':
+        out += "\\|";
+        break;
+      case '\n':
+        out += "<br>";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -255,12 +276,28 @@ void append_json_string(std::string& out, std::string_view text) {
     }
     const auto byte = static_cast<unsigned char>(text[i]);
     switch (byte) {
-      case '"': out += "\\\""; ++i; continue;
-      case '\\': out += "\\\\"; ++i; continue;
-      case '\n': out += "\\n"; ++i; continue;
-      case '\t': out += "\\t"; ++i; continue;
-      case '\r': out += "\\r"; ++i; continue;
-      default: break;
+      case '"':
+        out += "\\\"";
+        ++i;
+        continue;
+      case '\\':
+        out += "\\\\";
+        ++i;
+        continue;
+      case '\n':
+        out += "\\n";
+        ++i;
+        continue;
+      case '\t':
+        out += "\\t";
+        ++i;
+        continue;
+      case '\r':
+        out += "\\r";
+        ++i;
+        continue;
+      default:
+        break;
     }
     if (byte < 0x20 || byte == 0x7F) {
       out += fmt::format("\\u{:04x}", byte);
@@ -317,7 +354,9 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
       m_out += "{\"records\":[";
       m_keys = json_keys(fields);
       break;
-    case Format::jsonl: m_keys = json_keys(fields); break;
+    case Format::jsonl:
+      m_keys = json_keys(fields);
+      break;
     case Format::csv:
     case Format::tsv:
       delimited_line([&](std::size_t c) -> std::string_view { return fields[c]; });
@@ -343,7 +382,8 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
       }
       m_out += "</tr>\n";
       break;
-    case Format::text: break;
+    case Format::text:
+      break;
   }
 }
 
@@ -399,7 +439,8 @@ void DatasetWriter::row(const Row& row) {
       }
       m_out += "</tr>\n";
       break;
-    case Format::text: break;
+    case Format::text:
+      break;
   }
   ++m_rows;
 }
@@ -451,7 +492,8 @@ void DatasetWriter::finish(const std::vector<Row>& references) {
     case Format::jsonl:
     case Format::csv:
     case Format::tsv:
-    case Format::text: break;
+    case Format::text:
+      break;
   }
 }
 

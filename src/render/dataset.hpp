@@ -61,7 +61,7 @@ struct Row {
 struct Dataset {
   std::vector<std::string> fields;  // the schema: every field a row may have, in order
   std::vector<Row> rows;
-  std::vector<Row> references;      // resolved references, for json (and markdown notes)
+  std::vector<Row> references;  // resolved references, for json (and markdown notes)
 };
 
 // Writes `data` in `format` (any but text). `fields` are the columns to write, already
@@ -89,9 +89,9 @@ class DatasetWriter {
   Format m_format;
   const std::vector<std::string>& m_fields;
   std::string& m_out;
-  std::vector<std::string> m_keys;     // json, jsonl: each field's text before its value
-  std::vector<std::string> m_cited;    // markdown: source ids in order of first use
-  std::string m_cell;                  // a cell's plain text, reused
+  std::vector<std::string> m_keys;   // json, jsonl: each field's text before its value
+  std::vector<std::string> m_cited;  // markdown: source ids in order of first use
+  std::string m_cell;                // a cell's plain text, reused
   std::size_t m_rows = 0;
 };
 

@@ -55,8 +55,9 @@ std::string format_diagnostic(const model::Diagnostic& d, const Terminal& termin
     const std::string number = fmt::format("{:>5}", d.line);
     out += fmt::format("{} | {}\n", paint(terminal, Style::dim, number), d.source_line);
     if (d.column > 0) {
-      out += fmt::format("{} | {}{}\n", std::string(number.size(), ' '),
-                         caret_padding(d.source_line, d.column), paint(terminal, Style::error, "^"));
+      out +=
+          fmt::format("{} | {}{}\n", std::string(number.size(), ' '),
+                      caret_padding(d.source_line, d.column), paint(terminal, Style::error, "^"));
     }
   }
   if (!d.hint.empty())
@@ -64,9 +65,8 @@ std::string format_diagnostic(const model::Diagnostic& d, const Terminal& termin
   return out;
 }
 
-std::string format_diagnostics(std::vector<model::Diagnostic> diagnostics,
-                               const Terminal& terminal, bool include_notes,
-                               bool include_warnings) {
+std::string format_diagnostics(std::vector<model::Diagnostic> diagnostics, const Terminal& terminal,
+                               bool include_notes, bool include_warnings) {
   std::erase_if(diagnostics, [&](const model::Diagnostic& d) {
     return (d.severity == model::Severity::note && !include_notes) ||
            (d.severity == model::Severity::warning && !include_warnings);
@@ -82,9 +82,8 @@ std::string format_diagnostics(std::vector<model::Diagnostic> diagnostics,
   return out;
 }
 
-std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
-                                std::size_t file_count, std::size_t record_count,
-                                const Terminal& terminal) {
+std::string format_check_report(std::vector<model::Diagnostic> diagnostics, std::size_t file_count,
+                                std::size_t record_count, const Terminal& terminal) {
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
     return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
   });
@@ -126,8 +125,8 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics,
   return out;
 }
 
-std::string format_error(std::string_view message, std::string_view hint,
-                         const Terminal& terminal, std::string_view usage) {
+std::string format_error(std::string_view message, std::string_view hint, const Terminal& terminal,
+                         std::string_view usage) {
   std::string out = fmt::format("nkfacts: {}\n", safe(message));
   if (!usage.empty()) out += fmt::format("{} {}\n", util::tr("usage:"), usage);
   if (!hint.empty())

@@ -6,8 +6,8 @@
 #include <initializer_list>
 #include <type_traits>
 
-#include "render/chart.hpp"
 #include "model/localized.hpp"
+#include "render/chart.hpp"
 #include "render/notes.hpp"
 #include "render/text.hpp"
 #include "util/i18n.hpp"
@@ -52,7 +52,9 @@ class Handout {
 
   // Text from the facts made literal in Markdown: its own punctuation escaped, control
   // characters shown escaped, line breaks folded into spaces (a table cell is one line).
-  void md(std::string_view raw) { util::markdown_literal_into(m_out, raw, util::Newlines::to_space); }
+  void md(std::string_view raw) {
+    util::markdown_literal_into(m_out, raw, util::Newlines::to_space);
+  }
 
   void text(std::string_view literal) { m_out += literal; }
   static std::string escaped(std::string_view raw) {
@@ -111,7 +113,8 @@ class Handout {
     for (const auto& f : m_facts.figures) {
       if (f.headline) chosen.push_back(&f);
     }
-    std::sort(chosen.begin(), chosen.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+    std::sort(chosen.begin(), chosen.end(),
+              [](const auto* a, const auto* b) { return a->id < b->id; });
     if (chosen.empty()) return;
     heading(tr("Key figures"));
     row(tr("Figure"), tr("Value"), tr("As of"), tr("Sources"));
@@ -177,7 +180,8 @@ class Handout {
       for (const auto& point : s.points) {
         m_out += '|';
         cell([&] { m_out += model::display_period(point.period); });
-        for (const double value : point.values) cell([&] { m_out += util::format_number(value, true); });
+        for (const double value : point.values)
+          cell([&] { m_out += util::format_number(value, true); });
         cell([&] { m_out += util::format_number(point.total(), true); });
         if (has_share) {
           cell([&] { m_out += util::format_percent(point.values[share_index], point.total()); });
@@ -188,7 +192,8 @@ class Handout {
       if (s.points.size() > 1) {
         std::vector<double> sums(s.columns.size(), 0.0);
         for (const auto& point : s.points) {
-          for (std::size_t c = 0; c < point.values.size() && c < sums.size(); ++c) sums[c] += point.values[c];
+          for (std::size_t c = 0; c < point.values.size() && c < sums.size(); ++c)
+            sums[c] += point.values[c];
         }
         const auto bold = [this](const std::string& number) {
           text("**");

@@ -22,7 +22,9 @@ Value optional_number(const std::optional<double>& number) {
   return number ? Value(*number) : Value();
 }
 
-Value text_or_null(std::string_view text) { return text.empty() ? Value() : Value(text); }
+Value text_or_null(std::string_view text) {
+  return text.empty() ? Value() : Value(text);
+}
 
 }  // namespace
 
@@ -139,7 +141,8 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
   row.add("period", model::period_label(point.period));
   row.add("from", point.period.from ? Value(static_cast<double>(*point.period.from)) : Value());
   row.add("to", static_cast<double>(point.period.to));
-  for (std::size_t c = 0; c < series.columns.size(); ++c) row.add(series.columns[c], point.values[c]);
+  for (std::size_t c = 0; c < series.columns.size(); ++c)
+    row.add(series.columns[c], point.values[c]);
   const double total = point.total();
   row.add("total", total);
   const auto share = std::find(series.columns.begin(), series.columns.end(), series.share_column);
@@ -147,7 +150,8 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point) {
     const auto index = static_cast<std::size_t>(share - series.columns.begin());
     // Rounded to one decimal, as printed; 0 when the total is 0.
     const double percent = total == 0 ? 0.0 : point.values[index] * 1000.0 / total;
-    row.add_owned_name(std::string(series.share_column) + "_share", static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
+    row.add_owned_name(std::string(series.share_column) + "_share",
+                       static_cast<double>(static_cast<long long>(percent + 0.5)) / 10.0);
   }
   if (point.sources.empty()) {
     row.add("sources", series.sources);
@@ -177,7 +181,8 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
   }
   Row row;
   row.fields.reserve(fields_of(ref.kind).size());
-  model::visit_record(facts, ref, [&](const auto& record, auto) { add_schema_fields(row, record); });
+  model::visit_record(facts, ref,
+                      [&](const auto& record, auto) { add_schema_fields(row, record); });
   return row;
 }
 

@@ -1,7 +1,7 @@
-// Records as rows for the machine formats. Field names are the TOML keys (docs/cli.md), plus `kind` and
-// `name` for every record (a figure's label, an event's title, a claim's statement, a
-// term's term); a reference's own kind is `reference_kind`. These
-// names are documented in the man page (OUTPUT FORMATS) and are stable.
+// Records as rows for the machine formats. Field names are the TOML keys (docs/cli.md), plus `kind`
+// and `name` for every record (a figure's label, an event's title, a claim's statement, a term's
+// term); a reference's own kind is `reference_kind`. These names are documented in the man page
+// (OUTPUT FORMATS) and are stable.
 #pragma once
 
 #include <string>
@@ -27,8 +27,7 @@ void add_fields(std::vector<std::string>& schema, const std::vector<std::string>
 
 Row record_row(const model::FactBase& facts, const model::RecordRef& ref);
 // `style` decides the "citation" field.
-Row reference_row(const model::Reference& reference,
-                  CitationStyle style = CitationStyle::plain);
+Row reference_row(const model::Reference& reference, CitationStyle style = CitationStyle::plain);
 // The same with the "citation" field already written (cite has it from the bibliography).
 Row reference_row(const model::Reference& reference, std::string citation);
 Row series_row(const model::Series& series, const model::SeriesPoint& point);

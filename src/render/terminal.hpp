@@ -10,8 +10,20 @@ namespace nkfacts::render {
 
 // What a span of text means; terminal.cpp decides how each looks.
 enum class Style {
-  heading, id, number, marker, label, dim, warning, error, note, match,
-  bar1, bar2, bar3, bar4  // the stacked segments of a bar chart, in column order
+  heading,
+  id,
+  number,
+  marker,
+  label,
+  dim,
+  warning,
+  error,
+  note,
+  match,
+  bar1,
+  bar2,
+  bar3,
+  bar4  // the stacked segments of a bar chart, in column order
 };
 
 struct Terminal {

@@ -199,7 +199,9 @@ void render_generic(std::string& out, const R& record, const model::FactBase& fa
 
 }  // namespace
 
-std::string clean(std::string_view text) { return util::escape_controls(text); }
+std::string clean(std::string_view text) {
+  return util::escape_controls(text);
+}
 
 std::string display_unit(std::string_view unit) {
   if (util::language() != util::Language::ko) return clean(unit);
@@ -419,8 +421,8 @@ void render_term(std::string& out, const model::Term& term, const model::FactBas
 }
 
 void render_series_table(std::string& out, const model::Series& series,
-                         const std::vector<const model::SeriesPoint*>& points,
-                         SourceNotes& notes, const Terminal& terminal) {
+                         const std::vector<const model::SeriesPoint*>& points, SourceNotes& notes,
+                         const Terminal& terminal) {
   using S = model::Series;
   append_heading(out, clean(localized(series, &S::name)), notes.markers(series.sources, terminal),
                  terminal);

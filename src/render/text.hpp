@@ -63,8 +63,8 @@ void render_term(std::string& out, const model::Term& term, const model::FactBas
 // A series as an aligned table of the chosen points with computed totals and share, or as
 // field blocks when the table does not fit the width.
 void render_series_table(std::string& out, const model::Series& series,
-                         const std::vector<const model::SeriesPoint*>& points,
-                         SourceNotes& notes, const Terminal& terminal);
+                         const std::vector<const model::SeriesPoint*>& points, SourceNotes& notes,
+                         const Terminal& terminal);
 
 // Any record in full.
 void render_record(std::string& out, const model::FactBase& facts, const model::RecordRef& ref,

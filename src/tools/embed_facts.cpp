@@ -15,9 +15,9 @@
 
 #include <cstdio>
 #include <stdexcept>
+#include <string>
 #include <type_traits>
 #include <variant>
-#include <string>
 
 #include "load/review.hpp"
 #include "load/sources.hpp"
@@ -235,21 +235,18 @@ std::string search_index(const model::FactBase& facts, std::string& out) {
             });
   const auto lengths = table(out, "std::uint32_t", "k_search_lengths", index->lengths, 16,
                              [](std::uint32_t n) { return fmt::format("{}", n); });
-  const auto terms = table(out, "model::IndexTerm", "k_search_terms", index->terms, 4,
-                           [](const model::IndexTerm& t) {
-                             return fmt::format("{{{{{}, {}}}, {}}}", t.text.at, t.text.size,
-                                                t.first_posting);
-                           });
-  const auto postings = table(out, "model::IndexPosting", "k_search_postings", index->postings,
-                              6, [](const model::IndexPosting& p) {
+  const auto terms = table(
+      out, "model::IndexTerm", "k_search_terms", index->terms, 4, [](const model::IndexTerm& t) {
+        return fmt::format("{{{{{}, {}}}, {}}}", t.text.at, t.text.size, t.first_posting);
+      });
+  const auto postings = table(out, "model::IndexPosting", "k_search_postings", index->postings, 6,
+                              [](const model::IndexPosting& p) {
                                 return fmt::format("{{{}, {}, {}}}", p.doc, p.field, p.count);
                               });
-  const auto words = table(out, "model::IndexWord", "k_search_words", index->words, 4,
-                           [](const model::IndexWord& w) {
-                             return fmt::format("{{{{{}, {}}}, {}, {}}}", w.text.at, w.text.size,
-                                                w.frequency,
-                                                w.kinds);
-                           });
+  const auto words = table(
+      out, "model::IndexWord", "k_search_words", index->words, 4, [](const model::IndexWord& w) {
+        return fmt::format("{{{{{}, {}}}, {}, {}}}", w.text.at, w.text.size, w.frequency, w.kinds);
+      });
   return fmt::format(
       "  static const model::SearchIndex search_index{{\n"
       "      .kinds = {},\n      .fields = {},\n      .lengths = {},\n"
@@ -271,13 +268,15 @@ std::string Generator::run(const model::FactBase& facts, bool translations_revie
       "using namespace std::string_view_literals;\n\n";
   out += "constexpr std::string_view k_files[] = {";
   for (std::size_t i = 0; i < facts.files.size(); ++i) {
-    out += fmt::format("{}{}", i > 0 ? ", " : "", facts.files[i].empty() ? "\"\"sv" : literal(facts.files[i]));
+    out += fmt::format("{}{}", i > 0 ? ", " : "",
+                       facts.files[i].empty() ? "\"\"sv" : literal(facts.files[i]));
   }
   out += "};\n\n";
   // Lists first: the records point into them.
   if (m_text_count > 0) out += "constexpr std::string_view k_texts[] = {\n" + m_texts + "};\n\n";
   if (m_value_count > 0) out += "constexpr double k_values[] = {" + m_values + "\n};\n\n";
-  if (m_point_count > 0) out += "constexpr model::SeriesPoint k_points[] = {\n" + m_points + "};\n\n";
+  if (m_point_count > 0)
+    out += "constexpr model::SeriesPoint k_points[] = {\n" + m_points + "};\n\n";
   out += m_arrays;
   // The id index, sorted here once instead of at every start.
   if (facts.index().empty()) throw std::runtime_error("nkfacts-embed: no records to embed");
@@ -320,8 +319,7 @@ int main(int argc, char** argv) {
   if (!all.diagnostics.empty()) {
     const std::string text = render::format_diagnostics(all.diagnostics, {}, true, true);
     std::fputs(text.c_str(), stderr);
-    std::fputs("nkfacts-embed: the embedded facts must load without errors or warnings\n",
-               stderr);
+    std::fputs("nkfacts-embed: the embedded facts must load without errors or warnings\n", stderr);
     return 1;
   }
   const bool translations_reviewed =

@@ -45,7 +45,8 @@ std::string format_number(double value, bool grouped, int max_decimals) {
     // Whole numbers, the common case (counts, years), without a format string: tables
     // print dozens of them, and this path costs a fifth of fmt::format's.
     char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, static_cast<long long>(value)).ptr;
+    const auto end =
+        std::to_chars(digits, digits + sizeof digits, static_cast<long long>(value)).ptr;
     const std::string_view text(digits, static_cast<std::size_t>(end - digits));
     return grouped ? grouped_number(text) : std::string(text);
   }
@@ -134,7 +135,7 @@ void wrap_lines(std::string& out, std::string_view text, std::size_t width,
     const auto newline = text.find('\n', line_start);
     const std::string_view paragraph =
         text.substr(line_start, newline == std::string_view::npos ? std::string_view::npos
-                                                                   : newline - line_start);
+                                                                  : newline - line_start);
     const std::size_t line_begin = out.size();
     out.append(first_line ? first_indent : indent);
     wrap_paragraph(out, line_begin, paragraph, width, first_line ? first_columns : indent_width,

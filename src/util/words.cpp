@@ -9,7 +9,6 @@
 #include <span>
 
 #include "util/edit_distance.hpp"
-
 #include "util/utf8.hpp"
 
 namespace nkfacts::util {
