@@ -46,9 +46,9 @@ void rows(std::string& out, const std::vector<std::pair<std::string, std::string
   for (const auto& item : items) column = std::max(column, util::display_width(item.first));
   const std::string indent(2 + column + 2, ' ');
   for (const auto& item : items) {
-    util::wrap_into(out, item.second, k_help_width,
-                    "  " + item.first + std::string(column + 2 - util::display_width(item.first), ' '),
-                    indent);
+    util::wrap_into(
+        out, item.second, k_help_width,
+        "  " + item.first + std::string(column + 2 - util::display_width(item.first), ' '), indent);
   }
 }
 
@@ -82,22 +82,22 @@ std::string options_help(const std::vector<Option>& options) {
 std::string command_help(const Command& command) {
   std::string out = fmt::format("{} {}\n\n", util::tr("Usage:"), usage_line(&command));
   if (util::language() == util::Language::ko) {
-    // The summary in Korean leads; the details below are written in English for now.
+    // The summary leads in Korean (the English pages begin with the paragraphs).
     util::wrap_into(out, util::tr(command.summary), k_help_width, "", "");
     out += '\n';
   }
-  paragraphs(out, command.about);
+  paragraphs(out, util::tr(command.about));
   if (!command.options.empty()) {
     out += fmt::format("\n{}\n", util::tr("Options:"));
     out += options_help(command.options);
   }
   if (!command.operands.name.empty() && !command.operands.help.empty()) {
     out += fmt::format("\n{}\n", util::tr("Arguments:"));
-    rows(out, {{std::string(command.operands.name), command.operands.help}});
+    rows(out, {{std::string(command.operands.name), util::tr(command.operands.help)}});
   }
   if (!command.more.empty()) {
     out += '\n';
-    paragraphs(out, command.more);
+    paragraphs(out, util::tr(command.more));
   }
   if (!command.examples.empty()) examples(out, command.examples);
   out += fmt::format("\n{}\n", util::tr("Global options: see 'nkfacts --help'."));
