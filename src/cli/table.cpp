@@ -3,13 +3,12 @@
 // tests (tests/cli/docs_test.sh), and every command and option must be in man/nkfacts.1.
 #include "cli/table.hpp"
 
-#include "model/schema.hpp"
-
 #include <limits>
 
 #include "cli/completion.hpp"
 #include "cli/parse.hpp"
 #include "model/records.hpp"
+#include "model/schema.hpp"
 #include "render/citation.hpp"
 #include "render/dataset.hpp"
 #include "render/handout.hpp"
@@ -22,8 +21,12 @@ namespace {
 using commands::Context;
 
 // Allowed values, taken from the layers that own them.
-std::vector<std::string> formats() { return split_names(render::k_format_names); }
-std::vector<std::string> citation_styles() { return split_names(render::k_citation_style_names); }
+std::vector<std::string> formats() {
+  return split_names(render::k_format_names);
+}
+std::vector<std::string> citation_styles() {
+  return split_names(render::k_citation_style_names);
+}
 std::vector<std::string> printed_styles() {
   // A handout prints its bibliography: every style the citation layer writes as prose.
   std::vector<std::string> out;
@@ -33,14 +36,24 @@ std::vector<std::string> printed_styles() {
   }
   return out;
 }
-std::vector<std::string> handout_topics() { return split_names(render::k_handout_topic_names); }
-std::vector<std::string> handout_lengths() { return split_names(render::k_handout_length_names); }
-std::vector<std::string> papers() { return split_names(render::html::k_paper_names); }
+std::vector<std::string> handout_topics() {
+  return split_names(render::k_handout_topic_names);
+}
+std::vector<std::string> handout_lengths() {
+  return split_names(render::k_handout_length_names);
+}
+std::vector<std::string> papers() {
+  return split_names(render::html::k_paper_names);
+}
 std::vector<std::string> languages() {
   return {std::begin(util::k_language_tags), std::end(util::k_language_tags)};
 }
-std::vector<std::string> color_modes() { return {"auto", "always", "never"}; }
-std::vector<std::string> shells() { return {"bash", "zsh", "fish"}; }
+std::vector<std::string> color_modes() {
+  return {"auto", "always", "never"};
+}
+std::vector<std::string> shells() {
+  return {"bash", "zsh", "fish"};
+}
 template <std::size_t N>
 std::vector<std::string> kinds_of(const model::Kind (&kinds)[N]) {
   std::vector<std::string> out;
@@ -52,15 +65,19 @@ std::vector<std::string> all_kinds() {
   for (const auto kind : model::k_all_kinds) out.emplace_back(model::kind_name(kind));
   return out;
 }
-std::vector<std::string> random_kinds() { return kinds_of(commands::k_random_kinds); }
-std::vector<std::string> quiz_topics() { return kinds_of(commands::k_quiz_topics); }
+std::vector<std::string> random_kinds() {
+  return kinds_of(commands::k_random_kinds);
+}
+std::vector<std::string> quiz_topics() {
+  return kinds_of(commands::k_quiz_topics);
+}
 std::vector<std::string> command_names() {
   std::vector<std::string> out;
   for (const auto& command : command_table()) out.emplace_back(command.name);
   return out;
 }
 
-constexpr long long k_first_year = 1;     // the years a date may have (model/date.hpp)
+constexpr long long k_first_year = 1;  // the years a date may have (model/date.hpp)
 constexpr long long k_last_year = 9999;
 
 Option year_option(std::string_view name, std::string_view help, std::string_view excludes = {}) {
@@ -577,40 +594,67 @@ std::vector<Command> make_table() {
 }
 
 std::vector<Option> make_global_options() {
-  Option facts{"--facts", 0, "PATH", Value::text,
+  Option facts{"--facts",
+               0,
+               "PATH",
+               Value::text,
                util::tr_noop("add a fact file or a directory of them (repeatable); records with "
                              "the same id replace the embedded ones"),
                "add a fact file or directory"};
   facts.repeatable = true;
   facts.complete = Complete::files;
   facts.example = "--facts class-facts/";
-  Option format{"--format", 'o', "FMT", Value::choice,
+  Option format{"--format",
+                'o',
+                "FMT",
+                Value::choice,
                 util::tr_noop("text (default), json, jsonl, tsv, csv, markdown or html (a page to "
                               "open offline or print: handout, stats, timeline, routes, dangers, "
                               "claims, terms, quiz --print)"),
-                "format", formats};
-  Option paper{"--paper", 0, "SIZE", Value::choice,
-               util::tr_noop("with -o html: the paper to print on, a4 (default) or letter"), "paper size", papers};
+                "format",
+                formats};
+  Option paper{"--paper",
+               0,
+               "SIZE",
+               Value::choice,
+               util::tr_noop("with -o html: the paper to print on, a4 (default) or letter"),
+               "paper size",
+               papers};
   paper.example = "--paper letter";
-  Option fields{"--fields", 0, "A,B", Value::text,
-                util::tr_noop("the fields (columns) to write in a machine format, in order"), "fields to write"};
+  Option fields{"--fields",
+                0,
+                "A,B",
+                Value::text,
+                util::tr_noop("the fields (columns) to write in a machine format, in order"),
+                "fields to write"};
   fields.example = "--fields id,value,as_of";
-  Option color{"--color", 0, "WHEN", Value::optional,
+  Option color{"--color",
+               0,
+               "WHEN",
+               Value::optional,
                util::tr_noop("auto (default), always or never; a bare --color means always; "
                              "NO_COLOR is respected"),
-               "color mode", color_modes};
-  Option width{"--width", 0, "N", Value::integer,
+               "color mode",
+               color_modes};
+  Option width{"--width",
+               0,
+               "N",
+               Value::integer,
                util::tr_noop("wrap text output at N columns, from 20 to 1000 (0: do not wrap)"),
                "wrap at this many columns"};
   width.min = 0;
   width.max = 1000;
   width.takes = "0 (do not wrap) or a number of columns up to 1000";
   width.example = "--width 72";
-  Option lang{"--lang", 0, "LANG", Value::choice,
+  Option lang{"--lang",
+              0,
+              "LANG",
+              Value::choice,
               util::tr_noop("the language of the answer: en (English) or ko (Korean); without "
                             "it LC_ALL, LC_MESSAGES or LANG decide (a ko_KR locale means "
                             "Korean), else English"),
-              "language", languages};
+              "language",
+              languages};
   lang.example = "--lang ko";
   return {facts,
           flag("--no-default", util::tr_noop("leave the embedded facts out"),
@@ -621,11 +665,24 @@ std::vector<Option> make_global_options() {
           color,
           width,
           lang,
-          Option{"--quiet", 'q', {}, Value::none, util::tr_noop("no warnings or notes on stderr (errors still show)"),
+          Option{"--quiet",
+                 'q',
+                 {},
+                 Value::none,
+                 util::tr_noop("no warnings or notes on stderr (errors still show)"),
                  "no warnings or notes"},
-          Option{"--verbose", 'v', {}, Value::none, util::tr_noop("notes on stderr: which records replaced which"),
+          Option{"--verbose",
+                 'v',
+                 {},
+                 Value::none,
+                 util::tr_noop("notes on stderr: which records replaced which"),
                  "also notes"},
-          Option{"--help", 'h', {}, Value::none, util::tr_noop("show help (also: nkfacts help COMMAND)"), "show help"},
+          Option{"--help",
+                 'h',
+                 {},
+                 Value::none,
+                 util::tr_noop("show help (also: nkfacts help COMMAND)"),
+                 "show help"},
           flag("--version", util::tr_noop("show the program's and the fact base's version"),
                "show the version")};
 }
