@@ -62,6 +62,77 @@ std::string explain(const query::SearchHit& hit, std::size_t clauses) {
   return out;
 }
 
+// Nothing found: a word in no record may be misspelt, so the nearest words of the records,
+// if any; else what else to try.
+std::string no_match_hint(const query::SearchResult& result, const model::SearchIndex& index,
+                          std::optional<model::Kind> kind) {
+  std::vector<std::string> near;
+  for (const auto& clause : result.unmatched) {
+    if (clause.find(' ') != std::string::npos) continue;
+    for (auto& word : query::suggest(index, clause, kind)) {
+      if (std::find(near.begin(), near.end(), word) == near.end()) near.push_back(std::move(word));
+    }
+  }
+  if (near.empty()) return kind ? "try without --kind, or other words" : "try other words";
+  std::string hint = "did you mean";
+  for (std::size_t i = 0; i < near.size(); ++i) {
+    hint += fmt::format("{}'{}'",
+                        i == 0                 ? " "
+                        : i + 1 == near.size() ? " or "
+                                               : ", ",
+                        util::escape_controls(near[i], util::Newlines::escape));
+  }
+  hint += '?';
+  return hint;
+}
+
+// The hits as rows of the machine formats.
+int emit_hits(const std::vector<query::SearchHit>& hits, Context& context) {
+  const auto& facts = context.facts;
+  render::Dataset data;
+  data.fields = {"id", "kind", "name", "score", "field", "match", "sources"};
+  for (const auto& hit : hits) {
+    render::Row row;
+    row.add("id", std::string(facts.id_of(hit.ref)));
+    row.add("kind", std::string(model::kind_name(hit.ref.kind)));
+    row.add("name", std::string(facts.name_of(hit.ref)));
+    row.add("score", hit.score);
+    row.add("field", hit.field);
+    row.add("match", hit.text);
+    row.add("sources", facts.sources_of(hit.ref));
+    data.rows.push_back(std::move(row));
+  }
+  render::resolve_references(data, facts);
+  return emit_dataset(context, data, data.fields);
+}
+
+// The hits as text: each one's kind, id, name and source markers, where the words
+// matched (unless that is the name shown), and with --explain why it ranked there; then
+// the sources.
+void write_hits(const query::SearchResult& result, bool explained, Context& context) {
+  const auto& facts = context.facts;
+  render::SourceNotes notes(facts);
+  const auto& terminal = context.out_terminal;
+  for (std::size_t i = 0; i < result.hits.size(); ++i) {
+    const auto& hit = result.hits[i];
+    if (i > 0) context.out += '\n';
+    const std::string markers = notes.markers(facts.sources_of(hit.ref), render::Terminal{});
+    context.out += util::wrap(
+        fmt::format("{} {} \u2014 {} {}",
+                    render::paint(terminal, render::Style::dim, model::kind_name(hit.ref.kind)),
+                    render::paint(terminal, render::Style::id, facts.id_of(hit.ref)),
+                    render::clean(facts.name_of(hit.ref)), markers),
+        terminal.width, "", "  ");
+    if (hit.field != "id" && hit.field != "title" && hit.field != "label" && hit.field != "name") {
+      context.out += util::wrap(fmt::format("{}: {}", hit.field, snippet(hit, terminal)),
+                                terminal.width, "  ", "  ");
+    }
+    if (explained)
+      context.out += util::wrap(explain(hit, result.clauses), terminal.width, "  ", "    ");
+  }
+  notes.render(context.out, terminal);
+}
+
 }  // namespace
 
 int run_search(const SearchOptions& options, Context& context) {
@@ -79,71 +150,14 @@ int run_search(const SearchOptions& options, Context& context) {
   std::unique_ptr<model::SearchIndex> built;
   const auto& index = query::search_index_of(facts, built);
   const auto result = query::search(facts, index, query, kind);
-  const auto& hits = result.hits;
-  if (hits.empty()) {
-    // A word in no record may be misspelt: the nearest words of the records, if any.
-    std::vector<std::string> near;
-    for (const auto& clause : result.unmatched) {
-      if (clause.find(' ') != std::string::npos) continue;
-      for (auto& word : query::suggest(index, clause, kind)) {
-        if (std::find(near.begin(), near.end(), word) == near.end())
-          near.push_back(std::move(word));
-      }
-    }
-    std::string hint = kind ? "try without --kind, or other words" : "try other words";
-    if (!near.empty()) {
-      hint = "did you mean";
-      for (std::size_t i = 0; i < near.size(); ++i) {
-        hint += fmt::format("{}'{}'",
-                            i == 0                 ? " "
-                            : i + 1 == near.size() ? " or "
-                                                   : ", ",
-                            util::escape_controls(near[i], util::Newlines::escape));
-      }
-      hint += '?';
-    }
+  if (result.hits.empty()) {
     context.err += render::format_error(
         fmt::format("no record matches '{}'", util::escape_controls(query, util::Newlines::escape)),
-        hint, context.err_terminal);
+        no_match_hint(result, index, kind), context.err_terminal);
     return exit_status::nothing_found;
   }
-  if (is_machine_format(context)) {
-    render::Dataset data;
-    data.fields = {"id", "kind", "name", "score", "field", "match", "sources"};
-    for (const auto& hit : hits) {
-      render::Row row;
-      row.add("id", std::string(facts.id_of(hit.ref)));
-      row.add("kind", std::string(model::kind_name(hit.ref.kind)));
-      row.add("name", std::string(facts.name_of(hit.ref)));
-      row.add("score", hit.score);
-      row.add("field", hit.field);
-      row.add("match", hit.text);
-      row.add("sources", facts.sources_of(hit.ref));
-      data.rows.push_back(std::move(row));
-    }
-    render::resolve_references(data, facts);
-    return emit_dataset(context, data, data.fields);
-  }
-  render::SourceNotes notes(facts);
-  const auto& terminal = context.out_terminal;
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    const auto& hit = hits[i];
-    if (i > 0) context.out += '\n';
-    const std::string markers = notes.markers(facts.sources_of(hit.ref), render::Terminal{});
-    context.out += util::wrap(
-        fmt::format("{} {} \u2014 {} {}",
-                    render::paint(terminal, render::Style::dim, model::kind_name(hit.ref.kind)),
-                    render::paint(terminal, render::Style::id, facts.id_of(hit.ref)),
-                    render::clean(facts.name_of(hit.ref)), markers),
-        terminal.width, "", "  ");
-    if (hit.field != "id" && hit.field != "title" && hit.field != "label" && hit.field != "name") {
-      context.out += util::wrap(fmt::format("{}: {}", hit.field, snippet(hit, terminal)),
-                                terminal.width, "  ", "  ");
-    }
-    if (options.explain)
-      context.out += util::wrap(explain(hit, result.clauses), terminal.width, "  ", "    ");
-  }
-  notes.render(context.out, terminal);
+  if (is_machine_format(context)) return emit_hits(result.hits, context);
+  write_hits(result, options.explain, context);
   return exit_status::answered;
 }
 
