@@ -183,6 +183,8 @@ std::string format_usage_error(const UsageError& error, const render::Terminal& 
 
 Outcome run(const std::vector<std::string_view>& args, const Environment& environment,
             Session session) {
+  // The language first, so that even a usage error is in it.
+  util::set_language(decide_language(lang_flag(args), environment));
   Parsed parsed = parse(args);
   const Invocation& invocation = parsed.invocation;
   // Colour is decided before anything can be reported, from --color if it parsed.
@@ -190,10 +192,6 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   if (invocation.has("--color")) color_word = invocation.text("--color");
   const ColorMode color = parse_color_mode(color_word);
   const render::Terminal err{0, decide_color(color, Stream::err, environment)};
-  // The language too, so that even a usage error is in it.
-  std::optional<std::string_view> lang_word;
-  if (invocation.has("--lang")) lang_word = invocation.text("--lang");
-  util::set_language(decide_language(lang_word, environment));
   if (parsed.error) return usage_failure(*parsed.error, err);
   if (invocation.help) return help(invocation, err);
   if (invocation.has("--version")) return version(invocation.has("--verbose"));
