@@ -37,11 +37,12 @@ Outcome help(const Invocation& invocation, const render::Terminal& err) {
     if (!invocation.operands.empty()) {
       topic = find_command(invocation.operands.front());
       if (!topic) {
-        return usage_failure({fmt::format("no help for '{}': not a command",
-                                          util::escape_controls(invocation.operands.front(),
-                                                                util::Newlines::escape)),
-                              "'nkfacts --help' lists the commands", nullptr},
-                             err);
+        return usage_failure(
+            {fmt::format(
+                 fmt::runtime(util::tr("no help for '{}': not a command")),
+                 util::escape_controls(invocation.operands.front(), util::Newlines::escape)),
+             std::string(util::tr("'nkfacts --help' lists the commands")), nullptr},
+            err);
       }
     }
   }
