@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "commands/exit_status.hpp"
+#include "util/i18n.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::cli {
@@ -10,6 +11,22 @@ namespace {
 
 std::string joined(const std::vector<std::string>& words) {
   return fmt::format("{}", fmt::join(words, " "));
+}
+
+// A description in the menus (a command's summary, an option's brief), in the language
+// nkfacts speaks when it prints the script, made safe inside single quotes (all three
+// shells read '\'' as a quote) and, for zsh, inside an option's [brackets].
+std::string description(std::string_view english, bool in_brackets = false) {
+  std::string out;
+  for (const char c : util::tr(english)) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      if (in_brackets && (c == '[' || c == ']')) out += '\\';
+      out += c;
+    }
+  }
+  return out;
 }
 
 std::string values_of(const Option& option) {
@@ -139,17 +156,18 @@ std::string zsh_option(const Option& option) {
                                                            : std::string(" "));
   }
   const std::string repeat = option.repeatable ? "*" : "";
+  const std::string brief = description(option.brief, true);
   if (option.short_name) {
-    return fmt::format("'(-{0} {1})'{{-{0},{1}}}'[{2}]{3}'", option.short_name, option.name,
-                       option.brief, value);
+    return fmt::format("'(-{0} {1})'{{-{0},{1}}}'[{2}]{3}'", option.short_name, option.name, brief,
+                       value);
   }
-  return fmt::format("'{}{}[{}]{}'", repeat, option.name, option.brief, value);
+  return fmt::format("'{}{}[{}]{}'", repeat, option.name, brief, value);
 }
 
 std::string zsh_script() {
   std::string described;
   for (const auto& command : command_table()) {
-    described += fmt::format("    '{}:{}'\n", command.name, command.summary);
+    described += fmt::format("    '{}:{}'\n", command.name, description(command.summary));
   }
   std::string global;
   for (const auto& option : global_options())
@@ -225,7 +243,7 @@ std::string fish_option(const Option& option, std::string_view condition) {
     out += " -x";
     if (option.choices) out += fmt::format(" -a '{}'", values_of(option));
   }
-  return out + fmt::format(" -d '{}'\n", option.brief);
+  return out + fmt::format(" -d '{}'\n", description(option.brief));
 }
 
 std::string fish_script() {
@@ -237,7 +255,7 @@ std::string fish_script() {
   for (const auto& command : command_table()) {
     out +=
         fmt::format("complete -c nkfacts -n 'not __fish_seen_subcommand_from {}' -a {} -d '{}'\n",
-                    names, command.name, command.summary);
+                    names, command.name, description(command.summary));
   }
   for (const auto& command : command_table()) {
     const std::string when = fmt::format("__fish_seen_subcommand_from {}", command.name);
@@ -285,8 +303,8 @@ int run_completion(const Invocation& invocation, commands::Context& context, con
   } else {
     return commands::usage_error(
         context,
-        shell.empty() ? std::string("completion needs a shell")
-                      : fmt::format("unknown shell '{}'",
+        shell.empty() ? std::string(util::tr("completion needs a shell"))
+                      : fmt::format(fmt::runtime(util::tr("unknown shell '{}'")),
                                     util::escape_controls(shell, util::Newlines::escape)),
         "nkfacts completion bash|zsh|fish");
   }

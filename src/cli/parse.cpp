@@ -27,6 +27,7 @@ extern ostream clog;
 #include <algorithm>
 #include <limits>
 
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -64,7 +65,7 @@ bool in(const std::vector<std::string>& words, std::string_view word) {
 std::string alternatives(const std::vector<std::string>& words) {
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " or " : ", ";
+    if (i > 0) out += i + 1 == words.size() ? util::tr(" or ") : std::string_view(", ");
     out += words[i];
   }
   return out;
@@ -85,8 +86,8 @@ bool help_requested(const std::vector<std::string_view>& args) {
 }
 
 std::string see(const Command* command) {
-  return command ? fmt::format("see 'nkfacts {} --help'", command->name)
-                 : std::string("see 'nkfacts --help'");
+  return command ? fmt::format(fmt::runtime(util::tr("see 'nkfacts {} --help'")), command->name)
+                 : std::string(util::tr("see 'nkfacts --help'"));
 }
 
 // The option of the table called `name` ("--format" or "-o"), among the global options and
@@ -112,9 +113,11 @@ bool choice_ok(const Option& option, std::string_view value) {
 }
 
 std::string value_hint(const Option& option, const Command* command) {
-  if (!option.example.empty()) return fmt::format("e.g. {}", option.example);
+  if (!option.example.empty())
+    return fmt::format(fmt::runtime(util::tr("e.g. {}")), option.example);
   if (option.choices)
-    return fmt::format("{} takes {}", option.name, alternatives(option.choices()));
+    return fmt::format(fmt::runtime(util::tr("{} takes {}")), option.name,
+                       alternatives(option.choices()));
   return see(command);
 }
 
@@ -146,31 +149,39 @@ std::optional<UsageError> check_value(const Option& option, std::string_view val
   };
   if (option.value == Value::none) {
     if (value == "true") return std::nullopt;
-    return error(fmt::format("{} takes no value", option.name), see(command));
+    return error(fmt::format(fmt::runtime(util::tr("{} takes no value")), option.name),
+                 see(command));
   }
   // CLI11 takes the next word as the value whatever it is; the table's rule is that a value
   // starting with '-' is one only when it is a number (docs/cli.md, section 1).
   if (value.size() > 1 && value[0] == '-' && !looks_like_number(value) &&
       !attached(option, value, args)) {
-    return error(fmt::format("{} needs a value", option.name), value_hint(option, command));
+    return error(fmt::format(fmt::runtime(util::tr("{} needs a value")), option.name),
+                 value_hint(option, command));
   }
   switch (option.value) {
     case Value::optional:
     case Value::choice:
       if (!choice_ok(option, value)) {
-        return error(fmt::format("unknown {} '{}'", option.brief, shown(value)),
-                     fmt::format("{} takes {}", option.name, alternatives(option.choices())));
+        return error(fmt::format(fmt::runtime(util::tr("unknown {} '{}'")), util::tr(option.brief),
+                                 shown(value)),
+                     fmt::format(fmt::runtime(util::tr("{} takes {}")), option.name,
+                                 alternatives(option.choices())));
       }
       break;
     case Value::integer:
       if (!parse_integer(value, option.min, option.max)) {
-        return error(fmt::format("invalid value '{}' for {}", shown(value), option.name),
-                     !option.takes.empty() ? fmt::format("{} takes {}", option.name, option.takes)
-                     : option.example.empty()
-                         ? fmt::format("{} takes a whole number from {} to {}", option.name,
-                                       option.min, option.max)
-                         : fmt::format("{} takes a whole number from {} to {}, e.g. {}",
-                                       option.name, option.min, option.max, option.example));
+        return error(
+            fmt::format(fmt::runtime(util::tr("invalid value '{}' for {}")), shown(value),
+                        option.name),
+            !option.takes.empty() ? fmt::format(fmt::runtime(util::tr("{} takes {}")), option.name,
+                                                util::tr(option.takes))
+            : option.example.empty()
+                ? fmt::format(fmt::runtime(util::tr("{} takes a whole number from {} to {}")),
+                              option.name, option.min, option.max)
+                : fmt::format(
+                      fmt::runtime(util::tr("{} takes a whole number from {} to {}, e.g. {}")),
+                      option.name, option.min, option.max, option.example));
       }
       break;
     case Value::none:
@@ -263,7 +274,8 @@ class Parser {
       thrown = mismatch(error.what());
     } catch (const CLI::Error&) {
       // Every other error of CLI11's: nothing the table says it could be.
-      thrown = UsageError{"the command line could not be read", see(command_), command_};
+      thrown = UsageError{std::string(util::tr("the command line could not be read")),
+                          see(command_), command_};
     }
     command_ = named();
     result_.command = command_;
@@ -391,12 +403,15 @@ class Parser {
   UsageError mismatch(std::string_view what) const {
     const auto name = what.substr(0, what.find_first_of(": "));
     const Option* option = find_option(name, command_);
-    if (!option) return UsageError{"the command line could not be read", see(command_), command_};
+    if (!option)
+      return UsageError{std::string(util::tr("the command line could not be read")), see(command_),
+                        command_};
     if (option->value == Value::none) {
-      return UsageError{fmt::format("{} takes no value", option->name), see(command_), command_};
+      return UsageError{fmt::format(fmt::runtime(util::tr("{} takes no value")), option->name),
+                        see(command_), command_};
     }
-    return UsageError{fmt::format("{} needs a value", option->name), value_hint(*option, command_),
-                      command_};
+    return UsageError{fmt::format(fmt::runtime(util::tr("{} needs a value")), option->name),
+                      value_hint(*option, command_), command_};
   }
 
   UsageError exclusion() const {
@@ -404,12 +419,14 @@ class Parser {
       if (option.excludes.empty() || !given(option.name)) continue;
       for (const auto& other : split_names(option.excludes)) {
         if (given(other)) {
-          return UsageError{fmt::format("{} cannot be combined with {}", option.name, other),
+          return UsageError{fmt::format(fmt::runtime(util::tr("{} cannot be combined with {}")),
+                                        option.name, other),
                             see(command_), command_};
         }
       }
     }
-    return UsageError{"the command line could not be read", see(command_), command_};
+    return UsageError{std::string(util::tr("the command line could not be read")), see(command_),
+                      command_};
   }
 
   bool given(std::string_view name) const {
@@ -458,42 +475,45 @@ class Parser {
     }
     if (!command_) {
       if (after_dashes) {
-        return Extra{UsageError{fmt::format("unexpected argument '{}'", shown(word)),
-                                "'nkfacts --help' lists the commands", nullptr},
-                     false, best};
+        return Extra{
+            UsageError{fmt::format(fmt::runtime(util::tr("unexpected argument '{}'")), shown(word)),
+                       std::string(util::tr("'nkfacts --help' lists the commands")), nullptr},
+            false, best};
       }
       return Extra{unknown_command(word, best), true, best};
     }
     if (help) return std::nullopt;
     return Extra{
-        UsageError{fmt::format("unexpected argument '{}'", shown(word)), see(command_), command_},
+        UsageError{fmt::format(fmt::runtime(util::tr("unexpected argument '{}'")), shown(word)),
+                   see(command_), command_},
         false, best};
   }
 
   UsageError unknown_command(std::string_view word, std::size_t index) const {
     std::vector<std::string> names;
     for (const auto& command : command_table()) names.emplace_back(command.name);
-    std::string hint = "'nkfacts --help' lists the commands";
+    std::string hint(util::tr("'nkfacts --help' lists the commands"));
     const Option* before =
         index > 0 && index < args_.size() ? find_option(args_[index - 1], nullptr) : nullptr;
     if (before && before->value == Value::optional && before->choices) {
       // "--color sometimes": a bare --color, then a word that is neither mode nor command.
-      hint = fmt::format("{} takes {} (as {}=WHEN); {}", before->name,
+      hint = fmt::format(fmt::runtime(util::tr("{} takes {} (as {}=WHEN); {}")), before->name,
                          alternatives(before->choices()), before->name, hint);
     } else if (word == "version") {
-      hint = "did you mean 'nkfacts --version'?";
+      hint = util::tr("did you mean 'nkfacts --version'?");
     } else if (const auto close = util::closest_matches(util::fold_case(word), names, 1);
                !close.empty()) {
-      hint = fmt::format("did you mean '{}'?", close.front());
+      hint = fmt::format(fmt::runtime(util::tr("did you mean '{}'?")), close.front());
     }
-    return UsageError{fmt::format("unknown command '{}'", shown(word)), hint, nullptr};
+    return UsageError{fmt::format(fmt::runtime(util::tr("unknown command '{}'")), shown(word)),
+                      hint, nullptr};
   }
 
   UsageError unknown_option(std::string_view name) const {
     if (name.size() > 2 && name[0] == '-' && name[1] != '-') name = name.substr(0, 2);
     std::string hint = see(command_);
     if (const auto meant = other_spelling(name); !meant.empty() && find_option(meant, command_)) {
-      hint = fmt::format("did you mean '{}'? {}", meant, hint);
+      hint = fmt::format(fmt::runtime(util::tr("did you mean '{}'? {}")), meant, hint);
     } else if (util::starts_with(name, "--")) {
       // Long names only: one letter off a short option says nothing about what was meant.
       std::vector<std::string> names = {"--help"};
@@ -503,9 +523,11 @@ class Parser {
       add_names(global_options());
       if (command_) add_names(command_->options);
       const auto close = util::closest_matches(util::fold_case(name), names, 1);
-      if (!close.empty()) hint = fmt::format("did you mean '{}'? {}", close.front(), hint);
+      if (!close.empty())
+        hint = fmt::format(fmt::runtime(util::tr("did you mean '{}'? {}")), close.front(), hint);
     }
-    return UsageError{fmt::format("unknown option '{}'", shown(name)), hint, command_};
+    return UsageError{fmt::format(fmt::runtime(util::tr("unknown option '{}'")), shown(name)), hint,
+                      command_};
   }
 
   bool owned_by_command(const Option& option) const {

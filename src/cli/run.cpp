@@ -37,11 +37,12 @@ Outcome help(const Invocation& invocation, const render::Terminal& err) {
     if (!invocation.operands.empty()) {
       topic = find_command(invocation.operands.front());
       if (!topic) {
-        return usage_failure({fmt::format("no help for '{}': not a command",
-                                          util::escape_controls(invocation.operands.front(),
-                                                                util::Newlines::escape)),
-                              "'nkfacts --help' lists the commands", nullptr},
-                             err);
+        return usage_failure(
+            {fmt::format(
+                 fmt::runtime(util::tr("no help for '{}': not a command")),
+                 util::escape_controls(invocation.operands.front(), util::Newlines::escape)),
+             std::string(util::tr("'nkfacts --help' lists the commands")), nullptr},
+            err);
       }
     }
   }
@@ -94,74 +95,48 @@ std::vector<std::string> field_list(std::string_view text) {
   return fields;
 }
 
-}  // namespace
-
-std::string format_usage_error(const UsageError& error, const render::Terminal& terminal) {
-  return render::format_error(error.message, error.hint, terminal, usage_line(error.command));
-}
-
-Outcome run(const std::vector<std::string_view>& args, const Environment& environment,
-            Session session) {
-  Parsed parsed = parse(args);
-  const Invocation& invocation = parsed.invocation;
-  // Colour is decided before anything can be reported, from --color if it parsed.
-  std::optional<std::string_view> color_word;
-  if (invocation.has("--color")) color_word = invocation.text("--color");
-  const ColorMode color = parse_color_mode(color_word);
-  const render::Terminal err{0, decide_color(color, Stream::err, environment)};
-  // The language too, so that even a usage error is in it.
-  std::optional<std::string_view> lang_word;
-  if (invocation.has("--lang")) lang_word = invocation.text("--lang");
-  util::set_language(decide_language(lang_word, environment));
-  if (parsed.error) return usage_failure(*parsed.error, err);
-  if (invocation.help) return help(invocation, err);
-  if (invocation.has("--version")) return version(invocation.has("--verbose"));
-
-  const auto format = render::parse_format(invocation.text("--format", "text"));
+// The rules between the output options and the command (docs/cli.md): the first one the
+// command line breaks, if any.
+std::optional<UsageError> output_problem(const Invocation& invocation, render::Format format,
+                                         const std::vector<std::string>& fields) {
   const Command* command = invocation.command;
-  const auto fields = field_list(invocation.text("--fields"));
-  if (invocation.has("--fields") && fields.empty()) {
-    return usage_failure({std::string(util::tr("--fields needs at least one field name")),
-                          std::string(util::tr("e.g. --fields id,value,as_of")), command},
-                         err);
-  }
-  const bool text = *format == render::Format::text;
+  const auto problem = [&](std::string_view message, std::string_view hint) {
+    return std::optional<UsageError>(UsageError{std::string(message), std::string(hint), command});
+  };
+  if (invocation.has("--fields") && fields.empty())
+    return problem(util::tr("--fields needs at least one field name"),
+                   util::tr("e.g. --fields id,value,as_of"));
+  const bool text = format == render::Format::text;
   if (!fields.empty() && text) {
-    return usage_failure(
-        {std::string(util::tr("--fields applies to the machine formats")),
-         std::string(util::tr("add --format json, jsonl, tsv, csv or markdown")), command},
-        err);
+    return problem(util::tr("--fields applies to the machine formats"),
+                   util::tr("add --format json, jsonl, tsv, csv or markdown"));
   }
-  const bool html = *format == render::Format::html;
+  const bool html = format == render::Format::html;
   if (html && !writes_html(command)) {
-    return usage_failure(
-        {fmt::format(fmt::runtime(util::tr("-o html is for {}")), html_commands()),
-         std::string(util::tr("drop -o html, or give one of those commands")), command},
-        err);
+    return UsageError{fmt::format(fmt::runtime(util::tr("-o html is for {}")), html_commands()),
+                      std::string(util::tr("drop -o html, or give one of those commands")),
+                      command};
   }
-  if (html && !fields.empty()) {
-    return usage_failure(
-        {std::string(util::tr("--fields applies to the data formats, not to html")),
-         std::string(util::tr("drop --fields")), command},
-        err);
-  }
+  if (html && !fields.empty())
+    return problem(util::tr("--fields applies to the data formats, not to html"),
+                   util::tr("drop --fields"));
   if (invocation.has("--paper") && !html) {
-    return usage_failure(
-        {std::string(util::tr("--paper applies to -o html")),
-         std::string(util::tr("add -o html, e.g. 'nkfacts -o html handout --paper letter'")),
-         command},
-        err);
+    return problem(util::tr("--paper applies to -o html"),
+                   util::tr("add -o html, e.g. 'nkfacts -o html handout --paper letter'"));
   }
   if (!text && command && command->name == "check") {
-    return usage_failure({std::string(util::tr("check prints its report as text only")),
-                          std::string(util::tr("use 'nkfacts check' without --format")), command},
-                         err);
+    return problem(util::tr("check prints its report as text only"),
+                   util::tr("use 'nkfacts check' without --format"));
   }
-  // Colour and wrapping are for text output only.
-  const render::Terminal out{text ? decide_width(invocation.integer("--width"), environment) : 0,
-                             text && decide_color(color, Stream::out, environment)};
+  return std::nullopt;
+}
 
-  load::SourceOptions sources;
+// Where the facts come from: the embedded ones (unless --no-default), each NKFACTS_PATH
+// entry, each --facts path. A problem when that leaves nothing to load for a command that
+// needs facts.
+std::optional<UsageError> gather_sources(const Invocation& invocation,
+                                         load::SourceOptions& sources) {
+  const Command* command = invocation.command;
   const bool no_default = invocation.has("--no-default");
   if (!no_default) sources.embedded = load::embedded_fact_base();
   if (const char* path = std::getenv("NKFACTS_PATH"))
@@ -170,10 +145,70 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   const bool names_paths = command && command->name == "check" && !invocation.operands.empty();
   if (no_default && sources.env_paths.empty() && sources.cli_paths.empty() && !names_paths &&
       (!command || command->loads_facts || command->name == "check")) {
-    return usage_failure({std::string(util::tr("--no-default leaves no facts to load")),
-                          std::string(util::tr("add --facts PATH or set NKFACTS_PATH")), nullptr},
-                         err);
+    return UsageError{std::string(util::tr("--no-default leaves no facts to load")),
+                      std::string(util::tr("add --facts PATH or set NKFACTS_PATH")), nullptr};
   }
+  return std::nullopt;
+}
+
+// The command run over the loaded facts (the overview without a command); stderr holds
+// the loader's messages first.
+Outcome answer(const Invocation& invocation, commands::Context& context, const Session& session,
+               std::string messages) {
+  context.paper =
+      render::html::parse_paper(invocation.text("--paper", "a4")).value_or(render::html::Paper::a4);
+  // The embedded facts' files come first; every file after them is the user's own.
+  context.first_own_file =
+      invocation.has("--no-default")
+          ? 1
+          : static_cast<std::uint32_t>(load::embedded_fact_base().files.size());
+  int status = 0;
+  if (invocation.command) {
+    status = invocation.command->run(invocation, context, session);
+  } else {
+    std::vector<render::CommandSummary> summaries;
+    for (const auto& each : command_table()) {
+      if (each.name != "help") summaries.push_back({each.name, each.summary});
+    }
+    status = commands::run_overview(context, summaries);
+  }
+  commands::complete_answer(context, status);
+  return {std::move(context.out), messages + context.err, status};
+}
+
+}  // namespace
+
+std::string format_usage_error(const UsageError& error, const render::Terminal& terminal) {
+  return render::format_error(error.message, error.hint, terminal, usage_line(error.command));
+}
+
+Outcome run(const std::vector<std::string_view>& args, const Environment& environment,
+            Session session) {
+  // The language first, so that even a usage error is in it.
+  util::set_language(decide_language(lang_flag(args), environment));
+  Parsed parsed = parse(args);
+  const Invocation& invocation = parsed.invocation;
+  // Colour is decided before anything can be reported, from --color if it parsed.
+  std::optional<std::string_view> color_word;
+  if (invocation.has("--color")) color_word = invocation.text("--color");
+  const ColorMode color = parse_color_mode(color_word);
+  const render::Terminal err{0, decide_color(color, Stream::err, environment)};
+  if (parsed.error) return usage_failure(*parsed.error, err);
+  if (invocation.help) return help(invocation, err);
+  if (invocation.has("--version")) return version(invocation.has("--verbose"));
+
+  const auto format = render::parse_format(invocation.text("--format", "text"));
+  const Command* command = invocation.command;
+  const auto fields = field_list(invocation.text("--fields"));
+  if (auto problem = output_problem(invocation, *format, fields))
+    return usage_failure(*problem, err);
+  // Colour and wrapping are for text output only.
+  const bool text = *format == render::Format::text;
+  const render::Terminal out{text ? decide_width(invocation.integer("--width"), environment) : 0,
+                             text && decide_color(color, Stream::out, environment)};
+
+  load::SourceOptions sources;
+  if (auto problem = gather_sources(invocation, sources)) return usage_failure(*problem, err);
   session.sources = &sources;
 
   if (command && !command->loads_facts) {
@@ -192,23 +227,7 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
     return {"", std::move(messages), exit_status::data_error};
   }
   commands::Context context{loaded.facts, out, err, *format, fields};
-  context.paper =
-      render::html::parse_paper(invocation.text("--paper", "a4")).value_or(render::html::Paper::a4);
-  // The embedded facts' files come first; every file after them is the user's own.
-  context.first_own_file =
-      no_default ? 1 : static_cast<std::uint32_t>(load::embedded_fact_base().files.size());
-  int status = 0;
-  if (command) {
-    status = command->run(invocation, context, session);
-  } else {
-    std::vector<render::CommandSummary> summaries;
-    for (const auto& each : command_table()) {
-      if (each.name != "help") summaries.push_back({each.name, each.summary});
-    }
-    status = commands::run_overview(context, summaries);
-  }
-  commands::complete_answer(context, status);
-  return {std::move(context.out), messages + context.err, status};
+  return answer(invocation, context, session, std::move(messages));
 }
 
 }  // namespace nkfacts::cli

@@ -47,6 +47,25 @@ ColorMode parse_color_mode(std::optional<std::string_view> word) {
   return ColorMode::always;  // "always", or a bare --color
 }
 
+std::optional<std::string_view> lang_flag(const std::vector<std::string_view>& args) {
+  std::optional<std::string_view> found;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto arg = args[i];
+    if (arg == "--") break;
+    std::optional<std::string_view> value;
+    if (arg == "--lang" && i + 1 < args.size()) {
+      value = args[++i];
+    } else if (arg.substr(0, 7) == "--lang=") {
+      value = arg.substr(7);
+    }
+    if (value && std::find(std::begin(util::k_language_tags), std::end(util::k_language_tags),
+                           *value) != std::end(util::k_language_tags)) {
+      found = value;
+    }
+  }
+  return found;
+}
+
 util::Language decide_language(std::optional<std::string_view> flag,
                                const Environment& environment) {
   if (flag) return util::parse_language(*flag).value_or(util::Language::en);

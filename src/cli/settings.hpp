@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "util/i18n.hpp"
 
@@ -41,6 +42,11 @@ ColorMode parse_color_mode(std::optional<std::string_view> word);
 // answer, e.g. into `less -R`), while stderr keeps to its own rule: messages are coloured
 // only on a terminal. CLICOLOR=0, TERM=dumb or no TERM turn it off; else a terminal decides.
 bool decide_color(ColorMode mode, Stream stream, const Environment& environment);
+
+// The value of the command line's --lang ("--lang ko", "--lang=ko", the last one, before
+// any "--") when it is a language nkfacts speaks: read before the command line is parsed,
+// so that a problem with the rest of it is reported in that language.
+std::optional<std::string_view> lang_flag(const std::vector<std::string_view>& args);
 
 // The display language: --lang if given, else the first of LC_ALL, LC_MESSAGES and LANG
 // that is set and not empty, as the C library chooses messages: a Korean locale (ko,

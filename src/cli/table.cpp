@@ -81,7 +81,7 @@ constexpr long long k_first_year = 1;  // the years a date may have (model/date.
 constexpr long long k_last_year = 9999;
 
 Option year_option(std::string_view name, std::string_view help, std::string_view excludes = {}) {
-  Option option{name, 0, "Y", Value::integer, help, "a year"};
+  Option option{name, 0, "Y", Value::integer, help, util::tr_noop("a year")};
   option.min = k_first_year;
   option.max = k_last_year;
   option.excludes = excludes;
@@ -93,7 +93,7 @@ Option flag(std::string_view name, std::string_view help, std::string_view brief
 }
 
 Option seed_option(std::string_view help) {
-  Option option{"--seed", 0, "S", Value::integer, help, "a seed"};
+  Option option{"--seed", 0, "S", Value::integer, help, util::tr_noop("a seed")};
   option.min = 0;
   option.max = std::numeric_limits<long long>::max();
   option.example = "--seed 42";
@@ -202,8 +202,8 @@ int run_list(const Invocation& invocation, Context& context, const Session&) {
   options.kind = invocation.operands.empty() ? std::string(invocation.text("--kind"))
                                              : invocation.operands.front();
   if (!invocation.operands.empty() && invocation.has("--kind")) {
-    return commands::usage_error(context, "list takes KIND or --kind KIND, not both",
-                                 "e.g. 'nkfacts list routes'");
+    return commands::usage_error(context, util::tr("list takes KIND or --kind KIND, not both"),
+                                 util::tr("e.g. 'nkfacts list routes'"));
   }
   return commands::run_list(options, context);
 }
@@ -261,7 +261,7 @@ std::vector<Command> make_table() {
        {Option{"--verdict", 0, "V", Value::choice,
                util::tr_noop(
                    "only claims with verdict V (accurate, outdated, wrong, unverified, disputed)"),
-               "verdict", verdicts}},
+               util::tr_noop("verdict"), verdicts}},
        {"ID", util::tr_noop("a claim id, as listed by 'nkfacts list claims'"), true, nullptr,
         Complete::ids},
        {},
@@ -301,9 +301,9 @@ std::vector<Command> make_table() {
         year_option("--from", util::tr_noop("only periods that end in year Y or later")),
         year_option("--to", util::tr_noop("only periods that start in year Y or earlier")),
         flag("--chart", util::tr_noop("the series as bars (columns stacked, scaled to the width)"),
-             "draw the series as bars"),
+             util::tr_noop("draw the series as bars")),
         flag("--ascii", util::tr_noop("draw the chart with ASCII characters only"),
-             "draw with ASCII only")},
+             util::tr_noop("draw with ASCII only"))},
        {},
        util::tr_noop(
            "Rows whose period overlaps the range are shown, with a \"Total shown\" line."),
@@ -324,7 +324,7 @@ std::vector<Command> make_table() {
         year_option("--from", util::tr_noop("only events in year Y or later")),
         year_option("--to", util::tr_noop("only events in year Y or earlier")),
         flag("--ascii", util::tr_noop("draw the axis with ASCII characters"),
-             "draw with ASCII only")},
+             util::tr_noop("draw with ASCII only"))},
        {},
        {},
        "nkfacts timeline\nnkfacts timeline --from 2010\nnkfacts -o csv timeline --fields "
@@ -336,7 +336,7 @@ std::vector<Command> make_table() {
                "N",
                Value::integer,
                util::tr_noop("how many questions (default 5, at most 1000)"),
-               "how many questions"};
+               util::tr_noop("how many questions")};
   count.min = 1;
   count.max = 1000;
   count.example = "--count 5";
@@ -347,7 +347,7 @@ std::vector<Command> make_table() {
       Value::text,
       util::tr_noop("only figure, route, danger, event, claim or term questions (series works "
                     "too: questions on a series' rows are figure questions)"),
-      "questions on one kind",
+      util::tr_noop("questions on one kind"),
       quiz_topics};
   table.back().html = "timeline";
   table.push_back(
@@ -378,12 +378,12 @@ std::vector<Command> make_table() {
                  "print a worksheet to fill in (name and date lines, numbered questions, boxes) "
                  "instead of asking; in text, -o markdown or -o html (with another --format: the "
                  "questions and answers as data)"),
-             "a worksheet to fill in"),
+             util::tr_noop("a worksheet to fill in")),
         flag("--key",
              util::tr_noop(
                  "print the answer key: each answer with its explanation and source (after the "
                  "worksheet with --print, on a page of its own when printed)"),
-             "the answer key")},
+             util::tr_noop("the answer key"))},
        {},
        {},
        "nkfacts quiz\nnkfacts quiz --topic event --count 10\n"
@@ -400,7 +400,7 @@ std::vector<Command> make_table() {
                      "route, danger, event or fact."),
        {Option{"--kind", 0, "KIND", Value::text,
                util::tr_noop("only records of KIND (figure, route, danger, event, fact)"),
-               "only this kind", random_kinds},
+               util::tr_noop("only this kind"), random_kinds},
         seed_option(util::tr_noop("the same seed picks the same record"))},
        {},
        {},
@@ -427,14 +427,14 @@ std::vector<Command> make_table() {
            "such."),
        {Option{"--length", 0, "LENGTH", Value::choice,
                util::tr_noop("sheet (one page) or lesson (default: every section)"),
-               "handout length", handout_lengths},
+               util::tr_noop("handout length"), handout_lengths},
         Option{
             "--topic", 0, "TOPIC", Value::choice,
             util::tr_noop("all (default), stats, routes (with the dangers), dangers or timeline"),
-            "handout topic", handout_topics},
+            util::tr_noop("handout topic"), handout_topics},
         Option{"--style", 0, "STYLE", Value::text,
                util::tr_noop("the bibliography's style: plain (default), apa, mla or chicago"),
-               "style of the bibliography", printed_styles}},
+               util::tr_noop("style of the bibliography"), printed_styles}},
        {},
        {},
        "nkfacts handout > handout.md\nnkfacts handout --topic routes --style apa > routes.md\n"
@@ -456,7 +456,7 @@ std::vector<Command> make_table() {
                    "bibliography entry); apa, mla and chicago are sorted alphabetically, as their "
                    "lists are. For reference managers: bibtex (keys are the ids), csl-json "
                    "(citeproc, Zotero, pandoc) or ris (EndNote, Mendeley, Zotero)"),
-               "citation style", citation_styles}},
+               util::tr_noop("citation style"), citation_styles}},
        {"ID", util::tr_noop("any record id, as listed by 'nkfacts list'"), true, nullptr,
         Complete::ids},
        {},
@@ -483,12 +483,12 @@ std::vector<Command> make_table() {
            "ranks higher. Each result shows its kind, id, name, where the words matched, and its "
            "sources. Nothing found: exit status 1, with the nearest words the records hold."),
        {Option{"--kind", 0, "KIND", Value::text, util::tr_noop("only records of KIND"),
-               "only this kind", all_kinds},
+               util::tr_noop("only this kind"), all_kinds},
         flag("--explain",
              util::tr_noop(
                  "under each result, why it ranked there: each matched word's share of the score, "
                  "its rarity (idf) and where it occurred"),
-             "say why each result ranked there")},
+             util::tr_noop("say why each result ranked there"))},
        {"WORD", util::tr_noop("a word of the question"), true},
        util::tr_noop(
            "Fields (machine formats): id, kind, name, score, field, match, sources (field: where "
@@ -523,7 +523,7 @@ std::vector<Command> make_table() {
            "One line per record, sorted by id: the id, a TAB, the kind, a TAB, the name. This "
            "output is stable, for scripts and shell completion."),
        {Option{"--kind", 0, "KIND", Value::text, util::tr_noop("the same as KIND"),
-               "only this kind", all_kinds}},
+               util::tr_noop("only this kind"), all_kinds}},
        {"KIND",
         util::tr_noop(
             "figure, series, route, danger, event, fact or reference (plurals and capitals work)"),
@@ -600,7 +600,7 @@ std::vector<Option> make_global_options() {
                Value::text,
                util::tr_noop("add a fact file or a directory of them (repeatable); records with "
                              "the same id replace the embedded ones"),
-               "add a fact file or directory"};
+               util::tr_noop("add a fact file or directory")};
   facts.repeatable = true;
   facts.complete = Complete::files;
   facts.example = "--facts class-facts/";
@@ -611,14 +611,14 @@ std::vector<Option> make_global_options() {
                 util::tr_noop("text (default), json, jsonl, tsv, csv, markdown or html (a page to "
                               "open offline or print: handout, stats, timeline, routes, dangers, "
                               "claims, terms, quiz --print)"),
-                "format",
+                util::tr_noop("format"),
                 formats};
   Option paper{"--paper",
                0,
                "SIZE",
                Value::choice,
                util::tr_noop("with -o html: the paper to print on, a4 (default) or letter"),
-               "paper size",
+               util::tr_noop("paper size"),
                papers};
   paper.example = "--paper letter";
   Option fields{"--fields",
@@ -626,7 +626,7 @@ std::vector<Option> make_global_options() {
                 "A,B",
                 Value::text,
                 util::tr_noop("the fields (columns) to write in a machine format, in order"),
-                "fields to write"};
+                util::tr_noop("fields to write")};
   fields.example = "--fields id,value,as_of";
   Option color{"--color",
                0,
@@ -634,17 +634,17 @@ std::vector<Option> make_global_options() {
                Value::optional,
                util::tr_noop("auto (default), always or never; a bare --color means always; "
                              "NO_COLOR is respected"),
-               "color mode",
+               util::tr_noop("color mode"),
                color_modes};
   Option width{"--width",
                0,
                "N",
                Value::integer,
                util::tr_noop("wrap text output at N columns, from 20 to 1000 (0: do not wrap)"),
-               "wrap at this many columns"};
+               util::tr_noop("wrap at this many columns")};
   width.min = 0;
   width.max = 1000;
-  width.takes = "0 (do not wrap) or a number of columns up to 1000";
+  width.takes = util::tr_noop("0 (do not wrap) or a number of columns up to 1000");
   width.example = "--width 72";
   Option lang{"--lang",
               0,
@@ -653,12 +653,12 @@ std::vector<Option> make_global_options() {
               util::tr_noop("the language of the answer: en (English) or ko (Korean); without "
                             "it LC_ALL, LC_MESSAGES or LANG decide (a ko_KR locale means "
                             "Korean), else English"),
-              "language",
+              util::tr_noop("language"),
               languages};
   lang.example = "--lang ko";
   return {facts,
           flag("--no-default", util::tr_noop("leave the embedded facts out"),
-               "leave the embedded facts out"),
+               util::tr_noop("leave the embedded facts out")),
           format,
           paper,
           fields,
@@ -670,21 +670,21 @@ std::vector<Option> make_global_options() {
                  {},
                  Value::none,
                  util::tr_noop("no warnings or notes on stderr (errors still show)"),
-                 "no warnings or notes"},
+                 util::tr_noop("no warnings or notes")},
           Option{"--verbose",
                  'v',
                  {},
                  Value::none,
                  util::tr_noop("notes on stderr: which records replaced which"),
-                 "also notes"},
+                 util::tr_noop("also notes")},
           Option{"--help",
                  'h',
                  {},
                  Value::none,
                  util::tr_noop("show help (also: nkfacts help COMMAND)"),
-                 "show help"},
+                 util::tr_noop("show help")},
           flag("--version", util::tr_noop("show the program's and the fact base's version"),
-               "show the version")};
+               util::tr_noop("show the version"))};
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "query/lookup.hpp"
 #include "render/record_rows.hpp"
 #include "render/text.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::commands {
 
@@ -14,8 +15,9 @@ int run_cite(const CiteOptions& options, Context& context) {
   const auto& facts = context.facts;
   const auto style = render::parse_citation_style(options.style);
   if (!style)
-    return usage_error(context, fmt::format("unknown citation style '{}'", options.style),
-                       fmt::format("valid styles: {}", render::k_citation_style_names));
+    return usage_error(
+        context, fmt::format(fmt::runtime(util::tr("unknown citation style '{}'")), options.style),
+        fmt::format(fmt::runtime(util::tr("valid styles: {}")), render::k_citation_style_names));
   std::vector<const model::Reference*> references;
   if (options.ids.empty()) {
     for (const auto& reference : facts.references) references.push_back(&reference);
@@ -35,7 +37,8 @@ int run_cite(const CiteOptions& options, Context& context) {
     }
   }
   if (references.empty()) {
-    return report(context, exit_status::nothing_found, "no references in the loaded facts");
+    return report(context, exit_status::nothing_found,
+                  util::tr("no references in the loaded facts"));
   }
   if (is_machine_format(context)) {
     // Written a row at a time: every reference's row held at once took a dozen fresh

@@ -19,15 +19,10 @@ namespace {
 constexpr double k_k1 = 1.2;
 constexpr double k_b = 0.75;
 
-bool all_letters(std::string_view word) {
-  return !word.empty() &&
-         std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
 Term term_for(std::string_view folded) {
   Term term;
   term_of(folded, term.text);
-  if (all_letters(folded)) {
+  if (is_english_word(folded)) {
     term.match = TermMatch::stem;
   } else if (util::is_hangul_word(folded)) {
     term.match = TermMatch::prefix;
@@ -204,7 +199,7 @@ class WordMatcher {
       const auto& entry = matcher_.entries[e];
       switch (entry.term.match) {
         case TermMatch::stem:
-          if (!starts_with_y_as_i(folded_, entry.prefix) || !all_letters(folded_)) break;
+          if (!starts_with_y_as_i(folded_, entry.prefix) || !is_english_word(folded_)) break;
           if (term == nullptr) term = &term_of_cached();
           if (*term == entry.term.text) out.push_back(e);
           break;
@@ -362,6 +357,234 @@ std::vector<std::uint64_t> places_of(const model::SearchIndex& index, const Scop
   return places;
 }
 
+// One ranking: what every step reads (the query, the index, the documents in scope and
+// their fields, each query term's index terms) and the buffers the steps reuse.
+class Ranker {
+ public:
+  Ranker(const Query& query, const model::SearchIndex& index, std::optional<model::Kind> kind,
+         const FieldsOf& fields_of)
+      : query_(query),
+        index_(index),
+        fields_of_(fields_of),
+        clauses_(query.clauses.size()),
+        matcher_(query),
+        words_(matcher_),
+        scope_(index, kind),
+        slots_(index, scope_),
+        terms_(matcher_.entries.size()) {
+    for (std::size_t e = 0; e < matcher_.entries.size(); ++e) {
+      terms_matching(index, matcher_.entries[e].term, terms_[e]);
+    }
+  }
+
+  Ranking run() {
+    Ranking ranking;
+    std::vector<Occurrence> occurrences;
+    add_single_words(occurrences);
+    add_phrases(occurrences);
+    std::vector<std::size_t> frequency(clauses_, 0);
+    const auto candidates = candidates_of(occurrences, frequency);
+    // Rarity of each clause among the records ranked.
+    std::vector<double> idf(clauses_);
+    const auto n = static_cast<double>(scope_.end_doc - scope_.first_doc);
+    for (std::size_t c = 0; c < clauses_; ++c) {
+      const auto df = static_cast<double>(frequency[c]);
+      idf[c] = std::log(1 + (n - df + 0.5) / (df + 0.5));
+      if (frequency[c] == 0) ranking.unmatched.push_back(query_.clauses[c].text);
+    }
+    for (const auto& candidate : candidates) ranking.hits.push_back(scored(candidate, idf));
+    sort_best_first(ranking.hits);
+    for (auto& hit : ranking.hits) mark_matches(hit);
+    return ranking;
+  }
+
+ private:
+  // The occurrences of the clauses that are one word, from the postings alone.
+  void add_single_words(std::vector<Occurrence>& occurrences) const {
+    for (std::size_t e = 0; e < matcher_.entries.size(); ++e) {
+      const auto& single = matcher_.entries[e].clauses_single;
+      if (single.empty()) continue;
+      for (const auto t : terms_[e]) {
+        for (const auto& posting : index_.postings_of(t)) {
+          if (!scope_.has(posting.doc)) continue;
+          for (const auto c : single) {
+            occurrences.push_back(
+                {posting.doc, posting.field, static_cast<std::uint32_t>(c), posting.count});
+          }
+        }
+      }
+    }
+  }
+
+  // Phrases: the fields holding all of a phrase's words are read again for their order.
+  void add_phrases(std::vector<Occurrence>& occurrences) {
+    for (std::size_t c = 0; c < clauses_; ++c) {
+      const auto& clause = query_.clauses[c];
+      if (clause.terms.size() < 2) continue;
+      std::vector<std::size_t> entry_of;
+      for (const auto& term : clause.terms) entry_of.push_back(entry_of_term(matcher_, term));
+      auto places = places_of(index_, scope_, terms_[entry_of[0]]);
+      for (std::size_t k = 1; k < entry_of.size() && !places.empty(); ++k) {
+        const auto more = places_of(index_, scope_, terms_[entry_of[k]]);
+        std::vector<std::uint64_t> both;
+        std::set_intersection(places.begin(), places.end(), more.begin(), more.end(),
+                              std::back_inserter(both));
+        places = std::move(both);
+      }
+      for (const auto place : places) {
+        const auto doc = static_cast<std::uint32_t>(place >> 32);
+        const auto field = static_cast<std::uint32_t>(place & 0xFFFFFFFFu);
+        const std::uint32_t count = phrase_count_in(entry_of, doc, index_.fields[field].name);
+        if (count > 0) occurrences.push_back({doc, field, static_cast<std::uint32_t>(c), count});
+      }
+    }
+  }
+
+  // Occurrences of the phrase of terms `entry_of` in the pieces of field `name` of `doc`.
+  std::uint32_t phrase_count_in(const std::vector<std::size_t>& entry_of, std::uint32_t doc,
+                                std::string_view name) {
+    pieces_.clear();
+    fields_of_(doc, pieces_);
+    std::uint32_t count = 0;
+    for (const auto& piece : pieces_) {
+      if (piece.name != name) continue;
+      std::uint32_t position = 0;
+      phrase_hits_.clear();
+      std::size_t begin = 0, end = 0;
+      for (std::size_t from = 0; util::next_word(piece.text, from, begin, end); from = end) {
+        ++position;
+        const auto raw = piece.text.substr(begin, end - begin);
+        if (!matcher_.may_match(raw)) continue;
+        words_.match(raw, matched_entries_);
+        for (const auto e : matched_entries_) {
+          if (matcher_.entries[e].in_phrase) phrase_hits_.emplace_back(position, e);
+        }
+      }
+      if (!phrase_hits_.empty()) count += phrase_count(entry_of, phrase_hits_);
+    }
+    return count;
+  }
+
+  // Occurrences by document and field (fields of a kind are in the order a record's are
+  // read), then the candidates, and into `frequency` how many documents match each clause.
+  std::vector<Candidate> candidates_of(std::vector<Occurrence>& occurrences,
+                                       std::vector<std::size_t>& frequency) const {
+    std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
+      if (a.doc != b.doc) return a.doc < b.doc;
+      if (a.field != b.field) return a.field < b.field;
+      return a.clause < b.clause;
+    });
+    std::vector<Candidate> candidates;
+    std::vector<bool> in_doc(clauses_);
+    for (std::size_t i = 0; i < occurrences.size();) {
+      Candidate candidate;
+      candidate.doc = occurrences[i].doc;
+      std::fill(in_doc.begin(), in_doc.end(), false);
+      while (i < occurrences.size() && occurrences[i].doc == candidate.doc) {
+        FieldCounts field;
+        const auto f = occurrences[i].field;
+        field.slot = slots_.of_field[f - scope_.first_field];
+        field.length = index_.length(occurrences[i].doc, f);
+        field.counts.assign(clauses_, 0);
+        for (; i < occurrences.size() && occurrences[i].doc == candidate.doc &&
+               occurrences[i].field == f;
+             ++i) {
+          field.counts[occurrences[i].clause] += occurrences[i].count;
+          in_doc[occurrences[i].clause] = true;
+        }
+        candidate.fields.push_back(std::move(field));
+      }
+      for (std::size_t c = 0; c < clauses_; ++c) frequency[c] += in_doc[c];
+      candidates.push_back(std::move(candidate));
+    }
+    return candidates;
+  }
+
+  // A candidate's BM25F score, the clauses it matched and the field that counted most.
+  Ranked scored(const Candidate& candidate, const std::vector<double>& idf) const {
+    Ranked hit;
+    hit.doc = candidate.doc;
+    std::vector<double> slot_score(candidate.fields.size(), 0);
+    double total = 0;
+    for (std::size_t c = 0; c < clauses_; ++c) {
+      double weighted = 0;
+      ClauseScore why;
+      for (std::size_t f = 0; f < candidate.fields.size(); ++f) {
+        const auto& field = candidate.fields[f];
+        if (field.counts[c] == 0) continue;
+        const double average =
+            slots_.total_length[field.slot] /
+            static_cast<double>(std::max<std::size_t>(1, slots_.records[field.slot]));
+        const double norm = 1 - k_b + k_b * field.length / std::max(1.0, average);
+        const double part = slots_.weights[field.slot] * field.counts[c] / norm;
+        weighted += part;
+        slot_score[f] += idf[c] * part;
+        why.fields.emplace_back(std::string(slots_.names[field.slot]), field.counts[c]);
+      }
+      if (weighted == 0) continue;
+      ++hit.matched;
+      why.clause = query_.clauses[c].text;
+      why.idf = idf[c];
+      why.score = idf[c] * weighted * (k_k1 + 1) / (k_k1 + weighted);
+      total += why.score;
+      hit.why.push_back(std::move(why));
+    }
+    hit.score = total * static_cast<double>(hit.matched) / static_cast<double>(clauses_);
+    const auto best = static_cast<std::size_t>(
+        std::max_element(slot_score.begin(), slot_score.end()) - slot_score.begin());
+    hit.field = std::string(slots_.names[candidate.fields[best].slot]);
+    return hit;
+  }
+
+  // Best first, ties in document order: the hits' order is sorted, not the hits.
+  static void sort_best_first(std::vector<Ranked>& hits) {
+    std::vector<std::uint32_t> order(hits.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return hits[a].score > hits[b].score;
+    });
+    std::vector<Ranked> sorted;
+    sorted.reserve(order.size());
+    for (const auto i : order) sorted.push_back(std::move(hits[i]));
+    hits = std::move(sorted);
+  }
+
+  // The text shown for a hit: the first piece of its best field with a match, and where
+  // in it the query's words are.
+  void mark_matches(Ranked& hit) {
+    pieces_.clear();
+    fields_of_(hit.doc, pieces_);
+    for (const auto& piece : pieces_) {
+      if (piece.name != hit.field) continue;
+      std::size_t begin = 0, end = 0;
+      for (std::size_t from = 0; util::next_word(piece.text, from, begin, end); from = end) {
+        const auto raw = piece.text.substr(begin, end - begin);
+        if (!matcher_.may_match(raw)) continue;
+        words_.match(raw, matched_entries_);
+        if (!matched_entries_.empty()) hit.spans.emplace_back(begin, end);
+      }
+      if (!hit.spans.empty()) {
+        hit.text = std::string(piece.text);
+        return;
+      }
+    }
+  }
+
+  const Query& query_;
+  const model::SearchIndex& index_;
+  const FieldsOf& fields_of_;
+  const std::size_t clauses_;
+  const Matcher matcher_;
+  WordMatcher words_;
+  const Scope scope_;
+  const Slots slots_;
+  std::vector<std::vector<std::uint32_t>> terms_;  // each query term's index terms
+  // Reused by every document read again.
+  std::vector<FieldText> pieces_;
+  std::vector<std::size_t> matched_entries_;
+  std::vector<std::pair<std::uint32_t, std::size_t>> phrase_hits_;  // position, entry
+};
+
 }  // namespace
 
 double weight_of(model::SearchWeight weight) {
@@ -384,186 +607,8 @@ double weight_of(model::SearchWeight weight) {
 
 Ranking rank(const Query& query, const model::SearchIndex& index, std::optional<model::Kind> kind,
              const FieldsOf& fields_of) {
-  Ranking ranking;
-  const std::size_t clauses = query.clauses.size();
-  if (clauses == 0) return ranking;
-  const Matcher matcher(query);
-  WordMatcher words(matcher);
-  const Scope scope(index, kind);
-  const Slots slots(index, scope);
-
-  // Each query term's index terms.
-  std::vector<std::vector<std::uint32_t>> terms(matcher.entries.size());
-  for (std::size_t e = 0; e < matcher.entries.size(); ++e) {
-    terms_matching(index, matcher.entries[e].term, terms[e]);
-  }
-
-  std::vector<Occurrence> occurrences;
-  for (std::size_t e = 0; e < matcher.entries.size(); ++e) {
-    const auto& single = matcher.entries[e].clauses_single;
-    if (single.empty()) continue;
-    for (const auto t : terms[e]) {
-      for (const auto& posting : index.postings_of(t)) {
-        if (!scope.has(posting.doc)) continue;
-        for (const auto c : single) {
-          occurrences.push_back(
-              {posting.doc, posting.field, static_cast<std::uint32_t>(c), posting.count});
-        }
-      }
-    }
-  }
-
-  // Phrases: the fields holding all of a phrase's words are read again for their order.
-  std::vector<FieldText> pieces;
-  std::vector<std::size_t> matched_entries;
-  std::vector<std::pair<std::uint32_t, std::size_t>> phrase_hits;  // position, entry
-  for (std::size_t c = 0; c < clauses; ++c) {
-    const auto& clause = query.clauses[c];
-    if (clause.terms.size() < 2) continue;
-    std::vector<std::size_t> entry_of;
-    for (const auto& term : clause.terms) entry_of.push_back(entry_of_term(matcher, term));
-    auto places = places_of(index, scope, terms[entry_of[0]]);
-    for (std::size_t k = 1; k < entry_of.size() && !places.empty(); ++k) {
-      const auto more = places_of(index, scope, terms[entry_of[k]]);
-      std::vector<std::uint64_t> both;
-      std::set_intersection(places.begin(), places.end(), more.begin(), more.end(),
-                            std::back_inserter(both));
-      places = std::move(both);
-    }
-    for (const auto place : places) {
-      const auto doc = static_cast<std::uint32_t>(place >> 32);
-      const auto field = static_cast<std::uint32_t>(place & 0xFFFFFFFFu);
-      const auto name = index.fields[field].name;
-      pieces.clear();
-      fields_of(doc, pieces);
-      std::uint32_t count = 0;
-      for (const auto& piece : pieces) {
-        if (piece.name != name) continue;
-        std::uint32_t position = 0;
-        phrase_hits.clear();
-        std::size_t begin = 0, end = 0;
-        for (std::size_t from = 0; util::next_word(piece.text, from, begin, end); from = end) {
-          ++position;
-          const auto raw = piece.text.substr(begin, end - begin);
-          if (!matcher.may_match(raw)) continue;
-          words.match(raw, matched_entries);
-          for (const auto e : matched_entries) {
-            if (matcher.entries[e].in_phrase) phrase_hits.emplace_back(position, e);
-          }
-        }
-        if (!phrase_hits.empty()) count += phrase_count(entry_of, phrase_hits);
-      }
-      if (count > 0) occurrences.push_back({doc, field, static_cast<std::uint32_t>(c), count});
-    }
-  }
-
-  // Occurrences by document and field (fields of a kind are in the order a record's are
-  // read), then the candidates and how many documents match each clause.
-  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
-    if (a.doc != b.doc) return a.doc < b.doc;
-    if (a.field != b.field) return a.field < b.field;
-    return a.clause < b.clause;
-  });
-  std::vector<Candidate> candidates;
-  std::vector<std::size_t> frequency(clauses, 0);
-  std::vector<bool> in_doc(clauses);
-  for (std::size_t i = 0; i < occurrences.size();) {
-    Candidate candidate;
-    candidate.doc = occurrences[i].doc;
-    std::fill(in_doc.begin(), in_doc.end(), false);
-    while (i < occurrences.size() && occurrences[i].doc == candidate.doc) {
-      FieldCounts field;
-      const auto f = occurrences[i].field;
-      field.slot = slots.of_field[f - scope.first_field];
-      field.length = index.length(occurrences[i].doc, f);
-      field.counts.assign(clauses, 0);
-      for (; i < occurrences.size() && occurrences[i].doc == candidate.doc &&
-             occurrences[i].field == f;
-           ++i) {
-        field.counts[occurrences[i].clause] += occurrences[i].count;
-        in_doc[occurrences[i].clause] = true;
-      }
-      candidate.fields.push_back(std::move(field));
-    }
-    for (std::size_t c = 0; c < clauses; ++c) frequency[c] += in_doc[c];
-    candidates.push_back(std::move(candidate));
-  }
-
-  // Rarity of each clause among the records ranked.
-  std::vector<double> idf(clauses);
-  const auto n = static_cast<double>(scope.end_doc - scope.first_doc);
-  for (std::size_t c = 0; c < clauses; ++c) {
-    const auto df = static_cast<double>(frequency[c]);
-    idf[c] = std::log(1 + (n - df + 0.5) / (df + 0.5));
-    if (frequency[c] == 0) ranking.unmatched.push_back(query.clauses[c].text);
-  }
-
-  for (const auto& candidate : candidates) {
-    Ranked hit;
-    hit.doc = candidate.doc;
-    std::vector<double> slot_score(candidate.fields.size(), 0);
-    double total = 0;
-    for (std::size_t c = 0; c < clauses; ++c) {
-      double weighted = 0;
-      ClauseScore why;
-      for (std::size_t f = 0; f < candidate.fields.size(); ++f) {
-        const auto& field = candidate.fields[f];
-        if (field.counts[c] == 0) continue;
-        const double average =
-            slots.total_length[field.slot] /
-            static_cast<double>(std::max<std::size_t>(1, slots.records[field.slot]));
-        const double norm = 1 - k_b + k_b * field.length / std::max(1.0, average);
-        const double part = slots.weights[field.slot] * field.counts[c] / norm;
-        weighted += part;
-        slot_score[f] += idf[c] * part;
-        why.fields.emplace_back(std::string(slots.names[field.slot]), field.counts[c]);
-      }
-      if (weighted == 0) continue;
-      ++hit.matched;
-      why.clause = query.clauses[c].text;
-      why.idf = idf[c];
-      why.score = idf[c] * weighted * (k_k1 + 1) / (k_k1 + weighted);
-      total += why.score;
-      hit.why.push_back(std::move(why));
-    }
-    hit.score = total * static_cast<double>(hit.matched) / static_cast<double>(clauses);
-    const auto best = static_cast<std::size_t>(
-        std::max_element(slot_score.begin(), slot_score.end()) - slot_score.begin());
-    hit.field = std::string(slots.names[candidate.fields[best].slot]);
-    ranking.hits.push_back(std::move(hit));
-  }
-  // Best first, ties in document order: the hits' order is sorted, not the hits.
-  std::vector<std::uint32_t> order(ranking.hits.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return ranking.hits[a].score > ranking.hits[b].score;
-  });
-  std::vector<Ranked> sorted;
-  sorted.reserve(order.size());
-  for (const auto i : order) sorted.push_back(std::move(ranking.hits[i]));
-  ranking.hits = std::move(sorted);
-
-  // The text shown for each hit: the first piece of its best field with a match, and
-  // where in it the query's words are.
-  for (auto& hit : ranking.hits) {
-    pieces.clear();
-    fields_of(hit.doc, pieces);
-    for (const auto& piece : pieces) {
-      if (piece.name != hit.field) continue;
-      std::size_t begin = 0, end = 0;
-      for (std::size_t from = 0; util::next_word(piece.text, from, begin, end); from = end) {
-        const auto raw = piece.text.substr(begin, end - begin);
-        if (!matcher.may_match(raw)) continue;
-        words.match(raw, matched_entries);
-        if (!matched_entries.empty()) hit.spans.emplace_back(begin, end);
-      }
-      if (!hit.spans.empty()) {
-        hit.text = std::string(piece.text);
-        break;
-      }
-    }
-  }
-  return ranking;
+  if (query.clauses.empty()) return {};
+  return Ranker(query, index, kind, fields_of).run();
 }
 
 std::vector<std::string> nearest_words(std::string_view word, const model::SearchIndex& index,

@@ -13,10 +13,7 @@
 namespace nkfacts::query {
 
 void index_term(std::string_view folded_word, std::string& out) {
-  const bool letters =
-      !folded_word.empty() && std::all_of(folded_word.begin(), folded_word.end(),
-                                          [](char c) { return c >= 'a' && c <= 'z'; });
-  if (letters) {
+  if (is_english_word(folded_word)) {
     english_stem(folded_word, out);
   } else {
     out.assign(folded_word);

@@ -36,10 +36,7 @@ void english_stem(std::string_view word, std::string& out) {
 }
 
 void term_of(std::string_view folded_word, std::string& out) {
-  const bool letters =
-      !folded_word.empty() && std::all_of(folded_word.begin(), folded_word.end(),
-                                          [](char c) { return c >= 'a' && c <= 'z'; });
-  if (letters) {
+  if (is_english_word(folded_word)) {
     english_stem(folded_word, out);
   } else {
     out.assign(util::strip_korean_particle(folded_word));

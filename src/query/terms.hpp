@@ -4,10 +4,21 @@
 // function words a query need not match.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
+#include "util/scan.hpp"
+
 namespace nkfacts::query {
+
+// Whether a folded word (util::fold_word) is an English one, of letters a-z only: the
+// words that are matched and indexed by their stems.
+inline bool is_english_word(std::string_view folded_word) {
+  return !folded_word.empty() && std::all_of(folded_word.begin(), folded_word.end(), [](char c) {
+    return util::is_ascii_lower_letter(static_cast<unsigned char>(c));
+  });
+}
 
 // The Snowball English stem of a folded word of letters a-z (libstemmer's "english", the
 // Porter2 algorithm).

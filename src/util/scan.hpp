@@ -35,6 +35,11 @@ constexpr bool is_space(unsigned char byte) {
   return byte == ' ';
 }
 
+// A lower-case ASCII letter, 'a'-'z': what a folded English word is made of.
+constexpr bool is_ascii_lower_letter(unsigned char byte) {
+  return byte - unsigned{'a'} < 26u;
+}
+
 // ---- Plain definitions, one byte at a time (the fallback, and the tests' reference). ----
 namespace scalar {
 
