@@ -221,14 +221,81 @@ std::vector<T> pick_any(std::vector<T> items, std::size_t want, Random& random) 
   return items;
 }
 
-// The distinct, non-empty texts `each` offers (it calls its argument once per candidate),
-// without the right answer: the pool a question's wrong options are drawn from.
+// --- every language: the same seed, the same quiz ----------------------------------------
+//
+// A question is asked in one language only if it can be asked in every one: its wording
+// must not give its answer away in any of them, and its options must be distinct in each.
+// So every choice a question makes (whether it is asked, its wrong options, their order)
+// is decided on the texts of all the languages, before it is written in the display one,
+// and the same seed draws the same questions, options and answers whatever the language.
+
+constexpr util::Language k_languages[] = {util::Language::en, util::Language::ko};
+
+// The display language set to `language` while it lives, then the one before again.
+class InLanguage {
+ public:
+  explicit InLanguage(util::Language language) : m_before(util::language()) {
+    util::set_language(language);
+  }
+  ~InLanguage() { util::set_language(m_before); }
+  InLanguage(const InLanguage&) = delete;
+  InLanguage& operator=(const InLanguage&) = delete;
+
+ private:
+  util::Language m_before;
+};
+
+// True when `test()` holds in any of the languages.
+template <typename Test>
+bool in_any_language(Test test) {
+  for (const auto language : k_languages) {
+    InLanguage scope(language);
+    if (test()) return true;
+  }
+  return false;
+}
+
+// One text in every language (indexed by util::Language): an option, checked in each
+// and shown in one.
+using Texts = std::array<std::string, std::size(k_languages)>;
+
+template <typename Text>
+Texts in_each_language(Text text) {
+  Texts out;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    InLanguage scope(k_languages[i]);
+    out[i] = text();
+  }
+  return out;
+}
+
+// True when `a` and `b` are the same text in some language.
+bool any_equal(const Texts& a, const Texts& b) {
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) return true;
+  }
+  return false;
+}
+
+// True when the text is missing in some language.
+bool any_empty(const Texts& texts) {
+  return std::any_of(texts.begin(), texts.end(), [](const auto& text) { return text.empty(); });
+}
+
+const std::string& shown(const Texts& texts) {
+  return texts[static_cast<std::size_t>(util::language())];
+}
+
+// The texts `each` offers (it calls its argument once per candidate) that are non-empty,
+// not the right answer and not one offered before, in every language: the pool a
+// question's wrong options are drawn from.
 template <typename Each>
-std::vector<std::string> option_pool(std::string_view right, Each each) {
-  std::vector<std::string> pool;
-  each([&](std::string text) {
-    if (!text.empty() && text != right && std::find(pool.begin(), pool.end(), text) == pool.end())
-      pool.push_back(std::move(text));
+std::vector<Texts> option_pool(const Texts& right, Each each) {
+  std::vector<Texts> pool;
+  each([&](Texts texts) {
+    const auto same = [&](const Texts& other) { return any_equal(texts, other); };
+    if (!any_empty(texts) && !same(right) && std::none_of(pool.begin(), pool.end(), same))
+      pool.push_back(std::move(texts));
   });
   return pool;
 }
@@ -365,14 +432,14 @@ class Builder {
                              unit_noun(s.unit))
                        : say("In which year does \u201c{}\u201d count the fewest {}?", name,
                              unit_noun(s.unit));
-    std::vector<std::string> wrong;
+    std::vector<Texts> wrong;
     std::vector<const model::SeriesPoint*> next(years.begin() + 1, years.end());
-    for (const auto* p : pick_near(next, 3, 5, random)) wrong.push_back(year_option(p->period.to));
+    for (const auto* p : pick_near(next, 3, 5, random)) wrong.push_back(year_texts(p->period.to));
     const std::string total = number_text(years[0]->total(), s.unit);
     q.explanation =
         highest ? say("The series' highest yearly total is {}, in {}.", total, years[0]->period.to)
                 : say("The series' lowest yearly total is {}, in {}.", total, years[0]->period.to);
-    return finish(std::move(q), year_option(years[0]->period.to), wrong, s.id, s.sources,
+    return finish(std::move(q), year_texts(years[0]->period.to), wrong, s.id, s.sources,
                   years[0]->sources, random);
   }
 
@@ -389,31 +456,37 @@ class Builder {
     std::stable_sort(years.begin(), years.end(), [&](int a, int b) {
       return std::abs(a - e.date.year) < std::abs(b - e.date.year);
     });
+    const std::string year = std::to_string(e.date.year);
+    const auto title = [&] {
+      return without_final_stop(model::localized(e, &model::Event::title));
+    };
+    if (in_any_language([&] {
+          return say("In which year did this happen: {}?", title()).find(year) != std::string::npos;
+        }))
+      return std::nullopt;  // says its year
     Question q;
     q.kind = slot.kind;
-    q.prompt = say("In which year did this happen: {}?",
-                   without_final_stop(model::localized(e, &model::Event::title)));
-    const std::string year = std::to_string(e.date.year);
-    if (q.prompt.find(year) != std::string::npos) return std::nullopt;  // says its year
-    std::vector<std::string> wrong;
-    for (int y : pick_near(years, 3, 6, random)) wrong.push_back(year_option(y));
+    q.prompt = say("In which year did this happen: {}?", title());
+    std::vector<Texts> wrong;
+    for (int y : pick_near(years, 3, 6, random)) wrong.push_back(year_texts(y));
     // The sentence, with the date unless it gives the year already.
     const std::string_view sentence = explanation_of(model::localized(e, &model::Event::summary));
     q.explanation =
         sentence.find(year) != std::string_view::npos
             ? std::string(sentence)
             : say("{} ({}).", without_final_stop(sentence), model::display_date(e.date));
-    return finish(std::move(q), year_option(e.date.year), wrong, e.id, e.sources, {}, random);
+    return finish(std::move(q), year_texts(e.date.year), wrong, e.id, e.sources, {}, random);
   }
 
   std::optional<Question> event_first(const Slot& slot, Random& random) {
     const auto& e = m_facts.events[slot.index];
-    // A title that says "first" would answer "which came first?" by its wording.
-    const std::string prompt(tr("Which of these happened first?"));
-    // The English title too: a Korean one says "처음으로", not the prompt's "먼저".
+    // A title that says "first" would answer "which came first?" by its wording: in any
+    // language (a Korean title says "처음으로", not the prompt's "먼저", an English one "first").
     const auto says_first = [&](const model::Event& event) {
-      return share_word(model::localized(event, &model::Event::title), prompt) ||
-             share_word(event.title, "first");
+      return in_any_language([&] {
+        return share_word(model::localized(event, &model::Event::title),
+                          tr("Which of these happened first?"));
+      });
     };
     if (says_first(e)) return std::nullopt;
     std::vector<const model::Event*> later;
@@ -426,16 +499,20 @@ class Builder {
     std::stable_sort(later.begin(), later.end(),
                      [](const auto* a, const auto* b) { return a->date < b->date; });
     const auto picked = pick_near(later, 3, 8, random);
+    const auto title = [](const model::Event& event) {
+      return in_each_language(
+          [&] { return without_final_stop(model::localized(event, &model::Event::title)); });
+    };
     std::vector<std::string_view> titles;
-    std::vector<std::string> wrong;
+    std::vector<Texts> wrong;
     for (const auto* p : picked) {
       if (std::find(titles.begin(), titles.end(), p->title) != titles.end()) return std::nullopt;
       titles.push_back(p->title);
-      wrong.push_back(without_final_stop(model::localized(*p, &model::Event::title)));
+      wrong.push_back(title(*p));
     }
     Question q;
     q.kind = slot.kind;
-    q.prompt = prompt;
+    q.prompt = tr("Which of these happened first?");
     std::vector<model::Date> when;
     for (const auto* p : picked) when.push_back(p->date);
     std::sort(when.begin(), when.end());
@@ -443,8 +520,7 @@ class Builder {
     for (const auto& date : when) dates.push_back(model::display_date(date));
     q.explanation = say("It is dated {}; the others {}.", model::display_date(e.date),
                         list_of(std::vector<std::string_view>(dates.begin(), dates.end())));
-    return finish(std::move(q), without_final_stop(model::localized(e, &model::Event::title)),
-                  wrong, e.id, e.sources, {}, random);
+    return finish(std::move(q), title(e), wrong, e.id, e.sources, {}, random);
   }
 
   // A place of a route's path in the display language: the twin's place at the same
@@ -457,24 +533,26 @@ class Builder {
   std::optional<Question> route_country(const Slot& slot, Random& random) {
     const auto& r = m_facts.routes[slot.index];
     const std::string_view place = r.path[slot.detail];
-    const std::string name(model::localized(r, &model::Route::name));
-    const std::string right = shown_place(r, slot.detail);
-    if (!is_country(place) || share_word(name, place) || share_word(name, right))
+    const auto name = [&] { return std::string(model::localized(r, &model::Route::name)); };
+    if (!is_country(place) || in_any_language([&] {
+          return share_word(name(), place) || share_word(name(), shown_place(r, slot.detail));
+        }))
       return std::nullopt;
+    const Texts right = in_each_language([&] { return shown_place(r, slot.detail); });
     // The countries of the other routes that this one does not pass through.
     const auto countries = option_pool(right, [&](const auto& offer) {
       for (const auto& other : m_facts.routes) {
         for (std::size_t i = 0; i < other.path.size(); ++i) {
           const auto p = other.path[i];
           if (is_country(p) && std::find(r.path.begin(), r.path.end(), p) == r.path.end())
-            offer(shown_place(other, i));
+            offer(in_each_language([&] { return shown_place(other, i); }));
         }
       }
     });
     if (countries.size() < 3) return std::nullopt;
     Question q;
     q.kind = slot.kind;
-    q.prompt = say("Which of these countries does the route \u201c{}\u201d pass through?", name);
+    q.prompt = say("Which of these countries does the route \u201c{}\u201d pass through?", name());
     q.explanation =
         say("The route goes {}.", joined(model::localized(r, &model::Route::path), " \u2192 "));
     return finish(std::move(q), right, pick_any(countries, 3, random), r.id, r.sources, {}, random);
@@ -483,22 +561,27 @@ class Builder {
   std::optional<Question> route_danger(const Slot& slot, Random& random) {
     const auto& r = m_facts.routes[slot.index];
     const auto* danger = find_danger(r.dangers[slot.detail]);
-    const std::string name(model::localized(r, &model::Route::name));
     if (!danger) return std::nullopt;
-    const std::string right(model::localized(*danger, &model::Danger::name));
-    if (right.empty() || share_word(name, right)) return std::nullopt;
+    const auto name = [&] { return std::string(model::localized(r, &model::Route::name)); };
+    const auto danger_name = [](const model::Danger& d) {
+      return in_each_language(
+          [&] { return std::string(model::localized(d, &model::Danger::name)); });
+    };
+    const Texts right = danger_name(*danger);
+    if (in_any_language([&] { return shown(right).empty() || share_word(name(), shown(right)); }))
+      return std::nullopt;
     // The dangers not listed for this route.
     const auto others = option_pool(right, [&](const auto& offer) {
       for (const auto& d : m_facts.dangers) {
         if (std::find(r.dangers.begin(), r.dangers.end(), d.id) == r.dangers.end())
-          offer(std::string(model::localized(d, &model::Danger::name)));
+          offer(danger_name(d));
       }
     });
     if (others.size() < 3) return std::nullopt;
     Question q;
     q.kind = slot.kind;
-    q.prompt = say("Which of these dangers is listed for the route \u201c{}\u201d?", name);
-    q.explanation = say("\u201c{}\u201d is one of this route's dangers ({}).", right,
+    q.prompt = say("Which of these dangers is listed for the route \u201c{}\u201d?", name());
+    q.explanation = say("\u201c{}\u201d is one of this route's dangers ({}).", shown(right),
                         model::localized(*danger, &model::Danger::where));
     return finish(std::move(q), right, pick_any(others, 3, random), r.id, r.sources,
                   danger->sources, random);
@@ -510,39 +593,46 @@ class Builder {
   // right too.
   std::optional<Question> danger_place_or_where(const Slot& slot, Random& random) {
     const auto& d = m_facts.dangers[slot.index];
-    const std::string where(model::localized(d, &model::Danger::where));
-    const std::string name(model::localized(d, &model::Danger::name));
-    if (where.empty() || name.empty() || share_word(where, name)) return std::nullopt;
+    const auto text = [](const model::Danger& danger, model::Text model::Danger::*field) {
+      return std::string(model::localized(danger, field));
+    };
+    const auto where = [&] { return text(d, &model::Danger::where); };
+    const auto name = [&] { return text(d, &model::Danger::name); };
+    if (in_any_language(
+            [&] { return where().empty() || name().empty() || share_word(where(), name()); }))
+      return std::nullopt;
     const bool place = slot.kind == Template::danger_place;
     const auto field = place ? &model::Danger::name : &model::Danger::where;
-    const std::string& right = place ? name : where;
-    const auto others = option_pool(right, [&](const auto& offer) {
-      for (const auto& other : m_facts.dangers) {
-        if (&other != &d && !places_overlap(model::localized(other, &model::Danger::where), where))
-          offer(std::string(model::localized(other, field)));
-      }
-    });
+    const auto others =
+        option_pool(in_each_language([&] { return text(d, field); }), [&](const auto& offer) {
+          for (const auto& other : m_facts.dangers) {
+            if (&other != &d && !in_any_language([&] {
+                  return places_overlap(text(other, &model::Danger::where), where());
+                }))
+              offer(in_each_language([&] { return text(other, field); }));
+          }
+        });
     if (others.size() < 3) return std::nullopt;
     Question q;
     q.kind = slot.kind;
-    q.prompt =
-        place ? say("Which of these dangers belongs to this place: {}?", without_final_stop(where))
-              : say("Where does this danger arise: {}?", without_final_stop(name));
+    q.prompt = place ? say("Which of these dangers belongs to this place: {}?",
+                           without_final_stop(where()))
+                     : say("Where does this danger arise: {}?", without_final_stop(name()));
     q.explanation = std::string(explanation_of(model::localized(d, &model::Danger::summary)));
-    return finish(std::move(q), right, pick_any(others, 3, random), d.id, d.sources, {}, random);
+    return finish(std::move(q), in_each_language([&] { return text(d, field); }),
+                  pick_any(others, 3, random), d.id, d.sources, {}, random);
   }
 
   std::optional<Question> claim_true_false(const Slot& slot, Random&) {
     const auto& c = m_facts.claims[slot.index];
-    const std::string statement(model::localized(c, &model::Claim::statement));
-    if (statement.empty()) return std::nullopt;
+    if (!asked_in_every_language(c)) return std::nullopt;
     if (c.verdict != model::Verdict::accurate && c.verdict != model::Verdict::wrong) {
       return std::nullopt;  // not settled: asked as "how does it stand?" instead
     }
     Question q;
     q.kind = slot.kind;
     q.explanation = std::string(explanation_of(model::localized(c, &model::Claim::summary)));
-    q.prompt = say("True or false? {}", statement);
+    q.prompt = say("True or false? {}", model::localized(c, &model::Claim::statement));
     q.options = {std::string(tr("True")), std::string(tr("False"))};
     q.answer = c.verdict == model::Verdict::accurate ? 0 : 1;
     q.record = std::string(c.id);
@@ -552,71 +642,103 @@ class Builder {
 
   std::optional<Question> claim_verdict(const Slot& slot, Random& random) {
     const auto& c = m_facts.claims[slot.index];
-    const std::string statement(model::localized(c, &model::Claim::statement));
-    if (statement.empty()) return std::nullopt;
+    if (!asked_in_every_language(c)) return std::nullopt;
     Question q;
     q.kind = slot.kind;
     q.explanation = std::string(explanation_of(model::localized(c, &model::Claim::summary)));
-    q.prompt = say("How does this claim stand against the sources? {}", statement);
-    std::vector<std::string> wrong;
+    q.prompt = say("How does this claim stand against the sources? {}",
+                   model::localized(c, &model::Claim::statement));
+    const auto label = [](model::Verdict v) {
+      return in_each_language([&] { return verdict_label(v); });
+    };
+    std::vector<Texts> wrong;
     for (const auto v : k_verdicts) {
-      if (v != c.verdict) wrong.push_back(verdict_label(v));
+      if (v != c.verdict) wrong.push_back(label(v));
     }
     wrong = pick_any(wrong, 3, random);
-    return finish(std::move(q), verdict_label(c.verdict), wrong, c.id, c.sources, {}, random);
+    return finish(std::move(q), label(c.verdict), wrong, c.id, c.sources, {}, random);
+  }
+
+  static bool asked_in_every_language(const model::Claim& c) {
+    return !in_any_language([&] { return model::localized(c, &model::Claim::statement).empty(); });
   }
 
   std::optional<Question> term_korean(const Slot& slot, Random& random) {
     const auto& t = m_facts.terms[slot.index];
-    const std::string korean(model::localized(t, &model::Term::korean));
-    if (korean.empty()) return std::nullopt;
+    const auto korean = [](const model::Term& term) {
+      return in_each_language(
+          [&] { return std::string(model::localized(term, &model::Term::korean)); });
+    };
+    const Texts right = korean(t);
     // Only words of the same shape: a pair "A · B" among single words is given away.
-    const bool pair = is_pair(korean);
-    const auto others = option_pool(korean, [&](const auto& offer) {
+    const auto others = option_pool(right, [&](const auto& offer) {
       for (const auto& other : m_facts.terms) {
-        std::string text(model::localized(other, &model::Term::korean));
-        if (is_pair(text) == pair) offer(std::move(text));
+        Texts texts = korean(other);
+        if (same_shape(texts, right)) offer(std::move(texts));
       }
     });
-    if (others.size() < 3) return std::nullopt;
+    if (any_empty(right) || others.size() < 3) return std::nullopt;
     const std::string term(model::localized(t, &model::Term::term));
     Question q;
     q.kind = slot.kind;
     q.prompt = say("Which Korean word is used for \u201c{}\u201d?", term);
-    q.explanation = t.romanization.empty()
-                        ? say("\u201c{}\u201d is {} in Korean.", term, korean)
-                        : say("\u201c{}\u201d is {} ({}) in Korean.", term, korean, t.romanization);
-    return finish(std::move(q), korean, pick_any(others, 3, random), t.id, t.sources, {}, random);
+    q.explanation =
+        t.romanization.empty()
+            ? say("\u201c{}\u201d is {} in Korean.", term, shown(right))
+            : say("\u201c{}\u201d is {} ({}) in Korean.", term, shown(right), t.romanization);
+    return finish(std::move(q), right, pick_any(others, 3, random), t.id, t.sources, {}, random);
+  }
+
+  // The options of term_meaning: in Korean the Korean words (the definition is Korean),
+  // else the terms.
+  static std::string meaning_word(const model::Term& term) {
+    return std::string(in_korean() && !term.korean.empty() ? term.korean : term.term);
   }
 
   std::optional<Question> term_meaning(const Slot& slot, Random& random) {
     const auto& t = m_facts.terms[slot.index];
-    // In Korean the options are the Korean words: the definition is Korean.
-    const auto word = [](const model::Term& term) {
-      return std::string(in_korean() && !term.korean.empty() ? term.korean : term.term);
+    const auto definition = [&] {
+      return std::string(first_sentence(model::localized(t, &model::Term::summary)));
     };
-    const std::string term = word(t);
-    const std::string definition(first_sentence(model::localized(t, &model::Term::summary)));
-    if (term.empty() || definition.empty() || share_word(definition, term) ||
-        (in_korean() && definition.find(term) != std::string::npos)) {
+    // Not when the definition names its term ("...", or in Korean the word inside another).
+    if (in_any_language([&] {
+          const std::string term = meaning_word(t);
+          const std::string text = definition();
+          return term.empty() || text.empty() || share_word(text, term) ||
+                 (in_korean() && text.find(term) != std::string::npos);
+        }))
       return std::nullopt;
-    }
+    const Texts right = in_each_language([&] { return meaning_word(t); });
     // Only words of the same shape, as for term_korean: "A · B" among single words.
-    const auto others = option_pool(term, [&](const auto& offer) {
+    const auto others = option_pool(right, [&](const auto& offer) {
       for (const auto& other : m_facts.terms) {
-        std::string text = word(other);
-        if (!in_korean() || is_pair(text) == is_pair(term)) offer(std::move(text));
+        Texts texts = in_each_language([&] { return meaning_word(other); });
+        if (same_shape(texts, right)) offer(std::move(texts));
       }
     });
     if (others.size() < 3) return std::nullopt;
+    const std::string& term = shown(right);
     Question q;
     q.kind = slot.kind;
-    q.prompt = say("Which term does this describe? {}", definition);
+    q.prompt = say("Which term does this describe? {}", definition());
     q.explanation = t.korean.empty() || in_korean()
                         ? say("It is \u201c{}\u201d.", term)
                         : say("It is \u201c{}\u201d, in Korean {}.", term,
                               model::localized(t, &model::Term::korean));
-    return finish(std::move(q), term, pick_any(others, 3, random), t.id, t.sources, {}, random);
+    return finish(std::move(q), right, pick_any(others, 3, random), t.id, t.sources, {}, random);
+  }
+
+  // True when `a` and `b` are both pairs "A · B" or both single words, in every language.
+  static bool same_shape(const Texts& a, const Texts& b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (is_pair(a[i]) != is_pair(b[i])) return false;
+    }
+    return true;
+  }
+
+  // A year as an option in every language: "2014", in Korean "2014년".
+  static Texts year_texts(int year) {
+    return in_each_language([&] { return year_option(year); });
   }
 
   static bool is_pair(std::string_view text) {
@@ -701,18 +823,24 @@ class Builder {
     return q;
   }
 
-  static std::optional<Question> finish(Question q, const std::string& right,
-                                        const std::vector<std::string>& wrong,
-                                        std::string_view record, model::TextList sources,
-                                        model::TextList more_sources, Random& random) {
-    if (right.empty() || wrong.size() < 3) return std::nullopt;
-    q.options.assign(wrong.begin(), wrong.begin() + 3);
-    q.options.push_back(right);
-    std::set<std::string_view> distinct(q.options.begin(), q.options.end());
-    if (distinct.size() != q.options.size()) return std::nullopt;
-    random.shuffle(q.options);
-    q.answer = static_cast<std::size_t>(std::find(q.options.begin(), q.options.end(), right) -
-                                        q.options.begin());
+  // The question with `right` and three of `wrong` in a random order, written in the
+  // display language; nullopt unless the four are distinct in every language.
+  static std::optional<Question> finish(Question q, const Texts& right,
+                                        const std::vector<Texts>& wrong, std::string_view record,
+                                        model::TextList sources, model::TextList more_sources,
+                                        Random& random) {
+    if (any_empty(right) || wrong.size() < 3) return std::nullopt;
+    std::vector<const Texts*> options = {&wrong[0], &wrong[1], &wrong[2], &right};
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      for (std::size_t k = i + 1; k < options.size(); ++k) {
+        if (any_equal(*options[i], *options[k])) return std::nullopt;
+      }
+    }
+    random.shuffle(options);
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      q.options.push_back(shown(*options[i]));
+      if (options[i] == &right) q.answer = i;
+    }
     q.record = std::string(record);
     q.sources.assign(sources.begin(), sources.end());
     q.sources.insert(q.sources.end(), more_sources.begin(), more_sources.end());
