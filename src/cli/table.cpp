@@ -360,7 +360,7 @@ std::vector<Command> make_table() {
            "which of four events came first, a country a route passes through, a danger on a "
            "route, the danger of a place and the place of a danger, true or false on a checked "
            "claim, how a claim stands (accurate, outdated, wrong, not confirmed, disputed), a "
-           "term's Korean word and which term a definition describes. The embedded facts give 253 "
+           "term's Korean word and which term a definition describes. The embedded facts give 249 "
            "distinct questions (not counting the choice of wrong answers).\n\n"
            "Every option, right or wrong, is a value from the facts, of the same kind, unit and "
            "size as the answer (another year's count, another event's year, another route's "
@@ -370,8 +370,9 @@ std::vector<Command> make_table() {
            "facts give fewer questions than N, a note on stderr says how many there are."),
        {count,
         seed_option(util::tr_noop(
-            "the same seed asks the same questions in the same order; without it a new "
-            "seed is picked and shown, to replay the quiz")),
+            "the same seed asks the same questions in the same order, with the same options and "
+            "answers in English and in Korean; without it a new seed is picked and shown, to "
+            "replay the quiz")),
         quiz_topic,
         flag("--print",
              util::tr_noop(

@@ -275,6 +275,104 @@ int quiz_data(Context& context, const std::vector<Question>& quiz) {
   return emit_dataset(context, data, data.fields);
 }
 
+// --print: the student's sheet; --key: the answer key; both: the key after the sheet, on a
+// page of its own when printed. A machine format gives the questions as data.
+int print_quiz(const QuizOptions& options, Context& context, const std::vector<Question>& quiz,
+               std::string_view replay) {
+  const auto& facts = context.facts;
+  switch (context.format) {
+    case render::Format::text: {
+      if (options.print) text_sheet(context.out, quiz, replay, context.out_terminal);
+      if (options.print && options.key) context.out += '\n';
+      if (options.key) text_key(context.out, quiz, facts, context.out_terminal);
+      return exit_status::answered;
+    }
+    case render::Format::markdown: {
+      if (options.print) markdown_sheet(context.out, quiz, replay);
+      if (options.key) markdown_key(context.out, quiz, facts);
+      return exit_status::answered;
+    }
+    case render::Format::html: {
+      const std::string title =
+          options.print ? sheet_title(quiz.size()) : std::string(tr("Answer key"));
+      html::begin(context.out, {title, util::language_tag(util::language()), k_sheet_css});
+      if (options.print) html_sheet(context.out, quiz, replay);
+      if (options.key) html_key(context.out, quiz, facts, options.print);
+      html::end(context.out);
+      return exit_status::answered;
+    }
+    default:
+      return quiz_data(context, quiz);
+  }
+}
+
+// The answer to question `q`, asked until it is a letter of its options; nullopt when the
+// student stops (q, or the end of the input).
+std::optional<std::size_t> ask_answer(const Question& q, const Conversation& conversation) {
+  for (;;) {
+    conversation.write(
+        fmt::format(fmt::runtime(tr("Your answer (A\u2013{}): ")), letter(q.options.size() - 1)));
+    const auto line = conversation.read_line();
+    if (!line) {
+      conversation.write("\n");
+      return std::nullopt;
+    }
+    if (*line == "q" || *line == "Q" || *line == "quit") return std::nullopt;
+    if (const auto choice = parse_answer(*line, q.options.size())) return choice;
+    conversation.write(fmt::format(fmt::runtime(tr("Please answer with a letter from A to {}.\n")),
+                                   letter(q.options.size() - 1)));
+  }
+}
+
+// Right or not, the right answer, why, its source and where to read more.
+std::string feedback_text(const Question& q, bool right, const model::FactBase& facts,
+                          const render::Terminal& terminal) {
+  const std::string answer =
+      fmt::format("{}) {}", letter(q.answer), render::clean(q.options[q.answer]));
+  const std::string feedback =
+      right ? render::paint(terminal, render::Style::note, tr("Right:")) + ' ' + answer
+            : render::paint(terminal, render::Style::warning, tr("Not quite:")) +
+                  fmt::format(fmt::runtime(tr(" the answer is {}")), answer);
+  std::string text = util::wrap(feedback, terminal.width, "", "  ");
+  text += util::wrap(render::clean(q.explanation), terminal.width, "", "");
+  const std::string source = short_source(facts, q);
+  if (!source.empty()) {
+    text += util::wrap(fmt::format(fmt::runtime(tr("Source: {}")), render::clean(source)),
+                       terminal.width, "", "  ");
+  }
+  text += util::wrap(fmt::format(fmt::runtime(tr("More: nkfacts show {}")), q.record),
+                     terminal.width, "", "  ");
+  return text;
+}
+
+// The quiz asked one question at a time, then the score.
+void ask_quiz(Context& context, const Conversation& conversation, const std::vector<Question>& quiz,
+              std::string_view replay) {
+  const auto& terminal = context.out_terminal;
+  conversation.write(util::wrap(
+      fmt::format(
+          fmt::runtime(
+              tr("{} from the facts. Answer with a letter; q stops. (The same quiz again: {})")),
+          count_of(quiz.size(), tr("question"), tr("questions")), replay),
+      terminal.width, "", ""));
+  std::size_t right = 0, asked = 0;
+  for (std::size_t i = 0; i < quiz.size(); ++i) {
+    const auto& q = quiz[i];
+    conversation.write("\n" + question_text(q, i + 1, quiz.size(), terminal));
+    const auto choice = ask_answer(q, conversation);
+    if (!choice) break;
+    ++asked;
+    if (*choice == q.answer) ++right;
+    conversation.write(feedback_text(q, *choice == q.answer, context.facts, terminal));
+  }
+  std::string score = fmt::format(fmt::runtime(tr("Score: {} of {}")), right, asked);
+  if (asked < quiz.size()) {
+    score += fmt::format(fmt::runtime(tr(" (stopped after {} of {})")), asked,
+                         count_of(quiz.size(), tr("question"), tr("questions")));
+  }
+  conversation.write("\n" + render::paint(terminal, render::Style::heading, score) + "\n");
+}
+
 }  // namespace
 
 std::optional<std::string> read_answer(int fd) {
@@ -329,7 +427,6 @@ std::string shown_answer(std::string_view line) {
 }
 
 int run_quiz(const QuizOptions& options, Context& context, const Conversation& conversation) {
-  const auto& facts = context.facts;
   std::optional<model::Kind> topic;
   if (!parse_topic(context, options.topic, topic)) return exit_status::usage_error;
   if (options.count == 0)
@@ -340,7 +437,7 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
         context, tr("an interactive quiz is text only"),
         tr("add --print for a worksheet (text, markdown or html) or the questions as data"));
   }
-  const auto quiz = make_quiz(facts, topic, options.count, options.seed);
+  const auto quiz = make_quiz(context.facts, topic, options.count, options.seed);
   if (quiz.empty()) {
     return report(context, exit_status::nothing_found,
                   tr("the loaded facts give no quiz questions on this topic"),
@@ -354,97 +451,8 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
   const std::string replay = fmt::format("nkfacts quiz --seed {}{}{}", options.seed,
                                          options.topic.empty() ? "" : " --topic " + options.topic,
                                          fmt::format(" --count {}", quiz.size()));
-  if (print) {
-    // --print: the student's sheet; --key: the answer key; both: the key after the sheet,
-    // on a page of its own when printed.
-    switch (context.format) {
-      case render::Format::text: {
-        if (options.print) text_sheet(context.out, quiz, replay, context.out_terminal);
-        if (options.print && options.key) context.out += '\n';
-        if (options.key) text_key(context.out, quiz, facts, context.out_terminal);
-        return exit_status::answered;
-      }
-      case render::Format::markdown: {
-        if (options.print) markdown_sheet(context.out, quiz, replay);
-        if (options.key) markdown_key(context.out, quiz, facts);
-        return exit_status::answered;
-      }
-      case render::Format::html: {
-        const std::string title =
-            options.print ? sheet_title(quiz.size()) : std::string(tr("Answer key"));
-        html::begin(context.out, {title, util::language_tag(util::language()), k_sheet_css});
-        if (options.print) html_sheet(context.out, quiz, replay);
-        if (options.key) html_key(context.out, quiz, facts, options.print);
-        html::end(context.out);
-        return exit_status::answered;
-      }
-      default:
-        return quiz_data(context, quiz);
-    }
-  }
-
-  const auto& terminal = context.out_terminal;
-  conversation.write(util::wrap(
-      fmt::format(
-          fmt::runtime(
-              tr("{} from the facts. Answer with a letter; q stops. (The same quiz again: {})")),
-          count_of(quiz.size(), tr("question"), tr("questions")), replay),
-      terminal.width, "", ""));
-  std::size_t right = 0, asked = 0;
-  bool stopped = false;
-  for (std::size_t i = 0; i < quiz.size() && !stopped; ++i) {
-    const auto& q = quiz[i];
-    conversation.write("\n" + question_text(q, i + 1, quiz.size(), terminal));
-    std::optional<std::size_t> choice;
-    while (!choice) {
-      conversation.write(
-          fmt::format(fmt::runtime(tr("Your answer (A\u2013{}): ")), letter(q.options.size() - 1)));
-      const auto line = conversation.read_line();
-      if (!line) {
-        conversation.write("\n");
-        stopped = true;
-        break;
-      }
-      if (*line == "q" || *line == "Q" || *line == "quit") {
-        stopped = true;
-        break;
-      }
-      choice = parse_answer(*line, q.options.size());
-      if (!choice) {
-        conversation.write(
-            fmt::format(fmt::runtime(tr("Please answer with a letter from A to {}.\n")),
-                        letter(q.options.size() - 1)));
-      }
-    }
-    if (!choice) break;
-    ++asked;
-    const std::string answer =
-        fmt::format("{}) {}", letter(q.answer), render::clean(q.options[q.answer]));
-    std::string feedback;
-    if (*choice == q.answer) {
-      ++right;
-      feedback = render::paint(terminal, render::Style::note, tr("Right:")) + ' ' + answer;
-    } else {
-      feedback = render::paint(terminal, render::Style::warning, tr("Not quite:")) +
-                 fmt::format(fmt::runtime(tr(" the answer is {}")), answer);
-    }
-    std::string text = util::wrap(feedback, terminal.width, "", "  ");
-    text += util::wrap(render::clean(q.explanation), terminal.width, "", "");
-    const std::string source = short_source(context.facts, q);
-    if (!source.empty()) {
-      text += util::wrap(fmt::format(fmt::runtime(tr("Source: {}")), render::clean(source)),
-                         terminal.width, "", "  ");
-    }
-    text += util::wrap(fmt::format(fmt::runtime(tr("More: nkfacts show {}")), q.record),
-                       terminal.width, "", "  ");
-    conversation.write(text);
-  }
-  std::string score = fmt::format(fmt::runtime(tr("Score: {} of {}")), right, asked);
-  if (asked < quiz.size()) {
-    score += fmt::format(fmt::runtime(tr(" (stopped after {} of {})")), asked,
-                         count_of(quiz.size(), tr("question"), tr("questions")));
-  }
-  conversation.write("\n" + render::paint(terminal, render::Style::heading, score) + "\n");
+  if (print) return print_quiz(options, context, quiz, replay);
+  ask_quiz(context, conversation, quiz, replay);
   return exit_status::answered;
 }
 

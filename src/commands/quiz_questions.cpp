@@ -221,393 +221,530 @@ std::vector<T> pick_any(std::vector<T> items, std::size_t want, Random& random) 
   return items;
 }
 
+// --- every language: the same seed, the same quiz ----------------------------------------
+//
+// A question is asked in one language only if it can be asked in every one: its wording
+// must not give its answer away in any of them, and its options must be distinct in each.
+// So every choice a question makes (whether it is asked, its wrong options, their order)
+// is decided on the texts of all the languages, before it is written in the display one,
+// and the same seed draws the same questions, options and answers whatever the language.
+
+constexpr util::Language k_languages[] = {util::Language::en, util::Language::ko};
+
+// The display language set to `language` while it lives, then the one before again.
+class InLanguage {
+ public:
+  explicit InLanguage(util::Language language) : m_before(util::language()) {
+    util::set_language(language);
+  }
+  ~InLanguage() { util::set_language(m_before); }
+  InLanguage(const InLanguage&) = delete;
+  InLanguage& operator=(const InLanguage&) = delete;
+
+ private:
+  util::Language m_before;
+};
+
+// True when `test()` holds in any of the languages.
+template <typename Test>
+bool in_any_language(Test test) {
+  for (const auto language : k_languages) {
+    InLanguage scope(language);
+    if (test()) return true;
+  }
+  return false;
+}
+
+// One text in every language (indexed by util::Language): an option, checked in each
+// and shown in one.
+using Texts = std::array<std::string, std::size(k_languages)>;
+
+template <typename Text>
+Texts in_each_language(Text text) {
+  Texts out;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    InLanguage scope(k_languages[i]);
+    out[i] = text();
+  }
+  return out;
+}
+
+// True when `a` and `b` are the same text in some language.
+bool any_equal(const Texts& a, const Texts& b) {
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) return true;
+  }
+  return false;
+}
+
+// True when the text is missing in some language.
+bool any_empty(const Texts& texts) {
+  return std::any_of(texts.begin(), texts.end(), [](const auto& text) { return text.empty(); });
+}
+
+const std::string& shown(const Texts& texts) {
+  return texts[static_cast<std::size_t>(util::language())];
+}
+
+// The texts `each` offers (it calls its argument once per candidate) that are non-empty,
+// not the right answer and not one offered before, in every language: the pool a
+// question's wrong options are drawn from.
+template <typename Each>
+std::vector<Texts> option_pool(const Texts& right, Each each) {
+  std::vector<Texts> pool;
+  each([&](Texts texts) {
+    const auto same = [&](const Texts& other) { return any_equal(texts, other); };
+    if (!any_empty(texts) && !same(right) && std::none_of(pool.begin(), pool.end(), same))
+      pool.push_back(std::move(texts));
+  });
+  return pool;
+}
+
 class Builder {
  public:
   explicit Builder(const model::FactBase& facts) : m_facts(facts) {}
 
   // The question, or nullopt when the facts give no four distinct options for it.
-  std::optional<Question> build(const Slot& slot, Random& random) {
-    Question q;
-    q.kind = slot.kind;
-    std::vector<std::string> wrong;
-    std::string right;
-    switch (slot.kind) {
-      case Template::figure_value: {
-        const auto& f = m_facts.figures[slot.index];
-        const auto& v = f.value;
-        double answer = 0;
-        std::string date = f.as_of ? model::display_date(*f.as_of) : std::string();
-        const std::string label(model::localized(f, &model::Figure::label));
-        // The date, unless the label says it already ("..., 2024").
-        const bool dated =
-            f.as_of && label.find(std::to_string(f.as_of->year)) != std::string::npos;
-        const std::string subject =
-            date.empty() || dated ? label : fmt::format("{} ({})", label, date);
-        double floor = 0;
-        if (v.is_point()) {
-          answer = *v.low;
-          q.prompt = say("{}: which number do the sources give?", subject);
-        } else if (v.low && v.high) {
-          answer = *v.high;
-          floor = *v.low;
-          q.prompt = say("{}: the estimates run from {} up to which number?", subject,
-                         number_text(*v.low, f.unit));
-        } else if (v.low) {
-          answer = *v.low;
-          q.prompt = say("{}: the sources say \u201cat least\u201d which number?", subject);
-        } else if (v.high) {
-          answer = *v.high;
-          q.prompt = say("{}: the sources say \u201cup to\u201d which number?", subject);
-        } else {
-          return std::nullopt;
-        }
-        auto values = numbers_near(unit_pool(f.unit), answer, floor);
-        if (values.size() < 3) return std::nullopt;
-        values = pick_near(values, 3, 5, random);
-        return numeric(std::move(q), answer, values, f.unit,
-                       std::string(explanation_of(model::localized(f, &model::Figure::summary))),
-                       f.id, f.sources, {}, random);
-      }
-      case Template::series_year:
-      case Template::series_part: {
-        const auto& s = m_facts.series[slot.index];
-        const auto& point = s.points[slot.detail];
-        const int year = point.period.to;
-        const std::string name(model::localized(s, &model::Series::name));
-        const bool part = slot.kind == Template::series_part;
-        const double answer = part ? point.values[slot.column] : point.total();
-        std::vector<double> pool;
-        for (const auto& p : s.points) {
-          if (!p.period.is_single_year()) continue;
-          if (part) {
-            pool.insert(pool.end(), p.values.begin(), p.values.end());
-          } else {
-            pool.push_back(p.total());
-          }
-        }
-        auto values = numbers_near(pool, answer, 0);
-        if (values.size() < 3) return std::nullopt;
-        values = pick_near(values, 3, 5, random);
-        const model::TextList columns = model::localized(s, &model::Series::columns);
-        std::vector<std::string_view> parts;
-        std::vector<std::string> part_texts;
-        for (std::size_t c = 0; c < columns.size() && c < point.values.size(); ++c) {
-          // "573 men"; in Korean the column first and the counter: "남성 573명".
-          part_texts.push_back(
-              in_korean()
-                  ? fmt::format("{} {}", columns[c], number_text(point.values[c], s.unit))
-                  : fmt::format("{} {}", util::format_number(point.values[c], true), columns[c]));
-        }
-        for (const auto& t : part_texts) parts.push_back(t);
-        if (part) {
-          q.prompt = say("How many {} does \u201c{}\u201d count for {}?", columns[slot.column],
-                         name, year);
-        } else if (columns.size() > 1) {
-          q.prompt = say("How many {} does \u201c{}\u201d count for {}, {} together?",
-                         unit_noun(s.unit), name, year,
-                         list_of(std::vector<std::string_view>(columns.begin(), columns.end())));
-        } else {
-          q.prompt =
-              say("How many {} does \u201c{}\u201d count for {}?", unit_noun(s.unit), name, year);
-        }
-        std::string explanation =
-            parts.size() > 1
-                ? say("The series counts {} for {}: {}.", number_text(point.total(), s.unit), year,
-                      list_of(parts))
-                : say("The series counts {} for {}.", number_text(point.total(), s.unit), year);
-        return numeric(std::move(q), answer, values, s.unit, std::move(explanation), s.id,
-                       s.sources, point.sources, random);
-      }
-      case Template::series_peak: {
-        const auto& s = m_facts.series[slot.index];
-        const bool highest = slot.detail == 0;
-        std::vector<const model::SeriesPoint*> years;
-        for (const auto& p : s.points) {
-          if (p.period.is_single_year()) years.push_back(&p);
-        }
-        if (years.size() < 4) return std::nullopt;
-        std::stable_sort(years.begin(), years.end(), [&](const auto* a, const auto* b) {
-          return highest ? a->total() > b->total() : a->total() < b->total();
-        });
-        if (years[0]->total() == years[1]->total()) return std::nullopt;  // no single answer
-        const std::string name(model::localized(s, &model::Series::name));
-        q.prompt = highest ? say("In which year does \u201c{}\u201d count the most {}?", name,
-                                 unit_noun(s.unit))
-                           : say("In which year does \u201c{}\u201d count the fewest {}?", name,
-                                 unit_noun(s.unit));
-        right = year_option(years[0]->period.to);
-        std::vector<const model::SeriesPoint*> next(years.begin() + 1, years.end());
-        for (const auto* p : pick_near(next, 3, 5, random))
-          wrong.push_back(year_option(p->period.to));
-        q.explanation = highest ? say("The series' highest yearly total is {}, in {}.",
-                                      number_text(years[0]->total(), s.unit), years[0]->period.to)
-                                : say("The series' lowest yearly total is {}, in {}.",
-                                      number_text(years[0]->total(), s.unit), years[0]->period.to);
-        return finish(std::move(q), right, wrong, s.id, s.sources, years[0]->sources, random);
-      }
-      case Template::event_year: {
-        const auto& e = m_facts.events[slot.index];
-        std::vector<int> years;
-        for (const auto& other : m_facts.events) {
-          if (other.date.year != e.date.year &&
-              std::find(years.begin(), years.end(), other.date.year) == years.end()) {
-            years.push_back(other.date.year);
-          }
-        }
-        if (years.size() < 3) return std::nullopt;
-        std::stable_sort(years.begin(), years.end(), [&](int a, int b) {
-          return std::abs(a - e.date.year) < std::abs(b - e.date.year);
-        });
-        q.prompt = say("In which year did this happen: {}?",
-                       without_final_stop(model::localized(e, &model::Event::title)));
-        const std::string year = std::to_string(e.date.year);
-        if (q.prompt.find(year) != std::string::npos) return std::nullopt;  // says its year
-        right = year_option(e.date.year);
-        for (int y : pick_near(years, 3, 6, random)) wrong.push_back(year_option(y));
-        // The sentence, with the date unless it gives the year already.
-        const std::string_view sentence =
-            explanation_of(model::localized(e, &model::Event::summary));
-        q.explanation =
-            sentence.find(year) != std::string_view::npos
-                ? std::string(sentence)
-                : say("{} ({}).", without_final_stop(sentence), model::display_date(e.date));
-        return finish(std::move(q), right, wrong, e.id, e.sources, {}, random);
-      }
-      case Template::event_first: {
-        const auto& e = m_facts.events[slot.index];
-        // A title that says "first" would answer "which came first?" by its wording.
-        const std::string prompt(tr("Which of these happened first?"));
-        // The English title too: a Korean one says "처음으로", not the prompt's "먼저".
-        const auto says_first = [&](const model::Event& event) {
-          return share_word(model::localized(event, &model::Event::title), prompt) ||
-                 share_word(event.title, "first");
-        };
-        if (says_first(e)) return std::nullopt;
-        std::vector<const model::Event*> later;
-        for (const auto& other : m_facts.events) {
-          if (other.date.year > e.date.year && other.title != e.title && !says_first(other)) {
-            later.push_back(&other);
-          }
-        }
-        if (later.size() < 3) return std::nullopt;
-        std::stable_sort(later.begin(), later.end(),
-                         [](const auto* a, const auto* b) { return a->date < b->date; });
-        const auto picked = pick_near(later, 3, 8, random);
-        std::vector<std::string_view> titles;
-        for (const auto* p : picked) {
-          if (std::find(titles.begin(), titles.end(), p->title) != titles.end())
-            return std::nullopt;
-          titles.push_back(p->title);
-          wrong.push_back(without_final_stop(model::localized(*p, &model::Event::title)));
-        }
-        q.prompt = prompt;
-        right = without_final_stop(model::localized(e, &model::Event::title));
-        std::vector<model::Date> when;
-        for (const auto* p : picked) when.push_back(p->date);
-        std::sort(when.begin(), when.end());
-        std::vector<std::string> dates;
-        for (const auto& date : when) dates.push_back(model::display_date(date));
-        q.explanation = say("It is dated {}; the others {}.", model::display_date(e.date),
-                            list_of(std::vector<std::string_view>(dates.begin(), dates.end())));
-        return finish(std::move(q), right, wrong, e.id, e.sources, {}, random);
-      }
-      case Template::route_country: {
-        const auto& r = m_facts.routes[slot.index];
-        // Countries are found in the English path (is_country) and shown in the display
-        // language: the twin's place at the same position.
-        const auto shown = [](const model::Route& route, std::size_t i) {
-          const model::TextList path = model::localized(route, &model::Route::path);
-          return std::string(i < path.size() ? path[i] : route.path[i]);
-        };
-        const std::string_view place = r.path[slot.detail];
-        const std::string name(model::localized(r, &model::Route::name));
-        const std::string place_shown = shown(r, slot.detail);
-        if (!is_country(place) || share_word(name, place) || share_word(name, place_shown))
-          return std::nullopt;
-        std::vector<std::string_view> seen;
-        std::vector<std::string> countries;
-        for (const auto& other : m_facts.routes) {
-          for (std::size_t i = 0; i < other.path.size(); ++i) {
-            const auto p = other.path[i];
-            if (is_country(p) && std::find(r.path.begin(), r.path.end(), p) == r.path.end() &&
-                std::find(seen.begin(), seen.end(), p) == seen.end()) {
-              seen.push_back(p);
-              countries.push_back(shown(other, i));
-            }
-          }
-        }
-        if (countries.size() < 3) return std::nullopt;
-        q.prompt =
-            say("Which of these countries does the route \u201c{}\u201d pass through?", name);
-        right = place_shown;
-        wrong = pick_any(countries, 3, random);
-        q.explanation =
-            say("The route goes {}.", joined(model::localized(r, &model::Route::path), " \u2192 "));
-        return finish(std::move(q), right, wrong, r.id, r.sources, {}, random);
-      }
-      case Template::route_danger: {
-        const auto& r = m_facts.routes[slot.index];
-        const auto* danger = find_danger(r.dangers[slot.detail]);
-        const std::string name(model::localized(r, &model::Route::name));
-        if (!danger) return std::nullopt;
-        const std::string danger_name(model::localized(*danger, &model::Danger::name));
-        if (danger_name.empty() || share_word(name, danger_name)) return std::nullopt;
-        std::vector<std::string> others;
-        for (const auto& d : m_facts.dangers) {
-          if (std::find(r.dangers.begin(), r.dangers.end(), d.id) != r.dangers.end()) continue;
-          std::string text(model::localized(d, &model::Danger::name));
-          if (!text.empty() && text != danger_name &&
-              std::find(others.begin(), others.end(), text) == others.end()) {
-            others.push_back(std::move(text));
-          }
-        }
-        if (others.size() < 3) return std::nullopt;
-        q.prompt = say("Which of these dangers is listed for the route \u201c{}\u201d?", name);
-        right = danger_name;
-        wrong = pick_any(others, 3, random);
-        q.explanation = say("\u201c{}\u201d is one of this route's dangers ({}).", danger_name,
-                            model::localized(*danger, &model::Danger::where));
-        return finish(std::move(q), right, wrong, r.id, r.sources, danger->sources, random);
-      }
-      case Template::danger_place: {
-        const auto& d = m_facts.dangers[slot.index];
-        const std::string where(model::localized(d, &model::Danger::where));
-        const std::string name(model::localized(d, &model::Danger::name));
-        if (where.empty() || name.empty() || share_word(where, name)) return std::nullopt;
-        std::vector<std::string> others;
-        for (const auto& other : m_facts.dangers) {
-          const std::string text(model::localized(other, &model::Danger::name));
-          // A danger of an overlapping place ("China" and "China, Vietnam and Laos")
-          // would be right too.
-          if (&other == &d || text.empty() || text == name ||
-              places_overlap(model::localized(other, &model::Danger::where), where) ||
-              std::find(others.begin(), others.end(), text) != others.end()) {
-            continue;
-          }
-          others.push_back(text);
-        }
-        if (others.size() < 3) return std::nullopt;
-        q.prompt =
-            say("Which of these dangers belongs to this place: {}?", without_final_stop(where));
-        right = name;
-        wrong = pick_any(others, 3, random);
-        q.explanation = std::string(explanation_of(model::localized(d, &model::Danger::summary)));
-        return finish(std::move(q), right, wrong, d.id, d.sources, {}, random);
-      }
-      case Template::danger_where: {
-        const auto& d = m_facts.dangers[slot.index];
-        const std::string where(model::localized(d, &model::Danger::where));
-        const std::string name(model::localized(d, &model::Danger::name));
-        if (where.empty() || name.empty() || share_word(where, name)) return std::nullopt;
-        std::vector<std::string> others;
-        for (const auto& other : m_facts.dangers) {
-          std::string text(model::localized(other, &model::Danger::where));
-          // Not a place that overlaps this one: it would be right too.
-          if (&other == &d || text.empty() || places_overlap(text, where) ||
-              std::find(others.begin(), others.end(), text) != others.end()) {
-            continue;
-          }
-          others.push_back(std::move(text));
-        }
-        if (others.size() < 3) return std::nullopt;
-        q.prompt = say("Where does this danger arise: {}?", without_final_stop(name));
-        right = where;
-        wrong = pick_any(others, 3, random);
-        q.explanation = std::string(explanation_of(model::localized(d, &model::Danger::summary)));
-        return finish(std::move(q), right, wrong, d.id, d.sources, {}, random);
-      }
-      case Template::claim_true_false:
-      case Template::claim_verdict: {
-        const auto& c = m_facts.claims[slot.index];
-        const std::string statement(model::localized(c, &model::Claim::statement));
-        if (statement.empty()) return std::nullopt;
-        q.explanation = std::string(explanation_of(model::localized(c, &model::Claim::summary)));
-        if (slot.kind == Template::claim_true_false) {
-          if (c.verdict != model::Verdict::accurate && c.verdict != model::Verdict::wrong) {
-            return std::nullopt;  // not settled: asked as "how does it stand?" instead
-          }
-          q.prompt = say("True or false? {}", statement);
-          q.options = {std::string(tr("True")), std::string(tr("False"))};
-          q.answer = c.verdict == model::Verdict::accurate ? 0 : 1;
-          q.record = std::string(c.id);
-          q.sources.assign(c.sources.begin(), c.sources.end());
-          return q;
-        }
-        q.prompt = say("How does this claim stand against the sources? {}", statement);
-        right = verdict_label(c.verdict);
-        for (const auto v : k_verdicts) {
-          if (v != c.verdict) wrong.push_back(verdict_label(v));
-        }
-        wrong = pick_any(wrong, 3, random);
-        return finish(std::move(q), right, wrong, c.id, c.sources, {}, random);
-      }
-      case Template::term_korean: {
-        const auto& t = m_facts.terms[slot.index];
-        const std::string korean(model::localized(t, &model::Term::korean));
-        if (korean.empty()) return std::nullopt;
-        const bool pair = korean.find("\u00b7") != std::string::npos;
-        std::vector<std::string> others;
-        for (const auto& other : m_facts.terms) {
-          const std::string text(model::localized(other, &model::Term::korean));
-          // Only words of the same shape: a pair "A · B" among single words is given away.
-          if (text.empty() || text == korean ||
-              (text.find("\u00b7") != std::string::npos) != pair ||
-              std::find(others.begin(), others.end(), text) != others.end()) {
-            continue;
-          }
-          others.push_back(text);
-        }
-        if (others.size() < 3) return std::nullopt;
-        const std::string term(model::localized(t, &model::Term::term));
-        q.prompt = say("Which Korean word is used for \u201c{}\u201d?", term);
-        right = korean;
-        wrong = pick_any(others, 3, random);
-        q.explanation =
-            t.romanization.empty()
-                ? say("\u201c{}\u201d is {} in Korean.", term, korean)
-                : say("\u201c{}\u201d is {} ({}) in Korean.", term, korean, t.romanization);
-        return finish(std::move(q), right, wrong, t.id, t.sources, {}, random);
-      }
-      case Template::term_meaning: {
-        const auto& t = m_facts.terms[slot.index];
-        // In Korean the options are the Korean words: the definition is Korean.
-        const auto word = [](const model::Term& term) {
-          return std::string(in_korean() && !term.korean.empty() ? term.korean : term.term);
-        };
-        const std::string term = word(t);
-        const std::string definition(first_sentence(model::localized(t, &model::Term::summary)));
-        if (term.empty() || definition.empty() || share_word(definition, term) ||
-            (in_korean() && definition.find(term) != std::string::npos)) {
-          return std::nullopt;
-        }
-        // Only words of the same shape, as for term_korean: "A · B" among single words.
-        const auto pair = [](const std::string& text) {
-          return text.find("\u00b7") != std::string::npos;
-        };
-        std::vector<std::string> others;
-        for (const auto& other : m_facts.terms) {
-          std::string text = word(other);
-          if (in_korean() && pair(text) != pair(term)) continue;
-          if (!text.empty() && text != term &&
-              std::find(others.begin(), others.end(), text) == others.end()) {
-            others.push_back(std::move(text));
-          }
-        }
-        if (others.size() < 3) return std::nullopt;
-        q.prompt = say("Which term does this describe? {}", definition);
-        right = term;
-        wrong = pick_any(others, 3, random);
-        q.explanation = t.korean.empty() || in_korean()
-                            ? say("It is \u201c{}\u201d.", term)
-                            : say("It is \u201c{}\u201d, in Korean {}.", term,
-                                  model::localized(t, &model::Term::korean));
-        return finish(std::move(q), right, wrong, t.id, t.sources, {}, random);
-      }
-    }
-    return std::nullopt;
-  }
+  std::optional<Question> build(const Slot& slot, Random& random);
 
  private:
+  using Build = std::optional<Question> (Builder::*)(const Slot&, Random&);
+  struct Entry {
+    Template kind;
+    Build build;
+  };
+  static const Entry k_builders[];
+
+  std::optional<Question> figure_value(const Slot& slot, Random& random) {
+    const auto& f = m_facts.figures[slot.index];
+    const auto& v = f.value;
+    Question q;
+    q.kind = slot.kind;
+    std::string date = f.as_of ? model::display_date(*f.as_of) : std::string();
+    const std::string label(model::localized(f, &model::Figure::label));
+    // The date, unless the label says it already ("..., 2024").
+    const bool dated = f.as_of && label.find(std::to_string(f.as_of->year)) != std::string::npos;
+    const std::string subject = date.empty() || dated ? label : fmt::format("{} ({})", label, date);
+    double answer = 0;
+    double floor = 0;
+    if (v.is_point()) {
+      answer = *v.low;
+      q.prompt = say("{}: which number do the sources give?", subject);
+    } else if (v.low && v.high) {
+      answer = *v.high;
+      floor = *v.low;
+      q.prompt = say("{}: the estimates run from {} up to which number?", subject,
+                     number_text(*v.low, f.unit));
+    } else if (v.low) {
+      answer = *v.low;
+      q.prompt = say("{}: the sources say \u201cat least\u201d which number?", subject);
+    } else if (v.high) {
+      answer = *v.high;
+      q.prompt = say("{}: the sources say \u201cup to\u201d which number?", subject);
+    } else {
+      return std::nullopt;
+    }
+    auto values = numbers_near(unit_pool(f.unit), answer, floor);
+    if (values.size() < 3) return std::nullopt;
+    values = pick_near(values, 3, 5, random);
+    return numeric(std::move(q), answer, values, f.unit,
+                   std::string(explanation_of(model::localized(f, &model::Figure::summary))), f.id,
+                   f.sources, {}, random);
+  }
+
+  // series_year and series_part: a series' total for one year, or one of its columns.
+  std::optional<Question> series_count(const Slot& slot, Random& random) {
+    const auto& s = m_facts.series[slot.index];
+    const auto& point = s.points[slot.detail];
+    const bool part = slot.kind == Template::series_part;
+    const double answer = part ? point.values[slot.column] : point.total();
+    std::vector<double> pool;
+    for (const auto& p : s.points) {
+      if (!p.period.is_single_year()) continue;
+      if (part) {
+        pool.insert(pool.end(), p.values.begin(), p.values.end());
+      } else {
+        pool.push_back(p.total());
+      }
+    }
+    auto values = numbers_near(pool, answer, 0);
+    if (values.size() < 3) return std::nullopt;
+    values = pick_near(values, 3, 5, random);
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = series_count_prompt(s, point, slot);
+    return numeric(std::move(q), answer, values, s.unit, series_count_explanation(s, point), s.id,
+                   s.sources, point.sources, random);
+  }
+
+  static std::string series_count_prompt(const model::Series& s, const model::SeriesPoint& point,
+                                         const Slot& slot) {
+    const int year = point.period.to;
+    const std::string name(model::localized(s, &model::Series::name));
+    const model::TextList columns = model::localized(s, &model::Series::columns);
+    if (slot.kind == Template::series_part) {
+      return say("How many {} does \u201c{}\u201d count for {}?", columns[slot.column], name, year);
+    }
+    if (columns.size() > 1) {
+      return say("How many {} does \u201c{}\u201d count for {}, {} together?", unit_noun(s.unit),
+                 name, year,
+                 list_of(std::vector<std::string_view>(columns.begin(), columns.end())));
+    }
+    return say("How many {} does \u201c{}\u201d count for {}?", unit_noun(s.unit), name, year);
+  }
+
+  // "The series counts 1,222 for 2024: 1,041 women and 181 men."
+  static std::string series_count_explanation(const model::Series& s,
+                                              const model::SeriesPoint& point) {
+    const int year = point.period.to;
+    const model::TextList columns = model::localized(s, &model::Series::columns);
+    std::vector<std::string> part_texts;
+    for (std::size_t c = 0; c < columns.size() && c < point.values.size(); ++c) {
+      // "573 men"; in Korean the column first and the counter: "남성 573명".
+      part_texts.push_back(
+          in_korean()
+              ? fmt::format("{} {}", columns[c], number_text(point.values[c], s.unit))
+              : fmt::format("{} {}", util::format_number(point.values[c], true), columns[c]));
+    }
+    const std::vector<std::string_view> parts(part_texts.begin(), part_texts.end());
+    return parts.size() > 1
+               ? say("The series counts {} for {}: {}.", number_text(point.total(), s.unit), year,
+                     list_of(parts))
+               : say("The series counts {} for {}.", number_text(point.total(), s.unit), year);
+  }
+
+  std::optional<Question> series_peak(const Slot& slot, Random& random) {
+    const auto& s = m_facts.series[slot.index];
+    const bool highest = slot.detail == 0;
+    std::vector<const model::SeriesPoint*> years;
+    for (const auto& p : s.points) {
+      if (p.period.is_single_year()) years.push_back(&p);
+    }
+    if (years.size() < 4) return std::nullopt;
+    std::stable_sort(years.begin(), years.end(), [&](const auto* a, const auto* b) {
+      return highest ? a->total() > b->total() : a->total() < b->total();
+    });
+    if (years[0]->total() == years[1]->total()) return std::nullopt;  // no single answer
+    Question q;
+    q.kind = slot.kind;
+    const std::string name(model::localized(s, &model::Series::name));
+    q.prompt = highest ? say("In which year does \u201c{}\u201d count the most {}?", name,
+                             unit_noun(s.unit))
+                       : say("In which year does \u201c{}\u201d count the fewest {}?", name,
+                             unit_noun(s.unit));
+    std::vector<Texts> wrong;
+    std::vector<const model::SeriesPoint*> next(years.begin() + 1, years.end());
+    for (const auto* p : pick_near(next, 3, 5, random)) wrong.push_back(year_texts(p->period.to));
+    const std::string total = number_text(years[0]->total(), s.unit);
+    q.explanation =
+        highest ? say("The series' highest yearly total is {}, in {}.", total, years[0]->period.to)
+                : say("The series' lowest yearly total is {}, in {}.", total, years[0]->period.to);
+    return finish(std::move(q), year_texts(years[0]->period.to), wrong, s.id, s.sources,
+                  years[0]->sources, random);
+  }
+
+  std::optional<Question> event_year(const Slot& slot, Random& random) {
+    const auto& e = m_facts.events[slot.index];
+    std::vector<int> years;
+    for (const auto& other : m_facts.events) {
+      if (other.date.year != e.date.year &&
+          std::find(years.begin(), years.end(), other.date.year) == years.end()) {
+        years.push_back(other.date.year);
+      }
+    }
+    if (years.size() < 3) return std::nullopt;
+    std::stable_sort(years.begin(), years.end(), [&](int a, int b) {
+      return std::abs(a - e.date.year) < std::abs(b - e.date.year);
+    });
+    const std::string year = std::to_string(e.date.year);
+    const auto title = [&] {
+      return without_final_stop(model::localized(e, &model::Event::title));
+    };
+    if (in_any_language([&] {
+          return say("In which year did this happen: {}?", title()).find(year) != std::string::npos;
+        }))
+      return std::nullopt;  // says its year
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = say("In which year did this happen: {}?", title());
+    std::vector<Texts> wrong;
+    for (int y : pick_near(years, 3, 6, random)) wrong.push_back(year_texts(y));
+    // The sentence, with the date unless it gives the year already.
+    const std::string_view sentence = explanation_of(model::localized(e, &model::Event::summary));
+    q.explanation =
+        sentence.find(year) != std::string_view::npos
+            ? std::string(sentence)
+            : say("{} ({}).", without_final_stop(sentence), model::display_date(e.date));
+    return finish(std::move(q), year_texts(e.date.year), wrong, e.id, e.sources, {}, random);
+  }
+
+  std::optional<Question> event_first(const Slot& slot, Random& random) {
+    const auto& e = m_facts.events[slot.index];
+    // A title that says "first" would answer "which came first?" by its wording: in any
+    // language (a Korean title says "처음으로", not the prompt's "먼저", an English one "first").
+    const auto says_first = [&](const model::Event& event) {
+      return in_any_language([&] {
+        return share_word(model::localized(event, &model::Event::title),
+                          tr("Which of these happened first?"));
+      });
+    };
+    if (says_first(e)) return std::nullopt;
+    std::vector<const model::Event*> later;
+    for (const auto& other : m_facts.events) {
+      if (other.date.year > e.date.year && other.title != e.title && !says_first(other)) {
+        later.push_back(&other);
+      }
+    }
+    if (later.size() < 3) return std::nullopt;
+    std::stable_sort(later.begin(), later.end(),
+                     [](const auto* a, const auto* b) { return a->date < b->date; });
+    const auto picked = pick_near(later, 3, 8, random);
+    const auto title = [](const model::Event& event) {
+      return in_each_language(
+          [&] { return without_final_stop(model::localized(event, &model::Event::title)); });
+    };
+    std::vector<std::string_view> titles;
+    std::vector<Texts> wrong;
+    for (const auto* p : picked) {
+      if (std::find(titles.begin(), titles.end(), p->title) != titles.end()) return std::nullopt;
+      titles.push_back(p->title);
+      wrong.push_back(title(*p));
+    }
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = tr("Which of these happened first?");
+    std::vector<model::Date> when;
+    for (const auto* p : picked) when.push_back(p->date);
+    std::sort(when.begin(), when.end());
+    std::vector<std::string> dates;
+    for (const auto& date : when) dates.push_back(model::display_date(date));
+    q.explanation = say("It is dated {}; the others {}.", model::display_date(e.date),
+                        list_of(std::vector<std::string_view>(dates.begin(), dates.end())));
+    return finish(std::move(q), title(e), wrong, e.id, e.sources, {}, random);
+  }
+
+  // A place of a route's path in the display language: the twin's place at the same
+  // position (countries are found in the English path, by is_country).
+  static std::string shown_place(const model::Route& route, std::size_t i) {
+    const model::TextList path = model::localized(route, &model::Route::path);
+    return std::string(i < path.size() ? path[i] : route.path[i]);
+  }
+
+  std::optional<Question> route_country(const Slot& slot, Random& random) {
+    const auto& r = m_facts.routes[slot.index];
+    const std::string_view place = r.path[slot.detail];
+    const auto name = [&] { return std::string(model::localized(r, &model::Route::name)); };
+    if (!is_country(place) || in_any_language([&] {
+          return share_word(name(), place) || share_word(name(), shown_place(r, slot.detail));
+        }))
+      return std::nullopt;
+    const Texts right = in_each_language([&] { return shown_place(r, slot.detail); });
+    // The countries of the other routes that this one does not pass through.
+    const auto countries = option_pool(right, [&](const auto& offer) {
+      for (const auto& other : m_facts.routes) {
+        for (std::size_t i = 0; i < other.path.size(); ++i) {
+          const auto p = other.path[i];
+          if (is_country(p) && std::find(r.path.begin(), r.path.end(), p) == r.path.end())
+            offer(in_each_language([&] { return shown_place(other, i); }));
+        }
+      }
+    });
+    if (countries.size() < 3) return std::nullopt;
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = say("Which of these countries does the route \u201c{}\u201d pass through?", name());
+    q.explanation =
+        say("The route goes {}.", joined(model::localized(r, &model::Route::path), " \u2192 "));
+    return finish(std::move(q), right, pick_any(countries, 3, random), r.id, r.sources, {}, random);
+  }
+
+  std::optional<Question> route_danger(const Slot& slot, Random& random) {
+    const auto& r = m_facts.routes[slot.index];
+    const auto* danger = find_danger(r.dangers[slot.detail]);
+    if (!danger) return std::nullopt;
+    const auto name = [&] { return std::string(model::localized(r, &model::Route::name)); };
+    const auto danger_name = [](const model::Danger& d) {
+      return in_each_language(
+          [&] { return std::string(model::localized(d, &model::Danger::name)); });
+    };
+    const Texts right = danger_name(*danger);
+    if (in_any_language([&] { return shown(right).empty() || share_word(name(), shown(right)); }))
+      return std::nullopt;
+    // The dangers not listed for this route.
+    const auto others = option_pool(right, [&](const auto& offer) {
+      for (const auto& d : m_facts.dangers) {
+        if (std::find(r.dangers.begin(), r.dangers.end(), d.id) == r.dangers.end())
+          offer(danger_name(d));
+      }
+    });
+    if (others.size() < 3) return std::nullopt;
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = say("Which of these dangers is listed for the route \u201c{}\u201d?", name());
+    q.explanation = say("\u201c{}\u201d is one of this route's dangers ({}).", shown(right),
+                        model::localized(*danger, &model::Danger::where));
+    return finish(std::move(q), right, pick_any(others, 3, random), r.id, r.sources,
+                  danger->sources, random);
+  }
+
+  // danger_place and danger_where: a danger's name from its place, or its place from its
+  // name. The wrong options are the other dangers' `field`, leaving out the dangers of a
+  // place that overlaps this one ("China" and "China, Vietnam and Laos"): they would be
+  // right too.
+  std::optional<Question> danger_place_or_where(const Slot& slot, Random& random) {
+    const auto& d = m_facts.dangers[slot.index];
+    const auto text = [](const model::Danger& danger, model::Text model::Danger::*field) {
+      return std::string(model::localized(danger, field));
+    };
+    const auto where = [&] { return text(d, &model::Danger::where); };
+    const auto name = [&] { return text(d, &model::Danger::name); };
+    if (in_any_language(
+            [&] { return where().empty() || name().empty() || share_word(where(), name()); }))
+      return std::nullopt;
+    const bool place = slot.kind == Template::danger_place;
+    const auto field = place ? &model::Danger::name : &model::Danger::where;
+    const auto others =
+        option_pool(in_each_language([&] { return text(d, field); }), [&](const auto& offer) {
+          for (const auto& other : m_facts.dangers) {
+            if (&other != &d && !in_any_language([&] {
+                  return places_overlap(text(other, &model::Danger::where), where());
+                }))
+              offer(in_each_language([&] { return text(other, field); }));
+          }
+        });
+    if (others.size() < 3) return std::nullopt;
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = place ? say("Which of these dangers belongs to this place: {}?",
+                           without_final_stop(where()))
+                     : say("Where does this danger arise: {}?", without_final_stop(name()));
+    q.explanation = std::string(explanation_of(model::localized(d, &model::Danger::summary)));
+    return finish(std::move(q), in_each_language([&] { return text(d, field); }),
+                  pick_any(others, 3, random), d.id, d.sources, {}, random);
+  }
+
+  std::optional<Question> claim_true_false(const Slot& slot, Random&) {
+    const auto& c = m_facts.claims[slot.index];
+    if (!asked_in_every_language(c)) return std::nullopt;
+    if (c.verdict != model::Verdict::accurate && c.verdict != model::Verdict::wrong) {
+      return std::nullopt;  // not settled: asked as "how does it stand?" instead
+    }
+    Question q;
+    q.kind = slot.kind;
+    q.explanation = std::string(explanation_of(model::localized(c, &model::Claim::summary)));
+    q.prompt = say("True or false? {}", model::localized(c, &model::Claim::statement));
+    q.options = {std::string(tr("True")), std::string(tr("False"))};
+    q.answer = c.verdict == model::Verdict::accurate ? 0 : 1;
+    q.record = std::string(c.id);
+    q.sources.assign(c.sources.begin(), c.sources.end());
+    return q;
+  }
+
+  std::optional<Question> claim_verdict(const Slot& slot, Random& random) {
+    const auto& c = m_facts.claims[slot.index];
+    if (!asked_in_every_language(c)) return std::nullopt;
+    Question q;
+    q.kind = slot.kind;
+    q.explanation = std::string(explanation_of(model::localized(c, &model::Claim::summary)));
+    q.prompt = say("How does this claim stand against the sources? {}",
+                   model::localized(c, &model::Claim::statement));
+    const auto label = [](model::Verdict v) {
+      return in_each_language([&] { return verdict_label(v); });
+    };
+    std::vector<Texts> wrong;
+    for (const auto v : k_verdicts) {
+      if (v != c.verdict) wrong.push_back(label(v));
+    }
+    wrong = pick_any(wrong, 3, random);
+    return finish(std::move(q), label(c.verdict), wrong, c.id, c.sources, {}, random);
+  }
+
+  static bool asked_in_every_language(const model::Claim& c) {
+    return !in_any_language([&] { return model::localized(c, &model::Claim::statement).empty(); });
+  }
+
+  std::optional<Question> term_korean(const Slot& slot, Random& random) {
+    const auto& t = m_facts.terms[slot.index];
+    const auto korean = [](const model::Term& term) {
+      return in_each_language(
+          [&] { return std::string(model::localized(term, &model::Term::korean)); });
+    };
+    const Texts right = korean(t);
+    // Only words of the same shape: a pair "A · B" among single words is given away.
+    const auto others = option_pool(right, [&](const auto& offer) {
+      for (const auto& other : m_facts.terms) {
+        Texts texts = korean(other);
+        if (same_shape(texts, right)) offer(std::move(texts));
+      }
+    });
+    if (any_empty(right) || others.size() < 3) return std::nullopt;
+    const std::string term(model::localized(t, &model::Term::term));
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = say("Which Korean word is used for \u201c{}\u201d?", term);
+    q.explanation =
+        t.romanization.empty()
+            ? say("\u201c{}\u201d is {} in Korean.", term, shown(right))
+            : say("\u201c{}\u201d is {} ({}) in Korean.", term, shown(right), t.romanization);
+    return finish(std::move(q), right, pick_any(others, 3, random), t.id, t.sources, {}, random);
+  }
+
+  // The options of term_meaning: in Korean the Korean words (the definition is Korean),
+  // else the terms.
+  static std::string meaning_word(const model::Term& term) {
+    return std::string(in_korean() && !term.korean.empty() ? term.korean : term.term);
+  }
+
+  std::optional<Question> term_meaning(const Slot& slot, Random& random) {
+    const auto& t = m_facts.terms[slot.index];
+    const auto definition = [&] {
+      return std::string(first_sentence(model::localized(t, &model::Term::summary)));
+    };
+    // Not when the definition names its term ("...", or in Korean the word inside another).
+    if (in_any_language([&] {
+          const std::string term = meaning_word(t);
+          const std::string text = definition();
+          return term.empty() || text.empty() || share_word(text, term) ||
+                 (in_korean() && text.find(term) != std::string::npos);
+        }))
+      return std::nullopt;
+    const Texts right = in_each_language([&] { return meaning_word(t); });
+    // Only words of the same shape, as for term_korean: "A · B" among single words.
+    const auto others = option_pool(right, [&](const auto& offer) {
+      for (const auto& other : m_facts.terms) {
+        Texts texts = in_each_language([&] { return meaning_word(other); });
+        if (same_shape(texts, right)) offer(std::move(texts));
+      }
+    });
+    if (others.size() < 3) return std::nullopt;
+    const std::string& term = shown(right);
+    Question q;
+    q.kind = slot.kind;
+    q.prompt = say("Which term does this describe? {}", definition());
+    q.explanation = t.korean.empty() || in_korean()
+                        ? say("It is \u201c{}\u201d.", term)
+                        : say("It is \u201c{}\u201d, in Korean {}.", term,
+                              model::localized(t, &model::Term::korean));
+    return finish(std::move(q), right, pick_any(others, 3, random), t.id, t.sources, {}, random);
+  }
+
+  // True when `a` and `b` are both pairs "A · B" or both single words, in every language.
+  static bool same_shape(const Texts& a, const Texts& b) {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (is_pair(a[i]) != is_pair(b[i])) return false;
+    }
+    return true;
+  }
+
+  // A year as an option in every language: "2014", in Korean "2014년".
+  static Texts year_texts(int year) {
+    return in_each_language([&] { return year_option(year); });
+  }
+
+  static bool is_pair(std::string_view text) {
+    return text.find("\u00b7") != std::string_view::npos;
+  }
+
   static std::string number_text(double value, std::string_view unit) {
     return render::format_quantity(model::Quantity{value, value}, unit, true);
   }
@@ -686,18 +823,24 @@ class Builder {
     return q;
   }
 
-  static std::optional<Question> finish(Question q, const std::string& right,
-                                        const std::vector<std::string>& wrong,
-                                        std::string_view record, model::TextList sources,
-                                        model::TextList more_sources, Random& random) {
-    if (right.empty() || wrong.size() < 3) return std::nullopt;
-    q.options.assign(wrong.begin(), wrong.begin() + 3);
-    q.options.push_back(right);
-    std::set<std::string_view> distinct(q.options.begin(), q.options.end());
-    if (distinct.size() != q.options.size()) return std::nullopt;
-    random.shuffle(q.options);
-    q.answer = static_cast<std::size_t>(std::find(q.options.begin(), q.options.end(), right) -
-                                        q.options.begin());
+  // The question with `right` and three of `wrong` in a random order, written in the
+  // display language; nullopt unless the four are distinct in every language.
+  static std::optional<Question> finish(Question q, const Texts& right,
+                                        const std::vector<Texts>& wrong, std::string_view record,
+                                        model::TextList sources, model::TextList more_sources,
+                                        Random& random) {
+    if (any_empty(right) || wrong.size() < 3) return std::nullopt;
+    std::vector<const Texts*> options = {&wrong[0], &wrong[1], &wrong[2], &right};
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      for (std::size_t k = i + 1; k < options.size(); ++k) {
+        if (any_equal(*options[i], *options[k])) return std::nullopt;
+      }
+    }
+    random.shuffle(options);
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      q.options.push_back(shown(*options[i]));
+      if (options[i] == &right) q.answer = i;
+    }
     q.record = std::string(record);
     q.sources.assign(sources.begin(), sources.end());
     q.sources.insert(q.sources.end(), more_sources.begin(), more_sources.end());
@@ -707,6 +850,30 @@ class Builder {
   const model::FactBase& m_facts;
   std::map<std::string, std::vector<double>, std::less<>> m_pools;
 };
+
+const Builder::Entry Builder::k_builders[] = {
+    {Template::figure_value, &Builder::figure_value},
+    {Template::series_year, &Builder::series_count},
+    {Template::series_part, &Builder::series_count},
+    {Template::series_peak, &Builder::series_peak},
+    {Template::event_year, &Builder::event_year},
+    {Template::event_first, &Builder::event_first},
+    {Template::route_country, &Builder::route_country},
+    {Template::route_danger, &Builder::route_danger},
+    {Template::danger_place, &Builder::danger_place_or_where},
+    {Template::danger_where, &Builder::danger_place_or_where},
+    {Template::claim_true_false, &Builder::claim_true_false},
+    {Template::claim_verdict, &Builder::claim_verdict},
+    {Template::term_korean, &Builder::term_korean},
+    {Template::term_meaning, &Builder::term_meaning},
+};
+
+std::optional<Question> Builder::build(const Slot& slot, Random& random) {
+  for (const auto& entry : k_builders) {
+    if (entry.kind == slot.kind) return (this->*entry.build)(slot, random);
+  }
+  return std::nullopt;
+}
 
 bool about(std::optional<model::Kind> topic, Template kind) {
   return !topic || *topic == template_topic(kind);

@@ -3,7 +3,9 @@
 // the same unit and a similar size, another event's year, another route's country, another
 // term's Korean word. A wrong answer is always of the same kind, unit and shape as the
 // right one, and a question whose subject names its own answer is not asked.
-// The same seed gives the same quiz everywhere.
+// The same seed gives the same quiz everywhere, and in every display language: the same
+// questions, options and right answers, in that language's words. A question whose wording
+// gives its answer away in any language is asked in none.
 // (In commands/, not query/, because options are written as the text output writes them.)
 #pragma once
 

@@ -15,103 +15,92 @@
 
 namespace nkfacts::commands {
 
-int run_stats(const StatsOptions& options, Context& context) {
+namespace {
+
+// The years asked for: --year, or --from and --to (either may be open).
+struct Range {
+  std::optional<int> from, to;
+  bool filtered() const { return from || to; }
+};
+
+// Every series, by id: the order of the tables, the charts and the data rows.
+std::vector<const model::Series*> series_by_id(const model::FactBase& facts) {
+  std::vector<const model::Series*> all;
+  for (const auto& s : facts.series) all.push_back(&s);
+  std::sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  return all;
+}
+
+int nothing_in_range(Context& context, const Range& range) {
+  context.err +=
+      render::format_error(range.filtered() ? "no period in the series falls in the range given"
+                                            : "no figures or series in the loaded facts",
+                           "'nkfacts stats' shows every period", context.err_terminal);
+  return exit_status::nothing_found;
+}
+
+int stats_page(const StatsOptions& options, Context& context, const Range& range) {
   const auto& facts = context.facts;
-  std::optional<int> from = options.year ? options.year : options.from;
-  std::optional<int> to = options.year ? options.year : options.to;
-  if (from && to && *from > *to) {
-    context.err += render::format_error(fmt::format("--from {} is after --to {}", *from, *to),
-                                        "give the earlier year first", context.err_terminal);
-    return exit_status::usage_error;
+  if (options.ascii) {
+    return usage_error(context, util::tr("--ascii applies to the text chart"),
+                       util::tr("drop --ascii: the page draws its chart itself"));
   }
-  const bool filtered = from || to;
-  if (options.ascii && !options.chart) {
-    return usage_error(context, "--ascii applies to --chart",
-                       "add --chart, e.g. 'nkfacts stats --chart --ascii'");
+  std::vector<render::html::SeriesRows> rows;
+  for (const auto* s : series_by_id(facts)) {
+    auto points = query::points_between(*s, range.from, range.to);
+    if (!points.empty()) rows.push_back({s, std::move(points)});
   }
-  if (options.chart && is_machine_format(context) && context.format != render::Format::html) {
-    return usage_error(context, "--chart draws for the terminal, not in a machine format",
-                       "drop --chart to get the table's rows, or drop --format to see the chart");
+  const bool figures = !range.filtered() && !options.chart && !facts.figures.empty();
+  if (rows.empty() && !figures) return nothing_in_range(context, range);
+  append_output(context, render::html::stats_page(
+                             facts, rows, figures,
+                             {context.paper, context.first_own_file,
+                              fmt::format("nkfacts {}, {}", NKFACTS_VERSION, facts_line(facts))}));
+  return exit_status::answered;
+}
+
+// One row per period of every series, and before them the headline figures as the text
+// shows them (not when a year or range is asked for). The series rows' fields come first
+// in the schema, so their columns keep their places in csv and tsv.
+int stats_data(Context& context, const Range& range) {
+  const auto& facts = context.facts;
+  render::Dataset data;
+  std::vector<render::Row> figure_rows;
+  if (!range.filtered()) {
+    for (const auto* figure : render::headline_figures(facts, true)) {
+      figure_rows.push_back(render::record_row(facts, *facts.find(figure->id)));
+    }
   }
-  if (context.format == render::Format::html) {
-    if (options.ascii) {
-      return usage_error(context, util::tr("--ascii applies to the text chart"),
-                         util::tr("drop --ascii: the page draws its chart itself"));
+  for (const auto* s : series_by_id(facts)) {
+    render::add_fields(data.fields, render::series_fields(*s));
+    for (const auto* point : query::points_between(*s, range.from, range.to)) {
+      data.rows.push_back(render::series_row(*s, *point));
     }
-    std::vector<render::html::SeriesRows> rows;
-    std::vector<const model::Series*> all;
-    for (const auto& s : facts.series) all.push_back(&s);
-    std::sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
-    for (const auto* s : all) {
-      auto points = query::points_between(*s, from, to);
-      if (!points.empty()) rows.push_back({s, std::move(points)});
-    }
-    const bool figures = !filtered && !options.chart && !facts.figures.empty();
-    if (rows.empty() && !figures) {
-      context.err +=
-          render::format_error(filtered ? "no period in the series falls in the range given"
-                                        : "no figures or series in the loaded facts",
-                               "'nkfacts stats' shows every period", context.err_terminal);
-      return exit_status::nothing_found;
-    }
-    append_output(context, render::html::stats_page(facts, rows, figures,
-                                                    {context.paper, context.first_own_file,
-                                                     fmt::format("nkfacts {}, {}", NKFACTS_VERSION,
-                                                                 facts_line(facts))}));
-    return exit_status::answered;
   }
-  if (is_machine_format(context)) {
-    // One row per period of every series, and before them the headline figures as the
-    // text shows them (not when a year or range is asked for). The series rows' fields
-    // come first in the schema, so their columns keep their places in csv and tsv.
-    render::Dataset data;
-    std::vector<render::Row> figure_rows;
-    if (!filtered) {
-      for (const auto* figure : render::headline_figures(facts, true)) {
-        figure_rows.push_back(render::record_row(facts, *facts.find(figure->id)));
-      }
-    }
-    std::vector<const model::Series*> all;
-    for (const auto& s : facts.series) all.push_back(&s);
-    std::sort(all.begin(), all.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
-    for (const auto* s : all) {
-      render::add_fields(data.fields, render::series_fields(*s));
-      for (const auto* point : query::points_between(*s, from, to)) {
-        data.rows.push_back(render::series_row(*s, *point));
-      }
-    }
-    if (!figure_rows.empty())
-      render::add_fields(data.fields, render::fields_of(model::Kind::figure));
-    data.rows.insert(data.rows.begin(), std::make_move_iterator(figure_rows.begin()),
-                     std::make_move_iterator(figure_rows.end()));
-    if (data.rows.empty()) {
-      context.err +=
-          render::format_error(filtered ? "no period in the series falls in the range given"
-                                        : "no figures or series in the loaded facts",
-                               "'nkfacts stats' shows every period", context.err_terminal);
-      return exit_status::nothing_found;
-    }
-    render::resolve_references(data, facts);
-    return emit_dataset(context, data, data.fields);
-  }
+  if (!figure_rows.empty()) render::add_fields(data.fields, render::fields_of(model::Kind::figure));
+  data.rows.insert(data.rows.begin(), std::make_move_iterator(figure_rows.begin()),
+                   std::make_move_iterator(figure_rows.end()));
+  if (data.rows.empty()) return nothing_in_range(context, range);
+  render::resolve_references(data, facts);
+  return emit_dataset(context, data, data.fields);
+}
+
+int stats_text(const StatsOptions& options, Context& context, const Range& range) {
+  const auto& facts = context.facts;
   render::SourceNotes notes(facts);
   std::string body;
   const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),
                                         [](const auto& f) { return f.headline; });
-  if (!filtered && !facts.figures.empty() && !options.chart) {
+  if (!range.filtered() && !facts.figures.empty() && !options.chart) {
     // A fact base that marks no figure headline shows all its figures.
     body += render::paint(context.out_terminal, render::Style::heading,
                           any_headline ? util::tr("Headline figures") : util::tr("Figures"));
     body += '\n';
     render::render_headline_figures(body, facts, notes, context.out_terminal, true);
   }
-  std::vector<const model::Series*> series;
-  for (const auto& s : facts.series) series.push_back(&s);
-  std::sort(series.begin(), series.end(),
-            [](const auto* a, const auto* b) { return a->id < b->id; });
   bool any_rows = false;
-  for (const auto* s : series) {
-    const auto points = query::points_between(*s, from, to);
+  for (const auto* s : series_by_id(facts)) {
+    const auto points = query::points_between(*s, range.from, range.to);
     if (points.empty()) continue;
     any_rows = true;
     if (!body.empty()) body += '\n';
@@ -122,13 +111,13 @@ int run_stats(const StatsOptions& options, Context& context) {
       render::render_series_table(body, *s, points, notes, context.out_terminal);
     }
   }
-  if (filtered && !any_rows) {
-    const std::string range = options.year
-                                  ? fmt::format("{}", *options.year)
-                                  : fmt::format("{}\u2013{}", from ? fmt::format("{}", *from) : "",
-                                                to ? fmt::format("{}", *to) : "");
+  if (range.filtered() && !any_rows) {
+    const std::string years =
+        options.year ? fmt::format("{}", *options.year)
+                     : fmt::format("{}\u2013{}", range.from ? fmt::format("{}", *range.from) : "",
+                                   range.to ? fmt::format("{}", *range.to) : "");
     context.err += render::format_error(
-        fmt::format(fmt::runtime(util::tr("no period in the series falls in {}")), range),
+        fmt::format(fmt::runtime(util::tr("no period in the series falls in {}")), years),
         util::tr("'nkfacts stats' shows every period"), context.err_terminal);
     return exit_status::nothing_found;
   }
@@ -140,6 +129,30 @@ int run_stats(const StatsOptions& options, Context& context) {
   append_output(context, std::move(body));
   notes.render(context.out, context.out_terminal);
   return exit_status::answered;
+}
+
+}  // namespace
+
+int run_stats(const StatsOptions& options, Context& context) {
+  const Range range{options.year ? options.year : options.from,
+                    options.year ? options.year : options.to};
+  if (range.from && range.to && *range.from > *range.to) {
+    context.err +=
+        render::format_error(fmt::format("--from {} is after --to {}", *range.from, *range.to),
+                             "give the earlier year first", context.err_terminal);
+    return exit_status::usage_error;
+  }
+  if (options.ascii && !options.chart) {
+    return usage_error(context, "--ascii applies to --chart",
+                       "add --chart, e.g. 'nkfacts stats --chart --ascii'");
+  }
+  if (options.chart && is_machine_format(context) && context.format != render::Format::html) {
+    return usage_error(context, "--chart draws for the terminal, not in a machine format",
+                       "drop --chart to get the table's rows, or drop --format to see the chart");
+  }
+  if (context.format == render::Format::html) return stats_page(options, context, range);
+  if (is_machine_format(context)) return stats_data(context, range);
+  return stats_text(options, context, range);
 }
 
 }  // namespace nkfacts::commands

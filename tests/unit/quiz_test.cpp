@@ -1,6 +1,6 @@
 // The quiz on the embedded facts: every question well formed, answers spread over the
 // positions, every template used, wrong answers of the right kind, and the number of
-// distinct questions the documentation reports kept true.
+// distinct questions the documentation reports kept true, the same in English and Korean.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -365,4 +365,51 @@ TEST_CASE("a Korean quiz asks, offers and explains in Korean") {
     }
   }
   CHECK(seen.size() == std::size(commands::k_templates));
+}
+
+TEST_CASE("the same seed draws the same quiz in English and in Korean") {
+  // A teacher with a bilingual class hands out both: the same questions in the same order,
+  // the same options in the same order, the same right letter.
+  const auto draw = [](util::Language language, std::size_t count, std::uint64_t seed) {
+    util::set_language(language);
+    auto quiz = commands::make_quiz(facts(), std::nullopt, count, seed);
+    util::set_language(util::Language::en);
+    return quiz;
+  };
+  for (const std::size_t count : {std::size_t{5}, std::size_t{14}}) {
+    for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+      const auto en = draw(util::Language::en, count, seed);
+      const auto ko = draw(util::Language::ko, count, seed);
+      INFO("seed " << seed << ", " << count << " questions");
+      REQUIRE(en.size() == ko.size());
+      for (std::size_t i = 0; i < en.size(); ++i) {
+        INFO(en[i].prompt << " / " << ko[i].prompt);
+        CHECK(en[i].kind == ko[i].kind);
+        CHECK(en[i].record == ko[i].record);
+        CHECK(en[i].answer == ko[i].answer);
+        CHECK(en[i].options.size() == ko[i].options.size());
+        CHECK(en[i].values == ko[i].values);
+        CHECK(en[i].sources == ko[i].sources);
+      }
+    }
+  }
+  // Options that are the same text in both languages come in the same order: the term
+  // questions' Korean words, and the numbers.
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    const auto en = draw(util::Language::en, 14, seed);
+    const auto ko = draw(util::Language::ko, 14, seed);
+    for (std::size_t i = 0; i < en.size(); ++i) {
+      if (en[i].kind == Template::term_korean) CHECK(en[i].options == ko[i].options);
+    }
+  }
+}
+
+TEST_CASE("the number of distinct questions is the same in either display language") {
+  // A question is asked only if it gives its answer away in neither language, so the
+  // count the documentation reports holds for both.
+  const std::size_t english = commands::quiz_capacity(facts(), std::nullopt);
+  util::set_language(util::Language::ko);
+  const std::size_t korean = commands::quiz_capacity(facts(), std::nullopt);
+  util::set_language(util::Language::en);
+  CHECK(english == korean);
 }
