@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "load/limits.hpp"
+#include "load/say.hpp"
 #include "util/scan.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -30,8 +31,9 @@ std::optional<ParserHazard> check_after_backslash(std::string_view text, std::si
   if (j >= text.size() || static_cast<unsigned char>(text[j]) < 0x80) return std::nullopt;
   const auto cp = static_cast<std::uint32_t>(util::decode_utf8(text, j).code_point);
   if (!breaks_toml_whitespace_table(cp)) return std::nullopt;
-  return ParserHazard{j, fmt::format("character U+{:04X} cannot follow a backslash", cp),
-                      "a backslash escapes only ASCII characters, such as \\n or \\u00E9"};
+  return ParserHazard{
+      j, say("character U+{:04X} cannot follow a backslash", cp),
+      std::string(util::tr("a backslash escapes only ASCII characters, such as \\n or \\u00E9"))};
 }
 
 }  // namespace
@@ -51,9 +53,9 @@ class Containers {
   std::optional<ParserHazard> open(char kind, std::size_t offset) {
     if (m_open.size() == k_max_toml_depth) {
       return ParserHazard{
-          offset,
-          fmt::format("arrays and inline tables nested more than {} deep", k_max_toml_depth),
-          "flatten the data: nesting this deep is never needed in a fact file"};
+          offset, say("arrays and inline tables nested more than {} deep", k_max_toml_depth),
+          std::string(
+              util::tr("flatten the data: nesting this deep is never needed in a fact file"))};
     }
     m_open.push_back({kind, offset, 0});
     return std::nullopt;
@@ -67,18 +69,17 @@ class Containers {
     if (m_open.empty()) return std::nullopt;
     auto& innermost = m_open.back();
     if (innermost.kind == '[' && c == ',' && ++innermost.count >= k_max_array_elements) {
-      return ParserHazard{
-          innermost.offset,
-          fmt::format("this array holds more than {} elements",
-                      util::format_number(static_cast<double>(k_max_array_elements), true)),
-          "split the data over records or files"};
+      return ParserHazard{innermost.offset,
+                          say("this array holds more than {} elements",
+                              util::format_number(static_cast<double>(k_max_array_elements), true)),
+                          std::string(util::tr("split the data over records or files"))};
     }
     if (innermost.kind == '{' && c == '=' && ++innermost.count > k_max_inline_table_keys) {
       return ParserHazard{
           innermost.offset,
-          fmt::format("this inline table holds more than {} keys",
-                      util::format_number(static_cast<double>(k_max_inline_table_keys), true)),
-          "write it as a [table] instead"};
+          say("this inline table holds more than {} keys",
+              util::format_number(static_cast<double>(k_max_inline_table_keys), true)),
+          std::string(util::tr("write it as a [table] instead"))};
     }
     return std::nullopt;
   }
@@ -116,9 +117,9 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
         if (++values > k_max_values_per_file) {
           return ParserHazard{
               at,
-              fmt::format("this file holds more than {} values",
-                          util::format_number(static_cast<double>(k_max_values_per_file), true)),
-              "split it into several files"};
+              say("this file holds more than {} values",
+                  util::format_number(static_cast<double>(k_max_values_per_file), true)),
+              std::string(util::tr("split it into several files"))};
         }
         if (!containers.empty()) return containers.separator(c);
         if (c == '=' && !header) value_next = true;
@@ -161,9 +162,10 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
         if (static_cast<unsigned char>(c) >= 0x80) {
           return ParserHazard{
               i,
-              fmt::format("character U+{:04X} is not allowed outside a quoted string",
-                          static_cast<std::uint32_t>(util::decode_utf8(text, i).code_point)),
-              "TOML allows only ASCII outside quotes; put text in a quoted string"};
+              say("character U+{:04X} is not allowed outside a quoted string",
+                  static_cast<std::uint32_t>(util::decode_utf8(text, i).code_point)),
+              std::string(
+                  util::tr("TOML allows only ASCII outside quotes; put text in a quoted string"))};
         }
         // In valid TOML a quote opens a string only after a space, a line break, '=', '[',
         // '{', ',' or '.'. Right after other text ("0:0\"") toml++ takes it as part of
@@ -230,10 +232,9 @@ std::optional<ParserHazard> find_parser_hazard(std::string_view text) {
           const auto cp = static_cast<std::uint32_t>(util::decode_utf8(text, j).code_point);
           if (breaks_toml_whitespace_table(cp)) {
             return ParserHazard{
-                j,
-                fmt::format("character U+{:04X} cannot start a line continued with a backslash",
-                            cp),
-                "join the lines, or begin the continued line with an ASCII character"};
+                j, say("character U+{:04X} cannot start a line continued with a backslash", cp),
+                std::string(util::tr(
+                    "join the lines, or begin the continued line with an ASCII character"))};
           }
         }
         i = j;
