@@ -245,81 +245,125 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
   merge_layers(base, std::move(layers), replace);
 }
 
-void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool replace) {
-  auto& facts = base.facts;
-  if (facts.files.empty()) facts.files = {""};
-  if (layers.empty()) return;
-  if (layers.size() == 1 && facts.record_count() == 0 && facts.files.size() == 1 &&
-      facts.subject.name.empty()) {
-    // Nothing to merge with: take the layer whole, index included.
-    auto diagnostics = std::move(base.diagnostics);
-    auto links = std::move(base.links);
-    base = std::move(layers.front());
-    base.diagnostics.insert(base.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
-    base.links.insert(base.links.begin(), links.begin(), links.end());
-    if (base.facts.files.empty()) base.facts.files = {""};
-    return;
+namespace {
+
+// Nothing to merge with: the one layer is taken whole, index included. False when there is.
+bool take_whole(LoadResult& base, std::vector<LoadResult>& layers) {
+  const auto& facts = base.facts;
+  if (layers.size() != 1 || facts.record_count() != 0 || facts.files.size() != 1 ||
+      !facts.subject.name.empty()) {
+    return false;
   }
+  auto diagnostics = std::move(base.diagnostics);
+  auto links = std::move(base.links);
+  base = std::move(layers.front());
+  base.diagnostics.insert(base.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+  base.links.insert(base.links.begin(), links.begin(), links.end());
+  if (base.facts.files.empty()) base.facts.files = {""};
+  return true;
+}
+
+// What merging remembers from one layer to the next.
+struct MergeState {
   // Where each id was last defined, the base's and then each layer's records: one hash
   // lookup a record, so merging is linear in the records however many layers there are.
   std::unordered_map<std::string_view, model::SourcePos> defined;
-  defined.reserve(facts.record_count());
-  for (const auto& ref : facts.index()) defined.emplace(facts.id_of(ref), facts.pos_of(ref));
   // With `replace`: ids replaced, and the first file of the layer that replaced each;
   // records of that id from earlier files are dropped.
   std::unordered_map<std::string_view, std::uint32_t> replaced;
+};
 
-  for (auto& layer : layers) {
-    const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
-    const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
-    for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {
-      facts.files.push_back(layer.facts.files[i]);
-    }
-    facts.share_storage(layer.facts);  // the layer's records point into its arena
-    auto remap = [&](model::SourcePos& pos) {
-      if (pos.file != 0) pos.file += offset;
-    };
-    for (auto& link : layer.links) remap(link.pos);
-    std::vector<std::pair<std::string_view, model::SourcePos>> added;
-    for_each_record_vector(layer.facts, [&](auto& records) {
-      if (records.empty()) return;
-      for (auto& record : records.edit()) {
-        remap(record.pos);
-        if constexpr (requires { record.points; }) {
-          if (!record.points.empty()) {
-            std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
-            for (auto& point : points) remap(point.pos);
-            record.points = layer.facts.storage().keep(points);
-          }
-        }
-        added.emplace_back(record.id, record.pos);
-        const auto old = defined.find(record.id);
-        if (old == defined.end() || record.id.empty()) continue;
-        const auto old_pos = old->second;
-        const auto old_file = facts.file_of(old_pos);
-        Diagnostic d;
-        d.path = std::string(facts.files[record.pos.file]);
-        d.line = record.pos.line;
-        if (replace) {
-          d.severity = Severity::note;
-          d.message = say("\"{}\" replaces the one from {}", record.id, describe_file(old_file));
-          replaced[record.id] = first_new_file;
-        } else {
-          d.severity = Severity::error;
-          d.column = record.pos.column;
-          d.message = say("duplicate id \"{}\"", record.id);
-          d.hint = say("the first definition is at {}:{}:{}; ids must be unique within one source",
-                       old_file, old_pos.line, old_pos.column);
-        }
-        base.diagnostics.push_back(std::move(d));
-      }
-    });
-    for (const auto& [id, pos] : added) defined[id] = pos;
-    std::move(layer.diagnostics.begin(), layer.diagnostics.end(),
-              std::back_inserter(base.diagnostics));
-    std::move(layer.links.begin(), layer.links.end(), std::back_inserter(base.links));
-    if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
+// The note that the record at `pos` replaces the one at `old_pos` (with `replace`), or the
+// error that its id is taken.
+Diagnostic redefinition(const model::FactBase& facts, std::string_view id, model::SourcePos pos,
+                        model::SourcePos old_pos, bool replace) {
+  const auto old_file = facts.file_of(old_pos);
+  Diagnostic d;
+  d.path = std::string(facts.files[pos.file]);
+  d.line = pos.line;
+  if (replace) {
+    d.severity = Severity::note;
+    d.message = say("\"{}\" replaces the one from {}", id, describe_file(old_file));
+  } else {
+    d.severity = Severity::error;
+    d.column = pos.column;
+    d.message = say("duplicate id \"{}\"", id);
+    d.hint = say("the first definition is at {}:{}:{}; ids must be unique within one source",
+                 old_file, old_pos.line, old_pos.column);
   }
+  return d;
+}
+
+// Adds one layer's files, diagnostics and links to `base`, with its positions moved past the
+// files already there, and reports each id it defines again. Its records are appended after.
+void add_layer(LoadResult& base, LoadResult& layer, bool replace, MergeState& state) {
+  auto& facts = base.facts;
+  const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
+  const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
+  for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {
+    facts.files.push_back(layer.facts.files[i]);
+  }
+  facts.share_storage(layer.facts);  // the layer's records point into its arena
+  auto remap = [&](model::SourcePos& pos) {
+    if (pos.file != 0) pos.file += offset;
+  };
+  for (auto& link : layer.links) remap(link.pos);
+  std::vector<std::pair<std::string_view, model::SourcePos>> added;
+  for_each_record_vector(layer.facts, [&](auto& records) {
+    if (records.empty()) return;
+    for (auto& record : records.edit()) {
+      remap(record.pos);
+      if constexpr (requires { record.points; }) {
+        if (!record.points.empty()) {
+          std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
+          for (auto& point : points) remap(point.pos);
+          record.points = layer.facts.storage().keep(points);
+        }
+      }
+      added.emplace_back(record.id, record.pos);
+      const auto old = state.defined.find(record.id);
+      if (old == state.defined.end() || record.id.empty()) continue;
+      if (replace) state.replaced[record.id] = first_new_file;
+      base.diagnostics.push_back(redefinition(facts, record.id, record.pos, old->second, replace));
+    }
+  });
+  for (const auto& [id, pos] : added) state.defined[id] = pos;
+  std::move(layer.diagnostics.begin(), layer.diagnostics.end(),
+            std::back_inserter(base.diagnostics));
+  std::move(layer.links.begin(), layer.links.end(), std::back_inserter(base.links));
+  if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
+}
+
+// Drops the records that a later file replaced, and their links.
+void drop_replaced(LoadResult& base,
+                   const std::unordered_map<std::string_view, std::uint32_t>& replaced) {
+  const auto is_replaced_at = [&](std::string_view id, std::uint32_t file) {
+    const auto it = replaced.find(id);
+    return it != replaced.end() && file < it->second;
+  };
+  for_each_record_vector(base.facts, [&](auto& records) {
+    const auto is_replaced = [&](const auto& record) {
+      return is_replaced_at(record.id, record.pos.file);
+    };
+    // Only a kind that loses a record stops being a view of the embedded data.
+    if (std::any_of(records.begin(), records.end(), is_replaced)) {
+      std::erase_if(records.edit(), is_replaced);
+    }
+  });
+  std::erase_if(base.links,
+                [&](const LinkUse& link) { return is_replaced_at(link.owner, link.pos.file); });
+}
+
+}  // namespace
+
+void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool replace) {
+  auto& facts = base.facts;
+  if (facts.files.empty()) facts.files = {""};
+  if (layers.empty() || take_whole(base, layers)) return;
+  MergeState state;
+  state.defined.reserve(facts.record_count());
+  for (const auto& ref : facts.index()) state.defined.emplace(facts.id_of(ref), facts.pos_of(ref));
+  for (auto& layer : layers) add_layer(base, layer, replace, state);
 
   auto append_records = [](auto& to, const auto& from) {
     if (from.empty()) return;
@@ -331,23 +375,7 @@ void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool repla
       append_records(model::records_of(facts, schema), model::records_of(layer.facts, schema));
     });
   }
-  if (!replaced.empty()) {
-    const auto is_replaced_at = [&](std::string_view id, std::uint32_t file) {
-      const auto it = replaced.find(id);
-      return it != replaced.end() && file < it->second;
-    };
-    for_each_record_vector(facts, [&](auto& records) {
-      const auto is_replaced = [&](const auto& record) {
-        return is_replaced_at(record.id, record.pos.file);
-      };
-      // Only a kind that loses a record stops being a view of the embedded data.
-      if (std::any_of(records.begin(), records.end(), is_replaced)) {
-        std::erase_if(records.edit(), is_replaced);
-      }
-    });
-    std::erase_if(base.links,
-                  [&](const LinkUse& link) { return is_replaced_at(link.owner, link.pos.file); });
-  }
+  if (!state.replaced.empty()) drop_replaced(base, state.replaced);
   facts.build_index();
 }
 
