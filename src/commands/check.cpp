@@ -5,6 +5,7 @@
 #include "commands/exit_status.hpp"
 #include "load/review.hpp"
 #include "render/diagnostics.hpp"
+#include "util/i18n.hpp"
 
 namespace nkfacts::commands {
 
@@ -34,9 +35,9 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
     const auto named = [&](const std::string& path) {
       return d.message.rfind(path + ": ", 0) == 0;
     };
-    if (d.hint.rfind("--facts takes", 0) == 0 &&
+    if (d.hint == util::tr("--facts takes a .toml file or a directory of them") &&
         std::any_of(options.paths.begin(), options.paths.end(), named)) {
-      d.hint = "check takes a .toml file, a directory of them, or - for standard input";
+      d.hint = util::tr("check takes a .toml file, a directory of them, or - for standard input");
     }
   }
   auto more = load::review_fact_base(loaded.facts, today);

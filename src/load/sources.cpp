@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "load/limits.hpp"
+#include "load/say.hpp"
 #include "load/toml_loader.hpp"
 #include "util/text.hpp"
 
@@ -27,6 +28,7 @@ namespace fs = std::filesystem;
 using model::Diagnostic;
 using model::Kind;
 using model::Severity;
+using util::tr;
 
 Diagnostic path_problem(Severity severity, std::string_view path, std::string message,
                         std::string hint = {}) {
@@ -40,11 +42,11 @@ Diagnostic path_problem(Severity severity, std::string_view path, std::string me
 // What a path that is not a regular file is, for messages: reading one could block for
 // ever (a FIFO nobody writes to) or never end (a device).
 std::string_view special_file_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
-  return "not a regular file";
+  if (S_ISDIR(mode)) return tr("a directory");
+  if (S_ISFIFO(mode)) return tr("a FIFO (named pipe)");
+  if (S_ISSOCK(mode)) return tr("a socket");
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return tr("a device");
+  return tr("not a regular file");
 }
 
 // Reads a whole file or standard input; nullopt and a message on failure. A regular file
@@ -57,7 +59,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& probl
   if (path != "-") {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
-      problem = errno == ELOOP ? std::string("a loop of symbolic links") : std::strerror(errno);
+      problem = errno == ELOOP ? std::string(tr("a loop of symbolic links")) : std::strerror(errno);
       return std::nullopt;
     }
     struct stat info {};
@@ -66,7 +68,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& probl
     } else if (S_ISDIR(info.st_mode)) {
       problem = std::strerror(EISDIR);
     } else if (!S_ISREG(info.st_mode)) {
-      problem = fmt::format("{}, not a fact file", special_file_kind(info.st_mode));
+      problem = say("{}, not a fact file", special_file_kind(info.st_mode));
     }
     if (!problem.empty()) {
       ::close(fd);
@@ -96,7 +98,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& probl
     text.append(buffer, count);
   }
   if (text.size() > k_max_file_bytes) {
-    problem = fmt::format("larger than the limit of {} bytes", k_max_file_bytes);
+    problem = say("larger than the limit of {} bytes", k_max_file_bytes);
   }
   const bool failed = std::ferror(file) != 0;
   if (failed && problem.empty()) problem = std::strerror(errno);
@@ -112,19 +114,18 @@ void for_each_record_vector(model::FactBase& facts, Visit&& visit) {
 }
 
 std::string describe_file(std::string_view file) {
-  return file.empty() ? std::string("the embedded facts") : std::string(file);
+  return file.empty() ? std::string(tr("the embedded facts")) : std::string(file);
 }
 
-std::string kind_article(Kind kind) {
-  const auto name = model::kind_name(kind);
-  const bool vowel = name.front() == 'e';
-  return fmt::format("{} {}", vowel ? "an" : "a", name);
+// "a danger", "an event": English puts an article before a kind's name, Korean nothing.
+std::string with_article(std::string_view name) {
+  return name.front() == 'e' ? say("an {}", tr(name)) : say("a {}", tr(name));
 }
 
 // What a link may name, in messages: "danger", or "record other than a reference".
-std::string expected_name(model::KindSet expected) {
-  if (const auto kind = expected.single()) return std::string(model::kind_name(*kind));
-  return "record other than a reference";
+std::string_view expected_name(model::KindSet expected) {
+  if (const auto kind = expected.single()) return model::kind_name(*kind);
+  return util::tr_noop("record other than a reference");
 }
 
 std::vector<std::string> ids_of(const model::FactBase& facts, model::KindSet kinds) {
@@ -143,7 +144,7 @@ std::vector<std::string> ids_of(const model::FactBase& facts, model::KindSet kin
 std::optional<std::string> find_path(std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) == 0) return std::nullopt;
-  if (errno == ELOOP) return std::string("a loop of symbolic links");
+  if (errno == ELOOP) return std::string(tr("a loop of symbolic links"));
   const int error = errno;
   const fs::path given(path);
   const char* pwd = std::getenv("PWD");
@@ -160,7 +161,7 @@ std::optional<std::string> find_path(std::string& path) {
       return std::nullopt;
     }
   }
-  return error == ENOENT ? std::string("no such file or directory")
+  return error == ENOENT ? std::string(tr("no such file or directory"))
                          : std::string(std::strerror(error));
 }
 
@@ -205,17 +206,16 @@ LoadResult load_path(const std::string& path) {
       return result;
     }
     if (files.size() > k_max_files_per_directory) {
-      result.diagnostics.push_back(path_problem(
-          Severity::error, path,
-          fmt::format("more than {} fact files in one directory", k_max_files_per_directory)));
+      result.diagnostics.push_back(
+          path_problem(Severity::error, path,
+                       say("more than {} fact files in one directory", k_max_files_per_directory)));
       return result;
     }
     std::sort(files.begin(), files.end());
     std::sort(skipped.begin(), skipped.end());
     for (const auto& [file, mode] : skipped) {
-      result.diagnostics.push_back(
-          path_problem(Severity::warning, file,
-                       fmt::format("{}, not a fact file; skipped", special_file_kind(mode))));
+      result.diagnostics.push_back(path_problem(
+          Severity::warning, file, say("{}, not a fact file; skipped", special_file_kind(mode))));
     }
   } else {
     files.push_back(path);
@@ -228,9 +228,9 @@ LoadResult load_path(const std::string& path) {
     std::string problem;
     const auto text = read_file(file, problem);
     if (!text) {
-      result.diagnostics.push_back(path_problem(Severity::error,
-                                                file == "-" ? "standard input" : file,
-                                                fmt::format("cannot read: {}", problem)));
+      result.diagnostics.push_back(
+          path_problem(Severity::error, file == "-" ? std::string(tr("standard input")) : file,
+                       say("cannot read: {}", problem)));
       continue;
     }
     layers.push_back(load_text(*text, file == "-" ? "<stdin>" : file));
@@ -245,83 +245,125 @@ void merge_layer(LoadResult& base, LoadResult&& layer, bool replace) {
   merge_layers(base, std::move(layers), replace);
 }
 
-void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool replace) {
-  auto& facts = base.facts;
-  if (facts.files.empty()) facts.files = {""};
-  if (layers.empty()) return;
-  if (layers.size() == 1 && facts.record_count() == 0 && facts.files.size() == 1 &&
-      facts.subject.name.empty()) {
-    // Nothing to merge with: take the layer whole, index included.
-    auto diagnostics = std::move(base.diagnostics);
-    auto links = std::move(base.links);
-    base = std::move(layers.front());
-    base.diagnostics.insert(base.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
-    base.links.insert(base.links.begin(), links.begin(), links.end());
-    if (base.facts.files.empty()) base.facts.files = {""};
-    return;
+namespace {
+
+// Nothing to merge with: the one layer is taken whole, index included. False when there is.
+bool take_whole(LoadResult& base, std::vector<LoadResult>& layers) {
+  const auto& facts = base.facts;
+  if (layers.size() != 1 || facts.record_count() != 0 || facts.files.size() != 1 ||
+      !facts.subject.name.empty()) {
+    return false;
   }
+  auto diagnostics = std::move(base.diagnostics);
+  auto links = std::move(base.links);
+  base = std::move(layers.front());
+  base.diagnostics.insert(base.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+  base.links.insert(base.links.begin(), links.begin(), links.end());
+  if (base.facts.files.empty()) base.facts.files = {""};
+  return true;
+}
+
+// What merging remembers from one layer to the next.
+struct MergeState {
   // Where each id was last defined, the base's and then each layer's records: one hash
   // lookup a record, so merging is linear in the records however many layers there are.
   std::unordered_map<std::string_view, model::SourcePos> defined;
-  defined.reserve(facts.record_count());
-  for (const auto& ref : facts.index()) defined.emplace(facts.id_of(ref), facts.pos_of(ref));
   // With `replace`: ids replaced, and the first file of the layer that replaced each;
   // records of that id from earlier files are dropped.
   std::unordered_map<std::string_view, std::uint32_t> replaced;
+};
 
-  for (auto& layer : layers) {
-    const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
-    const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
-    for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {
-      facts.files.push_back(layer.facts.files[i]);
-    }
-    facts.share_storage(layer.facts);  // the layer's records point into its arena
-    auto remap = [&](model::SourcePos& pos) {
-      if (pos.file != 0) pos.file += offset;
-    };
-    for (auto& link : layer.links) remap(link.pos);
-    std::vector<std::pair<std::string_view, model::SourcePos>> added;
-    for_each_record_vector(layer.facts, [&](auto& records) {
-      if (records.empty()) return;
-      for (auto& record : records.edit()) {
-        remap(record.pos);
-        if constexpr (requires { record.points; }) {
-          if (!record.points.empty()) {
-            std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
-            for (auto& point : points) remap(point.pos);
-            record.points = layer.facts.storage().keep(points);
-          }
-        }
-        added.emplace_back(record.id, record.pos);
-        const auto old = defined.find(record.id);
-        if (old == defined.end() || record.id.empty()) continue;
-        const auto old_pos = old->second;
-        const auto old_file = facts.file_of(old_pos);
-        Diagnostic d;
-        d.path = std::string(facts.files[record.pos.file]);
-        d.line = record.pos.line;
-        if (replace) {
-          d.severity = Severity::note;
-          d.message =
-              fmt::format("\"{}\" replaces the one from {}", record.id, describe_file(old_file));
-          replaced[record.id] = first_new_file;
-        } else {
-          d.severity = Severity::error;
-          d.column = record.pos.column;
-          d.message = fmt::format("duplicate id \"{}\"", record.id);
-          d.hint = fmt::format(
-              "the first definition is at {}:{}:{}; ids must be unique within one source", old_file,
-              old_pos.line, old_pos.column);
-        }
-        base.diagnostics.push_back(std::move(d));
-      }
-    });
-    for (const auto& [id, pos] : added) defined[id] = pos;
-    std::move(layer.diagnostics.begin(), layer.diagnostics.end(),
-              std::back_inserter(base.diagnostics));
-    std::move(layer.links.begin(), layer.links.end(), std::back_inserter(base.links));
-    if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
+// The note that the record at `pos` replaces the one at `old_pos` (with `replace`), or the
+// error that its id is taken.
+Diagnostic redefinition(const model::FactBase& facts, std::string_view id, model::SourcePos pos,
+                        model::SourcePos old_pos, bool replace) {
+  const auto old_file = facts.file_of(old_pos);
+  Diagnostic d;
+  d.path = std::string(facts.files[pos.file]);
+  d.line = pos.line;
+  if (replace) {
+    d.severity = Severity::note;
+    d.message = say("\"{}\" replaces the one from {}", id, describe_file(old_file));
+  } else {
+    d.severity = Severity::error;
+    d.column = pos.column;
+    d.message = say("duplicate id \"{}\"", id);
+    d.hint = say("the first definition is at {}:{}:{}; ids must be unique within one source",
+                 old_file, old_pos.line, old_pos.column);
   }
+  return d;
+}
+
+// Adds one layer's files, diagnostics and links to `base`, with its positions moved past the
+// files already there, and reports each id it defines again. Its records are appended after.
+void add_layer(LoadResult& base, LoadResult& layer, bool replace, MergeState& state) {
+  auto& facts = base.facts;
+  const auto offset = static_cast<std::uint32_t>(facts.files.size() - 1);
+  const auto first_new_file = static_cast<std::uint32_t>(facts.files.size());
+  for (std::size_t i = 1; i < layer.facts.files.size(); ++i) {
+    facts.files.push_back(layer.facts.files[i]);
+  }
+  facts.share_storage(layer.facts);  // the layer's records point into its arena
+  auto remap = [&](model::SourcePos& pos) {
+    if (pos.file != 0) pos.file += offset;
+  };
+  for (auto& link : layer.links) remap(link.pos);
+  std::vector<std::pair<std::string_view, model::SourcePos>> added;
+  for_each_record_vector(layer.facts, [&](auto& records) {
+    if (records.empty()) return;
+    for (auto& record : records.edit()) {
+      remap(record.pos);
+      if constexpr (requires { record.points; }) {
+        if (!record.points.empty()) {
+          std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
+          for (auto& point : points) remap(point.pos);
+          record.points = layer.facts.storage().keep(points);
+        }
+      }
+      added.emplace_back(record.id, record.pos);
+      const auto old = state.defined.find(record.id);
+      if (old == state.defined.end() || record.id.empty()) continue;
+      if (replace) state.replaced[record.id] = first_new_file;
+      base.diagnostics.push_back(redefinition(facts, record.id, record.pos, old->second, replace));
+    }
+  });
+  for (const auto& [id, pos] : added) state.defined[id] = pos;
+  std::move(layer.diagnostics.begin(), layer.diagnostics.end(),
+            std::back_inserter(base.diagnostics));
+  std::move(layer.links.begin(), layer.links.end(), std::back_inserter(base.links));
+  if (!layer.facts.subject.name.empty()) facts.subject = layer.facts.subject;
+}
+
+// Drops the records that a later file replaced, and their links.
+void drop_replaced(LoadResult& base,
+                   const std::unordered_map<std::string_view, std::uint32_t>& replaced) {
+  const auto is_replaced_at = [&](std::string_view id, std::uint32_t file) {
+    const auto it = replaced.find(id);
+    return it != replaced.end() && file < it->second;
+  };
+  for_each_record_vector(base.facts, [&](auto& records) {
+    const auto is_replaced = [&](const auto& record) {
+      return is_replaced_at(record.id, record.pos.file);
+    };
+    // Only a kind that loses a record stops being a view of the embedded data.
+    if (std::any_of(records.begin(), records.end(), is_replaced)) {
+      std::erase_if(records.edit(), is_replaced);
+    }
+  });
+  std::erase_if(base.links,
+                [&](const LinkUse& link) { return is_replaced_at(link.owner, link.pos.file); });
+}
+
+}  // namespace
+
+void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool replace) {
+  auto& facts = base.facts;
+  if (facts.files.empty()) facts.files = {""};
+  if (layers.empty() || take_whole(base, layers)) return;
+  MergeState state;
+  state.defined.reserve(facts.record_count());
+  for (const auto& ref : facts.index()) state.defined.emplace(facts.id_of(ref), facts.pos_of(ref));
+  for (auto& layer : layers) add_layer(base, layer, replace, state);
 
   auto append_records = [](auto& to, const auto& from) {
     if (from.empty()) return;
@@ -333,23 +375,7 @@ void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool repla
       append_records(model::records_of(facts, schema), model::records_of(layer.facts, schema));
     });
   }
-  if (!replaced.empty()) {
-    const auto is_replaced_at = [&](std::string_view id, std::uint32_t file) {
-      const auto it = replaced.find(id);
-      return it != replaced.end() && file < it->second;
-    };
-    for_each_record_vector(facts, [&](auto& records) {
-      const auto is_replaced = [&](const auto& record) {
-        return is_replaced_at(record.id, record.pos.file);
-      };
-      // Only a kind that loses a record stops being a view of the embedded data.
-      if (std::any_of(records.begin(), records.end(), is_replaced)) {
-        std::erase_if(records.edit(), is_replaced);
-      }
-    });
-    std::erase_if(base.links,
-                  [&](const LinkUse& link) { return is_replaced_at(link.owner, link.pos.file); });
-  }
+  if (!state.replaced.empty()) drop_replaced(base, state.replaced);
   facts.build_index();
 }
 
@@ -363,17 +389,15 @@ std::vector<Diagnostic> check_links(const model::FactBase& facts,
     d.path = std::string(facts.files[link.pos.file]);
     d.line = link.pos.line;
     d.column = link.pos.column;
+    const std::string_view expected = expected_name(link.expected);
     if (!target) {
-      const std::string expected = expected_name(link.expected);
-      d.message = fmt::format("unknown {} \"{}\"", expected, link.target);
+      d.message = say("unknown {} \"{}\"", tr(expected), link.target);
       const auto close = util::closest_matches(link.target, ids_of(facts, link.expected));
-      d.hint = close.empty()
-                   ? fmt::format("no {} has this id", expected)
-                   : fmt::format("did you mean {}?", util::quoted_alternatives(close, "or"));
+      d.hint = close.empty() ? say("no {} has this id", tr(expected))
+                             : say("did you mean {}?", util::quoted_alternatives(close, tr("or")));
     } else {
-      const std::string expected = expected_name(link.expected);
-      d.message = fmt::format("\"{}\" is {}, not {} {}", link.target, kind_article(target->kind),
-                              expected.front() == 'e' ? "an" : "a", expected);
+      d.message = say("\"{}\" is {}, not {}", link.target,
+                      with_article(model::kind_name(target->kind)), with_article(expected));
     }
     out.push_back(std::move(d));
   }
@@ -392,11 +416,11 @@ LoadResult load_sources(SourceOptions options) {
   for (const auto& given : options.env_paths) {
     std::string path = given;
     if (const auto problem = find_path(path)) {
-      const bool missing = *problem == "no such file or directory";
+      const bool missing = *problem == tr("no such file or directory");
       result.diagnostics.push_back(
           path_problem(Severity::warning, path,
-                       fmt::format("{}; skipping this NKFACTS_PATH entry",
-                                   missing ? std::string("not found") : *problem)));
+                       say("{}; skipping this NKFACTS_PATH entry",
+                           missing ? std::string(tr("not found")) : *problem)));
       continue;
     }
     merge_layer(result, load_path(path), true);
@@ -405,8 +429,9 @@ LoadResult load_sources(SourceOptions options) {
     std::string path = given;
     if (path != "-") {
       if (const auto problem = find_path(path)) {
-        result.diagnostics.push_back(path_problem(
-            Severity::error, path, *problem, "--facts takes a .toml file or a directory of them"));
+        result.diagnostics.push_back(
+            path_problem(Severity::error, path, *problem,
+                         std::string(tr("--facts takes a .toml file or a directory of them"))));
         continue;
       }
     }
@@ -414,8 +439,8 @@ LoadResult load_sources(SourceOptions options) {
   }
   if (result.facts.record_count() > k_max_records) {
     Diagnostic d;
-    d.message = fmt::format("{} records loaded; the limit is {}", result.facts.record_count(),
-                            k_max_records);
+    d.message =
+        say("{} records loaded; the limit is {}", result.facts.record_count(), k_max_records);
     result.diagnostics.push_back(std::move(d));
   }
   auto problems = check_links(result.facts, result.links);

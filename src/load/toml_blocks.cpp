@@ -55,6 +55,21 @@ std::size_t skip_string(std::string_view text, std::size_t i, char quote, bool m
   return n;
 }
 
+// The blocks of `text` between the cuts, the prefix before the first one included, each
+// with the number of lines before it.
+void add_blocks(std::string_view text, const std::vector<std::size_t>& cuts, TomlBlocks& result) {
+  result.blocks.reserve(cuts.size() + 1);
+  std::size_t begin = 0;
+  std::uint32_t line = 0;
+  std::size_t newline = text.find('\n');  // found by memchr: std::count went byte by byte
+  for (std::size_t b = 0; b <= cuts.size(); ++b) {
+    const std::size_t end = b < cuts.size() ? cuts[b] : text.size();
+    result.blocks.push_back({begin, end, line});
+    for (; newline < end; newline = text.find('\n', newline + 1)) ++line;
+    begin = end;
+  }
+}
+
 }  // namespace
 
 std::optional<TomlBlocks> split_toml_blocks(std::string_view text, std::size_t block_bytes,
@@ -123,17 +138,7 @@ std::optional<TomlBlocks> split_toml_blocks(std::string_view text, std::size_t b
     }
   }
   if (cuts.size() < 2) return std::nullopt;
-
-  result.blocks.reserve(cuts.size() + 1);
-  std::size_t begin = 0;
-  std::uint32_t line = 0;
-  std::size_t newline = text.find('\n');  // found by memchr: std::count went byte by byte
-  for (std::size_t b = 0; b <= cuts.size(); ++b) {
-    const std::size_t end = b < cuts.size() ? cuts[b] : n;
-    result.blocks.push_back({begin, end, line});
-    for (; newline < end; newline = text.find('\n', newline + 1)) ++line;
-    begin = end;
-  }
+  add_blocks(text, cuts, result);
   return result;
 }
 

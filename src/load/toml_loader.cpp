@@ -17,9 +17,11 @@
 
 #include "load/limits.hpp"
 #include "load/review.hpp"
+#include "load/say.hpp"
 #include "load/toml_blocks.hpp"
 #include "load/toml_hazards.hpp"
 #include "model/schema.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -30,6 +32,7 @@ using model::FieldType;
 using model::Kind;
 using model::Severity;
 using model::SourcePos;
+using util::tr;
 
 constexpr std::uint32_t k_file = 1;  // records of a single-file load point at files[1]
 
@@ -77,25 +80,25 @@ bool is_kebab_id(std::string_view id) {
 std::string_view type_name(toml::node_type type) {
   switch (type) {
     case toml::node_type::string:
-      return "a string";
+      return tr("a string");
     case toml::node_type::integer:
-      return "an integer";
+      return tr("an integer");
     case toml::node_type::floating_point:
-      return "a number";
+      return tr("a number");
     case toml::node_type::boolean:
-      return "a boolean";
+      return tr("a boolean");
     case toml::node_type::date:
-      return "a date";
+      return tr("a date");
     case toml::node_type::time:
-      return "a time";
+      return tr("a time");
     case toml::node_type::date_time:
-      return "a date-time";
+      return tr("a date-time");
     case toml::node_type::array:
-      return "an array";
+      return tr("an array");
     case toml::node_type::table:
-      return "a table";
+      return tr("a table");
     default:
-      return "nothing";
+      return tr("nothing");
   }
 }
 
@@ -281,7 +284,7 @@ void TableReader::require(std::string_view key) {
       if (!close.empty() && close.front() == key) return;  // finish() reports the misspelling
     }
   }
-  m_loader.error(pos(), fmt::format("{} is missing the required key '{}'", m_what, key));
+  m_loader.error(pos(), say("{} is missing the required key '{}'", tr(m_what), key));
 }
 
 model::Text TableReader::text(std::string_view key, bool required) {
@@ -293,18 +296,17 @@ model::Text TableReader::text(std::string_view key, bool required) {
   auto* value = node->as_string();
   if (!value) {
     m_loader.error(m_loader.pos(node->source()),
-                   fmt::format("'{}' must be a string, not {}", key, type_name(node->type())));
+                   say("'{}' must be a string, not {}", key, type_name(node->type())));
     return {};
   }
   const std::string& text = value->get();
   if (text.size() > k_max_string_bytes) {
-    m_loader.error(m_loader.pos(node->source()),
-                   fmt::format("'{}' is {} bytes long; the limit is {}", key, text.size(),
-                               k_max_string_bytes));
+    m_loader.error(m_loader.pos(node->source()), say("'{}' is {} bytes long; the limit is {}", key,
+                                                     text.size(), k_max_string_bytes));
     return {};
   }
   if (required && text.find_first_not_of(" \t\n") == std::string::npos) {
-    m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
+    m_loader.error(m_loader.pos(node->source()), say("'{}' must not be empty", key));
   }
   check_text(key, text, *node);
   return m_loader.keep(text);
@@ -313,13 +315,12 @@ model::Text TableReader::text(std::string_view key, bool required) {
 // Text that loads but is probably a mistake, or hostile: a warning, at the string.
 void TableReader::check_text(std::string_view key, std::string_view text, const toml::node& node) {
   if (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    m_loader.warning(m_loader.pos(node.source()), fmt::format("'{}' ends with spaces", key));
+    m_loader.warning(m_loader.pos(node.source()), say("'{}' ends with spaces", key));
   }
   if (util::has_control_characters(text)) {
-    m_loader.warning(
-        m_loader.pos(node.source()),
-        fmt::format("'{}' contains control characters: \"{}\"", key, util::excerpt(text)),
-        "they are shown escaped; remove them unless they are meant");
+    m_loader.warning(m_loader.pos(node.source()),
+                     say("'{}' contains control characters: \"{}\"", key, util::excerpt(text)),
+                     std::string(tr("they are shown escaped; remove them unless they are meant")));
   }
 }
 
@@ -332,22 +333,20 @@ model::TextList TableReader::text_list(std::string_view key, bool required,
   }
   auto* array = node->as_array();
   if (!array) {
-    m_loader.error(
-        m_loader.pos(node->source()),
-        fmt::format("'{}' must be an array of strings, not {}", key, type_name(node->type())));
+    m_loader.error(m_loader.pos(node->source()),
+                   say("'{}' must be an array of strings, not {}", key, type_name(node->type())));
     return {};
   }
   if (required && array->empty()) {
-    m_loader.error(m_loader.pos(node->source()), fmt::format("'{}' must not be empty", key));
+    m_loader.error(m_loader.pos(node->source()), say("'{}' must not be empty", key));
   }
   std::vector<std::string_view>& out = m_loader.scratch_texts();
   out.clear();
   for (toml::node& element : *array) {
     auto* value = element.as_string();
     if (!value) {
-      m_loader.error(
-          m_loader.pos(element.source()),
-          fmt::format("'{}' must hold only strings, not {}", key, type_name(element.type())));
+      m_loader.error(m_loader.pos(element.source()),
+                     say("'{}' must hold only strings, not {}", key, type_name(element.type())));
       continue;
     }
     check_text(key, value->get(), element);
@@ -371,11 +370,11 @@ std::optional<double> TableReader::number(std::string_view key, bool required) {
     return std::nullopt;
   };
   const auto too_large = [&] {
-    return out_of_range(fmt::format(
-        "'{}' is out of range; a number is at most 2^53 (9007199254740992) in size", key));
+    return out_of_range(
+        say("'{}' is out of range; a number is at most 2^53 (9007199254740992) in size", key));
   };
   const auto in_range = [&](double value) -> std::optional<double> {
-    if (!std::isfinite(value)) return out_of_range(fmt::format("'{}' must be finite", key));
+    if (!std::isfinite(value)) return out_of_range(say("'{}' must be finite", key));
     if (std::fabs(value) > static_cast<double>(k_largest)) return too_large();
     return value;
   };
@@ -386,7 +385,7 @@ std::optional<double> TableReader::number(std::string_view key, bool required) {
   }
   if (const auto* floating = node->as_floating_point()) return in_range(floating->get());
   m_loader.error(m_loader.pos(node->source()),
-                 fmt::format("'{}' must be a number, not {}", key, type_name(node->type())));
+                 say("'{}' must be a number, not {}", key, type_name(node->type())));
   return std::nullopt;
 }
 
@@ -398,7 +397,7 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, bool requ
   }
   if (const auto* integer = node->as_integer()) return integer->get();
   m_loader.error(m_loader.pos(node->source()),
-                 fmt::format("'{}' must be an integer, not {}", key, type_name(node->type())));
+                 say("'{}' must be an integer, not {}", key, type_name(node->type())));
   return std::nullopt;
 }
 
@@ -409,7 +408,7 @@ std::optional<int> TableReader::year(std::string_view key) {
   if (*value >= 1 && *value <= 9999) return static_cast<int>(*value);
   // The key was asked for above; the table itself gives its place.
   m_loader.error(m_loader.pos(m_table.get(key)->source()),
-                 fmt::format("'{}' is not a valid year: {}", key, *value));
+                 say("'{}' is not a valid year: {}", key, *value));
   return std::nullopt;
 }
 
@@ -417,9 +416,9 @@ std::optional<double> TableReader::count(std::string_view key, bool required) {
   const auto value = number(key, required);
   if (!value || *value >= 0) return value;
   // Drawn as a bar, a negative count once showed as nothing ("10 = 0 + 10").
-  m_loader.error(m_loader.pos(m_table.get(key)->source()),
-                 fmt::format("'{}' is a count and cannot be negative: {}", key,
-                             util::format_number(*value, false)));
+  m_loader.error(
+      m_loader.pos(m_table.get(key)->source()),
+      say("'{}' is a count and cannot be negative: {}", key, util::format_number(*value, false)));
   return std::nullopt;
 }
 
@@ -433,8 +432,8 @@ std::optional<model::Date> TableReader::date(std::string_view key, bool required
   // One rule for loading and `check`: a date after today is an error, at the date.
   const auto dated = [&](const model::Date& d) -> std::optional<model::Date> {
     if (is_in_future(d, m_loader.today())) {
-      m_loader.error(at, fmt::format("'{}' is in the future: {}", key, model::to_iso(d)),
-                     "the facts record what has happened; check the year");
+      m_loader.error(at, say("'{}' is in the future: {}", key, model::to_iso(d)),
+                     std::string(tr("the facts record what has happened; check the year")));
     }
     return d;
   };
@@ -443,25 +442,25 @@ std::optional<model::Date> TableReader::date(std::string_view key, bool required
     // The same rule as for a year or a "YYYY-MM" string: years 1 to 9999.
     const model::Date out{d.year, d.month, d.day};
     if (model::is_valid(out)) return dated(out);
-    m_loader.error(at, fmt::format("'{}' is not a valid date: {}", key, model::to_iso(out)));
+    m_loader.error(at, say("'{}' is not a valid date: {}", key, model::to_iso(out)));
     return std::nullopt;
   }
   if (const auto* year = node->as_integer()) {
     const model::Date d{static_cast<std::int32_t>(std::clamp<std::int64_t>(year->get(), -1, 10000)),
                         0, 0};
     if (model::is_valid(d)) return dated(d);
-    m_loader.error(at, fmt::format("'{}' is not a valid year: {}", key, year->get()));
+    m_loader.error(at, say("'{}' is not a valid year: {}", key, year->get()));
     return std::nullopt;
   }
   if (const auto* text = node->as_string()) {
     if (auto d = model::parse_iso_date(text->get())) return dated(*d);
-    m_loader.error(at,
-                   fmt::format("'{}' is not a valid date: \"{}\"", key, util::excerpt(text->get())),
-                   "write a date as 2019-12-31, a month as \"2007-02\", or a year as 2019");
+    m_loader.error(
+        at, say("'{}' is not a valid date: \"{}\"", key, util::excerpt(text->get())),
+        std::string(tr("write a date as 2019-12-31, a month as \"2007-02\", or a year as 2019")));
     return std::nullopt;
   }
-  m_loader.error(at, fmt::format("'{}' must be a date, a year or \"YYYY-MM\", not {}", key,
-                                 type_name(node->type())));
+  m_loader.error(
+      at, say("'{}' must be a date, a year or \"YYYY-MM\", not {}", key, type_name(node->type())));
   return std::nullopt;
 }
 
@@ -470,7 +469,7 @@ bool TableReader::boolean(std::string_view key) {
   if (!node) return false;
   if (const auto* value = node->as_boolean()) return value->get();
   m_loader.error(m_loader.pos(node->source()),
-                 fmt::format("'{}' must be true or false, not {}", key, type_name(node->type())));
+                 say("'{}' must be true or false, not {}", key, type_name(node->type())));
   return false;
 }
 
@@ -483,12 +482,12 @@ void TableReader::finish() {
     std::sort(known.begin(), known.end());
     known.erase(std::unique(known.begin(), known.end()), known.end());
     const auto close = util::closest_matches(name, known, 1);
-    std::string hint = close.empty() ? fmt::format("{} takes: {}", m_what, fmt::join(known, ", "))
-                                     : fmt::format("did you mean '{}'? {} takes: {}", close.front(),
-                                                   m_what, fmt::join(known, ", "));
+    const std::string keys = fmt::format("{}", fmt::join(known, ", "));
+    std::string hint =
+        close.empty() ? say("{} takes: {}", tr(m_what), keys)
+                      : say("did you mean '{}'? {} takes: {}", close.front(), tr(m_what), keys);
     m_loader.error(m_loader.pos(key.source()),
-                   fmt::format("unknown key '{}' in {}", util::excerpt(name), m_what),
-                   std::move(hint));
+                   say("unknown key '{}' in {}", util::excerpt(name), tr(m_what)), std::move(hint));
   }
 }
 
@@ -536,16 +535,16 @@ bool Loader::check_encoding() {
   const auto bad = util::find_invalid_utf8(m_text);
   if (!bad) return true;
   error(position_of(*bad),
-        fmt::format("invalid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(m_text[*bad])),
-        "fact files must be saved as UTF-8");
+        say("invalid UTF-8 (byte 0x{:02x})", static_cast<unsigned char>(m_text[*bad])),
+        std::string(tr("fact files must be saved as UTF-8")));
   return false;
 }
 
 LoadResult Loader::run() {
   if (m_text.size() > k_max_file_bytes) {
     error({k_file, 0, 0},
-          fmt::format("file is {} bytes; the limit is {} bytes", m_text.size(), k_max_file_bytes),
-          "split the facts into several files");
+          say("file is {} bytes; the limit is {} bytes", m_text.size(), k_max_file_bytes),
+          std::string(tr("split the facts into several files")));
     return std::move(m_result);
   }
   if (const auto hazard = find_parser_hazard(m_text)) {
@@ -575,9 +574,8 @@ void Loader::check_record_count() {
   // Not record_count(): the index is built after the load.
   const std::size_t count = m_result.facts.records_held();
   if (count > k_max_records) {
-    error({k_file, 0, 0},
-          fmt::format("{} records in one file; the limit is {}", count, k_max_records),
-          "split the facts into several files");
+    error({k_file, 0, 0}, say("{} records in one file; the limit is {}", count, k_max_records),
+          std::string(tr("split the facts into several files")));
   }
 }
 
@@ -625,6 +623,8 @@ bool Loader::parse_whole() {
         !(message[1] >= 'A' && message[1] <= 'Z')) {
       message[0] = static_cast<char>(message[0] - 'A' + 'a');
     }
+    // toml++ speaks only English: in another language, say first what the message is.
+    if (util::language() != util::Language::en) message = say("TOML syntax error: {}", message);
     error(pos(failure.source()), util::escape_controls(message, util::Newlines::escape));
     return false;
   }
@@ -639,7 +639,7 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
     if (auto* table = node.as_table()) {
       read_subject(*table);
     } else {
-      error(at, "'subject' must be a table ([subject])");
+      error(at, std::string(tr("'subject' must be a table ([subject])")));
     }
     return;
   }
@@ -651,16 +651,17 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
       kinds.emplace_back(decltype(schema)::name);
       valid += fmt::format("[[{}]], ", decltype(schema)::name);
     });
+    valid += "[subject]";
     std::sort(kinds.begin(), kinds.end());
     const auto close = util::closest_matches(key, kinds, 1);
-    error(at, fmt::format("unknown kind '{}'", util::excerpt(key)),
-          close.empty() ? fmt::format("valid kinds: {}[subject]", valid)
-                        : fmt::format("did you mean [[{}]]?", close.front()));
+    error(at, say("unknown kind '{}'", util::excerpt(key)),
+          close.empty() ? say("valid kinds: {}", valid)
+                        : say("did you mean {}?", fmt::format("[[{}]]", close.front())));
     return;
   }
   auto* array = node.as_array();
   if (!array || !array->is_array_of_tables()) {
-    error(at, fmt::format("'{}' must be an array of tables, written [[{}]]", key, key));
+    error(at, say("'{}' must be an array of tables, written [[{}]]", key, key));
     return;
   }
   // Room for every record of the kind at once: growing the vector would move each one.
@@ -694,13 +695,13 @@ model::Text Loader::read_id(TableReader& reader) {
   const SourcePos at = pos(node->source());
   auto* value = node->as_string();
   if (!value) {
-    error(at, fmt::format("'id' must be a string, not {}", type_name(node->type())));
+    error(at, say("'id' must be a string, not {}", type_name(node->type())));
     return {};
   }
   const model::Text id = keep(value->get());
   if (!is_kebab_id(id)) {
-    error(at, fmt::format("id \"{}\" is not lower-case kebab-case", util::excerpt(id)),
-          "ids use a-z, 0-9 and single hyphens, e.g. \"arrivals-total-2025\"");
+    error(at, say("id \"{}\" is not lower-case kebab-case", util::excerpt(id)),
+          std::string(tr("ids use a-z, 0-9 and single hyphens, e.g. \"arrivals-total-2025\"")));
     return id;
   }
   const auto [it, inserted] = m_ids.emplace(id, at);
@@ -711,15 +712,15 @@ model::Text Loader::read_id(TableReader& reader) {
     if (std::tie(at.line, at.column) < std::tie(it->second.line, it->second.column)) {
       std::swap(again, it->second);
     }
-    error(again, fmt::format("duplicate id \"{}\"", id),
-          fmt::format("the first definition is at {}:{}:{}; ids must be unique within one source",
-                      m_result.facts.files[k_file], it->second.line, it->second.column));
+    error(again, say("duplicate id \"{}\"", id),
+          say("the first definition is at {}:{}:{}; ids must be unique within one source",
+              m_result.facts.files[k_file], it->second.line, it->second.column));
   }
   return id;
 }
 
 void Loader::read_subject(toml::table& table) {
-  TableReader reader(*this, table, "subject");
+  TableReader reader(*this, table, util::tr_noop("subject"));
   auto& subject = m_result.facts.subject;
   subject.name = reader.text("name", true);
   subject.summary = reader.text("summary", true);
@@ -736,8 +737,9 @@ toml::table* Loader::ko_table(TableReader& reader) {
   toml::node* node = reader.get("ko");
   if (!node) return nullptr;
   if (auto* table = node->as_table()) return table;
-  error(pos(node->source()), "'ko' must hold the Korean text as keys: ko.summary = \"...\"",
-        "write each translated field as its own line, e.g. ko.name = \"...\"");
+  error(pos(node->source()),
+        std::string(tr("'ko' must hold the Korean text as keys: ko.summary = \"...\"")),
+        std::string(tr("write each translated field as its own line, e.g. ko.name = \"...\"")));
   return nullptr;
 }
 
@@ -786,9 +788,9 @@ void Loader::read_record(toml::table& table) {
       const auto& korean = record.*std::get<model::TextList R::*>(field.member);
       if (!korean.empty() && korean.size() != english.size()) {
         error(pos(ko->get(field.key.substr(3))->source()),
-              fmt::format("'{}' has {} item(s) but '{}' has {}", field.key, korean.size(),
-                          field.translates, english.size()),
-              "give the Korean text of each English item, in the same order");
+              say("'{}' has {} item(s) but '{}' has {}", field.key, korean.size(), field.translates,
+                  english.size()),
+              std::string(tr("give the Korean text of each English item, in the same order")));
       }
     }
     twins.finish();
@@ -868,8 +870,8 @@ std::optional<std::size_t> Loader::read_choice(TableReader& reader, std::string_
   const std::vector<std::string> names(choices.begin(), choices.end());
   const auto close =
       value ? util::closest_matches(value->get(), names, 1) : std::vector<std::string>{};
-  error(pos(node->source()), fmt::format("'{}' must be one of {}", key, fmt::join(names, ", ")),
-        close.empty() ? std::string() : fmt::format("did you mean \"{}\"?", close.front()));
+  error(pos(node->source()), say("'{}' must be one of {}", key, fmt::join(names, ", ")),
+        close.empty() ? std::string() : say("did you mean \"{}\"?", close.front()));
   return std::nullopt;
 }
 
@@ -880,12 +882,12 @@ model::TextList Loader::read_aliases(TableReader& reader, std::string_view key) 
   std::vector<std::string> folded;
   for (std::size_t i = 0; i < aliases.size(); ++i) {
     if (aliases[i].find_first_not_of(" \t\n") == std::string_view::npos) {
-      error(positions[i], fmt::format("'{}' holds an empty name", key));
+      error(positions[i], say("'{}' holds an empty name", key));
       continue;
     }
     auto fold = util::fold_case(aliases[i]);
     if (std::find(folded.begin(), folded.end(), fold) != folded.end()) {
-      error(positions[i], fmt::format("'{}' names \"{}\" twice", key, util::excerpt(aliases[i])));
+      error(positions[i], say("'{}' names \"{}\" twice", key, util::excerpt(aliases[i])));
     }
     folded.push_back(std::move(fold));
   }
@@ -897,8 +899,9 @@ void Loader::check_record(const model::Reference& r, toml::table& table) {
   // such, not also as a web page without its date.
   const auto kind = table["kind"].value<std::string_view>();
   if (r.kind == model::ReferenceKind::web && kind && *kind == "web" && !r.retrieved) {
-    warning(r.pos, fmt::format("web reference \"{}\" has no 'retrieved' date", r.id),
-            "web pages change; say when the page was read, e.g. retrieved = 2025-02-04");
+    warning(r.pos, say("web reference \"{}\" has no 'retrieved' date", r.id),
+            std::string(
+                tr("web pages change; say when the page was read, e.g. retrieved = 2025-02-04")));
   }
 }
 
@@ -909,21 +912,22 @@ void Loader::read_value(TableReader& reader, toml::table& table, model::Figure& 
   const auto high = reader.number("high", false);
   if (value && (low || high)) {
     error(pos(table.get("value")->source()),
-          "a figure has either 'value' or 'low'/'high', not both");
+          std::string(tr("a figure has either 'value' or 'low'/'high', not both")));
   } else if (value) {
     f.value = {value, value};
   } else if (low || high) {
     f.value = {low, high};
     if (low && high && *low > *high) {
       error(pos(table.get("low")->source()),
-            fmt::format("'low' ({}) is above 'high' ({})", util::format_number(*low, false),
-                        util::format_number(*high, false)));
+            say("'low' ({}) is above 'high' ({})", util::format_number(*low, false),
+                util::format_number(*high, false)));
     }
   } else if (!table.contains("value") && !table.contains("low") && !table.contains("high")) {
     // A value that is there but bad (a wrong type, out of range) is reported where it
     // stands, not as missing too.
-    error(f.pos, fmt::format("figure \"{}\" has no 'value' and no 'low'/'high'", f.id),
-          "a single number is value = N; an estimate or range is low = A, high = B");
+    error(
+        f.pos, say("figure \"{}\" has no 'value' and no 'low'/'high'", f.id),
+        std::string(tr("a single number is value = N; an estimate or range is low = A, high = B")));
   }
 }
 
@@ -936,20 +940,19 @@ void Loader::check_record(const model::Figure& f, toml::table& table) {
         {"high", point ? std::nullopt : f.value.high}};
     for (const auto& [key, number] : numbers) {
       if (number && *number < 0 && table.contains(key)) {
-        error(pos(table.get(key)->source()),
-              fmt::format("'{}' is negative ({}), but counts {} cannot be", key,
-                          util::format_number(*number, false), f.unit));
+        error(pos(table.get(key)->source()), say("'{}' is negative ({}), but counts {} cannot be",
+                                                 key, util::format_number(*number, false), f.unit));
       }
     }
   }
   if (!f.as_of && !table.contains("as_of")) {
-    warning(f.pos, fmt::format("figure \"{}\" has no 'as_of' date", f.id),
-            "a figure is true as of a date: as_of = 2025-12-31, or a year");
+    warning(f.pos, say("figure \"{}\" has no 'as_of' date", f.id),
+            std::string(tr("a figure is true as of a date: as_of = 2025-12-31, or a year")));
   }
 }
 
 std::optional<model::SeriesPoint> Loader::read_point(toml::table& table, model::TextList columns) {
-  TableReader reader(*this, table, "series point");
+  TableReader reader(*this, table, util::tr_noop("series point"));
   model::SeriesPoint p;
   p.pos = reader.pos();
   const auto year = reader.year("year");
@@ -957,7 +960,7 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table, model::
   const auto to = reader.year("to");
   bool period_ok = true;
   if (year && (from || to)) {
-    error(p.pos, "a series point has either 'year' or 'from'/'to', not both");
+    error(p.pos, std::string(tr("a series point has either 'year' or 'from'/'to', not both")));
     period_ok = false;
   } else if (year) {
     p.period = {static_cast<int>(*year), static_cast<int>(*year)};
@@ -966,13 +969,15 @@ std::optional<model::SeriesPoint> Loader::read_point(toml::table& table, model::
     if (from) p.period.from = static_cast<int>(*from);
     if (from && *from > *to) {
       error(pos(table.get("from")->source()),
-            fmt::format("period starts ({}) after it ends ({})", *from, *to));
+            say("period starts ({}) after it ends ({})", *from, *to));
       period_ok = false;
     }
   } else {
     // A year that is there but bad has been reported where it stands.
     if (!table.contains("year") && !table.contains("from") && !table.contains("to")) {
-      error(p.pos, "a series point needs 'year', or 'from' and 'to', or 'to' alone (\"up to\")");
+      error(p.pos,
+            std::string(
+                tr("a series point needs 'year', or 'from' and 'to', or 'to' alone (\"up to\")")));
     }
     period_ok = false;
   }
@@ -1008,21 +1013,21 @@ void Loader::check_columns(const model::Series& s, toml::table& table) {
     const auto& column = s.columns[c];
     const auto at = pos(table.get("columns")->source());
     if (!is_kebab_id(column) || column.find('-') != std::string::npos) {
-      error(at, fmt::format("column name \"{}\" must be a lower-case word", util::excerpt(column)));
+      error(at, say("column name \"{}\" must be a lower-case word", util::excerpt(column)));
     } else if (is_reserved_column(column)) {
-      error(at, fmt::format("column name \"{}\" is taken by the series itself; the reserved "
-                            "names are year, from, to, sources, note, series, period, total and ko",
-                            column));
+      error(at, say("column name \"{}\" is taken by the series itself; the reserved "
+                    "names are year, from, to, sources, note, series, period, total and ko",
+                    column));
     } else if (std::find(s.columns.begin(), s.columns.begin() + static_cast<std::ptrdiff_t>(c),
                          column) != s.columns.begin() + static_cast<std::ptrdiff_t>(c)) {
-      error(at, fmt::format("column \"{}\" is named twice", column));
+      error(at, say("column \"{}\" is named twice", column));
     }
   }
   if (!s.share_column.empty() &&
       std::find(s.columns.begin(), s.columns.end(), s.share_column) == s.columns.end()) {
     error(pos(table.get("share")->source()),
-          fmt::format("'share' names \"{}\", which is not one of the columns",
-                      util::excerpt(s.share_column)));
+          say("'share' names \"{}\", which is not one of the columns",
+              util::excerpt(s.share_column)));
   }
 }
 
@@ -1033,7 +1038,8 @@ void Loader::read_points(TableReader& reader, toml::table& table, model::Series&
   if (!points) {
     reader.require("point");
   } else if (auto* array = points->as_array(); !array || !array->is_array_of_tables()) {
-    error(pos(points->source()), "'point' must be an array of tables, written [[series.point]]");
+    error(pos(points->source()),
+          std::string(tr("'point' must be an array of tables, written [[series.point]]")));
   } else {
     std::vector<model::SeriesPoint> kept;
     for (toml::node& element : *array) {
@@ -1045,10 +1051,10 @@ void Loader::read_points(TableReader& reader, toml::table& table, model::Series&
         const int b_from = other.period.from.value_or(-1000000);
         if (a_from <= other.period.to && b_from <= point->period.to) {
           error(point->pos,
-                fmt::format("period {} overlaps period {}", model::period_label(point->period),
-                            model::period_label(other.period)),
-                fmt::format("the other period is at {}:{}:{}", m_result.facts.files[k_file],
-                            other.pos.line, other.pos.column));
+                say("period {} overlaps period {}", model::period_label(point->period),
+                    model::period_label(other.period)),
+                say("the other period is at {}:{}:{}", m_result.facts.files[k_file], other.pos.line,
+                    other.pos.column));
           break;
         }
       }
