@@ -390,40 +390,9 @@ void apa_date(const Writer& w, const std::optional<Date>& date, bool year_only) 
   w.raw(").");
 }
 
-void cite_apa(const Reference& r, const Writer& w) {
-  std::vector<Name> names = names_of(r);
-  // APA "group authors": a report, book, data set or page without a named author is
-  // authored by the organisation that publishes it. An article without an author starts
-  // with its title (APA "missing author").
-  const bool publisher_as_author = names.empty() && !is_periodical(r.kind);
-  if (publisher_as_author) names.push_back({r.publisher, ""});
-  const bool skip_publisher = publisher_as_author || author_is_publisher(r);
-
-  const auto title = [&] {
-    const auto start = w.mark();
-    if (is_periodical(r.kind)) {
-      w.text(r.title);  // APA title element: articles not italic
-      translation(r, w);
-    } else {
-      italic_title(r, w);
-      if (r.kind == ReferenceKind::dataset) w.raw(" [Data set]");  // APA data sets
-    }
-    w.end_sentence(start);
-  };
-  if (names.empty()) {
-    title();
-    w.raw(' ');
-    apa_date(w, r.published, !is_periodical(r.kind) && r.kind != ReferenceKind::web);
-  } else {
-    const auto start = w.mark();
-    apa_authors(names, w);
-    w.end_sentence(start);
-    w.raw(' ');
-    apa_date(w, r.published, !is_periodical(r.kind) && r.kind != ReferenceKind::web);
-    w.raw(' ');
-    title();
-  }
-  // The source element (APA reference examples: periodicals, books, reports, webpages).
+// APA, source element (APA reference examples: periodicals, books, reports, webpages): the
+// journal with its volume, issue and pages, the newspaper, or the publisher.
+void apa_source(const Reference& r, const Writer& w, bool skip_publisher) {
   if (r.kind == ReferenceKind::journal) {
     w.raw(' ');
     const auto start = w.mark();
@@ -453,6 +422,44 @@ void cite_apa(const Reference& r, const Writer& w) {
     w.text(r.publisher);
     w.end_sentence(start);
   }
+}
+
+// APA, title element: articles not italic, everything else italic; data sets say so.
+void apa_title(const Reference& r, const Writer& w) {
+  const auto start = w.mark();
+  if (is_periodical(r.kind)) {
+    w.text(r.title);
+    translation(r, w);
+  } else {
+    italic_title(r, w);
+    if (r.kind == ReferenceKind::dataset) w.raw(" [Data set]");  // APA data sets
+  }
+  w.end_sentence(start);
+}
+
+void cite_apa(const Reference& r, const Writer& w) {
+  std::vector<Name> names = names_of(r);
+  // APA "group authors": a report, book, data set or page without a named author is
+  // authored by the organisation that publishes it. An article without an author starts
+  // with its title (APA "missing author").
+  const bool publisher_as_author = names.empty() && !is_periodical(r.kind);
+  if (publisher_as_author) names.push_back({r.publisher, ""});
+  const bool skip_publisher = publisher_as_author || author_is_publisher(r);
+  const bool year_only = !is_periodical(r.kind) && r.kind != ReferenceKind::web;
+  if (names.empty()) {
+    apa_title(r, w);
+    w.raw(' ');
+    apa_date(w, r.published, year_only);
+  } else {
+    const auto start = w.mark();
+    apa_authors(names, w);
+    w.end_sentence(start);
+    w.raw(' ');
+    apa_date(w, r.published, year_only);
+    w.raw(' ');
+    apa_title(r, w);
+  }
+  apa_source(r, w, skip_publisher);
   if (!r.url.empty()) {
     // APA "retrieval dates": one only for a page meant to change, i.e. an undated web
     // page; a dated article on a site is a fixed version.
@@ -597,6 +604,95 @@ void chicago_authors(const std::vector<Name>& names, const Writer& w) {
   natural_name(w, names.back());
 }
 
+// CMOS: the full date, or n.d.
+void chicago_date(const Reference& r, const Writer& w) {
+  if (r.published) {
+    long_date(w, *r.published);
+  } else {
+    w.raw("n.d.");
+  }
+}
+
+// CMOS: the year alone, or n.d.
+void chicago_year(const Reference& r, const Writer& w) {
+  if (r.published) {
+    w.number(r.published->year);
+  } else {
+    w.raw("n.d.");
+  }
+}
+
+// CMOS, newspapers: "Title." Newspaper, Month Day, Year. (An unsigned article already
+// starts with the paper's name.)
+void chicago_news(const Reference& r, const Writer& w, bool unsigned_news) {
+  quoted_title(r, w);
+  w.raw(' ');
+  const auto start = w.mark();
+  if (!unsigned_news) {
+    w.italic(r.publisher);
+    w.raw(", ");
+  }
+  chicago_date(r, w);
+  w.end_sentence(start);
+}
+
+// CMOS, journal articles: "Title." Journal 4, no. 2 (2014): 225–53.
+void chicago_journal(const Reference& r, const Writer& w) {
+  quoted_title(r, w);
+  w.raw(' ');
+  const auto start = w.mark();
+  w.italic(r.publisher);
+  if (!r.volume.empty()) {
+    w.raw(' ');
+    w.text(r.volume);
+  }
+  if (!r.issue.empty()) {
+    w.raw(", no. ");
+    w.text(r.issue);
+  }
+  w.raw(" (");
+  chicago_year(r, w);
+  w.raw(')');
+  if (!r.pages.empty()) {
+    w.raw(": ");
+    w.raw(short_pages(w.escaped(r.pages), "\u2013"));
+  }
+  w.end_sentence(start);
+}
+
+// CMOS, web pages: "Title." Site, Date, or Accessed date.
+void chicago_web(const Reference& r, const Writer& w, bool publisher_as_author) {
+  quoted_title(r, w);
+  const bool site = !publisher_as_author && !author_is_publisher(r);
+  if (site || r.published) {
+    // The site and its date as one element, like a newspaper and its date.
+    w.raw(' ');
+    const auto start = w.mark();
+    if (site) w.text(r.publisher);
+    if (site && r.published) w.raw(", ");
+    if (r.published) chicago_date(r, w);
+    w.end_sentence(start);
+  }
+  if (!r.published && r.retrieved) {
+    w.raw(" Accessed ");
+    long_date(w, *r.retrieved);
+    w.raw('.');
+  }
+}
+
+// CMOS, books and reports (and data sets): Title. Publisher, Year.
+void chicago_book(const Reference& r, const Writer& w) {
+  auto start = w.mark();
+  italic_title(r, w);
+  w.end_sentence(start);
+  w.raw(' ');
+  start = w.mark();
+  w.text(r.publisher);
+  w.raw(", ");
+  chicago_year(r, w);
+  w.end_sentence(start);
+}
+
 void cite_chicago(const Reference& r, const Writer& w) {
   std::vector<Name> names = names_of(r);
   const bool unsigned_news = names.empty() && r.kind == ReferenceKind::news;
@@ -615,87 +711,19 @@ void cite_chicago(const Reference& r, const Writer& w) {
     w.end_sentence(start);
     w.raw(' ');
   }
-  const auto date = [&] {
-    if (r.published) {
-      long_date(w, *r.published);
-    } else {
-      w.raw("n.d.");
-    }
-  };
-  const auto year = [&] {
-    if (r.published) {
-      w.number(r.published->year);
-    } else {
-      w.raw("n.d.");
-    }
-  };
   switch (r.kind) {
-    case ReferenceKind::news: {  // CMOS, newspapers: "Title." Newspaper, Month Day, Year. URL.
-      quoted_title(r, w);
-      w.raw(' ');
-      const auto start = w.mark();
-      if (!unsigned_news) {
-        w.italic(r.publisher);
-        w.raw(", ");
-      }
-      date();
-      w.end_sentence(start);
+    case ReferenceKind::news:
+      chicago_news(r, w, unsigned_news);
       break;
-    }
-    case ReferenceKind::journal: {  // CMOS, journal articles: Journal 4, no. 2 (2014): 225–53.
-      quoted_title(r, w);
-      w.raw(' ');
-      const auto start = w.mark();
-      w.italic(r.publisher);
-      if (!r.volume.empty()) {
-        w.raw(' ');
-        w.text(r.volume);
-      }
-      if (!r.issue.empty()) {
-        w.raw(", no. ");
-        w.text(r.issue);
-      }
-      w.raw(" (");
-      year();
-      w.raw(')');
-      if (!r.pages.empty()) {
-        w.raw(": ");
-        w.raw(short_pages(w.escaped(r.pages), "\u2013"));
-      }
-      w.end_sentence(start);
+    case ReferenceKind::journal:
+      chicago_journal(r, w);
       break;
-    }
-    case ReferenceKind::web: {  // CMOS, web pages: "Title." Site, Date, or Accessed date. URL.
-      quoted_title(r, w);
-      const bool site = !publisher_as_author && !author_is_publisher(r);
-      if (site || r.published) {
-        // The site and its date as one element, like a newspaper and its date.
-        w.raw(' ');
-        const auto start = w.mark();
-        if (site) w.text(r.publisher);
-        if (site && r.published) w.raw(", ");
-        if (r.published) date();
-        w.end_sentence(start);
-      }
-      if (!r.published && r.retrieved) {
-        w.raw(" Accessed ");
-        long_date(w, *r.retrieved);
-        w.raw('.');
-      }
+    case ReferenceKind::web:
+      chicago_web(r, w, publisher_as_author);
       break;
-    }
-    default: {  // books, reports, data sets (CMOS, books and reports): Title. Publisher, Year.
-      auto start = w.mark();
-      italic_title(r, w);
-      w.end_sentence(start);
-      w.raw(' ');
-      start = w.mark();
-      w.text(r.publisher);
-      w.raw(", ");
-      year();
-      w.end_sentence(start);
+    default:
+      chicago_book(r, w);
       break;
-    }
   }
   if (!r.url.empty()) {
     w.raw(' ');
@@ -776,93 +804,97 @@ void bibtex_key(std::string& out, std::string_view id) {
   }
 }
 
-void cite_bibtex(std::string& out, const Reference& r) {
-  std::string_view type = "misc";
-  switch (r.kind) {
+std::string_view bibtex_type(ReferenceKind kind) {
+  switch (kind) {
     case ReferenceKind::news:
     case ReferenceKind::journal:
-      type = "article";
-      break;
+      return "article";
     case ReferenceKind::report:
-      type = "techreport";
-      break;
+      return "techreport";
     case ReferenceKind::book:
-      type = "book";
-      break;
+      return "book";
     case ReferenceKind::web:
     case ReferenceKind::dataset:
-      type = "misc";
-      break;
+      return "misc";
   }
-  out += '@';
-  out += type;
-  out += '{';
-  bibtex_key(out, r.id);
-  // "  name         = value," with names padded to 12, one field a line, written straight
-  // into the entry: an entry has a dozen fields and this runs for every reference.
-  const auto field = [&out](std::string_view name) {
-    out += ",\n  ";
-    out += name;
-    if (name.size() < 12) out.append(12 - name.size(), ' ');
-    out += " = ";
-  };
-  const auto braced = [&](std::string_view name, std::string_view raw) {
+  return "misc";
+}
+
+// The fields of one entry, "  name         = value," with names padded to 12, one field a
+// line, written straight into the entry: an entry has a dozen fields and this runs for
+// every reference.
+class BibtexFields {
+ public:
+  explicit BibtexFields(std::string& out) : m_out(out) {}
+
+  void field(std::string_view name) const {
+    m_out += ",\n  ";
+    m_out += name;
+    if (name.size() < 12) m_out.append(12 - name.size(), ' ');
+    m_out += " = ";
+  }
+
+  void braced(std::string_view name, std::string_view raw) const {
     field(name);
-    out += '{';
-    bibtex_text(out, raw);
-    out += '}';
-  };
-  if (!r.authors.empty()) {
-    field("author");
-    out += '{';
-    for (std::size_t i = 0; i < r.authors.size(); ++i) {
-      if (i > 0) out += " and ";
-      // An organisation in braces, so BibTeX does not split it into first and last names.
-      const bool person = parse_name(r.authors[i]).is_person();
-      if (!person) out += '{';
-      bibtex_text(out, r.authors[i]);
-      if (!person) out += '}';
-    }
-    out += '}';
+    m_out += '{';
+    bibtex_text(m_out, raw);
+    m_out += '}';
   }
-  // Double braces keep the title's capitals from the style's case changes.
-  field("title");
-  out += "{{";
-  bibtex_text(out, r.title);
-  out += "}}";
-  if (!r.translated_title.empty()) {
-    field("titleaddon");
-    out += "{[";
-    bibtex_text(out, r.translated_title);
-    out += "]}";
-  }
+
   // publisher and institution are name lists for biblatex (and pandoc): a second pair of
   // braces keeps "U.S. Committee for Refugees and Immigrants" one organisation instead of
-  // two split at "and". journal is a plain field, read the same by BibTeX and biblatex.
-  const auto organisation = [&](std::string_view name, std::string_view raw) {
+  // two split at "and".
+  void organisation(std::string_view name, std::string_view raw) const {
     field(name);
-    out += "{{";
-    bibtex_text(out, raw);
-    out += "}}";
-  };
+    m_out += "{{";
+    bibtex_text(m_out, raw);
+    m_out += "}}";
+  }
+
+  std::string& out() const { return m_out; }
+
+ private:
+  std::string& m_out;
+};
+
+void bibtex_authors(const BibtexFields& f, const Reference& r) {
+  if (r.authors.empty()) return;
+  std::string& out = f.out();
+  f.field("author");
+  out += '{';
+  for (std::size_t i = 0; i < r.authors.size(); ++i) {
+    if (i > 0) out += " and ";
+    // An organisation in braces, so BibTeX does not split it into first and last names.
+    const bool person = parse_name(r.authors[i]).is_person();
+    if (!person) out += '{';
+    bibtex_text(out, r.authors[i]);
+    if (!person) out += '}';
+  }
+  out += '}';
+}
+
+// Where the work appeared: journal (a plain field, read the same by BibTeX and biblatex),
+// institution or publisher; then volume, number and pages.
+void bibtex_container(const BibtexFields& f, const Reference& r) {
   switch (r.kind) {
     case ReferenceKind::news:
     case ReferenceKind::journal:
-      braced("journal", r.publisher);
+      f.braced("journal", r.publisher);
       break;
     case ReferenceKind::report:
-      organisation("institution", r.publisher);
+      f.organisation("institution", r.publisher);
       break;
     case ReferenceKind::book:
     case ReferenceKind::web:
     case ReferenceKind::dataset:
-      organisation("publisher", r.publisher);
+      f.organisation("publisher", r.publisher);
       break;
   }
-  if (!r.volume.empty()) braced("volume", r.volume);
-  if (!r.issue.empty()) braced("number", r.issue);
+  if (!r.volume.empty()) f.braced("volume", r.volume);
+  if (!r.issue.empty()) f.braced("number", r.issue);
   if (!r.pages.empty()) {
-    field("pages");
+    std::string& out = f.out();
+    f.field("pages");
     out += '{';
     const auto start = out.size();
     bibtex_text(out, r.pages);
@@ -870,50 +902,80 @@ void cite_bibtex(std::string& out, const Reference& r) {
     if (dash != std::string::npos) out.replace(dash, 1, "--");
     out += '}';
   }
-  // year and month for BibTeX, date (ISO 8601, as precise as known) for biblatex, which
-  // prefers it to year and month.
-  if (r.published) {
-    field("year");
-    out += '{';
-    util::append_integer(out, r.published->year);
-    out += '}';
-    if (r.published->month != 0) {
-      field("month");
-      out += k_bibtex_months[r.published->month - 1];
-    }
-    field("date");
-    out += '{';
-    out += model::to_iso(*r.published);
-    out += '}';
+}
+
+// year and month for BibTeX, date (ISO 8601, as precise as known) for biblatex, which
+// prefers it to year and month.
+void bibtex_published(const BibtexFields& f, const Date& published) {
+  std::string& out = f.out();
+  f.field("year");
+  out += '{';
+  util::append_integer(out, published.year);
+  out += '}';
+  if (published.month != 0) {
+    f.field("month");
+    out += k_bibtex_months[published.month - 1];
   }
-  if (!r.issn.empty()) braced("issn", r.issn);
+  f.field("date");
+  out += '{';
+  out += model::to_iso(published);
+  out += '}';
+}
+
+// The address (and, for pages and data sets, howpublished), when it was read, and the
+// language as babel names it (biblatex's langid).
+void bibtex_online(const BibtexFields& f, const Reference& r) {
+  std::string& out = f.out();
   if (!r.url.empty()) {
-    field("url");
+    f.field("url");
     out += '{';
     bibtex_url(out, r.url);
     out += '}';
     if (r.kind == ReferenceKind::web || r.kind == ReferenceKind::dataset) {
-      field("howpublished");
+      f.field("howpublished");
       out += "{\\url{";
       bibtex_url(out, r.url);
       out += "}}";
     }
   }
   if (r.retrieved) {
-    field("urldate");
+    f.field("urldate");
     out += '{';
     out += model::to_iso(*r.retrieved);
     out += '}';
   }
-  // biblatex's langid takes babel's language names.
   if (r.language == "en") {
-    field("langid");
+    f.field("langid");
     out += "{english}";
   }
   if (r.language == "ko") {
-    field("langid");
+    f.field("langid");
     out += "{korean}";
   }
+}
+
+void cite_bibtex(std::string& out, const Reference& r) {
+  out += '@';
+  out += bibtex_type(r.kind);
+  out += '{';
+  bibtex_key(out, r.id);
+  const BibtexFields f(out);
+  bibtex_authors(f, r);
+  // Double braces keep the title's capitals from the style's case changes.
+  f.field("title");
+  out += "{{";
+  bibtex_text(out, r.title);
+  out += "}}";
+  if (!r.translated_title.empty()) {
+    f.field("titleaddon");
+    out += "{[";
+    bibtex_text(out, r.translated_title);
+    out += "]}";
+  }
+  bibtex_container(f, r);
+  if (r.published) bibtex_published(f, *r.published);
+  if (!r.issn.empty()) f.braced("issn", r.issn);
+  bibtex_online(f, r);
   out += "\n}";
 }
 
