@@ -733,6 +733,255 @@ void cite_chicago(const Reference& r, const Writer& w) {
   }
 }
 
+// ---- The Korean form (국문 참고문헌), issue #22 ----------------------------------------
+//
+// The form Korean newspapers' and journals' reference lists use, elements separated by
+// commas and the entry ended by a period (docs/citation-korean.md gives every case):
+//   news     저자, 「기사 제목」, 『매체명』, 2020년 7월 4일, URL.
+//   journal  저자, 「논문 제목」, 『학술지명』 4(2), 2014, 225-253쪽, URL.
+//   book     저자, 『제목』 (발행처, 2024), URL.   (reports and data sets alike)
+//   web      저자, 「페이지 제목」, 발행처, 2011년 9월, URL (검색일: 2026년 11월 25일).
+// A work not in Korean keeps the punctuation but quotes its title, the comma or the final
+// period inside the quotation marks ("Title," Outlet), and names its container without
+// 『』; a book's title is italic in Markdown. Titles and names are written as the
+// reference gives them; dates are always Korean.
+
+// 2020년 7월 4일, 2011년 9월, 2012년.
+void korean_date(const Writer& w, const Date& date) {
+  w.number(date.year);
+  w.raw("\ub144");  // 년
+  if (date.month == 0) return;
+  w.raw(' ');
+  w.number(date.month);
+  w.raw("\uc6d4");  // 월
+  if (date.day == 0) return;
+  w.raw(' ');
+  w.number(date.day);
+  w.raw("\uc77c");  // 일
+}
+
+// The elements of one entry, written one after another with ", " between them. A quoted
+// title of a foreign work keeps its closing quotation mark open until the next element
+// (or the end) puts the comma (or the period) inside it.
+class KoreanEntry {
+ public:
+  KoreanEntry(const Reference& r, const Writer& w) : m_r(r), m_w(w), m_korean(r.language == "ko") {}
+
+  bool korean() const { return m_korean; }
+
+  // Starts the next element.
+  void next() {
+    if (m_quote_open) {
+      m_w.raw(",\u201d ");
+      m_quote_open = false;
+    } else if (m_any) {
+      m_w.raw(", ");
+    }
+    m_any = true;
+  }
+
+  // An article's or a page's title: 「제목」, or "Title" for a foreign work. A description
+  // standing in for a title (in square brackets) is neither.
+  void article_title() {
+    next();
+    if (is_description(m_r.title)) {
+      m_w.text(m_r.title);
+    } else if (m_korean) {
+      m_w.raw("\u300c");
+      m_w.text(m_r.title);
+      m_w.raw("\u300d");
+    } else {
+      m_w.raw("\u201c");
+      m_w.text(m_r.title);
+      m_quote_open = true;
+      // A Korean rendering of a foreign title follows after the quotation marks.
+      if (!m_r.ko_title.empty()) close_quote();
+    }
+    korean_translation();
+  }
+
+  // A book's or a report's title: 『제목』, or the title as it is (italic in Markdown).
+  void book_title() {
+    next();
+    if (m_korean && !is_description(m_r.title)) {
+      m_w.raw("\u300e");
+      m_w.text(m_r.title);
+      m_w.raw("\u300f");
+    } else if (is_description(m_r.title)) {
+      m_w.text(m_r.title);
+    } else {
+      m_w.italic(m_r.title);
+    }
+    korean_translation();
+  }
+
+  // A newspaper or a journal: 『매체명』, or its name as it is.
+  void container() {
+    next();
+    if (m_korean) {
+      m_w.raw("\u300e");
+      m_w.text(m_r.publisher);
+      m_w.raw("\u300f");
+    } else {
+      m_w.text(m_r.publisher);
+    }
+  }
+
+  // The date of publication, or 날짜 미상 (date unknown) when a news article has none.
+  void date() {
+    next();
+    if (m_r.published) {
+      korean_date(m_w, *m_r.published);
+    } else {
+      m_w.raw("\ub0a0\uc9dc \ubbf8\uc0c1");  // 날짜 미상
+    }
+  }
+
+  // The address, and when it was read: URL (검색일: 2026년 11월 25일).
+  void online() {
+    if (!m_r.url.empty()) {
+      next();
+      m_w.url(m_r.url);
+    }
+    if (m_r.retrieved) {
+      close_quote();
+      m_w.raw(m_any ? " (" : "(");
+      m_w.raw("\uac80\uc0c9\uc77c: ");  // 검색일
+      korean_date(m_w, *m_r.retrieved);
+      m_w.raw(')');
+      m_any = true;
+    }
+  }
+
+  // The final period, inside an open quotation mark.
+  void finish() {
+    if (m_quote_open) {
+      if (!ends_sentence(m_w.out())) m_w.raw('.');
+      m_w.raw("\u201d");
+      m_quote_open = false;
+      return;
+    }
+    if (!ends_sentence(m_w.out())) m_w.raw('.');
+  }
+
+ private:
+  void close_quote() {
+    if (!m_quote_open) return;
+    m_w.raw("\u201d");
+    m_quote_open = false;
+  }
+
+  // A foreign title's Korean rendering, when the facts give one: [윤 대통령이 …].
+  void korean_translation() {
+    if (m_korean || m_r.ko_title.empty()) return;
+    // A description standing in for the title has its Korean description, brackets and all.
+    if (is_description(m_r.ko_title)) {
+      m_w.raw(' ');
+      m_w.text(m_r.ko_title);
+      return;
+    }
+    m_w.raw(" [");
+    m_w.text(m_r.ko_title);
+    m_w.raw(']');
+  }
+
+  const Reference& m_r;
+  const Writer& m_w;
+  bool m_korean;
+  bool m_any = false;         // an element has been written
+  bool m_quote_open = false;  // a foreign title's closing quotation mark is still to come
+};
+
+// The authors as the reference gives them: Korean names joined by a middle dot
+// (김철수·이영희), names written "Family, Given" by semicolons (Yoon, Dasl; Jeong, Andrew).
+// Without an author the entry starts with the publisher; an author who is also the
+// publisher (an organisation) is named once, as the author.
+void korean_authors(const Reference& r, const Writer& w, KoreanEntry& entry) {
+  if (r.authors.empty()) {
+    // A journal article without an author starts with its title: the journal follows it.
+    if (r.publisher.empty() || r.kind == ReferenceKind::journal) return;
+    entry.next();
+    w.text(r.publisher);
+    return;
+  }
+  entry.next();
+  const bool inverted = std::any_of(r.authors.begin(), r.authors.end(),
+                                    [](std::string_view a) { return parse_name(a).is_person(); });
+  for (std::size_t i = 0; i < r.authors.size(); ++i) {
+    if (i > 0) w.raw(inverted ? "; " : "\u00b7");
+    w.text(r.authors[i]);
+  }
+}
+
+// The publisher is written after the title unless the entry already starts with it.
+bool korean_publisher_shown(const Reference& r) {
+  return !r.authors.empty() && !author_is_publisher(r) && !r.publisher.empty();
+}
+
+// A book's imprint: (발행처, 2024), the year alone when the entry starts with the
+// publisher, 연도 미상 (year unknown) without a date.
+void korean_imprint(const Reference& r, const Writer& w) {
+  w.raw(" (");
+  if (korean_publisher_shown(r)) {
+    w.text(r.publisher);
+    w.raw(", ");
+  }
+  if (r.published) {
+    w.number(r.published->year);
+  } else {
+    w.raw("\uc5f0\ub3c4 \ubbf8\uc0c1");  // 연도 미상
+  }
+  w.raw(')');
+}
+
+void cite_korean(const Reference& r, const Writer& w) {
+  KoreanEntry entry(r, w);
+  korean_authors(r, w, entry);
+  switch (r.kind) {
+    case ReferenceKind::news:  // 저자, 「제목」, 『매체명』, 날짜
+      entry.article_title();
+      if (korean_publisher_shown(r)) entry.container();
+      entry.date();
+      break;
+    case ReferenceKind::journal:  // 저자, 「제목」, 『학술지명』 권(호), 연도, 쪽
+      entry.article_title();
+      entry.container();
+      if (!r.volume.empty()) {
+        w.raw(' ');
+        w.text(r.volume);
+      }
+      if (!r.issue.empty()) {
+        w.raw(r.volume.empty() ? " (" : "(");
+        w.text(r.issue);
+        w.raw(')');
+      }
+      if (r.published) {
+        entry.next();
+        w.number(r.published->year);
+      }
+      if (!r.pages.empty()) {
+        entry.next();
+        w.text(r.pages);
+        w.raw("\ucabd");  // 쪽
+      }
+      break;
+    case ReferenceKind::web:  // 저자, 「제목」, 발행처, 날짜
+      entry.article_title();
+      if (korean_publisher_shown(r)) {
+        entry.next();
+        w.text(r.publisher);
+      }
+      if (r.published) entry.date();
+      break;
+    default:  // books, reports, data sets: 저자, 『제목』 (발행처, 연도)
+      entry.book_title();
+      korean_imprint(r, w);
+      break;
+  }
+  entry.online();
+  entry.finish();
+}
+
 // ---- BibTeX -----------------------------------------------------------------------------
 
 // Appends `raw` with its control characters escaped (as everywhere) and LaTeX's special
@@ -1187,10 +1436,15 @@ void cite_ris(std::string& out, const Reference& r, const std::vector<std::strin
 }
 
 // What an alphabetical list sorts by: the entry's first words without quotation marks,
-// brackets or emphasis, case-folded. (The first 60 bytes decide; ties go by id.)
+// brackets or emphasis, case-folded. (The first 60 bytes or so decide; ties go by id.)
 std::string sort_key(const std::string& entry) {
   std::string out;
-  for (std::size_t i = 0; i < entry.size() && out.size() < 60; ++i) {
+  // The 60 bytes end at a character's end: half a character would not fold (and sorted an
+  // entry that starts in Japanese before every other).
+  const auto continues = [&](std::size_t i) {
+    return (static_cast<unsigned char>(entry[i]) & 0xC0) == 0x80;
+  };
+  for (std::size_t i = 0; i < entry.size() && (out.size() < 60 || continues(i)); ++i) {
     // Curly quotation marks, U+201C and U+201D: E2 80 9C and E2 80 9D.
     if (static_cast<unsigned char>(entry[i]) == 0xE2 && i + 2 < entry.size() &&
         static_cast<unsigned char>(entry[i + 1]) == 0x80 &&
@@ -1297,6 +1551,7 @@ std::optional<CitationStyle> parse_citation_style(std::string_view name) {
   if (name == "apa") return CitationStyle::apa;
   if (name == "mla") return CitationStyle::mla;
   if (name == "chicago") return CitationStyle::chicago;
+  if (name == "korean") return CitationStyle::korean;
   if (name == "bibtex") return CitationStyle::bibtex;
   if (name == "csl-json") return CitationStyle::csl_json;
   if (name == "ris") return CitationStyle::ris;
@@ -1391,6 +1646,8 @@ void cite_into(std::string& out, const model::Reference& reference, CitationStyl
       return cite_mla(reference, writer);
     case CitationStyle::chicago:
       return cite_chicago(reference, writer);
+    case CitationStyle::korean:
+      return cite_korean(reference, writer);
     case CitationStyle::bibtex:
       return cite_bibtex(out, reference);
     case CitationStyle::csl_json:
@@ -1417,7 +1674,14 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
     entries.push_back({reference, cite(*reference, style, markup)});
   if (style == CitationStyle::plain || is_export(style)) return entries;
   std::vector<std::pair<std::string, std::size_t>> keyed;
-  for (std::size_t i = 0; i < entries.size(); ++i) keyed.emplace_back(sort_key(entries[i].text), i);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    std::string key = sort_key(entries[i].text);
+    // A Korean reference list gives the works in Korean first (in 가나다 order, which is
+    // the order of their code points), then the others alphabetically.
+    if (style == CitationStyle::korean)
+      key.insert(0, 1, entries[i].reference->language == "ko" ? '0' : '1');
+    keyed.emplace_back(std::move(key), i);
+  }
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first
                               : entries[a.second].reference->id < entries[b.second].reference->id;
@@ -1427,7 +1691,7 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
   for (const auto& [key, index] : keyed) ordered.push_back(std::move(entries[index]));
   if (style == CitationStyle::apa) {
     same_author_same_year(ordered, markup);
-  } else {
+  } else if (style != CitationStyle::korean) {
     repeated_authors(ordered, style, markup);
   }
   return ordered;
