@@ -181,7 +181,11 @@ int run_handout(const Invocation& invocation, Context& context, const Session&) 
 int run_cite(const Invocation& invocation, Context& context, const Session&) {
   commands::CiteOptions options;
   options.ids = invocation.operands;
-  options.style = std::string(invocation.text("--style", "plain"));
+  // A Korean reader is given the form Korean reference lists use (issue #22). The machine
+  // formats' citation field stays plain in every language: they are the same data in both.
+  const bool korean =
+      util::language() == util::Language::ko && !commands::is_machine_format(context);
+  options.style = std::string(invocation.text("--style", korean ? "korean" : "plain"));
   return commands::run_cite(options, context);
 }
 
@@ -433,9 +437,10 @@ std::vector<Command> make_table() {
             "--topic", 0, "TOPIC", Value::choice,
             util::tr_noop("all (default), stats, routes (with the dangers), dangers or timeline"),
             util::tr_noop("handout topic"), handout_topics},
-        Option{"--style", 0, "STYLE", Value::text,
-               util::tr_noop("the bibliography's style: plain (default), apa, mla or chicago"),
-               util::tr_noop("style of the bibliography"), printed_styles}},
+        Option{
+            "--style", 0, "STYLE", Value::text,
+            util::tr_noop("the bibliography's style: plain (default), apa, mla, chicago or korean"),
+            util::tr_noop("style of the bibliography"), printed_styles}},
        {},
        {},
        "nkfacts handout > handout.md\nnkfacts handout --topic routes --style apa > routes.md\n"
@@ -453,16 +458,19 @@ std::vector<Command> make_table() {
            "exactly what supports a claim. With a reference id: that reference."),
        {Option{"--style", 0, "STYLE", Value::choice,
                util::tr_noop(
-                   "plain (default, numbered), apa (7th edition), mla (9th), chicago (17th, "
-                   "bibliography entry); apa, mla and chicago are sorted alphabetically, as their "
-                   "lists are. For reference managers: bibtex (keys are the ids), csl-json "
-                   "(citeproc, Zotero, pandoc) or ris (EndNote, Mendeley, Zotero)"),
+                   "plain (default in English, numbered), apa (7th edition), mla (9th), chicago "
+                   "(17th, bibliography entry), korean (the form of Korean reference lists, "
+                   "default with --lang ko); apa, mla and chicago are sorted alphabetically, as "
+                   "their lists are, korean gives works in Korean first. For reference managers: "
+                   "bibtex (keys are the ids), csl-json (citeproc, Zotero, pandoc) or ris "
+                   "(EndNote, Mendeley, Zotero)"),
                util::tr_noop("citation style"), citation_styles}},
        {"ID", util::tr_noop("any record id, as listed by 'nkfacts list'"), true, nullptr,
         Complete::ids},
        {},
        "nkfacts cite\nnkfacts cite arrivals-by-year --style apa\n"
        "nkfacts cite --style bibtex > nkfacts.bib\n"
+       "nkfacts cite newsis-2026-02-04 --style korean\n"
        "nkfacts cite arrivals-total-2025 --style csl-json > sources.json",
        run_cite});
 

@@ -98,7 +98,7 @@ int run_handout(const HandoutOptions& options, Context& context);
 
 struct CiteOptions {
   std::vector<std::string> ids;  // empty: every reference
-  std::string style = "plain";   // plain, apa, mla, chicago or bibtex
+  std::string style = "plain";   // a name render::parse_citation_style reads
 };
 int run_cite(const CiteOptions& options, Context& context);
 

@@ -39,6 +39,134 @@ std::string number(double value) {
   return util::format_number(value, true);
 }
 
+// The legend: each column's cell and name, "█ Men  ▒ Women".
+std::string bar_legend(const model::Series& series, const Terminal& terminal, Glyphs glyphs) {
+  std::string legend;
+  for (std::size_t c = 0; c < series.columns.size(); ++c) {
+    if (c > 0) legend += "  ";
+    legend += paint(terminal, k_bar_styles[c % k_bar_styles.size()], cell(c, terminal, glyphs));
+    legend += ' ' + clean(model::localized(series, &model::Series::columns)[c]);
+  }
+  return legend;
+}
+
+// Labels: the period on the left, "total = a + b" (or the total alone) on the right.
+struct BarLabels {
+  std::size_t label_width = 0;  // the widest period
+  double largest = 0;           // the largest total
+  std::vector<std::string> totals, breakdowns;
+  std::vector<std::string> spans;  // periods of several years
+};
+
+BarLabels bar_labels(const std::vector<const model::SeriesPoint*>& points, std::size_t columns) {
+  BarLabels labels;
+  for (const auto* point : points) {
+    const std::string label = model::period_label(point->period);
+    labels.label_width = std::max(labels.label_width, util::display_width(label));
+    if (!point->period.is_single_year()) labels.spans.push_back(label);
+    double total = 0;
+    std::string parts;
+    for (std::size_t c = 0; c < point->values.size(); ++c) {
+      const double value = std::max(0.0, point->values[c]);
+      total += value;
+      if (c > 0) parts += " + ";
+      parts += number(value);
+    }
+    labels.largest = std::max(labels.largest, total);
+    labels.totals.push_back(number(total));
+    labels.breakdowns.push_back(parts);
+  }
+  // Totals right-aligned, so their digits line up.
+  std::size_t total_width = 0;
+  for (const auto& total : labels.totals) total_width = std::max(total_width, total.size());
+  for (std::size_t i = 0; i < labels.totals.size(); ++i) {
+    labels.totals[i] = util::pad_left(labels.totals[i], total_width);
+    labels.breakdowns[i] =
+        columns > 1 ? labels.totals[i] + " = " + labels.breakdowns[i] : labels.totals[i];
+  }
+  return labels;
+}
+
+// The cells of the bar left for the bar once the period, the label and the markers have
+// theirs.
+std::size_t bar_room(const std::vector<std::string>& labels, std::size_t label_width,
+                     std::size_t width) {
+  std::size_t label_room = 0;
+  for (const auto& label : labels) label_room = std::max(label_room, util::display_width(label));
+  const std::size_t used = 2 + label_width + 1 + 1 + label_room + 3;  // markers need room too
+  return width > used ? width - used : 0;
+}
+
+// "   (people: total = Men + Women)" after the legend, or the unit alone.
+std::string unit_line(const model::Series& series, bool breakdown) {
+  const std::size_t columns = series.columns.size();
+  if (!breakdown || columns <= 1) return fmt::format("   ({})\n", clean(series.unit));
+  std::string names;
+  for (std::size_t c = 0; c < columns; ++c) {
+    names += (c ? " + " : "") + clean(model::localized(series, &model::Series::columns)[c]);
+  }
+  return fmt::format(fmt::runtime(util::tr("   ({}: total = {})\n")), clean(series.unit), names);
+}
+
+// Each column ends where the running total ends, rounded, so the bar's length is the
+// total's and the segments add up exactly. A non-zero column never vanishes: it gets at
+// least one cell, taken from the widest column of the bar when it has cells to spare,
+// added otherwise (2021: 40 men and 23 women show both, at every width).
+std::vector<std::size_t> bar_cells(const model::SeriesPoint& point, double largest,
+                                   std::size_t bar_width) {
+  std::vector<std::size_t> cells(point.values.size(), 0);
+  double running = 0;
+  std::size_t drawn = 0;
+  for (std::size_t c = 0; c < point.values.size(); ++c) {
+    running += std::max(0.0, point.values[c]);
+    // The share is kept within [0, 1]: totals past the range of a double (inf / inf)
+    // once gave a bar of billions of cells.
+    const double share = largest > 0 && std::isfinite(largest) && std::isfinite(running)
+                             ? std::clamp(running / largest, 0.0, 1.0)
+                             : 0.0;
+    const auto end = static_cast<std::size_t>(std::lround(share * static_cast<double>(bar_width)));
+    if (end > drawn) {
+      cells[c] = end - drawn;
+      drawn = end;
+    }
+  }
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (cells[c] > 0 || !(point.values[c] > 0)) continue;
+    const auto widest = std::max_element(cells.begin(), cells.end());
+    if (*widest > 1) --*widest;
+    cells[c] = 1;
+  }
+  return cells;
+}
+
+// The bar's cells painted column by column, padded to `bar_width`.
+std::string bar_text(const std::vector<std::size_t>& cells, std::size_t bar_width,
+                     const Terminal& terminal, Glyphs glyphs) {
+  std::string bar;
+  std::size_t drawn = 0;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (cells[c] == 0) continue;
+    bar += paint(terminal, k_bar_styles[c % k_bar_styles.size()],
+                 repeat(cell(c, terminal, glyphs), cells[c]));
+    drawn += cells[c];
+  }
+  return bar + std::string(bar_width - std::min(drawn, bar_width), ' ');
+}
+
+// "2001-2005 counts several years together, ...": said once under the chart.
+void several_years_note(std::string& out, const std::vector<std::string>& spans,
+                        const Terminal& terminal) {
+  std::string list;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == spans.size() ? " and " : ", ") + spans[i];
+  }
+  out +=
+      util::wrap(fmt::format("{} {} several years together, as published; {} not one year's count.",
+                             list, spans.size() == 1 ? "counts" : "count",
+                             spans.size() == 1 ? "its bar is" : "their bars are"),
+                 terminal.width, "  ", "  ");
+}
+
 }  // namespace
 
 void render_bar_chart(std::string& out, const model::Series& series,
@@ -48,130 +176,29 @@ void render_bar_chart(std::string& out, const model::Series& series,
   for (const auto* point : points) markers_of.push_back(notes.markers(point->sources, terminal));
   append_heading(out, clean(model::name_of(series)), notes.markers(series.sources, terminal),
                  terminal);
-
-  const std::size_t columns = series.columns.size();
-  std::string legend;
-  for (std::size_t c = 0; c < columns; ++c) {
-    if (c > 0) legend += "  ";
-    legend += paint(terminal, k_bar_styles[c % k_bar_styles.size()], cell(c, terminal, glyphs));
-    legend += ' ' + clean(model::localized(series, &model::Series::columns)[c]);
-  }
-
-  // Labels: the period on the left, "total = a + b" (or the total alone) on the right.
-  std::size_t label_width = 0;
-  double largest = 0;
-  std::vector<std::string> totals, breakdowns;
-  bool several_years = false;
-  std::vector<std::string> spans;
-  for (const auto* point : points) {
-    const std::string label = model::period_label(point->period);
-    label_width = std::max(label_width, util::display_width(label));
-    if (!point->period.is_single_year()) {
-      several_years = true;
-      spans.push_back(label);
-    }
-    double total = 0;
-    std::string parts;
-    for (std::size_t c = 0; c < point->values.size(); ++c) {
-      const double value = std::max(0.0, point->values[c]);
-      total += value;
-      if (c > 0) parts += " + ";
-      parts += number(value);
-    }
-    largest = std::max(largest, total);
-    totals.push_back(number(total));
-    breakdowns.push_back(parts);
-  }
-  // Totals right-aligned, so their digits line up.
-  std::size_t total_width = 0;
-  for (const auto& total : totals) total_width = std::max(total_width, total.size());
-  for (std::size_t i = 0; i < totals.size(); ++i) {
-    totals[i] = util::pad_left(totals[i], total_width);
-    breakdowns[i] = columns > 1 ? totals[i] + " = " + breakdowns[i] : totals[i];
-  }
+  const std::string legend = bar_legend(series, terminal, glyphs);
+  const BarLabels labels = bar_labels(points, series.columns.size());
   const std::size_t width = terminal.width ? terminal.width : 80;
-  const auto bar_room = [&](const std::vector<std::string>& labels, std::size_t& label_room) {
-    label_room = 0;
-    for (const auto& label : labels) label_room = std::max(label_room, util::display_width(label));
-    const std::size_t used = 2 + label_width + 1 + 1 + label_room + 3;  // markers need room too
-    return width > used ? width - used : 0;
-  };
-  std::size_t number_width = 0;
-  std::size_t bar_width = bar_room(breakdowns, number_width);
-  const std::vector<std::string>* labels = &breakdowns;
+  std::size_t bar_width = bar_room(labels.breakdowns, labels.label_width, width);
+  const std::vector<std::string>* shown = &labels.breakdowns;
   if (bar_width < 12) {  // too narrow for the breakdown: the totals alone
-    labels = &totals;
-    bar_width = bar_room(totals, number_width);
+    shown = &labels.totals;
+    bar_width = bar_room(labels.totals, labels.label_width, width);
   }
   bar_width = std::max<std::size_t>(bar_width, 4);
 
   out += "  " + legend;
-  out += labels == &breakdowns && columns > 1
-             ? fmt::format(fmt::runtime(util::tr("   ({}: total = {})\n")), clean(series.unit),
-                           [&] {
-                             std::string names;
-                             for (std::size_t c = 0; c < columns; ++c) {
-                               names += (c ? " + " : "") +
-                                        clean(model::localized(series, &model::Series::columns)[c]);
-                             }
-                             return names;
-                           }())
-             : fmt::format("   ({})\n", clean(series.unit));
-
+  out += unit_line(series, shown == &labels.breakdowns);
   for (std::size_t i = 0; i < points.size(); ++i) {
     const auto* point = points[i];
-    // Each column ends where the running total ends, rounded, so the bar's length is the
-    // total's and the segments add up exactly. A non-zero column never vanishes: it gets at
-    // least one cell, taken from the widest column of the bar when it has cells to spare,
-    // added otherwise (2021: 40 men and 23 women show both, at every width).
-    std::vector<std::size_t> cells(point->values.size(), 0);
-    double running = 0;
-    std::size_t drawn = 0;
-    for (std::size_t c = 0; c < point->values.size(); ++c) {
-      running += std::max(0.0, point->values[c]);
-      // The share is kept within [0, 1]: totals past the range of a double (inf / inf)
-      // once gave a bar of billions of cells.
-      const double share = largest > 0 && std::isfinite(largest) && std::isfinite(running)
-                               ? std::clamp(running / largest, 0.0, 1.0)
-                               : 0.0;
-      const auto end =
-          static_cast<std::size_t>(std::lround(share * static_cast<double>(bar_width)));
-      if (end > drawn) {
-        cells[c] = end - drawn;
-        drawn = end;
-      }
-    }
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c] > 0 || !(point->values[c] > 0)) continue;
-      const auto widest = std::max_element(cells.begin(), cells.end());
-      if (*widest > 1) --*widest;
-      cells[c] = 1;
-    }
-    std::string bar;
-    drawn = 0;
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      if (cells[c] == 0) continue;
-      bar += paint(terminal, k_bar_styles[c % k_bar_styles.size()],
-                   repeat(cell(c, terminal, glyphs), cells[c]));
-      drawn += cells[c];
-    }
-    out += "  " + util::pad_right(model::period_label(point->period), label_width) + ' ';
-    out += bar + std::string(bar_width - std::min(drawn, bar_width), ' ') + ' ';
-    out += paint(terminal, Style::number, (*labels)[i]);
+    const auto cells = bar_cells(*point, labels.largest, bar_width);
+    out += "  " + util::pad_right(model::period_label(point->period), labels.label_width) + ' ';
+    out += bar_text(cells, bar_width, terminal, glyphs) + ' ';
+    out += paint(terminal, Style::number, (*shown)[i]);
     if (!markers_of[i].empty()) out += ' ' + markers_of[i];
     out += '\n';
   }
-  if (several_years) {
-    std::string list;
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-      list += (i == 0 ? "" : i + 1 == spans.size() ? " and " : ", ") + spans[i];
-    }
-    out += util::wrap(
-        fmt::format("{} {} several years together, as published; {} not one year's count.", list,
-                    spans.size() == 1 ? "counts" : "count",
-                    spans.size() == 1 ? "its bar is" : "their bars are"),
-        terminal.width, "  ", "  ");
-  }
+  if (!labels.spans.empty()) several_years_note(out, labels.spans, terminal);
 }
 
 void render_timeline(std::string& out, const std::vector<const model::Event*>& events,

@@ -390,40 +390,9 @@ void apa_date(const Writer& w, const std::optional<Date>& date, bool year_only) 
   w.raw(").");
 }
 
-void cite_apa(const Reference& r, const Writer& w) {
-  std::vector<Name> names = names_of(r);
-  // APA "group authors": a report, book, data set or page without a named author is
-  // authored by the organisation that publishes it. An article without an author starts
-  // with its title (APA "missing author").
-  const bool publisher_as_author = names.empty() && !is_periodical(r.kind);
-  if (publisher_as_author) names.push_back({r.publisher, ""});
-  const bool skip_publisher = publisher_as_author || author_is_publisher(r);
-
-  const auto title = [&] {
-    const auto start = w.mark();
-    if (is_periodical(r.kind)) {
-      w.text(r.title);  // APA title element: articles not italic
-      translation(r, w);
-    } else {
-      italic_title(r, w);
-      if (r.kind == ReferenceKind::dataset) w.raw(" [Data set]");  // APA data sets
-    }
-    w.end_sentence(start);
-  };
-  if (names.empty()) {
-    title();
-    w.raw(' ');
-    apa_date(w, r.published, !is_periodical(r.kind) && r.kind != ReferenceKind::web);
-  } else {
-    const auto start = w.mark();
-    apa_authors(names, w);
-    w.end_sentence(start);
-    w.raw(' ');
-    apa_date(w, r.published, !is_periodical(r.kind) && r.kind != ReferenceKind::web);
-    w.raw(' ');
-    title();
-  }
-  // The source element (APA reference examples: periodicals, books, reports, webpages).
+// APA, source element (APA reference examples: periodicals, books, reports, webpages): the
+// journal with its volume, issue and pages, the newspaper, or the publisher.
+void apa_source(const Reference& r, const Writer& w, bool skip_publisher) {
   if (r.kind == ReferenceKind::journal) {
     w.raw(' ');
     const auto start = w.mark();
@@ -453,6 +422,44 @@ void cite_apa(const Reference& r, const Writer& w) {
     w.text(r.publisher);
     w.end_sentence(start);
   }
+}
+
+// APA, title element: articles not italic, everything else italic; data sets say so.
+void apa_title(const Reference& r, const Writer& w) {
+  const auto start = w.mark();
+  if (is_periodical(r.kind)) {
+    w.text(r.title);
+    translation(r, w);
+  } else {
+    italic_title(r, w);
+    if (r.kind == ReferenceKind::dataset) w.raw(" [Data set]");  // APA data sets
+  }
+  w.end_sentence(start);
+}
+
+void cite_apa(const Reference& r, const Writer& w) {
+  std::vector<Name> names = names_of(r);
+  // APA "group authors": a report, book, data set or page without a named author is
+  // authored by the organisation that publishes it. An article without an author starts
+  // with its title (APA "missing author").
+  const bool publisher_as_author = names.empty() && !is_periodical(r.kind);
+  if (publisher_as_author) names.push_back({r.publisher, ""});
+  const bool skip_publisher = publisher_as_author || author_is_publisher(r);
+  const bool year_only = !is_periodical(r.kind) && r.kind != ReferenceKind::web;
+  if (names.empty()) {
+    apa_title(r, w);
+    w.raw(' ');
+    apa_date(w, r.published, year_only);
+  } else {
+    const auto start = w.mark();
+    apa_authors(names, w);
+    w.end_sentence(start);
+    w.raw(' ');
+    apa_date(w, r.published, year_only);
+    w.raw(' ');
+    apa_title(r, w);
+  }
+  apa_source(r, w, skip_publisher);
   if (!r.url.empty()) {
     // APA "retrieval dates": one only for a page meant to change, i.e. an undated web
     // page; a dated article on a site is a fixed version.
@@ -597,6 +604,95 @@ void chicago_authors(const std::vector<Name>& names, const Writer& w) {
   natural_name(w, names.back());
 }
 
+// CMOS: the full date, or n.d.
+void chicago_date(const Reference& r, const Writer& w) {
+  if (r.published) {
+    long_date(w, *r.published);
+  } else {
+    w.raw("n.d.");
+  }
+}
+
+// CMOS: the year alone, or n.d.
+void chicago_year(const Reference& r, const Writer& w) {
+  if (r.published) {
+    w.number(r.published->year);
+  } else {
+    w.raw("n.d.");
+  }
+}
+
+// CMOS, newspapers: "Title." Newspaper, Month Day, Year. (An unsigned article already
+// starts with the paper's name.)
+void chicago_news(const Reference& r, const Writer& w, bool unsigned_news) {
+  quoted_title(r, w);
+  w.raw(' ');
+  const auto start = w.mark();
+  if (!unsigned_news) {
+    w.italic(r.publisher);
+    w.raw(", ");
+  }
+  chicago_date(r, w);
+  w.end_sentence(start);
+}
+
+// CMOS, journal articles: "Title." Journal 4, no. 2 (2014): 225–53.
+void chicago_journal(const Reference& r, const Writer& w) {
+  quoted_title(r, w);
+  w.raw(' ');
+  const auto start = w.mark();
+  w.italic(r.publisher);
+  if (!r.volume.empty()) {
+    w.raw(' ');
+    w.text(r.volume);
+  }
+  if (!r.issue.empty()) {
+    w.raw(", no. ");
+    w.text(r.issue);
+  }
+  w.raw(" (");
+  chicago_year(r, w);
+  w.raw(')');
+  if (!r.pages.empty()) {
+    w.raw(": ");
+    w.raw(short_pages(w.escaped(r.pages), "\u2013"));
+  }
+  w.end_sentence(start);
+}
+
+// CMOS, web pages: "Title." Site, Date, or Accessed date.
+void chicago_web(const Reference& r, const Writer& w, bool publisher_as_author) {
+  quoted_title(r, w);
+  const bool site = !publisher_as_author && !author_is_publisher(r);
+  if (site || r.published) {
+    // The site and its date as one element, like a newspaper and its date.
+    w.raw(' ');
+    const auto start = w.mark();
+    if (site) w.text(r.publisher);
+    if (site && r.published) w.raw(", ");
+    if (r.published) chicago_date(r, w);
+    w.end_sentence(start);
+  }
+  if (!r.published && r.retrieved) {
+    w.raw(" Accessed ");
+    long_date(w, *r.retrieved);
+    w.raw('.');
+  }
+}
+
+// CMOS, books and reports (and data sets): Title. Publisher, Year.
+void chicago_book(const Reference& r, const Writer& w) {
+  auto start = w.mark();
+  italic_title(r, w);
+  w.end_sentence(start);
+  w.raw(' ');
+  start = w.mark();
+  w.text(r.publisher);
+  w.raw(", ");
+  chicago_year(r, w);
+  w.end_sentence(start);
+}
+
 void cite_chicago(const Reference& r, const Writer& w) {
   std::vector<Name> names = names_of(r);
   const bool unsigned_news = names.empty() && r.kind == ReferenceKind::news;
@@ -615,87 +711,19 @@ void cite_chicago(const Reference& r, const Writer& w) {
     w.end_sentence(start);
     w.raw(' ');
   }
-  const auto date = [&] {
-    if (r.published) {
-      long_date(w, *r.published);
-    } else {
-      w.raw("n.d.");
-    }
-  };
-  const auto year = [&] {
-    if (r.published) {
-      w.number(r.published->year);
-    } else {
-      w.raw("n.d.");
-    }
-  };
   switch (r.kind) {
-    case ReferenceKind::news: {  // CMOS, newspapers: "Title." Newspaper, Month Day, Year. URL.
-      quoted_title(r, w);
-      w.raw(' ');
-      const auto start = w.mark();
-      if (!unsigned_news) {
-        w.italic(r.publisher);
-        w.raw(", ");
-      }
-      date();
-      w.end_sentence(start);
+    case ReferenceKind::news:
+      chicago_news(r, w, unsigned_news);
       break;
-    }
-    case ReferenceKind::journal: {  // CMOS, journal articles: Journal 4, no. 2 (2014): 225–53.
-      quoted_title(r, w);
-      w.raw(' ');
-      const auto start = w.mark();
-      w.italic(r.publisher);
-      if (!r.volume.empty()) {
-        w.raw(' ');
-        w.text(r.volume);
-      }
-      if (!r.issue.empty()) {
-        w.raw(", no. ");
-        w.text(r.issue);
-      }
-      w.raw(" (");
-      year();
-      w.raw(')');
-      if (!r.pages.empty()) {
-        w.raw(": ");
-        w.raw(short_pages(w.escaped(r.pages), "\u2013"));
-      }
-      w.end_sentence(start);
+    case ReferenceKind::journal:
+      chicago_journal(r, w);
       break;
-    }
-    case ReferenceKind::web: {  // CMOS, web pages: "Title." Site, Date, or Accessed date. URL.
-      quoted_title(r, w);
-      const bool site = !publisher_as_author && !author_is_publisher(r);
-      if (site || r.published) {
-        // The site and its date as one element, like a newspaper and its date.
-        w.raw(' ');
-        const auto start = w.mark();
-        if (site) w.text(r.publisher);
-        if (site && r.published) w.raw(", ");
-        if (r.published) date();
-        w.end_sentence(start);
-      }
-      if (!r.published && r.retrieved) {
-        w.raw(" Accessed ");
-        long_date(w, *r.retrieved);
-        w.raw('.');
-      }
+    case ReferenceKind::web:
+      chicago_web(r, w, publisher_as_author);
       break;
-    }
-    default: {  // books, reports, data sets (CMOS, books and reports): Title. Publisher, Year.
-      auto start = w.mark();
-      italic_title(r, w);
-      w.end_sentence(start);
-      w.raw(' ');
-      start = w.mark();
-      w.text(r.publisher);
-      w.raw(", ");
-      year();
-      w.end_sentence(start);
+    default:
+      chicago_book(r, w);
       break;
-    }
   }
   if (!r.url.empty()) {
     w.raw(' ');
@@ -703,6 +731,255 @@ void cite_chicago(const Reference& r, const Writer& w) {
     w.url(r.url);
     w.end_sentence(start);
   }
+}
+
+// ---- The Korean form (국문 참고문헌), issue #22 ----------------------------------------
+//
+// The form Korean newspapers' and journals' reference lists use, elements separated by
+// commas and the entry ended by a period (docs/citation-korean.md gives every case):
+//   news     저자, 「기사 제목」, 『매체명』, 2020년 7월 4일, URL.
+//   journal  저자, 「논문 제목」, 『학술지명』 4(2), 2014, 225-253쪽, URL.
+//   book     저자, 『제목』 (발행처, 2024), URL.   (reports and data sets alike)
+//   web      저자, 「페이지 제목」, 발행처, 2011년 9월, URL (검색일: 2026년 11월 25일).
+// A work not in Korean keeps the punctuation but quotes its title, the comma or the final
+// period inside the quotation marks ("Title," Outlet), and names its container without
+// 『』; a book's title is italic in Markdown. Titles and names are written as the
+// reference gives them; dates are always Korean.
+
+// 2020년 7월 4일, 2011년 9월, 2012년.
+void korean_date(const Writer& w, const Date& date) {
+  w.number(date.year);
+  w.raw("\ub144");  // 년
+  if (date.month == 0) return;
+  w.raw(' ');
+  w.number(date.month);
+  w.raw("\uc6d4");  // 월
+  if (date.day == 0) return;
+  w.raw(' ');
+  w.number(date.day);
+  w.raw("\uc77c");  // 일
+}
+
+// The elements of one entry, written one after another with ", " between them. A quoted
+// title of a foreign work keeps its closing quotation mark open until the next element
+// (or the end) puts the comma (or the period) inside it.
+class KoreanEntry {
+ public:
+  KoreanEntry(const Reference& r, const Writer& w) : m_r(r), m_w(w), m_korean(r.language == "ko") {}
+
+  bool korean() const { return m_korean; }
+
+  // Starts the next element.
+  void next() {
+    if (m_quote_open) {
+      m_w.raw(",\u201d ");
+      m_quote_open = false;
+    } else if (m_any) {
+      m_w.raw(", ");
+    }
+    m_any = true;
+  }
+
+  // An article's or a page's title: 「제목」, or "Title" for a foreign work. A description
+  // standing in for a title (in square brackets) is neither.
+  void article_title() {
+    next();
+    if (is_description(m_r.title)) {
+      m_w.text(m_r.title);
+    } else if (m_korean) {
+      m_w.raw("\u300c");
+      m_w.text(m_r.title);
+      m_w.raw("\u300d");
+    } else {
+      m_w.raw("\u201c");
+      m_w.text(m_r.title);
+      m_quote_open = true;
+      // A Korean rendering of a foreign title follows after the quotation marks.
+      if (!m_r.ko_title.empty()) close_quote();
+    }
+    korean_translation();
+  }
+
+  // A book's or a report's title: 『제목』, or the title as it is (italic in Markdown).
+  void book_title() {
+    next();
+    if (m_korean && !is_description(m_r.title)) {
+      m_w.raw("\u300e");
+      m_w.text(m_r.title);
+      m_w.raw("\u300f");
+    } else if (is_description(m_r.title)) {
+      m_w.text(m_r.title);
+    } else {
+      m_w.italic(m_r.title);
+    }
+    korean_translation();
+  }
+
+  // A newspaper or a journal: 『매체명』, or its name as it is.
+  void container() {
+    next();
+    if (m_korean) {
+      m_w.raw("\u300e");
+      m_w.text(m_r.publisher);
+      m_w.raw("\u300f");
+    } else {
+      m_w.text(m_r.publisher);
+    }
+  }
+
+  // The date of publication, or 날짜 미상 (date unknown) when a news article has none.
+  void date() {
+    next();
+    if (m_r.published) {
+      korean_date(m_w, *m_r.published);
+    } else {
+      m_w.raw("\ub0a0\uc9dc \ubbf8\uc0c1");  // 날짜 미상
+    }
+  }
+
+  // The address, and when it was read: URL (검색일: 2026년 11월 25일).
+  void online() {
+    if (!m_r.url.empty()) {
+      next();
+      m_w.url(m_r.url);
+    }
+    if (m_r.retrieved) {
+      close_quote();
+      m_w.raw(m_any ? " (" : "(");
+      m_w.raw("\uac80\uc0c9\uc77c: ");  // 검색일
+      korean_date(m_w, *m_r.retrieved);
+      m_w.raw(')');
+      m_any = true;
+    }
+  }
+
+  // The final period, inside an open quotation mark.
+  void finish() {
+    if (m_quote_open) {
+      if (!ends_sentence(m_w.out())) m_w.raw('.');
+      m_w.raw("\u201d");
+      m_quote_open = false;
+      return;
+    }
+    if (!ends_sentence(m_w.out())) m_w.raw('.');
+  }
+
+ private:
+  void close_quote() {
+    if (!m_quote_open) return;
+    m_w.raw("\u201d");
+    m_quote_open = false;
+  }
+
+  // A foreign title's Korean rendering, when the facts give one: [윤 대통령이 …].
+  void korean_translation() {
+    if (m_korean || m_r.ko_title.empty()) return;
+    // A description standing in for the title has its Korean description, brackets and all.
+    if (is_description(m_r.ko_title)) {
+      m_w.raw(' ');
+      m_w.text(m_r.ko_title);
+      return;
+    }
+    m_w.raw(" [");
+    m_w.text(m_r.ko_title);
+    m_w.raw(']');
+  }
+
+  const Reference& m_r;
+  const Writer& m_w;
+  bool m_korean;
+  bool m_any = false;         // an element has been written
+  bool m_quote_open = false;  // a foreign title's closing quotation mark is still to come
+};
+
+// The authors as the reference gives them: Korean names joined by a middle dot
+// (김철수·이영희), names written "Family, Given" by semicolons (Yoon, Dasl; Jeong, Andrew).
+// Without an author the entry starts with the publisher; an author who is also the
+// publisher (an organisation) is named once, as the author.
+void korean_authors(const Reference& r, const Writer& w, KoreanEntry& entry) {
+  if (r.authors.empty()) {
+    // A journal article without an author starts with its title: the journal follows it.
+    if (r.publisher.empty() || r.kind == ReferenceKind::journal) return;
+    entry.next();
+    w.text(r.publisher);
+    return;
+  }
+  entry.next();
+  const bool inverted = std::any_of(r.authors.begin(), r.authors.end(),
+                                    [](std::string_view a) { return parse_name(a).is_person(); });
+  for (std::size_t i = 0; i < r.authors.size(); ++i) {
+    if (i > 0) w.raw(inverted ? "; " : "\u00b7");
+    w.text(r.authors[i]);
+  }
+}
+
+// The publisher is written after the title unless the entry already starts with it.
+bool korean_publisher_shown(const Reference& r) {
+  return !r.authors.empty() && !author_is_publisher(r) && !r.publisher.empty();
+}
+
+// A book's imprint: (발행처, 2024), the year alone when the entry starts with the
+// publisher, 연도 미상 (year unknown) without a date.
+void korean_imprint(const Reference& r, const Writer& w) {
+  w.raw(" (");
+  if (korean_publisher_shown(r)) {
+    w.text(r.publisher);
+    w.raw(", ");
+  }
+  if (r.published) {
+    w.number(r.published->year);
+  } else {
+    w.raw("\uc5f0\ub3c4 \ubbf8\uc0c1");  // 연도 미상
+  }
+  w.raw(')');
+}
+
+void cite_korean(const Reference& r, const Writer& w) {
+  KoreanEntry entry(r, w);
+  korean_authors(r, w, entry);
+  switch (r.kind) {
+    case ReferenceKind::news:  // 저자, 「제목」, 『매체명』, 날짜
+      entry.article_title();
+      if (korean_publisher_shown(r)) entry.container();
+      entry.date();
+      break;
+    case ReferenceKind::journal:  // 저자, 「제목」, 『학술지명』 권(호), 연도, 쪽
+      entry.article_title();
+      entry.container();
+      if (!r.volume.empty()) {
+        w.raw(' ');
+        w.text(r.volume);
+      }
+      if (!r.issue.empty()) {
+        w.raw(r.volume.empty() ? " (" : "(");
+        w.text(r.issue);
+        w.raw(')');
+      }
+      if (r.published) {
+        entry.next();
+        w.number(r.published->year);
+      }
+      if (!r.pages.empty()) {
+        entry.next();
+        w.text(r.pages);
+        w.raw("\ucabd");  // 쪽
+      }
+      break;
+    case ReferenceKind::web:  // 저자, 「제목」, 발행처, 날짜
+      entry.article_title();
+      if (korean_publisher_shown(r)) {
+        entry.next();
+        w.text(r.publisher);
+      }
+      if (r.published) entry.date();
+      break;
+    default:  // books, reports, data sets: 저자, 『제목』 (발행처, 연도)
+      entry.book_title();
+      korean_imprint(r, w);
+      break;
+  }
+  entry.online();
+  entry.finish();
 }
 
 // ---- BibTeX -----------------------------------------------------------------------------
@@ -776,93 +1053,97 @@ void bibtex_key(std::string& out, std::string_view id) {
   }
 }
 
-void cite_bibtex(std::string& out, const Reference& r) {
-  std::string_view type = "misc";
-  switch (r.kind) {
+std::string_view bibtex_type(ReferenceKind kind) {
+  switch (kind) {
     case ReferenceKind::news:
     case ReferenceKind::journal:
-      type = "article";
-      break;
+      return "article";
     case ReferenceKind::report:
-      type = "techreport";
-      break;
+      return "techreport";
     case ReferenceKind::book:
-      type = "book";
-      break;
+      return "book";
     case ReferenceKind::web:
     case ReferenceKind::dataset:
-      type = "misc";
-      break;
+      return "misc";
   }
-  out += '@';
-  out += type;
-  out += '{';
-  bibtex_key(out, r.id);
-  // "  name         = value," with names padded to 12, one field a line, written straight
-  // into the entry: an entry has a dozen fields and this runs for every reference.
-  const auto field = [&out](std::string_view name) {
-    out += ",\n  ";
-    out += name;
-    if (name.size() < 12) out.append(12 - name.size(), ' ');
-    out += " = ";
-  };
-  const auto braced = [&](std::string_view name, std::string_view raw) {
+  return "misc";
+}
+
+// The fields of one entry, "  name         = value," with names padded to 12, one field a
+// line, written straight into the entry: an entry has a dozen fields and this runs for
+// every reference.
+class BibtexFields {
+ public:
+  explicit BibtexFields(std::string& out) : m_out(out) {}
+
+  void field(std::string_view name) const {
+    m_out += ",\n  ";
+    m_out += name;
+    if (name.size() < 12) m_out.append(12 - name.size(), ' ');
+    m_out += " = ";
+  }
+
+  void braced(std::string_view name, std::string_view raw) const {
     field(name);
-    out += '{';
-    bibtex_text(out, raw);
-    out += '}';
-  };
-  if (!r.authors.empty()) {
-    field("author");
-    out += '{';
-    for (std::size_t i = 0; i < r.authors.size(); ++i) {
-      if (i > 0) out += " and ";
-      // An organisation in braces, so BibTeX does not split it into first and last names.
-      const bool person = parse_name(r.authors[i]).is_person();
-      if (!person) out += '{';
-      bibtex_text(out, r.authors[i]);
-      if (!person) out += '}';
-    }
-    out += '}';
+    m_out += '{';
+    bibtex_text(m_out, raw);
+    m_out += '}';
   }
-  // Double braces keep the title's capitals from the style's case changes.
-  field("title");
-  out += "{{";
-  bibtex_text(out, r.title);
-  out += "}}";
-  if (!r.translated_title.empty()) {
-    field("titleaddon");
-    out += "{[";
-    bibtex_text(out, r.translated_title);
-    out += "]}";
-  }
+
   // publisher and institution are name lists for biblatex (and pandoc): a second pair of
   // braces keeps "U.S. Committee for Refugees and Immigrants" one organisation instead of
-  // two split at "and". journal is a plain field, read the same by BibTeX and biblatex.
-  const auto organisation = [&](std::string_view name, std::string_view raw) {
+  // two split at "and".
+  void organisation(std::string_view name, std::string_view raw) const {
     field(name);
-    out += "{{";
-    bibtex_text(out, raw);
-    out += "}}";
-  };
+    m_out += "{{";
+    bibtex_text(m_out, raw);
+    m_out += "}}";
+  }
+
+  std::string& out() const { return m_out; }
+
+ private:
+  std::string& m_out;
+};
+
+void bibtex_authors(const BibtexFields& f, const Reference& r) {
+  if (r.authors.empty()) return;
+  std::string& out = f.out();
+  f.field("author");
+  out += '{';
+  for (std::size_t i = 0; i < r.authors.size(); ++i) {
+    if (i > 0) out += " and ";
+    // An organisation in braces, so BibTeX does not split it into first and last names.
+    const bool person = parse_name(r.authors[i]).is_person();
+    if (!person) out += '{';
+    bibtex_text(out, r.authors[i]);
+    if (!person) out += '}';
+  }
+  out += '}';
+}
+
+// Where the work appeared: journal (a plain field, read the same by BibTeX and biblatex),
+// institution or publisher; then volume, number and pages.
+void bibtex_container(const BibtexFields& f, const Reference& r) {
   switch (r.kind) {
     case ReferenceKind::news:
     case ReferenceKind::journal:
-      braced("journal", r.publisher);
+      f.braced("journal", r.publisher);
       break;
     case ReferenceKind::report:
-      organisation("institution", r.publisher);
+      f.organisation("institution", r.publisher);
       break;
     case ReferenceKind::book:
     case ReferenceKind::web:
     case ReferenceKind::dataset:
-      organisation("publisher", r.publisher);
+      f.organisation("publisher", r.publisher);
       break;
   }
-  if (!r.volume.empty()) braced("volume", r.volume);
-  if (!r.issue.empty()) braced("number", r.issue);
+  if (!r.volume.empty()) f.braced("volume", r.volume);
+  if (!r.issue.empty()) f.braced("number", r.issue);
   if (!r.pages.empty()) {
-    field("pages");
+    std::string& out = f.out();
+    f.field("pages");
     out += '{';
     const auto start = out.size();
     bibtex_text(out, r.pages);
@@ -870,50 +1151,80 @@ void cite_bibtex(std::string& out, const Reference& r) {
     if (dash != std::string::npos) out.replace(dash, 1, "--");
     out += '}';
   }
-  // year and month for BibTeX, date (ISO 8601, as precise as known) for biblatex, which
-  // prefers it to year and month.
-  if (r.published) {
-    field("year");
-    out += '{';
-    util::append_integer(out, r.published->year);
-    out += '}';
-    if (r.published->month != 0) {
-      field("month");
-      out += k_bibtex_months[r.published->month - 1];
-    }
-    field("date");
-    out += '{';
-    out += model::to_iso(*r.published);
-    out += '}';
+}
+
+// year and month for BibTeX, date (ISO 8601, as precise as known) for biblatex, which
+// prefers it to year and month.
+void bibtex_published(const BibtexFields& f, const Date& published) {
+  std::string& out = f.out();
+  f.field("year");
+  out += '{';
+  util::append_integer(out, published.year);
+  out += '}';
+  if (published.month != 0) {
+    f.field("month");
+    out += k_bibtex_months[published.month - 1];
   }
-  if (!r.issn.empty()) braced("issn", r.issn);
+  f.field("date");
+  out += '{';
+  out += model::to_iso(published);
+  out += '}';
+}
+
+// The address (and, for pages and data sets, howpublished), when it was read, and the
+// language as babel names it (biblatex's langid).
+void bibtex_online(const BibtexFields& f, const Reference& r) {
+  std::string& out = f.out();
   if (!r.url.empty()) {
-    field("url");
+    f.field("url");
     out += '{';
     bibtex_url(out, r.url);
     out += '}';
     if (r.kind == ReferenceKind::web || r.kind == ReferenceKind::dataset) {
-      field("howpublished");
+      f.field("howpublished");
       out += "{\\url{";
       bibtex_url(out, r.url);
       out += "}}";
     }
   }
   if (r.retrieved) {
-    field("urldate");
+    f.field("urldate");
     out += '{';
     out += model::to_iso(*r.retrieved);
     out += '}';
   }
-  // biblatex's langid takes babel's language names.
   if (r.language == "en") {
-    field("langid");
+    f.field("langid");
     out += "{english}";
   }
   if (r.language == "ko") {
-    field("langid");
+    f.field("langid");
     out += "{korean}";
   }
+}
+
+void cite_bibtex(std::string& out, const Reference& r) {
+  out += '@';
+  out += bibtex_type(r.kind);
+  out += '{';
+  bibtex_key(out, r.id);
+  const BibtexFields f(out);
+  bibtex_authors(f, r);
+  // Double braces keep the title's capitals from the style's case changes.
+  f.field("title");
+  out += "{{";
+  bibtex_text(out, r.title);
+  out += "}}";
+  if (!r.translated_title.empty()) {
+    f.field("titleaddon");
+    out += "{[";
+    bibtex_text(out, r.translated_title);
+    out += "]}";
+  }
+  bibtex_container(f, r);
+  if (r.published) bibtex_published(f, *r.published);
+  if (!r.issn.empty()) f.braced("issn", r.issn);
+  bibtex_online(f, r);
   out += "\n}";
 }
 
@@ -1125,10 +1436,15 @@ void cite_ris(std::string& out, const Reference& r, const std::vector<std::strin
 }
 
 // What an alphabetical list sorts by: the entry's first words without quotation marks,
-// brackets or emphasis, case-folded. (The first 60 bytes decide; ties go by id.)
+// brackets or emphasis, case-folded. (The first 60 bytes or so decide; ties go by id.)
 std::string sort_key(const std::string& entry) {
   std::string out;
-  for (std::size_t i = 0; i < entry.size() && out.size() < 60; ++i) {
+  // The 60 bytes end at a character's end: half a character would not fold (and sorted an
+  // entry that starts in Japanese before every other).
+  const auto continues = [&](std::size_t i) {
+    return (static_cast<unsigned char>(entry[i]) & 0xC0) == 0x80;
+  };
+  for (std::size_t i = 0; i < entry.size() && (out.size() < 60 || continues(i)); ++i) {
     // Curly quotation marks, U+201C and U+201D: E2 80 9C and E2 80 9D.
     if (static_cast<unsigned char>(entry[i]) == 0xE2 && i + 2 < entry.size() &&
         static_cast<unsigned char>(entry[i + 1]) == 0x80 &&
@@ -1235,6 +1551,7 @@ std::optional<CitationStyle> parse_citation_style(std::string_view name) {
   if (name == "apa") return CitationStyle::apa;
   if (name == "mla") return CitationStyle::mla;
   if (name == "chicago") return CitationStyle::chicago;
+  if (name == "korean") return CitationStyle::korean;
   if (name == "bibtex") return CitationStyle::bibtex;
   if (name == "csl-json") return CitationStyle::csl_json;
   if (name == "ris") return CitationStyle::ris;
@@ -1329,6 +1646,8 @@ void cite_into(std::string& out, const model::Reference& reference, CitationStyl
       return cite_mla(reference, writer);
     case CitationStyle::chicago:
       return cite_chicago(reference, writer);
+    case CitationStyle::korean:
+      return cite_korean(reference, writer);
     case CitationStyle::bibtex:
       return cite_bibtex(out, reference);
     case CitationStyle::csl_json:
@@ -1355,7 +1674,14 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
     entries.push_back({reference, cite(*reference, style, markup)});
   if (style == CitationStyle::plain || is_export(style)) return entries;
   std::vector<std::pair<std::string, std::size_t>> keyed;
-  for (std::size_t i = 0; i < entries.size(); ++i) keyed.emplace_back(sort_key(entries[i].text), i);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    std::string key = sort_key(entries[i].text);
+    // A Korean reference list gives the works in Korean first (in 가나다 order, which is
+    // the order of their code points), then the others alphabetically.
+    if (style == CitationStyle::korean)
+      key.insert(0, 1, entries[i].reference->language == "ko" ? '0' : '1');
+    keyed.emplace_back(std::move(key), i);
+  }
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first
                               : entries[a.second].reference->id < entries[b.second].reference->id;
@@ -1365,7 +1691,7 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
   for (const auto& [key, index] : keyed) ordered.push_back(std::move(entries[index]));
   if (style == CitationStyle::apa) {
     same_author_same_year(ordered, markup);
-  } else {
+  } else if (style != CitationStyle::korean) {
     repeated_authors(ordered, style, markup);
   }
   return ordered;

@@ -18,13 +18,14 @@
 
 namespace nkfacts::render {
 
-// plain, apa, mla and chicago are printed entries; bibtex, csl-json and ris are files for
+// plain, apa, mla, chicago and korean (the form of Korean reference lists, 국문 참고문헌;
+// docs/citation-korean.md) are printed entries; bibtex, csl-json and ris are files for
 // reference managers (BibTeX/biblatex, citeproc/Zotero/pandoc, and RIS for EndNote,
 // Mendeley and Zotero).
-enum class CitationStyle { plain, apa, mla, chicago, bibtex, csl_json, ris };
+enum class CitationStyle { plain, apa, mla, chicago, korean, bibtex, csl_json, ris };
 inline constexpr std::string_view k_citation_style_names =
-    "plain, apa, mla, chicago, bibtex, csl-json, ris";
-inline constexpr std::string_view k_printed_style_names = "plain, apa, mla, chicago";
+    "plain, apa, mla, chicago, korean, bibtex, csl-json, ris";
+inline constexpr std::string_view k_printed_style_names = "plain, apa, mla, chicago, korean";
 std::optional<CitationStyle> parse_citation_style(std::string_view name);
 // True for bibtex, csl-json and ris: a file to import, not a printed bibliography.
 bool is_export(CitationStyle style);
@@ -54,7 +55,8 @@ void write_export(std::string& out, const std::vector<const model::Reference*>& 
 
 // The references in the order the style's reference list uses: alphabetical by the
 // entry's first words for apa, mla and chicago (all three sort the list by its first
-// element, author or title); unchanged for plain and the export styles.
+// element, author or title); for korean the works in Korean first, then the others, each
+// group by its first words; unchanged for plain and the export styles.
 struct Entry {
   const model::Reference* reference;
   std::string text;  // the entry in the style

@@ -59,88 +59,134 @@ std::string note_letter(std::size_t n) {
 
 // --- pictures ---------------------------------------------------------------------------
 
+namespace {
+
+// The bar chart's frame, in the picture's own units, and the columns' colours.
+constexpr double k_chart_width = 720, k_chart_left = 24, k_chart_right = 8, k_chart_top = 34,
+                 k_chart_plot = 120, k_chart_bottom = 50;
+constexpr std::string_view k_colours[] = {"#3b6ea8", "#e0893a", "#5a9e5a", "#9c5bb0"};
+
+// The title, one swatch a column with its name, and the unit on the right.
+void chart_legend_svg(std::string& out, const model::Series& series, const model::TextList& names) {
+  out += "<title>";
+  escape(out, localized(series, &model::Series::name));
+  out += "</title>\n";
+  double x = k_chart_left;
+  for (std::size_t c = 0; c < series.columns.size(); ++c) {
+    out += "<rect x=\"" + number(x) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" +
+           std::string(k_colours[c % 4]) + "\"/><text x=\"" + number(x + 16) +
+           "\" y=\"16\" font-size=\"12\">";
+    escape(out, names[c]);
+    out += "</text>\n";
+    x += 24 + 8.0 * static_cast<double>(util::display_width(names[c])) + 16;
+  }
+  out += "<text x=\"" + number(k_chart_width - k_chart_right) +
+         "\" y=\"16\" font-size=\"11\" text-anchor=\"end\">";
+  escape(out, display_unit(series.unit));
+  out += "</text>\n";
+}
+
+// Where a bar stands: its left edge and width, the baseline, units per value.
+struct BarPlace {
+  double x;
+  double width;
+  double base;
+  double scale;
+};
+
+// A bar's top and the total it stands for.
+struct BarTop {
+  double y;
+  double total;
+};
+
+// One bar: a rectangle a non-zero column, stacked from the baseline, each with its value as
+// a tooltip ("2021: 40 Men", "2021년: 남성 40명").
+BarTop bar_stack_svg(std::string& out, const model::Series& series, const model::SeriesPoint& point,
+                     const model::TextList& names, const BarPlace& place, std::string_view period) {
+  const bool korean = util::language() == util::Language::ko;
+  const std::size_t columns = series.columns.size();
+  BarTop top{place.base, 0};
+  for (std::size_t c = 0; c < point.values.size(); ++c) {
+    const double value = std::max(0.0, point.values[c]);
+    top.total += value;
+    if (!(value > 0)) continue;
+    // Every non-zero part stays visible, however small beside the largest total.
+    const double h =
+        std::max(k_min_part, std::isfinite(value) ? value * place.scale : k_chart_plot);
+    top.y -= h;
+    out += "<rect x=\"" + number(std::round(place.x * 10) / 10) + "\" y=\"" +
+           number(std::round(top.y * 10) / 10) + "\" width=\"" +
+           number(std::round(place.width * 10) / 10) + "\" height=\"" +
+           number(std::round(h * 10) / 10) + "\" fill=\"" + std::string(k_colours[c % 4]) +
+           "\"><title>";
+    escape(out, period);
+    out += ": ";
+    if (korean) {  // 2021년: 남성 40명
+      if (c < columns) escape(out, names[c]);
+      out += ' ';
+      escape(out, format_quantity(model::Quantity{value, value}, series.unit, true));
+    } else {
+      out += util::format_number(value, true);
+      out += ' ';
+      if (c < columns) escape(out, names[c]);
+    }
+    out += "</title></rect>\n";
+  }
+  return top;
+}
+
+// Above a bar its total and, when the point has a note, the note's letter; below it the
+// period, slanted.
+void bar_labels_svg(std::string& out, double cx, const BarTop& top, double base,
+                    std::string_view period, const std::string* letter) {
+  out += "<text x=\"" + number(cx) + "\" y=\"" + number(std::round((top.y - 3) * 10) / 10) +
+         "\" font-size=\"8\" text-anchor=\"middle\">" + util::format_number(top.total, true) +
+         "</text>\n";
+  if (letter) {
+    out += "<text x=\"" + number(cx) + "\" y=\"" + number(std::round((top.y - 13) * 10) / 10) +
+           "\" font-size=\"9\" font-weight=\"bold\" fill=\"#b00000\" text-anchor=\"middle\">" +
+           *letter + "</text>\n";
+  }
+  out += "<text font-size=\"9\" text-anchor=\"end\" transform=\"translate(" + number(cx + 3) + " " +
+         number(base + 8) + ") rotate(-55)\">";
+  escape(out, period);
+  out += "</text>\n";
+}
+
+}  // namespace
+
 void bar_chart_svg(std::string& out, const model::Series& series,
                    const std::vector<const model::SeriesPoint*>& points) {
   if (points.empty()) return;
-  constexpr double width = 720, left = 24, right = 8, top = 34, plot = 120, bottom = 50;
-  const std::size_t columns = series.columns.size();
   const model::TextList names = localized(series, &model::Series::columns);
-  const bool korean = util::language() == util::Language::ko;
-  constexpr std::string_view colours[] = {"#3b6ea8", "#e0893a", "#5a9e5a", "#9c5bb0"};
   double largest = 0;
   for (const auto* point : points) {
     double total = 0;
     for (const double v : point->values) total += std::max(0.0, v);
     largest = std::max(largest, total);
   }
-  const double slot = (width - left - right) / static_cast<double>(points.size());
+  const double slot =
+      (k_chart_width - k_chart_left - k_chart_right) / static_cast<double>(points.size());
   const double bar = std::max(2.0, slot * 0.72);
-  const double scale = largest > 0 && std::isfinite(largest) ? plot / largest : 0;
-  const double height = top + plot + bottom;
-  out += fmt_svg_open(width, height);
-  out += "<title>";
-  escape(out, localized(series, &model::Series::name));
-  out += "</title>\n";
-  // Legend: one swatch per column.
-  double x = left;
-  for (std::size_t c = 0; c < columns; ++c) {
-    out += "<rect x=\"" + number(x) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" +
-           std::string(colours[c % 4]) + "\"/><text x=\"" + number(x + 16) +
-           "\" y=\"16\" font-size=\"12\">";
-    escape(out, names[c]);
-    out += "</text>\n";
-    x += 24 + 8.0 * static_cast<double>(util::display_width(names[c])) + 16;
-  }
-  out += "<text x=\"" + number(width - right) + "\" y=\"16\" font-size=\"11\" text-anchor=\"end\">";
-  escape(out, display_unit(series.unit));
-  out += "</text>\n";
-  const double base = top + plot;
-  out += "<line x1=\"" + number(left) + "\" y1=\"" + number(base) + "\" x2=\"" +
-         number(width - right) + "\" y2=\"" + number(base) + "\" stroke=\"#333\"/>\n";
+  const double scale = largest > 0 && std::isfinite(largest) ? k_chart_plot / largest : 0;
+  out += fmt_svg_open(k_chart_width, k_chart_top + k_chart_plot + k_chart_bottom);
+  chart_legend_svg(out, series, names);
+  const double base = k_chart_top + k_chart_plot;
+  out += "<line x1=\"" + number(k_chart_left) + "\" y1=\"" + number(base) + "\" x2=\"" +
+         number(k_chart_width - k_chart_right) + "\" y2=\"" + number(base) +
+         "\" stroke=\"#333\"/>\n";
   std::size_t noted = 0;
   for (std::size_t i = 0; i < points.size(); ++i) {
     const auto* point = points[i];
-    const double bx = left + slot * static_cast<double>(i) + (slot - bar) / 2;
-    double y = base;
-    double total = 0;
+    const BarPlace place{k_chart_left + slot * static_cast<double>(i) + (slot - bar) / 2, bar, base,
+                         scale};
     const std::string period = model::display_period(point->period);
-    for (std::size_t c = 0; c < point->values.size(); ++c) {
-      const double value = std::max(0.0, point->values[c]);
-      total += value;
-      if (!(value > 0)) continue;
-      // Every non-zero part stays visible, however small beside the largest total.
-      const double h = std::max(k_min_part, std::isfinite(value) ? value * scale : plot);
-      y -= h;
-      out += "<rect x=\"" + number(std::round(bx * 10) / 10) + "\" y=\"" +
-             number(std::round(y * 10) / 10) + "\" width=\"" + number(std::round(bar * 10) / 10) +
-             "\" height=\"" + number(std::round(h * 10) / 10) + "\" fill=\"" +
-             std::string(colours[c % 4]) + "\"><title>";
-      escape(out, period);
-      out += ": ";
-      if (korean) {  // 2021년: 남성 40명
-        if (c < columns) escape(out, names[c]);
-        out += ' ';
-        escape(out, format_quantity(model::Quantity{value, value}, series.unit, true));
-      } else {
-        out += util::format_number(value, true);
-        out += ' ';
-        if (c < columns) escape(out, names[c]);
-      }
-      out += "</title></rect>\n";
-    }
-    const double cx = std::round((bx + bar / 2) * 10) / 10;
-    out += "<text x=\"" + number(cx) + "\" y=\"" + number(std::round((y - 3) * 10) / 10) +
-           "\" font-size=\"8\" text-anchor=\"middle\">" + util::format_number(total, true) +
-           "</text>\n";
-    if (!model::localized_note(*point).empty()) {
-      out += "<text x=\"" + number(cx) + "\" y=\"" + number(std::round((y - 13) * 10) / 10) +
-             "\" font-size=\"9\" font-weight=\"bold\" fill=\"#b00000\" text-anchor=\"middle\">" +
-             note_letter(noted++) + "</text>\n";
-    }
-    out += "<text font-size=\"9\" text-anchor=\"end\" transform=\"translate(" + number(cx + 3) +
-           " " + number(base + 8) + ") rotate(-55)\">";
-    escape(out, period);
-    out += "</text>\n";
+    const BarTop top = bar_stack_svg(out, series, *point, names, place, period);
+    const double cx = std::round((place.x + bar / 2) * 10) / 10;
+    std::optional<std::string> letter;
+    if (!model::localized_note(*point).empty()) letter = note_letter(noted++);
+    bar_labels_svg(out, cx, top, base, period, letter ? &*letter : nullptr);
   }
   out += "</svg>\n";
 }
@@ -319,6 +365,26 @@ class Doc {
     out += ". ";
     text(tr("Numbers in square brackets point to the sources at the end."));
     out += "</p>\n";
+  }
+
+  // A paragraph that opens with a label: "<p><b>Crossing:</b> text</p>". A note's paragraph
+  // has the class "note"; a softer label (Where:, Evidence:) is <em>. labelled() writes the
+  // whole paragraph with `body` escaped; begin_labelled() only its opening, for a body made
+  // of several pieces, ended by end_labelled().
+  enum class Label { bold, note, soft };
+
+  void begin_labelled(std::string_view label, Label kind = Label::bold) {
+    out += kind == Label::note   ? "<p class=\"note\"><b>"
+           : kind == Label::soft ? "<p><em>"
+                                 : "<p><b>";
+    text(label);
+    out += kind == Label::soft ? "</em> " : "</b> ";
+  }
+  void end_labelled() { out += "</p>\n"; }
+  void labelled(std::string_view label, std::string_view body, Label kind = Label::bold) {
+    begin_labelled(label, kind);
+    text(body);
+    end_labelled();
   }
 
   void link(std::string_view url) {
@@ -595,25 +661,15 @@ void route_section(Doc& doc, const model::Route& r) {
   route_svg(doc.out, r);
   doc.raw("</figure>\n");
   if (!r.crossing.empty()) {
-    doc.raw("<p><b>");
-    doc.text(tr("Crossing:"));
-    doc.raw("</b> ");
-    doc.text(localized(r, &model::Route::crossing));
-    doc.raw("</p>\n");
+    doc.labelled(tr("Crossing:"), localized(r, &model::Route::crossing));
   }
   if (!r.dangers.empty()) {
-    doc.raw("<p><b>");
-    doc.text(tr("Dangers:"));
-    doc.raw("</b> ");
+    doc.begin_labelled(tr("Dangers:"));
     danger_names(doc, r);
-    doc.raw("</p>\n");
+    doc.end_labelled();
   }
   if (!r.note.empty()) {
-    doc.raw("<p class=\"note\"><b>");
-    doc.text(tr("Note:"));
-    doc.raw("</b> ");
-    doc.text(localized(r, &model::Route::note));
-    doc.raw("</p>\n");
+    doc.labelled(tr("Note:"), localized(r, &model::Route::note), Doc::Label::note);
   }
   doc.raw("</section>\n");
 }
@@ -625,11 +681,7 @@ void danger_section(Doc& doc, const model::Danger& d) {
   doc.own(d.pos);
   doc.raw("</h3>\n");
   if (!d.where.empty()) {
-    doc.raw("<p><em>");
-    doc.text(tr("Where:"));
-    doc.raw("</em> ");
-    doc.text(localized(d, &model::Danger::where));
-    doc.raw("</p>\n");
+    doc.labelled(tr("Where:"), localized(d, &model::Danger::where), Doc::Label::soft);
   }
   doc.raw("<p>");
   doc.text(localized(d, &model::Danger::summary));
@@ -638,22 +690,16 @@ void danger_section(Doc& doc, const model::Danger& d) {
   for (const auto& r : doc.facts().routes) {
     if (std::find(r.dangers.begin(), r.dangers.end(), d.id) == r.dangers.end()) continue;
     if (first) {
-      doc.raw("<p><em>");
-      doc.text(tr("On the routes:"));
-      doc.raw("</em> ");
+      doc.begin_labelled(tr("On the routes:"), Doc::Label::soft);
     } else {
       doc.raw("; ");
     }
     first = false;
     doc.text(localized(r, &model::Route::name));
   }
-  if (!first) doc.raw("</p>\n");
+  if (!first) doc.end_labelled();
   if (!d.note.empty()) {
-    doc.raw("<p class=\"note\"><b>");
-    doc.text(tr("Note:"));
-    doc.raw("</b> ");
-    doc.text(localized(d, &model::Danger::note));
-    doc.raw("</p>\n");
+    doc.labelled(tr("Note:"), localized(d, &model::Danger::note), Doc::Label::note);
   }
   doc.raw("</section>\n");
 }
@@ -670,9 +716,7 @@ void claim_section(Doc& doc, const model::Claim& c, bool full) {
   doc.markers(c.sources);
   doc.raw("</p>\n");
   if (full && !c.claimed_by.empty()) {
-    doc.raw("<p><em>");
-    doc.text(tr("Claimed by:"));
-    doc.raw("</em> ");
+    doc.begin_labelled(tr("Claimed by:"), Doc::Label::soft);
     bool first = true;
     for (const auto id : c.claimed_by) {
       doc.raw(first ? "" : "; ");
@@ -683,12 +727,10 @@ void claim_section(Doc& doc, const model::Claim& c, bool full) {
       doc.raw("\u201d");
       doc.markers(model::TextList(&id, 1));
     }
-    doc.raw("</p>\n");
+    doc.end_labelled();
   }
   if (full && !c.evidence.empty()) {
-    doc.raw("<p><em>");
-    doc.text(tr("Evidence:"));
-    doc.raw("</em> ");
+    doc.begin_labelled(tr("Evidence:"), Doc::Label::soft);
     bool first = true;
     for (const auto id : c.evidence) {
       doc.raw(first ? "" : "; ");
@@ -696,14 +738,10 @@ void claim_section(Doc& doc, const model::Claim& c, bool full) {
       const auto* ref = doc.facts().find(id);
       doc.text(ref ? doc.facts().name_of(*ref) : id);
     }
-    doc.raw("</p>\n");
+    doc.end_labelled();
   }
   if (!c.note.empty()) {
-    doc.raw("<p class=\"note\"><b>");
-    doc.text(tr("Note:"));
-    doc.raw("</b> ");
-    doc.text(localized(c, &model::Claim::note));
-    doc.raw("</p>\n");
+    doc.labelled(tr("Note:"), localized(c, &model::Claim::note), Doc::Label::note);
   }
   doc.raw("</section>\n");
 }
@@ -890,84 +928,79 @@ std::string records_page(const model::FactBase& facts, model::Kind kind,
   return doc.finish();
 }
 
-std::string handout_page(const model::FactBase& facts, HandoutTopic topic, HandoutLength length,
-                         const PageOptions& options) {
-  Doc doc(facts, options);
-  const bool sheet = length == HandoutLength::sheet;
-  std::string title(subject_name(facts));
-  if (sheet) {
-    title += ": ";
-    title += tr("a fact sheet");
-  } else {
-    title += handout_topic_suffix(topic);
+namespace {
+
+// The sheet's routes: each main route's name and the places on its way.
+void sheet_routes(Doc& doc, const model::FactBase& facts) {
+  doc.raw("<h2>");
+  doc.text(tr("The main routes"));
+  doc.raw("</h2>\n<ul class=\"sheet-routes\">\n");
+  for (const auto* r : sorted(facts.routes)) {
+    doc.raw("<li><b>");
+    doc.text(localized(*r, &model::Route::name));
+    doc.raw("</b>");
+    doc.markers(r->sources);
+    doc.own(r->pos);
+    doc.raw(": ");
+    const model::TextList path = localized(*r, &model::Route::path);
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      if (i > 0) doc.raw(" \u2192 ");
+      doc.text(path[i]);
+    }
+    doc.raw("</li>\n");
   }
-  doc.compact = sheet;
-  doc.begin(title, sheet ? k_sheet_css : std::string_view());
-  if (!facts.subject.summary.empty()) {
-    doc.raw("<p>");
-    doc.text(model::localized_summary(facts.subject));
-    doc.raw("</p>\n");
+  doc.raw("</ul>\n");
+}
+
+// The sheet's claims: a paragraph each, the claim, its verdict and the finding.
+void sheet_claims(Doc& doc, const std::vector<const model::Claim*>& claims) {
+  doc.raw("<h2>");
+  doc.text(tr("Three claims, checked"));
+  doc.raw("</h2>\n<div class=\"claims-short\">\n");
+  std::string statement;
+  for (const auto* c : claims) {
+    statement = "\u201c";
+    statement += localized(*c, &model::Claim::statement);
+    statement += "\u201d";
+    doc.begin_labelled(statement);
+    doc.raw("<span class=\"verdict\">");
+    doc.text(tr(model::verdict_name(c->verdict)));
+    doc.raw("</span>");
+    doc.own(c->pos);
+    doc.raw(" ");
+    doc.text(localized(*c, &model::Claim::summary));
+    doc.markers(c->sources);
+    doc.end_labelled();
   }
-  doc.edition();
-  doc.raw("</header>\n");
-  if (sheet) {
-    const auto figures = headline_figures(facts, true);
-    if (!figures.empty()) {
-      doc.raw("<h2>");
-      doc.text(tr("Key figures"));
-      doc.raw("</h2>\n");
-      figures_table(doc, figures, false);
-    }
-    if (!facts.series.empty()) {
-      const auto& s = *sorted(facts.series).front();
-      doc.raw("<h2>");
-      doc.text(localized(s, &model::Series::name));
-      doc.markers(s.sources);
-      doc.own(s.pos);
-      doc.raw("</h2>\n");
-      series_chart(doc, s, all_points(s), false);
-    }
-    if (!facts.routes.empty()) {
-      doc.raw("<h2>");
-      doc.text(tr("The main routes"));
-      doc.raw("</h2>\n<ul class=\"sheet-routes\">\n");
-      for (const auto* r : sorted(facts.routes)) {
-        doc.raw("<li><b>");
-        doc.text(localized(*r, &model::Route::name));
-        doc.raw("</b>");
-        doc.markers(r->sources);
-        doc.own(r->pos);
-        doc.raw(": ");
-        const model::TextList path = localized(*r, &model::Route::path);
-        for (std::size_t i = 0; i < path.size(); ++i) {
-          if (i > 0) doc.raw(" \u2192 ");
-          doc.text(path[i]);
-        }
-        doc.raw("</li>\n");
-      }
-      doc.raw("</ul>\n");
-    }
-    const auto claims = three_checked_claims(facts);
-    if (!claims.empty()) {
-      doc.raw("<h2>");
-      doc.text(tr("Three claims, checked"));
-      doc.raw("</h2>\n<div class=\"claims-short\">\n");
-      for (const auto* c : claims) {
-        doc.raw("<p><b>\u201c");
-        doc.text(localized(*c, &model::Claim::statement));
-        doc.raw("\u201d</b> <span class=\"verdict\">");
-        doc.text(tr(model::verdict_name(c->verdict)));
-        doc.raw("</span>");
-        doc.own(c->pos);
-        doc.raw(" ");
-        doc.text(localized(*c, &model::Claim::summary));
-        doc.markers(c->sources);
-        doc.raw("</p>\n");
-      }
-      doc.raw("</div>\n");
-    }
-    return doc.finish();
+  doc.raw("</div>\n");
+}
+
+// The one-page fact sheet: the headline figures, the arrivals chart, the main routes and
+// three checked claims.
+void sheet_body(Doc& doc, const model::FactBase& facts) {
+  const auto figures = headline_figures(facts, true);
+  if (!figures.empty()) {
+    doc.raw("<h2>");
+    doc.text(tr("Key figures"));
+    doc.raw("</h2>\n");
+    figures_table(doc, figures, false);
   }
+  if (!facts.series.empty()) {
+    const auto& s = *sorted(facts.series).front();
+    doc.raw("<h2>");
+    doc.text(localized(s, &model::Series::name));
+    doc.markers(s.sources);
+    doc.own(s.pos);
+    doc.raw("</h2>\n");
+    series_chart(doc, s, all_points(s), false);
+  }
+  if (!facts.routes.empty()) sheet_routes(doc, facts);
+  const auto claims = three_checked_claims(facts);
+  if (!claims.empty()) sheet_claims(doc, claims);
+}
+
+// The lesson pack: a part for each section the topic takes in.
+void lesson_body(Doc& doc, const model::FactBase& facts, HandoutTopic topic) {
   const bool all = topic == HandoutTopic::all;
   const auto part = [&](std::string_view heading) {
     doc.raw("<section class=\"part\">\n<h2>");
@@ -1005,6 +1038,35 @@ std::string handout_page(const model::FactBase& facts, HandoutTopic topic, Hando
     part(tr("Glossary"));
     terms_table(doc, sorted(facts.terms));
     doc.raw("</section>\n");
+  }
+}
+
+}  // namespace
+
+std::string handout_page(const model::FactBase& facts, HandoutTopic topic, HandoutLength length,
+                         const PageOptions& options) {
+  Doc doc(facts, options);
+  const bool sheet = length == HandoutLength::sheet;
+  std::string title(subject_name(facts));
+  if (sheet) {
+    title += ": ";
+    title += tr("a fact sheet");
+  } else {
+    title += handout_topic_suffix(topic);
+  }
+  doc.compact = sheet;
+  doc.begin(title, sheet ? k_sheet_css : std::string_view());
+  if (!facts.subject.summary.empty()) {
+    doc.raw("<p>");
+    doc.text(model::localized_summary(facts.subject));
+    doc.raw("</p>\n");
+  }
+  doc.edition();
+  doc.raw("</header>\n");
+  if (sheet) {
+    sheet_body(doc, facts);
+  } else {
+    lesson_body(doc, facts, topic);
   }
   return doc.finish();
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <type_traits>
 #include <variant>
 
@@ -420,9 +421,21 @@ void render_term(std::string& out, const model::Term& term, const model::FactBas
   append_field(out, tr("Meaning"), clean(localized(term, &model::Term::summary)), terminal);
 }
 
-void render_series_table(std::string& out, const model::Series& series,
-                         const std::vector<const model::SeriesPoint*>& points, SourceNotes& notes,
-                         const Terminal& terminal) {
+namespace {
+
+// A series' table as text cells: the header, a row a point (period, the columns, the total,
+// the share, markers last) and a total row when there are several points; the points'
+// notes go under the table.
+struct SeriesCells {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row_notes;
+  bool has_total = false;  // the last row is the total
+};
+
+// The heading, the unit and summary, and the other names.
+void series_intro(std::string& out, const model::Series& series, SourceNotes& notes,
+                  const Terminal& terminal) {
   using S = model::Series;
   append_heading(out, clean(localized(series, &S::name)), notes.markers(series.sources, terminal),
                  terminal);
@@ -434,19 +447,36 @@ void render_series_table(std::string& out, const model::Series& series,
                       terminal.width, "", "  ");
   }
   out += '\n';
-  const auto share = std::find(series.columns.begin(), series.columns.end(), series.share_column);
-  const bool has_share = share != series.columns.end();
-  const auto share_index = static_cast<std::size_t>(share - series.columns.begin());
+}
 
-  // Cells as text first, then widths, so alignment is by display width.
-  const model::TextList columns = localized(series, &S::columns);
-  std::vector<std::string> header = {std::string(tr("Period"))};
-  for (const auto& column : columns) header.push_back(capitalise(clean(column)));
-  header.push_back(std::string(tr("Total")));
-  if (has_share) header.push_back(capitalise(clean(columns[share_index])) + " %");
-  std::vector<std::vector<std::string>> rows;
+// "Total" (or "Total shown" for some of the points): each column's sum, their sum, the share.
+std::vector<std::string> series_total_row(const std::vector<double>& sums, bool all_points,
+                                          std::optional<std::size_t> share_index) {
+  std::vector<std::string> total = {std::string(all_points ? tr("Total") : tr("Total shown"))};
+  double all = 0;
+  for (const double sum : sums) {
+    total.push_back(util::format_number(sum, true));
+    all += sum;
+  }
+  total.push_back(util::format_number(all, true));
+  if (share_index) total.push_back(util::format_percent(sums[*share_index], all));
+  total.emplace_back();
+  return total;
+}
+
+SeriesCells series_cells(const model::Series& series,
+                         const std::vector<const model::SeriesPoint*>& points, SourceNotes& notes) {
+  SeriesCells cells;
+  std::optional<std::size_t> share_index;
+  const auto share = std::find(series.columns.begin(), series.columns.end(), series.share_column);
+  if (share != series.columns.end())
+    share_index = static_cast<std::size_t>(share - series.columns.begin());
+  const model::TextList columns = localized(series, &model::Series::columns);
+  cells.header = {std::string(tr("Period"))};
+  for (const auto& column : columns) cells.header.push_back(capitalise(clean(column)));
+  cells.header.push_back(std::string(tr("Total")));
+  if (share_index) cells.header.push_back(capitalise(clean(columns[*share_index])) + " %");
   std::vector<double> sums(series.columns.size(), 0.0);
-  std::vector<std::string> row_notes;
   for (const auto* point : points) {
     std::vector<std::string> row = {model::display_period(point->period)};
     for (std::size_t c = 0; c < point->values.size(); ++c) {
@@ -454,33 +484,78 @@ void render_series_table(std::string& out, const model::Series& series,
       sums[c] += point->values[c];
     }
     row.push_back(util::format_number(point->total(), true));
-    if (has_share) row.push_back(util::format_percent(point->values[share_index], point->total()));
+    if (share_index)
+      row.push_back(util::format_percent(point->values[*share_index], point->total()));
     std::string markers = notes.markers(point->sources, Terminal{});
     if (!point->note.empty()) {
-      row_notes.push_back(fmt::format("{}: {}", model::display_period(point->period),
-                                      clean(model::localized_note(*point))));
+      cells.row_notes.push_back(fmt::format("{}: {}", model::display_period(point->period),
+                                            clean(model::localized_note(*point))));
       markers += markers.empty() ? "*" : " *";
     }
     row.push_back(markers);
-    rows.push_back(std::move(row));
+    cells.rows.push_back(std::move(row));
   }
   if (points.size() > 1) {
-    std::vector<std::string> total = {
-        std::string(points.size() == series.points.size() ? tr("Total") : tr("Total shown"))};
-    double all = 0;
-    for (const double sum : sums) {
-      total.push_back(util::format_number(sum, true));
-      all += sum;
-    }
-    total.push_back(util::format_number(all, true));
-    if (has_share) total.push_back(util::format_percent(sums[share_index], all));
-    total.emplace_back();
-    rows.push_back(std::move(total));
+    cells.rows.push_back(
+        series_total_row(sums, points.size() == series.points.size(), share_index));
+    cells.has_total = true;
   }
-  header.emplace_back();
-  std::vector<std::size_t> widths(header.size(), 0);
-  for (std::size_t c = 0; c < header.size(); ++c) widths[c] = util::display_width(header[c]);
-  for (const auto& row : rows) {
+  cells.header.emplace_back();
+  return cells;
+}
+
+// Too narrow for a table: one block of "field value" lines per row.
+void series_blocks(std::string& out, const SeriesCells& cells, const Terminal& terminal) {
+  for (const auto& row : cells.rows) {
+    out += paint(terminal, Style::heading, row[0]);
+    if (!row.back().empty()) out += ' ' + paint(terminal, Style::marker, row.back());
+    out += '\n';
+    for (std::size_t c = 1; c + 1 < row.size(); ++c) {
+      append_field(out, cells.header[c], row[c], terminal, 9);
+    }
+  }
+}
+
+// One line of the table: the period left-aligned, numbers right-aligned, markers last;
+// the header and the total row as headings.
+void series_row(std::string& out, const std::vector<std::string>& row,
+                const std::vector<std::size_t>& widths, bool emphasised, const Terminal& terminal) {
+  std::string line;
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    const bool last = c + 1 == row.size();
+    std::string cell;
+    if (c == 0) {
+      cell = util::pad_right(row[c], widths[c]);
+    } else if (last) {
+      cell = row[c];
+    } else {
+      cell = util::pad_left(row[c], widths[c]);
+    }
+    if (emphasised) {
+      cell = paint(terminal, Style::heading, cell);
+    } else if (last) {
+      cell = paint(terminal, Style::marker, cell);
+    }
+    if (c > 0) line += "  ";
+    line += cell;
+  }
+  line.erase(line.find_last_not_of(' ') + 1);
+  out += line;
+  out += '\n';
+}
+
+}  // namespace
+
+void render_series_table(std::string& out, const model::Series& series,
+                         const std::vector<const model::SeriesPoint*>& points, SourceNotes& notes,
+                         const Terminal& terminal) {
+  series_intro(out, series, notes, terminal);
+  // Cells as text first, then widths, so alignment is by display width.
+  const SeriesCells cells = series_cells(series, points, notes);
+  std::vector<std::size_t> widths(cells.header.size(), 0);
+  for (std::size_t c = 0; c < cells.header.size(); ++c)
+    widths[c] = util::display_width(cells.header[c]);
+  for (const auto& row : cells.rows) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       widths[c] = std::max(widths[c], util::display_width(row[c]));
     }
@@ -488,53 +563,21 @@ void render_series_table(std::string& out, const model::Series& series,
   std::size_t table_width = 0;
   for (const auto w : widths) table_width += w + 2;
   if (terminal.width > 0 && table_width > terminal.width) {
-    // Too narrow for a table: one block of "field value" lines per row.
-    for (const auto& row : rows) {
-      out += paint(terminal, Style::heading, row[0]);
-      if (!row.back().empty()) out += ' ' + paint(terminal, Style::marker, row.back());
-      out += '\n';
-      for (std::size_t c = 1; c + 1 < row.size(); ++c) {
-        append_field(out, header[c], row[c], terminal, 9);
-      }
-    }
+    series_blocks(out, cells, terminal);
   } else {
-    auto append_row = [&](const std::vector<std::string>& row, bool is_header, bool is_total) {
-      std::string line;
-      for (std::size_t c = 0; c < row.size(); ++c) {
-        const bool last = c + 1 == row.size();
-        std::string cell;
-        if (c == 0) {
-          cell = util::pad_right(row[c], widths[c]);
-        } else if (last) {
-          cell = row[c];
-        } else {
-          cell = util::pad_left(row[c], widths[c]);
-        }
-        if (is_header || is_total) {
-          cell = paint(terminal, Style::heading, cell);
-        } else if (last) {
-          cell = paint(terminal, Style::marker, cell);
-        }
-        if (c > 0) line += "  ";
-        line += cell;
-      }
-      line.erase(line.find_last_not_of(' ') + 1);
-      out += line;
-      out += '\n';
-    };
-    append_row(header, true, false);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const bool is_total = points.size() > 1 && r + 1 == rows.size();
-      append_row(rows[r], false, is_total);
+    series_row(out, cells.header, widths, true, terminal);
+    for (std::size_t r = 0; r < cells.rows.size(); ++r) {
+      const bool is_total = cells.has_total && r + 1 == cells.rows.size();
+      series_row(out, cells.rows[r], widths, is_total, terminal);
     }
   }
-  if (!row_notes.empty()) {
+  if (!cells.row_notes.empty()) {
     out += '\n';
-    for (const auto& note : row_notes) out += util::wrap(note, terminal.width, "* ", "  ");
+    for (const auto& note : cells.row_notes) out += util::wrap(note, terminal.width, "* ", "  ");
   }
   if (!series.note.empty()) {
     out += '\n';
-    out += util::wrap(clean(localized(series, &S::note)), terminal.width,
+    out += util::wrap(clean(localized(series, &model::Series::note)), terminal.width,
                       fmt::format("{}: ", tr("Note")), "  ");
   }
 }

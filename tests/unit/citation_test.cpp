@@ -5,17 +5,18 @@
 //   CMOS  The Chicago Manual of Style, 17th ed. (2017), notes-bibliography, bibliography entry
 // The references are the real ones from facts/ where one of the kind exists; the data set,
 // the many-author report and the unsigned journal article are made up for the test.
+#include "render/citation.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "render/citation.hpp"
 #include "keep.hpp"
 
 using namespace nkfacts;
 using model::Date;
 using model::Reference;
 using model::ReferenceKind;
-using render::cite;
 using render::CitationStyle;
+using render::cite;
 
 namespace {
 
@@ -139,7 +140,8 @@ TEST_CASE("APA 7: newspaper article") {
   CHECK(cite(news(), CitationStyle::apa) ==
         "Yoon, D., & Jeong, A. (2020, July 4). A North Korean Defector's Tale Shows Rotting "
         "Military. The Wall Street Journal.");
-  // Italics become Markdown emphasis: the newspaper name, never the article title (APA, title element).
+  // Italics become Markdown emphasis: the newspaper name, never the article title (APA, title
+  // element).
   CHECK(cite(news(), CitationStyle::apa, render::Markup::markdown) ==
         "Yoon, D., & Jeong, A. (2020, July 4). A North Korean Defector's Tale Shows Rotting "
         "Military. *The Wall Street Journal*.");
@@ -147,7 +149,8 @@ TEST_CASE("APA 7: newspaper article") {
   CHECK(cite(unsigned_news(), CitationStyle::apa) ==
         "No N. Korean defectors admitted to U.S. last year: State Department data. (2020, "
         "January 7). Yonhap News Agency. https://en.yna.co.kr/view/AEN20200107007600325");
-  // APA, works in another language: a title in another language, its English translation in square brackets.
+  // APA, works in another language: a title in another language, its English translation in square
+  // brackets.
   CHECK(cite(korean_news(), CitationStyle::apa) ==
         "남빛나라. (2026, February 4). 지난해 입국 탈북민 223명…추세 유지 [223 North Korean "
         "defectors arrived last year; the trend holds]. Newsis. "
@@ -195,7 +198,8 @@ TEST_CASE("APA 7: author lists and initials") {
   CHECK(cite(r, CitationStyle::apa).rfind("Jo, H.-R. (2006).", 0) == 0);
   // APA, author element: 21 or more authors: the first 19, an ellipsis, then the last.
   std::vector<std::string_view> many;
-  for (int i = 1; i <= 22; ++i) many.push_back(test::text("Author" + std::to_string(i) + ", Given"));
+  for (int i = 1; i <= 22; ++i)
+    many.push_back(test::text("Author" + std::to_string(i) + ", Given"));
   r.authors = many;
   const std::string text = cite(r, CitationStyle::apa);
   CHECK(text.find("Author19, G., . . . Author22, G. (2006).") != std::string::npos);
@@ -212,14 +216,14 @@ TEST_CASE("MLA 9") {
   CHECK(cite(unsigned_news(), CitationStyle::mla) ==
         "\u201cNo N. Korean defectors admitted to U.S. last year: State Department data.\u201d "
         "Yonhap News Agency, 7 Jan. 2020, en.yna.co.kr/view/AEN20200107007600325.");
-  // An organisation that is author and publisher is given only as publisher (MLA, organization as author);
-  // an access date for an undated page.
+  // An organisation that is author and publisher is given only as publisher (MLA, organization as
+  // author); an access date for an undated page.
   CHECK(cite(web(), CitationStyle::mla) ==
         "\u201cSettlement Support for North Korean Defectors.\u201d Ministry of Unification, "
         "Republic of Korea, www.unikorea.go.kr/eng_unikorea/whatwedo/support/. Accessed 25 "
         "Nov. 2026.");
-  // Three or more authors: the first, then "et al." (MLA, author element). A report is a whole work:
-  // *Title*. Publisher, year.
+  // Three or more authors: the first, then "et al." (MLA, author element). A report is a whole
+  // work: *Title*. Publisher, year.
   CHECK(cite(report(), CitationStyle::mla, render::Markup::markdown) ==
         "Beck, Peter, et al. *Perilous Journeys: The Plight of North Koreans in China and "
         "Beyond*. International Crisis Group, 2006.");
@@ -259,7 +263,8 @@ TEST_CASE("Chicago 17, bibliography entries") {
   CHECK(cite(report(), CitationStyle::chicago, render::Markup::markdown) ==
         "Beck, Peter, Gail Kim, and Donald Macintyre. *Perilous Journeys: The Plight of North "
         "Koreans in China and Beyond*. International Crisis Group, 2006.");
-  // CMOS, journal articles and inclusive numbers: *Journal* volume, no. issue (year): pages, abbreviated 225–53.
+  // CMOS, journal articles and inclusive numbers: *Journal* volume, no. issue (year): pages,
+  // abbreviated 225–53.
   CHECK(cite(journal(), CitationStyle::chicago, render::Markup::markdown) ==
         "Wolman, Andrew. \u201cThe South Korean Citizenship of North Korean Escapees in Law and "
         "Practice.\u201d *KLRI Journal of Law and Legislation* 4, no. 2 (2014): 225\u201353. "
@@ -292,7 +297,8 @@ TEST_CASE("BibTeX: key from the id, organisations in braces, LaTeX characters es
   // biblatex reads a url verbatim: only braces and spaces, which would break the entry or
   // the address, are percent-encoded.
   r.url = "https://example.org/a b/{c}/d%20e?x=1&y_2#f";
-  CHECK(cite(r, CitationStyle::bibtex).find("url          = {https://example.org/a%20b/%7Bc%7D/d%20e?x=1&y_2#f},") !=
+  CHECK(cite(r, CitationStyle::bibtex)
+            .find("url          = {https://example.org/a%20b/%7Bc%7D/d%20e?x=1&y_2#f},") !=
         std::string::npos);
   r.url = "https://example.org/plain";
   CHECK(cite(r, CitationStyle::bibtex).find("url          = {https://example.org/plain},") !=
@@ -315,8 +321,10 @@ TEST_CASE("reference lists are alphabetical in APA, MLA and Chicago") {
     }
     return out;
   };
-  CHECK(order(CitationStyle::apa) == std::vector<const Reference*>{&c, &b, &d, &a});  // Harden, Ministry, No N., Yoon
-  CHECK(order(CitationStyle::mla) == std::vector<const Reference*>{&c, &d, &b, &a});  // Harden, No N., Settlement, Yoon
+  CHECK(order(CitationStyle::apa) ==
+        std::vector<const Reference*>{&c, &b, &d, &a});  // Harden, Ministry, No N., Yoon
+  CHECK(order(CitationStyle::mla) ==
+        std::vector<const Reference*>{&c, &d, &b, &a});  // Harden, No N., Settlement, Yoon
   CHECK(order(CitationStyle::plain) == input);
 }
 
@@ -446,4 +454,122 @@ TEST_CASE("CSL-JSON and RIS") {
   const std::string ris = cite(r, CitationStyle::ris);
   CHECK(ris.find("TI  - one\\x0aTY  - JOUR\n") != std::string::npos);
   CHECK(ris.find("Y2  - 2026/11/25/\n") != std::string::npos);
+}
+
+// The Korean form (issue #22; docs/citation-korean.md): 「article」 and 『container』 for a
+// work in Korean, "Title," for any other, dates in Korean, elements separated by commas.
+TEST_CASE("Korean form: a Korean news article") {
+  CHECK(cite(korean_news(), CitationStyle::korean) ==
+        "남빛나라, 「지난해 입국 탈북민 223명…추세 유지」, 『Newsis』, 2026년 2월 4일, "
+        "https://mobile.newsis.com/view_amp.html?ar_id=NISX20260204_0003502497.");
+  // No author: the outlet leads and is not repeated.
+  Reference r = korean_news();
+  r.authors = {};
+  r.url = {};
+  CHECK(cite(r, CitationStyle::korean) ==
+        "Newsis, 「지난해 입국 탈북민 223명…추세 유지」, 2026년 2월 4일.");
+}
+
+TEST_CASE("Korean form: an English news article keeps its title and quotes it") {
+  // The comma and the final period go inside the quotation marks; no 『』 for the paper.
+  CHECK(cite(news(), CitationStyle::korean) ==
+        "Yoon, Dasl; Jeong, Andrew, \u201cA North Korean Defector's Tale Shows Rotting "
+        "Military,\u201d The Wall Street Journal, 2020년 7월 4일.");
+  // Missing author: the outlet leads.
+  CHECK(cite(unsigned_news(), CitationStyle::korean) ==
+        "Yonhap News Agency, \u201cNo N. Korean defectors admitted to U.S. last year: State "
+        "Department data,\u201d 2020년 1월 7일, https://en.yna.co.kr/view/AEN20200107007600325.");
+  // Missing date: said so.
+  Reference r = news();
+  r.published.reset();
+  CHECK(cite(r, CitationStyle::korean).find("The Wall Street Journal, 날짜 미상.") !=
+        std::string::npos);
+  // Only the title: the period inside the quotation marks.
+  Reference bare;
+  bare.kind = ReferenceKind::web;
+  bare.title = "Title";
+  CHECK(cite(bare, CitationStyle::korean) == "\u201cTitle.\u201d");
+}
+
+TEST_CASE("Korean form: reports, books and journal articles") {
+  CHECK(cite(report(), CitationStyle::korean) ==
+        "Beck, Peter; Kim, Gail; Macintyre, Donald, Perilous Journeys: The Plight of North "
+        "Koreans in China and Beyond (International Crisis Group, 2006).");
+  CHECK(cite(book(), CitationStyle::korean, render::Markup::markdown) ==
+        "Harden, Blaine, *Escape from Camp 14* (Viking, 2012).");
+  Reference korean_book = book();
+  korean_book.language = "ko";
+  korean_book.title = "탈북민 정착 보고서";
+  korean_book.authors = test::texts({"김철수", "이영희"});
+  korean_book.publisher = "통일연구원";
+  korean_book.published.reset();
+  CHECK(cite(korean_book, CitationStyle::korean) ==
+        "김철수\u00b7이영희, 『탈북민 정착 보고서』 (통일연구원, 연도 미상).");
+  // No author: the publisher leads and the imprint keeps the year only.
+  CHECK(cite(dataset(), CitationStyle::korean) ==
+        "Example Statistics Office, Example Arrivals Table (2024), "
+        "https://example.org/arrivals.csv.");
+  CHECK(cite(journal(), CitationStyle::korean) ==
+        "Wolman, Andrew, \u201cThe South Korean Citizenship of North Korean Escapees in Law and "
+        "Practice,\u201d KLRI Journal of Law and Legislation 4(2), 2014, 225-253쪽, "
+        "https://openaccess.city.ac.uk/id/eprint/20528/.");
+  Reference korean_journal = journal();
+  korean_journal.language = "ko";
+  korean_journal.title = "북한이탈주민의 국적";
+  korean_journal.publisher = "법제연구";
+  korean_journal.url = {};
+  CHECK(cite(korean_journal, CitationStyle::korean) ==
+        "Wolman, Andrew, 「북한이탈주민의 국적」, 『법제연구』 4(2), 2014, 225-253쪽.");
+}
+
+TEST_CASE("Korean form: web pages with the date they were read") {
+  // The organisation that is author and publisher is named once.
+  CHECK(cite(web(), CitationStyle::korean) ==
+        "Ministry of Unification, \u201cSettlement Support for North Korean Defectors,\u201d "
+        "https://www.unikorea.go.kr/eng_unikorea/whatwedo/support/ (검색일: 2026년 11월 25일).");
+  CHECK(cite(web_dated(), CitationStyle::korean) ==
+        "Cohen, Roberta, \u201cAdmitting North Korean Refugees to the United States: Obstacles "
+        "and Opportunities,\u201d 38 North, 2011년 9월, "
+        "https://www.38north.org/2011/09/rcohen092011/ (검색일: 2026년 11월 25일).");
+  Reference r = web();
+  r.url = {};
+  CHECK(cite(r, CitationStyle::korean) ==
+        "Ministry of Unification, \u201cSettlement Support for North Korean Defectors\u201d "
+        "(검색일: 2026년 11월 25일).");
+  r.language = "ko";
+  r.title = "북한이탈주민 정착지원";
+  CHECK(cite(r, CitationStyle::korean) ==
+        "Ministry of Unification, 「북한이탈주민 정착지원」 (검색일: 2026년 11월 25일).");
+}
+
+TEST_CASE("Korean form: a foreign title's Korean rendering; hostile text escaped") {
+  Reference r = unsigned_news();
+  r.language = "ja";
+  r.title = "日本語の題";
+  r.ko_title = "일본어 제목";
+  r.url = {};
+  CHECK(cite(r, CitationStyle::korean) ==
+        "Yonhap News Agency, \u201c日本語の題\u201d [일본어 제목], 2020년 1월 7일.");
+  // Control bytes in a title or a name reach the output escaped, as in every style.
+  Reference hostile = korean_news();
+  hostile.title = "제목\x1b[31m빨강";
+  hostile.authors = test::texts({"이름\x07"});
+  const std::string text = cite(hostile, CitationStyle::korean);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.rfind("이름\\x07, 「제목\\x1b[31m빨강」", 0) == 0);
+  // In Markdown, markup in a title stays text.
+  hostile.title = "*굵게* <b>";
+  const std::string markdown = cite(hostile, CitationStyle::korean, render::Markup::markdown);
+  CHECK(markdown.find("「\\*굵게\\*") != std::string::npos);
+}
+
+TEST_CASE("Korean form: works in Korean come first in a list") {
+  const Reference a = news(), b = korean_news(), c = book();
+  const auto entries = render::bibliography({&a, &b, &c}, CitationStyle::korean);
+  REQUIRE(entries.size() == 3);
+  CHECK(entries[0].reference == &b);
+  CHECK(entries[1].reference == &c);
+  CHECK(entries[2].reference == &a);
+  CHECK(render::parse_citation_style("korean") == CitationStyle::korean);
 }
