@@ -359,16 +359,7 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
     case Format::tsv:
       break;  // the header comes with the first row: an answer of no rows is empty
     case Format::markdown:
-      m_out += '|';
-      for (const auto& name : fields) {
-        m_out += ' ';
-        m_out += name;
-        m_out += " |";
-      }
-      m_out += "\n|";
-      for (std::size_t i = 0; i < fields.size(); ++i) m_out += " --- |";
-      m_out += '\n';
-      break;
+      break;  // the header comes with the first row, as in csv
     case Format::html:
       html::begin(m_out, {.title = "nkfacts"});
       m_out += "<table>\n<tr>";
@@ -407,6 +398,17 @@ void DatasetWriter::row(const Row& row) {
       });
       break;
     case Format::markdown:
+      if (m_rows == 0) {
+        m_out += '|';
+        for (const auto& name : m_fields) {
+          m_out += ' ';
+          m_out += name;
+          m_out += " |";
+        }
+        m_out += "\n|";
+        for (std::size_t i = 0; i < m_fields.size(); ++i) m_out += " --- |";
+        m_out += '\n';
+      }
       m_out += '|';
       for (const auto& name : m_fields) {
         const Value* value = row.get(name);
