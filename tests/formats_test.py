@@ -137,15 +137,55 @@ for record in json.loads(subprocess.run([binary, "--format", "json", "show"] + l
     if (record["value"], record["low"], record["high"]) != want:
         failures.append("figure %s: json %r, figures.toml %r" % (record["id"], record, want))
 
-# Nothing found: status 1 in every format; empty stdout, but for json, which still
-# writes a document a parser reads, with no records.
-for fmt in ["text"] + formats:
-    done = subprocess.run([binary, "--format", fmt, "search", "zzzzqqqq"], capture_output=True, env=env)
-    if fmt == "json":
-        if done.returncode != 1 or json.loads(done.stdout)["records"] != []:
-            failures.append("json: no match should give status 1 and an empty document")
-    elif done.returncode != 1 or done.stdout:
-        failures.append("%s: no match should give status 1 and no output" % fmt)
+# Every record and every row, in every machine format, has an id, a kind and a name; a
+# series' rows are of their series (kind "series"), and id and period are a row's key.
+for command in commands + [["show", "arrivals-by-year"], ["timeline"], ["claims"], ["terms"],
+                           ["random"]]:
+    for fmt in formats:
+        rows = parse(fmt, run(["--format", fmt] + command))
+        for row in rows:
+            if not all(row.get(key) for key in ("id", "kind", "name")):
+                failures.append("%s %s: a row without id, kind or name: %r" % (command, fmt, row))
+                break
+        keys = [(r.get("id"), r.get("period")) for r in rows]
+        if len(set(keys)) != len(keys):
+            failures.append("%s %s: id and period repeat" % (command, fmt))
+for row in json.loads(run(["--format", "json", "stats"]))["records"]:
+    if row.get("period") is not None and (row["kind"] != "series" or row["id"] != row["series"]
+                            or row["unit"] is None):
+        failures.append("stats json: a series row not of its series: %r" % row)
+
+# Nothing found: status 1 in every format; empty stdout, but for json, which still writes
+# a document a parser reads: `{}`, an object like a full answer, whose length is 0 (and
+# that of its records too, for jq). An answer of no rows with status 0 (the overview of
+# facts with no headline figure) is empty the same way.
+no_headline = os.path.join(root, "tests", "data", "schema", "no-headline.toml")
+empty_answers = [
+    (1, ["search", "zzzzqqqq"]),
+    (1, ["show", "no-such-id", "nor-this"]),
+    (1, ["stats", "--year", "1900"]),
+    (1, ["timeline", "--year", "1900"]),
+    (1, ["--no-default", "--facts", no_headline, "list", "--kind", "route"]),
+    (1, ["--no-default", "--facts", no_headline, "routes"]),
+    (1, ["--no-default", "--facts", no_headline, "timeline"]),
+    (0, ["--no-default", "--facts", no_headline]),
+]
+for status, command in empty_answers:
+    for fmt in ["text"] + formats:
+        if fmt == "text" and status == 0:
+            continue  # the overview's text still lists the commands
+        done = subprocess.run([binary, "--format", fmt] + command, capture_output=True, env=env,
+                              cwd=root)
+        if done.returncode != status:
+            failures.append("%s %s: status %d, not %d" % (command, fmt, done.returncode, status))
+        elif fmt == "json":
+            for query, want in ((".", "{}"), ("length", "0"), (".records | length", "0")):
+                jq = subprocess.run(["jq", "-c", query], input=done.stdout, capture_output=True)
+                if jq.stdout.decode().strip() != want:
+                    failures.append("%s json: jq %r printed %r, not %s"
+                                    % (command, query, jq.stdout.decode().strip(), want))
+        elif done.stdout:
+            failures.append("%s %s: an empty answer should write nothing" % (command, fmt))
 
 for failure in failures:
     print("FAILED:", failure)

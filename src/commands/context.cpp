@@ -108,6 +108,11 @@ std::string count_of(std::size_t count, std::string_view one, std::string_view m
   return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
+std::string count_phrase(std::size_t count, std::string_view one, std::string_view many) {
+  return fmt::format(fmt::runtime(count == 1 ? one : many),
+                     util::format_number(static_cast<double>(count), true));
+}
+
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,
                       std::string_view actual) {
   context.err += render::format_error(

@@ -43,12 +43,12 @@ inline bool is_machine_format(const Context& context) {
   return context.format != render::Format::text;
 }
 
-// Appends `text` to the output, moved in when the output is still empty: a copy would
-// touch the pages of a long answer twice (bench/README.md).
-// An answer of nothing in JSON is still a document a parser reads, {"records":[]},
-// with status 1 as ever. Called once a command has run.
+// An answer of nothing in JSON is still a document a parser reads, `{}` (its length, and
+// that of its absent "records", is 0), with status 1 as ever. Called once a command has run.
 void complete_answer(Context& context, int status);
 
+// Appends `text` to the output, moved in when the output is still empty: a copy would
+// touch the pages of a long answer twice (bench/README.md).
 void append_output(Context& context, std::string&& text);
 
 // Writes `data` in the context's machine format, with --fields checked against `valid`
@@ -85,6 +85,11 @@ void note(Context& context, std::string_view message);
 
 // "1 question", "2 questions".
 std::string count_of(std::size_t count, std::string_view one, std::string_view many);
+
+// A count in its phrase: `one` or `many` by the count, each a translated format string
+// with `{}` for the number, grouped by thousands: tr("{} source") gives "1 source",
+// tr("{} sources") "2 sources"; Korean has one form for both ("출처 {}개").
+std::string count_phrase(std::size_t count, std::string_view one, std::string_view many);
 
 // For an id that exists but is of another kind than the command lists.
 int report_wrong_kind(Context& context, std::string_view id, std::string_view wanted,

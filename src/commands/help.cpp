@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "commands/context.hpp"
 #include "util/i18n.hpp"
 
 namespace nkfacts::commands {
@@ -14,9 +15,11 @@ std::string facts_line(const model::FactBase& facts) {
   };
   for (const auto& reference : facts.references) consider(reference.retrieved);
   for (const auto& figure : facts.figures) consider(figure.as_of);
-  return fmt::format(fmt::runtime(util::tr("facts as of {} ({} records, {} sources)")),
-                     newest ? model::display_date(*newest) : std::string(util::tr("unknown")),
-                     facts.record_count(), facts.references.size());
+  return fmt::format(
+      fmt::runtime(util::tr("facts as of {} ({}, {})")),
+      newest ? model::display_date(*newest) : std::string(util::tr("unknown")),
+      count_phrase(facts.record_count(), util::tr("{} record"), util::tr("{} records")),
+      count_phrase(facts.references.size(), util::tr("{} source"), util::tr("{} sources")));
 }
 
 std::string version_text(std::string_view facts_line, std::string_view details) {

@@ -55,13 +55,14 @@ int run_overview(Context& context, const std::vector<render::CommandSummary>& co
   }
   const auto& terminal = context.out_terminal;
   std::string& out = context.out;
-  const std::string name = facts.subject.name.empty()
-                               ? std::string(util::tr("facts"))
-                               : render::clean(model::localized_name(facts.subject));
-  render::append_heading(
-      out,
-      fmt::format(fmt::runtime(util::tr("nkfacts \u2014 cited facts about {}, offline")), name), "",
-      terminal);
+  // Without a [subject] the facts are about nothing the program can name: it says so
+  // plainly rather than "facts about facts".
+  const std::string title =
+      facts.subject.name.empty()
+          ? std::string(util::tr("nkfacts \u2014 cited facts, offline"))
+          : fmt::format(fmt::runtime(util::tr("nkfacts \u2014 cited facts about {}, offline")),
+                        render::clean(model::localized_name(facts.subject)));
+  render::append_heading(out, title, "", terminal);
   render::SourceNotes notes(facts);
   std::string figures;
   render::render_headline_figures(figures, facts, notes, terminal);
@@ -88,10 +89,9 @@ int run_overview(Context& context, const std::vector<render::CommandSummary>& co
   util::wrap_into(
       out,
       fmt::format(
-          fmt::runtime(util::tr(
-              "{} records from {} sources. More: 'nkfacts help COMMAND', 'nkfacts cite ID'.")),
-          util::format_number(static_cast<double>(facts.record_count()), true),
-          util::format_number(static_cast<double>(facts.references.size()), true)),
+          fmt::runtime(util::tr("{} from {}. More: 'nkfacts help COMMAND', 'nkfacts cite ID'.")),
+          count_phrase(facts.record_count(), util::tr("{} record"), util::tr("{} records")),
+          count_phrase(facts.references.size(), util::tr("{} source"), util::tr("{} sources"))),
       terminal.width, "", "");
   return exit_status::answered;
 }

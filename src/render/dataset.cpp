@@ -351,27 +351,15 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
   m_out.reserve(m_out.size() + expected_rows * (fields.size() * 40 + 16) + 64);
   switch (m_format) {
     case Format::json:
-      m_out += "{\"records\":[";
-      m_keys = json_keys(fields);
-      break;
     case Format::jsonl:
+      // The json document opens with its first row: an answer of no rows is `{}`.
       m_keys = json_keys(fields);
       break;
     case Format::csv:
     case Format::tsv:
-      delimited_line([&](std::size_t c) -> std::string_view { return fields[c]; });
-      break;
+      break;  // the header comes with the first row: an answer of no rows is empty
     case Format::markdown:
-      m_out += '|';
-      for (const auto& name : fields) {
-        m_out += ' ';
-        m_out += name;
-        m_out += " |";
-      }
-      m_out += "\n|";
-      for (std::size_t i = 0; i < fields.size(); ++i) m_out += " --- |";
-      m_out += '\n';
-      break;
+      break;  // the header comes with the first row, as in csv
     case Format::html:
       html::begin(m_out, {.title = "nkfacts"});
       m_out += "<table>\n<tr>";
@@ -390,7 +378,7 @@ DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fiel
 void DatasetWriter::row(const Row& row) {
   switch (m_format) {
     case Format::json:
-      m_out += m_rows > 0 ? ",\n" : "\n";
+      m_out += m_rows > 0 ? ",\n" : "{\"records\":[\n";
       append_json_object(m_out, row, m_fields, m_keys);
       break;
     case Format::jsonl:
@@ -399,6 +387,8 @@ void DatasetWriter::row(const Row& row) {
       break;
     case Format::csv:
     case Format::tsv:
+      if (m_rows == 0)
+        delimited_line([&](std::size_t c) -> std::string_view { return m_fields[c]; });
       delimited_line([&](std::size_t c) -> std::string_view {
         plain_into(m_cell, row.get(m_fields[c]));
         // A spreadsheet would run a cell that starts like a formula: a quote in front
@@ -408,6 +398,17 @@ void DatasetWriter::row(const Row& row) {
       });
       break;
     case Format::markdown:
+      if (m_rows == 0) {
+        m_out += '|';
+        for (const auto& name : m_fields) {
+          m_out += ' ';
+          m_out += name;
+          m_out += " |";
+        }
+        m_out += "\n|";
+        for (std::size_t i = 0; i < m_fields.size(); ++i) m_out += " --- |";
+        m_out += '\n';
+      }
       m_out += '|';
       for (const auto& name : m_fields) {
         const Value* value = row.get(name);
@@ -448,6 +449,11 @@ void DatasetWriter::row(const Row& row) {
 void DatasetWriter::finish(const std::vector<Row>& references) {
   switch (m_format) {
     case Format::json:
+      if (m_rows == 0) {
+        // Nothing answered: still a document, of the same type, whose length is 0.
+        m_out += "{}\n";
+        break;
+      }
       m_out += "\n]";
       if (!references.empty()) {
         std::vector<std::string> reference_fields;

@@ -71,8 +71,10 @@ std::string write_dataset(const Dataset& data, Format format,
                           const std::vector<std::string>& fields);
 
 // The same, a row at a time, appended to `out`: a long answer (every reference with its
-// citation) need not be held as rows first. The header is written at construction;
-// finish() closes the document, with the resolved references for json and Markdown.
+// citation) need not be held as rows first. An answer of no rows is an empty document:
+// `{}` in json, nothing in jsonl, csv, tsv and Markdown (whose header comes with the
+// first row); an html page keeps its table's header. finish() closes the document, with the
+// resolved references for json and Markdown.
 class DatasetWriter {
  public:
   DatasetWriter(Format format, const std::vector<std::string>& fields, std::string& out,

@@ -63,7 +63,7 @@ const std::vector<std::string>& record_fields(model::Kind kind) {
 }
 
 std::vector<std::string> series_fields(const model::Series& series) {
-  std::vector<std::string> out = {"series", "unit", "period", "from", "to"};
+  std::vector<std::string> out = {"id", "kind", "name", "series", "unit", "period", "from", "to"};
   for (const auto& column : series.columns) out.emplace_back(column);
   out.emplace_back("total");
   if (!series.share_column.empty()) out.push_back(std::string(series.share_column) + "_share");
@@ -135,7 +135,11 @@ Row reference_row(const model::Reference& r, std::string citation) {
 
 Row series_row(const model::Series& series, const model::SeriesPoint& point) {
   Row row;
-  row.fields.reserve(series.columns.size() + 8);
+  row.fields.reserve(series.columns.size() + 11);
+  // A row is of its series: its id, kind and name, so that id and period are its key.
+  row.add("id", series.id);
+  row.add("kind", model::Schema<model::Series>::name);
+  row.add("name", model::localized(series, &model::Series::name));
   row.add("series", series.id);
   row.add("unit", series.unit);
   row.add("period", model::period_label(point.period));

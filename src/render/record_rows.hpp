@@ -18,7 +18,8 @@ namespace nkfacts::render {
 const std::vector<std::string>& fields_of(model::Kind kind);
 // The fields of record_row: a reference's row also says what cites it (cited_by).
 const std::vector<std::string>& record_fields(model::Kind kind);
-// The fields of a series' rows: series, unit, period, from, to, one per column, total, and
+// The fields of a series' rows: id, kind and name (of the series: a row belongs to it, and
+// id and period are its key), series, unit, period, from, to, one per column, total, and
 // <share>_share where the series names a share column, then sources and note.
 std::vector<std::string> series_fields(const model::Series& series);
 
