@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "model/schema.hpp"
+#include "model/stamp.hpp"
 #include "util/i18n.hpp"
 #include "util/scan.hpp"
 
@@ -290,20 +291,6 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
   return problems;
 }
 
-// Whether a translatable field of `record` has Korean text.
-template <typename R, typename S>
-bool has_korean(const R& record, S) {
-  for (const auto& field : S::fields) {
-    if (field.translates.empty()) continue;
-    if (const auto* text = std::get_if<model::Text R::*>(&field.member)) {
-      if (!(record.**text).empty()) return true;
-    } else if (const auto* list = std::get_if<model::TextList R::*>(&field.member)) {
-      if (!(record.**list).empty()) return true;
-    }
-  }
-  return false;
-}
-
 // A record needs Korean when a translatable field of it has English text.
 template <typename R, typename S>
 bool needs_korean(const R& record, S) {
@@ -335,11 +322,9 @@ std::vector<FileKorean> korean_by_file(const model::FactBase& facts, std::size_t
     const auto pos = facts.pos_of(ref);
     if (pos.file < first_file || pos.file >= files.size()) continue;
     auto& file = files[pos.file];
-    const auto [translated, needs] = model::visit_record(
-        facts, ref, [](const auto& record, auto schema) -> std::pair<bool, bool> {
-          return {has_korean(record, schema), needs_korean(record, schema)};
-        });
-    if (translated) ++file.translated;
+    if (model::has_korean_text(facts, ref)) ++file.translated;
+    const bool needs = model::visit_record(
+        facts, ref, [](const auto& record, auto schema) { return needs_korean(record, schema); });
     if (!needs) continue;
     if (file.records++ == 0 || pos.line < file.first.line) file.first = pos;
   }
@@ -425,6 +410,65 @@ void review_record(const model::FactBase& facts, const R& record, S schema,
   }
 }
 
+// The twins of `record` whose English field has text, in schema order, for a message:
+// "ko.name, ko.summary, ko.note" (and a series' points' notes).
+template <typename R, typename S>
+std::string twins_to_review(const R& record, S) {
+  std::string keys;
+  const auto add = [&](std::string_view key) {
+    if (!keys.empty()) keys += ", ";
+    keys += key;
+  };
+  for (const auto& twin : S::fields) {
+    if (twin.translates.empty()) continue;
+    for (const auto& field : S::fields) {
+      if (field.key != twin.translates) continue;
+      if (const auto* text = std::get_if<model::Text R::*>(&field.member)) {
+        if (!(record.**text).empty()) add(twin.key);
+      } else if (const auto* list = std::get_if<model::TextList R::*>(&field.member)) {
+        if (!(record.**list).empty()) add(twin.key);
+      }
+    }
+  }
+  if constexpr (std::is_same_v<R, model::Series>) {
+    const auto has_note = [](const model::SeriesPoint& point) { return !point.note.empty(); };
+    if (std::any_of(record.points.begin(), record.points.end(), has_note)) {
+      add(util::tr("the points' ko.note"));
+    }
+  }
+  return keys;
+}
+
+// A record with Korean text must hold the stamp of the English it was written from
+// (model/stamp.hpp): a missing stamp, or one of an earlier English text, is reported at
+// the stamp (or at the id, where it belongs), with the stamp of the English as it is now.
+void review_stamp(const model::FactBase& facts, const model::RecordRef& ref,
+                  std::vector<model::Diagnostic>& out) {
+  if (!model::has_korean_text(facts, ref)) return;
+  model::visit_record(facts, ref, [&](const auto& record, auto schema) {
+    using S = decltype(schema);
+    const std::string stamp = model::english_stamp(facts, ref);
+    if (record.ko_stamp == stamp) return;
+    const std::string twins = twins_to_review(record, schema);
+    const std::string message =
+        record.ko_stamp.empty()
+            ? fmt::format(fmt::runtime(util::tr("{} \"{}\" has Korean text but no ko.stamp: "
+                                                "review {} against the English, then add "
+                                                "ko.stamp after its id")),
+                          util::tr(S::name), record.id, twins)
+            : fmt::format(fmt::runtime(util::tr("the Korean of {} \"{}\" was written for an "
+                                                "earlier English text: review {}, then "
+                                                "update ko.stamp")),
+                          util::tr(S::name), record.id, twins);
+    auto d = at_record(facts, record.stamp_pos.line != 0 ? record.stamp_pos : record.pos,
+                       model::Severity::warning, message);
+    d.hint = fmt::format(fmt::runtime(util::tr("the English text's stamp is now ko.stamp = \"{}\"; "
+                                               "scripts/ko-stamp FILE writes it")),
+                         stamp);
+    out.push_back(std::move(d));
+  });
+}
+
 }  // namespace
 
 std::vector<std::string> number_differences(std::string_view english, std::string_view korean) {
@@ -453,6 +497,7 @@ std::vector<model::Diagnostic> review_translations(const model::FactBase& facts,
     model::visit_record(facts, ref, [&](const auto& record, auto schema) {
       review_record(facts, record, schema, out);
     });
+    review_stamp(facts, ref, out);
   }
   return out;
 }

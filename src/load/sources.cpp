@@ -285,6 +285,7 @@ void merge_layers(LoadResult& base, std::vector<LoadResult>&& layers, bool repla
       if (records.empty()) return;
       for (auto& record : records.edit()) {
         remap(record.pos);
+        remap(record.stamp_pos);
         if constexpr (requires { record.points; }) {
           if (!record.points.empty()) {
             std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());
