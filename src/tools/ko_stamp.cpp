@@ -110,7 +110,7 @@ int stamp_file(const char* path) {
       out += written;
       out += end;
     } else if (sets_key(line, "id")) {  // no stamp yet: it goes right after the id
-      out += line;  // with its line end, if it has one
+      out += line;                      // with its line end, if it has one
       if (end.empty()) out += '\n';
       out += written;
       out += end;
