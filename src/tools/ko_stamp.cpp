@@ -60,29 +60,10 @@ bool blocks_stamping(const model::Diagnostic& d) {
   return d.severity == model::Severity::error && d.message.rfind("'ko.stamp' must be", 0) != 0;
 }
 
-// Stamps one file; returns 0, or 1 when it does not load or cannot be written.
-int stamp_file(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "nkfacts-ko-stamp: cannot read %s\n", path);
-    return 1;
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-  const load::LoadResult loaded = load::load_text(text, path);
-  std::vector<model::Diagnostic> errors;
-  for (const auto& d : loaded.diagnostics) {
-    if (blocks_stamping(d)) errors.push_back(d);
-  }
-  if (!errors.empty()) {
-    std::fputs(render::format_diagnostics(errors, {}, true, true).c_str(), stderr);
-    std::fprintf(stderr, "nkfacts-ko-stamp: %s does not load; nothing was written\n", path);
-    return 1;
-  }
-  // The line of each stamp to write (1-based), and the stamp.
+// The line of each stamp to write (1-based: a ko.stamp line, or the id line of a record
+// that has none), and the stamp.
+std::map<std::uint32_t, std::string> stamps_to_write(const model::FactBase& facts) {
   std::map<std::uint32_t, std::string> stamps;
-  const auto& facts = loaded.facts;
   model::for_each_kind([&](auto schema) {
     const auto& records = model::records_of(facts, schema);
     for (std::uint32_t i = 0; i < records.size(); ++i) {
@@ -94,9 +75,14 @@ int stamp_file(const char* path) {
       }
     }
   });
-  if (stamps.empty()) return 0;
-  auto lines = lines_of(text);
-  std::string out;
+  return stamps;
+}
+
+// `text` with the stamps written into `out`; false (and a message) when a stamp's line is
+// neither a ko.stamp line nor an id line.
+bool rewrite(const std::string& text, const std::map<std::uint32_t, std::string>& stamps,
+             const char* path, std::string& out) {
+  const auto lines = lines_of(text);
   for (std::uint32_t number = 1; number <= lines.size(); ++number) {
     const std::string& line = lines[number - 1];
     const auto stamp = stamps.find(number);
@@ -119,9 +105,36 @@ int stamp_file(const char* path) {
                    "nkfacts-ko-stamp: %s:%u: the stamp is not written as `ko.stamp = \"...\"` "
                    "on a line of its own; nothing was written\n",
                    path, number);
-      return 1;
+      return false;
     }
   }
+  return true;
+}
+
+// Stamps one file; returns 0, or 1 when it does not load or cannot be written.
+int stamp_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "nkfacts-ko-stamp: cannot read %s\n", path);
+    return 1;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  const load::LoadResult loaded = load::load_text(text, path);
+  std::vector<model::Diagnostic> errors;
+  for (const auto& d : loaded.diagnostics) {
+    if (blocks_stamping(d)) errors.push_back(d);
+  }
+  if (!errors.empty()) {
+    std::fputs(render::format_diagnostics(errors, {}, true, true).c_str(), stderr);
+    std::fprintf(stderr, "nkfacts-ko-stamp: %s does not load; nothing was written\n", path);
+    return 1;
+  }
+  const auto stamps = stamps_to_write(loaded.facts);
+  if (stamps.empty()) return 0;
+  std::string out;
+  if (!rewrite(text, stamps, path, out)) return 1;
   std::FILE* file = std::fopen(path, "wb");
   if (!file || std::fwrite(out.data(), 1, out.size(), file) != out.size() ||
       std::fclose(file) != 0) {
