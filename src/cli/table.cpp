@@ -561,8 +561,9 @@ std::vector<Command> make_table() {
           "counts, impossible dates or dates in the future, overlapping periods, invalid UTF-8. "
           "Warnings: uncited references, figures without as_of, web references without retrieved, "
           "text with trailing spaces or control characters, a field without its Korean twin "
-          "(ko.summary; in the embedded facts and in files that hold Korean text), and a Korean "
-          "twin whose numerals differ from its field's.\n\n"
+          "(ko.summary; in the embedded facts and in files that hold Korean text), a Korean twin "
+          "whose numerals differ from its field's, and Korean text without a ko.stamp or stamped "
+          "for an earlier English text.\n\n"
           "Exit status: 0 when there is no error (warnings allowed), 2 otherwise."),
       "nkfacts check\nnkfacts check class-facts/",
       run_check};

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "model/schema.hpp"
+#include "model/stamp.hpp"
 #include "util/i18n.hpp"
 #include "util/scan.hpp"
 
@@ -290,6 +291,184 @@ std::vector<std::string> numeral_problems(std::string_view english, std::string_
   return problems;
 }
 
+// A record needs Korean when a translatable field of it has English text.
+template <typename R, typename S>
+bool needs_korean(const R& record, S) {
+  for (const auto& twin : S::fields) {
+    if (twin.translates.empty() || twin.gloss) continue;
+    for (const auto& field : S::fields) {
+      if (field.key != twin.translates) continue;
+      if (const auto* text = std::get_if<model::Text R::*>(&field.member)) {
+        if (!(record.**text).empty()) return true;
+      } else if (const auto* list = std::get_if<model::TextList R::*>(&field.member)) {
+        if (!(record.**list).empty()) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Per file: its records that need Korean, how many records have some Korean text, and the
+// first record that needs it.
+struct FileKorean {
+  std::size_t records = 0;
+  std::size_t translated = 0;
+  model::SourcePos first;
+};
+
+std::vector<FileKorean> korean_by_file(const model::FactBase& facts, std::size_t first_file) {
+  std::vector<FileKorean> files(facts.files.size());
+  for (const auto& ref : facts.index()) {
+    const auto pos = facts.pos_of(ref);
+    if (pos.file < first_file || pos.file >= files.size()) continue;
+    auto& file = files[pos.file];
+    if (model::has_korean_text(facts, ref)) ++file.translated;
+    const bool needs = model::visit_record(
+        facts, ref, [](const auto& record, auto schema) { return needs_korean(record, schema); });
+    if (!needs) continue;
+    if (file.records++ == 0 || pos.line < file.first.line) file.first = pos;
+  }
+  return files;
+}
+
+// A file with no Korean at all is reported once, as a whole, when it is embedded.
+void report_files_without_korean(const model::FactBase& facts, const std::vector<FileKorean>& files,
+                                 std::size_t first_file, std::size_t embedded_end,
+                                 std::vector<model::Diagnostic>& out) {
+  for (std::size_t f = first_file; f < files.size(); ++f) {
+    if (files[f].records > 0 && files[f].translated == 0 && f < embedded_end) {
+      out.push_back(at_record(
+          facts, files[f].first, model::Severity::warning,
+          fmt::format(fmt::runtime(util::tr("none of the {} records of this file has Korean text "
+                                            "(ko.name, ko.summary...)")),
+                      files[f].records)));
+    }
+  }
+}
+
+// A warning for each numeral of a field that its twin does not match.
+void compare_numerals(const model::FactBase& facts, const model::SourcePos& pos,
+                      std::string_view kind, std::string_view id, std::string_view key,
+                      std::string_view english, std::string_view korean,
+                      std::vector<model::Diagnostic>& out) {
+  for (const auto& problem : numeral_problems(english, korean)) {
+    out.push_back(at_record(facts, pos, model::Severity::warning,
+                            fmt::format("{} \"{}\": ko.{}: {}", util::tr(kind), id, key, problem)));
+  }
+}
+
+// The twins of `record` that its English fields lack, each numeral compared on the way.
+template <typename R, typename S>
+std::vector<std::string> missing_twins(const model::FactBase& facts, const R& record, S,
+                                       std::vector<model::Diagnostic>& out) {
+  std::vector<std::string> missing;
+  for (const auto& twin : S::fields) {
+    if (twin.translates.empty()) continue;
+    const auto& english = *std::find_if(std::begin(S::fields), std::end(S::fields),
+                                        [&](const auto& f) { return f.key == twin.translates; });
+    if (const auto* text = std::get_if<model::Text R::*>(&twin.member)) {
+      const model::Text en = record.*std::get<model::Text R::*>(english.member);
+      const model::Text ko = record.**text;
+      if (!en.empty() && ko.empty() && !twin.gloss) missing.emplace_back(twin.key);
+      if (!en.empty() && !ko.empty())
+        compare_numerals(facts, record.pos, S::name, record.id, english.key, en, ko, out);
+    } else if (const auto* list = std::get_if<model::TextList R::*>(&twin.member)) {
+      const model::TextList en = record.*std::get<model::TextList R::*>(english.member);
+      const model::TextList ko = record.**list;
+      if (!en.empty() && ko.empty()) missing.emplace_back(twin.key);
+      for (std::size_t i = 0; i < std::min(en.size(), ko.size()); ++i) {
+        compare_numerals(facts, record.pos, S::name, record.id, english.key, en[i], ko[i], out);
+      }
+    }
+  }
+  return missing;
+}
+
+// The Korean of one record of a file that holds some: every twin present, its numerals
+// those of its field.
+template <typename R, typename S>
+void review_record(const model::FactBase& facts, const R& record, S schema,
+                   std::vector<model::Diagnostic>& out) {
+  std::vector<std::string> missing = missing_twins(facts, record, schema, out);
+  if constexpr (std::is_same_v<R, model::Series>) {
+    for (const auto& point : record.points) {
+      if (!point.note.empty() && point.ko_note.empty()) {
+        missing.push_back(fmt::format(fmt::runtime(util::tr("ko.note of {}")),
+                                      model::period_label(point.period)));
+      }
+      if (!point.note.empty() && !point.ko_note.empty()) {
+        compare_numerals(facts, point.pos, S::name, record.id, "note", point.note, point.ko_note,
+                         out);
+      }
+    }
+  }
+  if (!missing.empty()) {
+    out.push_back(
+        at_record(facts, record.pos, model::Severity::warning,
+                  fmt::format(fmt::runtime(util::tr("{} \"{}\" has no Korean text for {}")),
+                              util::tr(S::name), record.id, fmt::join(missing, ", "))));
+  }
+}
+
+// The twins of `record` whose English field has text, in schema order, for a message:
+// "ko.name, ko.summary, ko.note" (and a series' points' notes).
+template <typename R, typename S>
+std::string twins_to_review(const R& record, S) {
+  std::string keys;
+  const auto add = [&](std::string_view key) {
+    if (!keys.empty()) keys += ", ";
+    keys += key;
+  };
+  for (const auto& twin : S::fields) {
+    if (twin.translates.empty()) continue;
+    for (const auto& field : S::fields) {
+      if (field.key != twin.translates) continue;
+      if (const auto* text = std::get_if<model::Text R::*>(&field.member)) {
+        if (!(record.**text).empty()) add(twin.key);
+      } else if (const auto* list = std::get_if<model::TextList R::*>(&field.member)) {
+        if (!(record.**list).empty()) add(twin.key);
+      }
+    }
+  }
+  if constexpr (std::is_same_v<R, model::Series>) {
+    const auto has_note = [](const model::SeriesPoint& point) { return !point.note.empty(); };
+    if (std::any_of(record.points.begin(), record.points.end(), has_note)) {
+      add(util::tr("the points' ko.note"));
+    }
+  }
+  return keys;
+}
+
+// A record with Korean text must hold the stamp of the English it was written from
+// (model/stamp.hpp): a missing stamp, or one of an earlier English text, is reported at
+// the stamp (or at the id, where it belongs), with the stamp of the English as it is now.
+void review_stamp(const model::FactBase& facts, const model::RecordRef& ref,
+                  std::vector<model::Diagnostic>& out) {
+  if (!model::has_korean_text(facts, ref)) return;
+  model::visit_record(facts, ref, [&](const auto& record, auto schema) {
+    using S = decltype(schema);
+    const std::string stamp = model::english_stamp(facts, ref);
+    if (record.ko_stamp == stamp) return;
+    const std::string twins = twins_to_review(record, schema);
+    const std::string message =
+        record.ko_stamp.empty()
+            ? fmt::format(fmt::runtime(util::tr("{} \"{}\" has Korean text but no ko.stamp: "
+                                                "review {} against the English, then add "
+                                                "ko.stamp after its id")),
+                          util::tr(S::name), record.id, twins)
+            : fmt::format(fmt::runtime(util::tr("the Korean of {} \"{}\" was written for an "
+                                                "earlier English text: review {}, then "
+                                                "update ko.stamp")),
+                          util::tr(S::name), record.id, twins);
+    auto d = at_record(facts, record.stamp_pos.line != 0 ? record.stamp_pos : record.pos,
+                       model::Severity::warning, message);
+    d.hint = fmt::format(fmt::runtime(util::tr("the English text's stamp is now ko.stamp = \"{}\"; "
+                                               "scripts/ko-stamp FILE writes it")),
+                         stamp);
+    out.push_back(std::move(d));
+  });
+}
+
 }  // namespace
 
 std::vector<std::string> number_differences(std::string_view english, std::string_view korean) {
@@ -308,116 +487,17 @@ std::vector<model::Diagnostic> review_translations(const model::FactBase& facts,
                                                    std::size_t first_file,
                                                    std::size_t embedded_end) {
   std::vector<model::Diagnostic> out;
-  // Per file: its records, how many have some Korean text, and the first of them. A file
-  // with no Korean at all is reported once (as a whole); in a file with some, each record
-  // that lacks a twin is reported.
-  struct File {
-    std::size_t records = 0;
-    std::size_t translated = 0;
-    model::SourcePos first;
-  };
-  std::vector<File> files(facts.files.size());
-  const auto has_twin = [](const auto& record, auto schema) {
-    using R = std::decay_t<decltype(record)>;
-    for (const auto& field : decltype(schema)::fields) {
-      if (field.translates.empty()) continue;
-      if (const auto* text = std::get_if<model::Text R::*>(&field.member)) {
-        if (!(record.**text).empty()) return true;
-      } else if (const auto* list = std::get_if<model::TextList R::*>(&field.member)) {
-        if (!(record.**list).empty()) return true;
-      }
-    }
-    return false;
-  };
-  // A record needs Korean when a translatable field of it has English text.
-  const auto needs_twin = [](const auto& record, auto schema) {
-    using R = std::decay_t<decltype(record)>;
-    for (const auto& twin : decltype(schema)::fields) {
-      if (twin.translates.empty() || twin.gloss) continue;
-      for (const auto& field : decltype(schema)::fields) {
-        if (field.key != twin.translates) continue;
-        if (const auto* text = std::get_if<model::Text R::*>(&field.member)) {
-          if (!(record.**text).empty()) return true;
-        } else if (const auto* list = std::get_if<model::TextList R::*>(&field.member)) {
-          if (!(record.**list).empty()) return true;
-        }
-      }
-    }
-    return false;
-  };
-  for (const auto& ref : facts.index()) {
-    const auto pos = facts.pos_of(ref);
-    if (pos.file < first_file || pos.file >= files.size()) continue;
-    auto& file = files[pos.file];
-    if (model::visit_record(facts, ref, has_twin)) ++file.translated;
-    if (!model::visit_record(facts, ref, needs_twin)) continue;
-    if (file.records++ == 0 || pos.line < file.first.line) file.first = pos;
-  }
-  for (std::size_t f = first_file; f < files.size(); ++f) {
-    if (files[f].records > 0 && files[f].translated == 0 && f < embedded_end) {
-      out.push_back(at_record(
-          facts, files[f].first, model::Severity::warning,
-          fmt::format(fmt::runtime(util::tr("none of the {} records of this file has Korean text "
-                                            "(ko.name, ko.summary...)")),
-                      files[f].records)));
-    }
-  }
-  const auto compare = [&](const model::SourcePos& pos, std::string_view kind, std::string_view id,
-                           std::string_view key, std::string_view english,
-                           std::string_view korean) {
-    for (const auto& problem : numeral_problems(english, korean)) {
-      out.push_back(
-          at_record(facts, pos, model::Severity::warning,
-                    fmt::format("{} \"{}\": ko.{}: {}", util::tr(kind), id, key, problem)));
-    }
-  };
+  const auto files = korean_by_file(facts, first_file);
+  report_files_without_korean(facts, files, first_file, embedded_end, out);
   for (const auto& ref : facts.index()) {
     const auto pos = facts.pos_of(ref);
     if (pos.file < first_file || pos.file >= files.size() || files[pos.file].translated == 0) {
       continue;
     }
     model::visit_record(facts, ref, [&](const auto& record, auto schema) {
-      using R = std::decay_t<decltype(record)>;
-      using S = decltype(schema);
-      std::vector<std::string> missing;
-      for (const auto& twin : S::fields) {
-        if (twin.translates.empty()) continue;
-        const auto& english =
-            *std::find_if(std::begin(S::fields), std::end(S::fields),
-                          [&](const auto& f) { return f.key == twin.translates; });
-        if (const auto* text = std::get_if<model::Text R::*>(&twin.member)) {
-          const model::Text en = record.*std::get<model::Text R::*>(english.member);
-          const model::Text ko = record.**text;
-          if (!en.empty() && ko.empty() && !twin.gloss) missing.emplace_back(twin.key);
-          if (!en.empty() && !ko.empty())
-            compare(record.pos, S::name, record.id, english.key, en, ko);
-        } else if (const auto* list = std::get_if<model::TextList R::*>(&twin.member)) {
-          const model::TextList en = record.*std::get<model::TextList R::*>(english.member);
-          const model::TextList ko = record.**list;
-          if (!en.empty() && ko.empty()) missing.emplace_back(twin.key);
-          for (std::size_t i = 0; i < std::min(en.size(), ko.size()); ++i) {
-            compare(record.pos, S::name, record.id, english.key, en[i], ko[i]);
-          }
-        }
-      }
-      if constexpr (std::is_same_v<R, model::Series>) {
-        for (const auto& point : record.points) {
-          if (!point.note.empty() && point.ko_note.empty()) {
-            missing.push_back(fmt::format(fmt::runtime(util::tr("ko.note of {}")),
-                                          model::period_label(point.period)));
-          }
-          if (!point.note.empty() && !point.ko_note.empty()) {
-            compare(point.pos, S::name, record.id, "note", point.note, point.ko_note);
-          }
-        }
-      }
-      if (!missing.empty()) {
-        out.push_back(
-            at_record(facts, record.pos, model::Severity::warning,
-                      fmt::format(fmt::runtime(util::tr("{} \"{}\" has no Korean text for {}")),
-                                  util::tr(S::name), record.id, fmt::join(missing, ", "))));
-      }
+      review_record(facts, record, schema, out);
     });
+    review_stamp(facts, ref, out);
   }
   return out;
 }

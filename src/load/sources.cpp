@@ -313,6 +313,7 @@ void add_layer(LoadResult& base, LoadResult& layer, bool replace, MergeState& st
     if (records.empty()) return;
     for (auto& record : records.edit()) {
       remap(record.pos);
+      remap(record.stamp_pos);
       if constexpr (requires { record.points; }) {
         if (!record.points.empty()) {
           std::vector<model::SeriesPoint> points(record.points.begin(), record.points.end());

@@ -22,6 +22,7 @@
 #include "load/toml_hazards.hpp"
 #include "model/schema.hpp"
 #include "util/i18n.hpp"
+#include "model/stamp.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -218,7 +219,8 @@ class Loader {
   bool check_encoding();
   SourcePos position_of(std::size_t offset) const;
   void read_kind(std::string_view key, toml::node& node);
-  model::Text read_id(TableReader& reader);
+  model::Text read_id(TableReader& reader, SourcePos& at);
+  model::Text read_stamp(TableReader& reader, std::string_view key, SourcePos& at);
   void read_subject(toml::table& table);
   toml::table* ko_table(TableReader& reader);  // the `ko` table of Korean twins, if any
   template <typename R>
@@ -686,13 +688,14 @@ void Loader::read_kind(std::string_view key, toml::node& node) {
   });
 }
 
-model::Text Loader::read_id(TableReader& reader) {
+model::Text Loader::read_id(TableReader& reader, SourcePos& position) {
   toml::node* node = reader.get("id");
   if (!node) {
     reader.require("id");
     return {};
   }
   const SourcePos at = pos(node->source());
+  position = at;
   auto* value = node->as_string();
   if (!value) {
     error(at, say("'id' must be a string, not {}", type_name(node->type())));
@@ -733,6 +736,22 @@ void Loader::read_subject(toml::table& table) {
   reader.finish();
 }
 
+// A record's `ko.stamp`: 8 hex digits in lower case (model/stamp.hpp). Only its form is
+// checked here; whether it is the English text's stamp is `check`'s question.
+model::Text Loader::read_stamp(TableReader& reader, std::string_view key, SourcePos& at) {
+  toml::node* node = reader.get(key);
+  if (!node) return {};
+  at = pos(node->source());
+  auto* value = node->as_string();
+  if (!value || !model::is_stamp(value->get())) {
+    error(at, say("'{}' must be 8 hex digits in lower case, like \"5f3a9c1e\"", key),
+          say("`nkfacts check` gives the stamp of the English text (facts/README.md, Korean "
+              "text)"));
+    return {};
+  }
+  return keep(value->get());
+}
+
 toml::table* Loader::ko_table(TableReader& reader) {
   toml::node* node = reader.get("ko");
   if (!node) return nullptr;
@@ -751,7 +770,7 @@ std::span<const std::string> keys_of() {
     for (const auto& field : model::Schema<R>::fields) {
       if (field.type == FieldType::quantity) {
         out.insert(out.end(), {"value", "low", "high"});
-      } else if (!field.translates.empty()) {
+      } else if (field.in_ko_table()) {
         if (std::find(out.begin(), out.end(), "ko") == out.end()) out.emplace_back("ko");
       } else {
         out.emplace_back(field.key);
@@ -769,14 +788,14 @@ void Loader::read_record(toml::table& table) {
   R record{};
   record.pos = reader.pos();
   for (const auto& field : S::fields) {
-    if (field.translates.empty()) read_field(reader, table, field, record);
+    if (!field.in_ko_table()) read_field(reader, table, field, record);
   }
-  // The Korean twins, in the record's `ko` table (ko.name = "..."): read by the same
-  // descriptors, each list as long as its English list.
+  // The Korean twins and the stamp, in the record's `ko` table (ko.name = "..."): read by
+  // the same descriptors, each list as long as its English list.
   if (toml::table* ko = ko_table(reader)) {
     TableReader twins(*this, *ko, S::name, {}, "ko.");
     for (const auto& field : S::fields) {
-      if (field.translates.empty()) continue;
+      if (!field.in_ko_table()) continue;
       read_field(twins, *ko, field, record);
       if (field.type != FieldType::text_list) continue;
       const auto& english =
@@ -805,7 +824,11 @@ void Loader::read_field(TableReader& reader, toml::table& table, const model::Fi
                         R& record) {
   switch (field.type) {
     case FieldType::id:
-      record.id = read_id(reader);
+      record.id = read_id(reader, record.stamp_pos);  // until a ko.stamp is read
+      return;
+    case FieldType::stamp:
+      record.*std::get<model::Text R::*>(field.member) =
+          read_stamp(reader, field.key, record.stamp_pos);
       return;
     case FieldType::text:
       record.*std::get<model::Text R::*>(field.member) = reader.text(field.key, field.required);

@@ -59,7 +59,9 @@ struct Reference {
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_title;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 // A number about the world: a point value, or an estimate stored as a range. A bound that
@@ -86,7 +88,9 @@ struct Figure {
   Text ko_label;
   Text ko_summary;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 // A period of a time series: a year, a span of years, or everything up to a year.
@@ -131,7 +135,9 @@ struct Series {
   Text ko_summary;
   Text ko_note;
   TextList ko_columns;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 struct Route {
@@ -150,7 +156,9 @@ struct Route {
   TextList ko_path;
   Text ko_crossing;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 struct Danger {
@@ -166,7 +174,9 @@ struct Danger {
   Text ko_where;
   Text ko_summary;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 struct Event {
@@ -181,7 +191,9 @@ struct Event {
   Text ko_title;
   Text ko_summary;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 // A sourced statement that is neither a number nor an event: a law, a policy, how a
@@ -198,7 +210,9 @@ struct Fact {
   Text ko_label;
   Text ko_summary;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 // A claim as commonly made (in the news, in class), weighed against the sources.
@@ -217,7 +231,9 @@ struct Claim {
   Text ko_statement;
   Text ko_summary;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 // A glossary entry: an English term with its Korean original.
@@ -233,7 +249,9 @@ struct Term {
   // Korean twins of the translatable fields (`ko.name` in a file; model/localized.hpp).
   Text ko_summary;
   Text ko_note;
+  Text ko_stamp;  // the stamp of the English they were written from (model/stamp.hpp)
   SourcePos pos;
+  SourcePos stamp_pos;  // where ko.stamp is written; the id, where it belongs, if missing
 };
 
 // What the fact base is about, shown by the overview; optional `[subject]` table.

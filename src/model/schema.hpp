@@ -66,6 +66,8 @@ enum class FieldType {
   choice,     // an enum, written as one of the field's `choices`
   quantity,   // Quantity: `value`, or `low` and/or `high` (a hook)
   points,     // a series' [[series.point]] tables (a hook)
+  stamp,      // Text: `ko.stamp`, in the record's `ko` table: the stamp of the English text
+              // its Korean twins were written from (model/stamp.hpp); 8 hex digits
 };
 
 // Where the generic text layout (render/text.cpp) puts a field.
@@ -104,6 +106,8 @@ struct Field {
   bool gloss = false;
 
   constexpr std::string_view output_name() const { return output.empty() ? key : output; }
+  // Whether the field is read from the record's `ko` table: a twin, or the stamp.
+  constexpr bool in_ko_table() const { return !translates.empty() || type == FieldType::stamp; }
 };
 
 inline constexpr std::string_view k_reference_kinds[] = {
@@ -142,6 +146,9 @@ struct Schema;
     .key = "ko." #name, .type = FieldType::field_type, NKFACTS_MEMBER(ko_##name), \
     .search = search_weight, .translates = #name                                  \
   }
+// The stamp of the English text the Korean twins were written from: last of every kind.
+#define NKFACTS_STAMP_FIELD(R) \
+  { .key = "ko.stamp", .type = FieldType::stamp, NKFACTS_MEMBER(ko_stamp) }
 #define NKFACTS_ALIASES_FIELD(R)                                                             \
   {                                                                                          \
     .key = "aliases", .type = FieldType::aliases, NKFACTS_MEMBER(aliases),                   \
@@ -245,6 +252,7 @@ struct Schema<Reference> {
        .translates = "title",
        .gloss = true},
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -293,6 +301,7 @@ struct Schema<Figure> {
       NKFACTS_KO(R, label, text, SearchWeight::name),
       NKFACTS_KO(R, summary, text, SearchWeight::summary),
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -337,6 +346,7 @@ struct Schema<Series> {
       NKFACTS_KO(R, summary, text, SearchWeight::summary),
       NKFACTS_KO(R, note, text, SearchWeight::note),
       NKFACTS_KO(R, columns, text_list, SearchWeight::text),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -388,6 +398,7 @@ struct Schema<Route> {
       NKFACTS_KO(R, path, text_list, SearchWeight::text),
       NKFACTS_KO(R, crossing, text, SearchWeight::text),
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -426,6 +437,7 @@ struct Schema<Danger> {
       NKFACTS_KO(R, where, text, SearchWeight::text),
       NKFACTS_KO(R, summary, text, SearchWeight::summary),
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -461,6 +473,7 @@ struct Schema<Event> {
       NKFACTS_KO(R, title, text, SearchWeight::name),
       NKFACTS_KO(R, summary, text, SearchWeight::summary),
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -495,6 +508,7 @@ struct Schema<Fact> {
       NKFACTS_KO(R, label, text, SearchWeight::name),
       NKFACTS_KO(R, summary, text, SearchWeight::summary),
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -549,6 +563,7 @@ struct Schema<Claim> {
       NKFACTS_KO(R, statement, text, SearchWeight::name),
       NKFACTS_KO(R, summary, text, SearchWeight::summary),
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -591,6 +606,7 @@ struct Schema<Term> {
       NKFACTS_ALIASES_FIELD(R),
       NKFACTS_KO(R, summary, text, SearchWeight::summary),
       NKFACTS_KO(R, note, text, SearchWeight::note),
+      NKFACTS_STAMP_FIELD(R),
   };
 };
 
@@ -600,6 +616,7 @@ struct Schema<Term> {
 #undef NKFACTS_NOTE_FIELD
 #undef NKFACTS_ALIASES_FIELD
 #undef NKFACTS_KO
+#undef NKFACTS_STAMP_FIELD
 
 // Calls `visit(Schema<R>{})` with the schema of `kind`: the one switch over kinds.
 template <typename Visit>

@@ -39,7 +39,7 @@ const std::vector<std::string>& fields_of(model::Kind kind) {
       fields.emplace_back("name");
       for (const auto& field : S::fields) {
         if (field.type == model::FieldType::id || field.type == model::FieldType::points) continue;
-        if (!field.translates.empty()) continue;  // a Korean twin: the value of its field
+        if (field.in_ko_table()) continue;  // a Korean twin (the value of its field), the stamp
         if (field.type == model::FieldType::quantity) {
           fields.insert(fields.end(), {"value", "low", "high"});
         } else if (field.output_name() != "name") {
@@ -93,7 +93,7 @@ void add_schema_fields(Row& row, const R& record) {
   row.add("name",
           model::localized(record, std::get<model::Text R::*>(model::name_field<R>().member)));
   for (const auto& field : S::fields) {
-    if (field.type == model::FieldType::id || !field.translates.empty()) continue;
+    if (field.type == model::FieldType::id || field.in_ko_table()) continue;
     if (field.output_name() == "name") continue;
     const std::string_view name = field.output_name();
     std::visit(

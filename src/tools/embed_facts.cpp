@@ -172,7 +172,8 @@ class Generator {
       for (const auto& field : S::fields) {
         m_arrays += fmt::format(".{} = {}, ", field.cpp, value(item, field));
       }
-      m_arrays += fmt::format(".pos = {}}},\n", position(item.pos));
+      m_arrays += fmt::format(".pos = {}, .stamp_pos = {}}},\n", position(item.pos),
+                              position(item.stamp_pos));
     }
     m_arrays += "};\n\n";
     m_adopt += fmt::format("  facts.{0} = model::Records<model::{1}>(k_{0});\n", S::plural, type);

@@ -6,6 +6,7 @@
 #include "load/review.hpp"
 #include "load/toml_loader.hpp"
 #include "model/localized.hpp"
+#include "model/stamp.hpp"
 #include "render/text.hpp"
 #include "util/i18n.hpp"
 
@@ -122,8 +123,7 @@ TEST_CASE("numerals are compared as check and the translators' checker count the
   CHECK(digit_numerals("34,537 people, 72.2%, in 2011") ==
         std::vector<std::string>{"34537", "72.2", "2011"});
   CHECK(digit_numerals("the mid-1990s") == std::vector<std::string>{"1990"});
-  CHECK(digit_numerals("제3국, B2, 1999–2001년") ==
-        std::vector<std::string>{"3", "1999", "2001"});
+  CHECK(digit_numerals("제3국, B2, 1999–2001년") == std::vector<std::string>{"3", "1999", "2001"});
   CHECK(digit_numerals("코로나19") == std::vector<std::string>{"19"});
 }
 
@@ -156,6 +156,7 @@ TEST_CASE("check warns about a missing twin and about numerals that differ") {
   const auto result = load::load_text(R"(
 [[event]]
 id = "e"
+ko.stamp = "43aeaef9"
 date = 2011-09-13
 title = "Arrived on 13 September 2011"
 summary = "Nine people, 72.2% of them women, in the mid-1990s."
@@ -198,4 +199,94 @@ TEST_CASE("Korean counts, dates and periods") {
   CHECK(model::display_date({2025, 12, 0}) == "2025년 12월");
   CHECK(model::display_period({1999, 2001}) == "1999–2001년");
   CHECK(model::display_period({std::nullopt, 1998}) == "1998년까지");
+}
+
+TEST_CASE("FNV-1a, 64 bits, gives the published values") {
+  CHECK(model::fnv1a_64("") == 0xcbf29ce484222325u);
+  CHECK(model::fnv1a_64("a") == 0xaf63dc4c8601ec8cu);
+  CHECK(model::fnv1a_64("foobar") == 0x85944171f73967e8u);
+  CHECK(model::fnv1a_64("bar", model::fnv1a_64("foo")) == model::fnv1a_64("foobar"));
+}
+
+namespace {
+
+// The stamp of the one route of `text`.
+std::string route_stamp(const std::string& text) {
+  const auto result = load::load_text(text, "t.toml");
+  REQUIRE(result.diagnostics.empty());
+  REQUIRE(result.facts.routes.size() == 1);
+  return model::english_stamp(result.facts, model::RecordRef{model::Kind::route, 0});
+}
+
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("the stamp is a hash of the English fields that have a Korean twin") {
+  const std::string route = k_route;
+  // name, summary, path (item by item), crossing, note: each field ends in 0xFF, each item
+  // of a list in 0xFE.
+  CHECK(route_stamp(route) == "a40ea347");
+  CHECK(model::is_stamp(route_stamp(route)));
+  // Any English field that has a twin changes it, an item of a list included.
+  CHECK(route_stamp(replaced(route, "Taken by 1,234", "Taken by 1,235")) != "a40ea347");
+  CHECK(route_stamp(replaced(route, "\"China\"]", "\"Chin\"]")) != "a40ea347");
+  CHECK(route_stamp(replaced(route, "crossing = \"Swimming\"",
+                             "crossing = \"Swimming\"\nnote = "
+                             "\"N\"")) != "a40ea347");
+  // Moving text from one item to the next does too: the separators are hashed with it.
+  CHECK(route_stamp(replaced(route, "[\"North Korea\", \"China\"]",
+                             "[\"North Kore\", \"aChina\"]")) != "a40ea347");
+  // The Korean, the sources, the aliases and the stamp itself do not.
+  CHECK(route_stamp(replaced(route, "ko.name = \"강을 건너\"", "ko.name = \"강 건너\"")) ==
+        "a40ea347");
+  CHECK(route_stamp(replaced(route, "sources = [\"ref\"]", "sources = [\"other\"]")) == "a40ea347");
+  CHECK(route_stamp(replaced(route, "id = \"r\"", "id = \"r\"\nko.stamp = \"00000000\"")) ==
+        "a40ea347");
+}
+
+TEST_CASE("check warns about Korean without a stamp, and about a stamp of earlier English") {
+  const std::string fresh = replaced(k_route, "id = \"r\"", "id = \"r\"\nko.stamp = \"a40ea347\"");
+  const auto reviewed = [](const std::string& text) {
+    const auto result = load::load_text(text, "t.toml");
+    REQUIRE(result.diagnostics.empty());
+    std::vector<model::Diagnostic> stamps;
+    for (const auto& d : load::review_translations(result.facts, 1, 1)) {
+      if (d.message.find("ko.stamp") != std::string::npos) stamps.push_back(d);
+    }
+    return stamps;
+  };
+  CHECK(reviewed(fresh).empty());
+
+  const auto stale = reviewed(replaced(fresh, "Taken by 1,234 people in 2019.",
+                                       "Taken by 1,234 people in 2019, most of them women."));
+  REQUIRE(stale.size() == 1);
+  CHECK(stale[0].line == 4);  // the ko.stamp line
+  CHECK(messages(stale) ==
+        std::vector<std::string>{
+            "the Korean of route \"r\" was written for an earlier English text: review ko.name, "
+            "ko.summary, ko.path, ko.crossing, then update ko.stamp | the English text's stamp "
+            "is now ko.stamp = \"ba76c3e1\"; scripts/ko-stamp FILE writes it"});
+
+  const auto missing = reviewed(k_route);
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].line == 3);  // the id line
+  CHECK(messages(missing) ==
+        std::vector<std::string>{
+            "route \"r\" has Korean text but no ko.stamp: review ko.name, ko.summary, ko.path, "
+            "ko.crossing against the English, then add ko.stamp after its id | the English "
+            "text's stamp is now ko.stamp = \"a40ea347\"; scripts/ko-stamp FILE writes it"});
+}
+
+TEST_CASE("a ko.stamp must have the form of a stamp") {
+  const auto result = load::load_text(
+      replaced(k_route, "id = \"r\"", "id = \"r\"\nko.stamp = \"5F3A9C1E\""), "t.toml");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].line == 4);
+  CHECK(result.diagnostics[0].message ==
+        "'ko.stamp' must be 8 hex digits in lower case, like \"5f3a9c1e\"");
 }
