@@ -21,8 +21,8 @@
 #include "load/toml_blocks.hpp"
 #include "load/toml_hazards.hpp"
 #include "model/schema.hpp"
-#include "util/i18n.hpp"
 #include "model/stamp.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
