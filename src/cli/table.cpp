@@ -217,6 +217,7 @@ int run_check(const Invocation& invocation, Context& context, const Session& ses
                              context);
 }
 
+// A data table: one row per command, in the order `--help` lists them.
 std::vector<Command> make_table() {
   std::vector<Command> table;
 
@@ -603,6 +604,7 @@ std::vector<Command> make_table() {
   return table;
 }
 
+// A data table: one row per global option.
 std::vector<Option> make_global_options() {
   Option facts{"--facts",
                0,
