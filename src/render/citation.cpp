@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "render/dataset.hpp"
+#include "util/i18n.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
 
@@ -1590,14 +1591,18 @@ void cite_plain(const model::Reference& r, const Writer& w) {
   w.raw("\u201d ");
   const std::size_t where_start = w.mark();
   w.text(r.publisher);
-  const auto part = [&w](std::string_view label, std::string_view value) {
+  // Each label is a message with one {} for its value (Korean puts the word after it).
+  const auto part = [&w](std::string_view msgid, std::string_view value) {
     if (value.empty()) return;
-    w.raw(label);
+    const std::string_view label = util::tr(msgid);
+    const auto field = label.find("{}");
+    w.raw(label.substr(0, field));
     w.text(value);
+    w.raw(label.substr(field + 2));
   };
-  part(", volume ", r.volume);
-  part(", issue ", r.issue);
-  part(", pages ", r.pages);
+  part(util::tr_noop(", volume {}"), r.volume);
+  part(util::tr_noop(", issue {}"), r.issue);
+  part(util::tr_noop(", pages {}"), r.pages);
   if (r.published) {
     w.raw(", ");
     w.raw(model::to_iso(*r.published));
@@ -1613,9 +1618,8 @@ void cite_plain(const model::Reference& r, const Writer& w) {
     w.url(r.url);
   }
   if (r.retrieved) {
-    w.raw(" (retrieved ");
-    w.raw(model::to_iso(*r.retrieved));
-    w.raw(')');
+    const std::string date = model::to_iso(*r.retrieved);
+    part(util::tr_noop(" (retrieved {})"), date);
     if (r.url.empty()) w.raw('.');
   }
 }
