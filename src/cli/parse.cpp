@@ -184,8 +184,15 @@ std::optional<UsageError> check_value(const Option& option, std::string_view val
                       option.name, option.min, option.max, option.example));
       }
       break;
-    case Value::none:
     case Value::text:
+      // An empty word would reach the loader as the path "" (docs/cli.md, section 1).
+      if (value.empty() && option.complete == Complete::files) {
+        return error(
+            fmt::format(fmt::runtime(util::tr("{} needs a path; '' is empty")), option.name),
+            value_hint(option, command));
+      }
+      break;
+    case Value::none:
       break;
   }
   return std::nullopt;

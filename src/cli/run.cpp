@@ -44,6 +44,16 @@ Outcome help(const Invocation& invocation, const render::Terminal& err) {
              std::string(util::tr("'nkfacts --help' lists the commands")), nullptr},
             err);
       }
+      // Help is for one command: a second word is a mistake, as it is after any command
+      // that takes one operand (`nkfacts help routes stats`).
+      if (invocation.operands.size() > 1) {
+        return usage_failure({fmt::format(fmt::runtime(util::tr("unexpected argument '{}'")),
+                                          util::excerpt(invocation.operands[1])),
+                              fmt::format(fmt::runtime(util::tr("see 'nkfacts {} --help'")),
+                                          invocation.command->name),
+                              invocation.command},
+                             err);
+      }
     }
   }
   return {topic ? command_help(*topic) : top_level_help(), "", exit_status::answered};

@@ -7,6 +7,7 @@
 
 #include "cli/completion.hpp"
 #include "cli/parse.hpp"
+#include "cli/settings.hpp"
 #include "model/records.hpp"
 #include "model/schema.hpp"
 #include "render/citation.hpp"
@@ -160,6 +161,9 @@ int run_quiz(const Invocation& invocation, Context& context, const Session& sess
   options.topic = std::string(invocation.text("--topic"));
   options.print = invocation.has("--print");
   options.key = invocation.has("--key");
+  // Markdown is not wrapped, but a --width given for it is kept by the name and date line.
+  if (invocation.has("--width"))
+    options.markdown_width = decide_width(invocation.integer("--width"), Environment{});
   return commands::run_quiz(options, context, session.conversation);
 }
 
@@ -366,7 +370,8 @@ std::vector<Command> make_table() {
            "route, the danger of a place and the place of a danger, true or false on a checked "
            "claim, how a claim stands (accurate, outdated, wrong, not confirmed, disputed), a "
            "term's Korean word and which term a definition describes. The embedded facts give 249 "
-           "distinct questions (not counting the choice of wrong answers).\n\n"
+           "distinct questions (not counting the choice of wrong answers); one quiz asks once "
+           "about each record (and each year of a series), so it holds at most 137.\n\n"
            "Every option, right or wrong, is a value from the facts, of the same kind, unit and "
            "size as the answer (another year's count, another event's year, another route's "
            "country), never made up. After each answer it gives the right one, a sentence that "

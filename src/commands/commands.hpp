@@ -55,6 +55,8 @@ struct QuizOptions {
   std::string topic;         // empty: every topic
   bool print = false;        // a worksheet to fill in instead of asking
   bool key = false;          // the answer key (after the worksheet with --print)
+  // --width when given: the Markdown sheet's name and date line fits it (0: not given)
+  std::size_t markdown_width = 0;
 };
 // How an interactive command talks to the user: write shows text at once, read_line
 // returns the next line typed (nullopt at the end of input).

@@ -97,11 +97,27 @@ std::string sheet_title(std::size_t count) {
 
 // --- worksheets and answer keys: text, Markdown, HTML ---------------------------------------
 
+// The "Name: ___  Date: ___" line, or a line for each when it is wider than `width` (0: no
+// limit), the blanks shortened to fit. `between` separates the two lines.
+std::string name_and_date(std::size_t width, std::string_view between) {
+  constexpr std::size_t k_name = 30;
+  constexpr std::size_t k_date = 14;
+  constexpr std::size_t k_least = 8;  // a blank shorter than this is no room to write in
+  std::string one = fmt::format(fmt::runtime(tr("Name: {}  Date: {}")), std::string(k_name, '_'),
+                                std::string(k_date, '_'));
+  if (width == 0 || util::display_width(one) <= width) return one;
+  const auto line = [&](std::string_view label, std::size_t longest) {
+    const std::size_t used = util::display_width(label) + 1;
+    const std::size_t room = width > used ? width - used : 0;
+    return fmt::format("{} {}", label, std::string(std::clamp(room, k_least, longest), '_'));
+  };
+  return line(tr("Name:"), k_name) + std::string(between) + line(tr("Date:"), k_date);
+}
+
 void text_sheet(std::string& out, const std::vector<Question>& quiz, std::string_view replay,
                 const render::Terminal& terminal) {
   render::append_heading(out, sheet_title(quiz.size()), "", terminal);
-  out += fmt::format(fmt::runtime(tr("Name: {}  Date: {}")), std::string(30, '_'),
-                     std::string(14, '_'));
+  out += name_and_date(terminal.width, "\n");
   out += '\n';
   for (std::size_t i = 0; i < quiz.size(); ++i) {
     const auto& q = quiz[i];
@@ -138,13 +154,14 @@ void md(std::string& out, std::string_view text) {
   util::markdown_literal_into(out, text, util::Newlines::to_space);
 }
 
-void markdown_sheet(std::string& out, const std::vector<Question>& quiz, std::string_view replay) {
+void markdown_sheet(std::string& out, const std::vector<Question>& quiz, std::string_view replay,
+                    std::size_t width) {
   out += "# ";
   md(out, sheet_title(quiz.size()));
   out += "\n\n";
-  // The blanks unescaped: a run of underscores between spaces is text in Markdown.
-  out += fmt::format(fmt::runtime(tr("Name: {}  Date: {}")), std::string(30, '_'),
-                     std::string(14, '_'));
+  // The blanks unescaped: a run of underscores between spaces is text in Markdown. Two
+  // lines are two paragraphs, so that a renderer does not join them.
+  out += name_and_date(width, "\n\n");
   out += "\n";
   for (std::size_t i = 0; i < quiz.size(); ++i) {
     const auto& q = quiz[i];
@@ -245,11 +262,19 @@ void html_key(std::string& out, const std::vector<Question>& quiz, const model::
 // formatted for reading ("34537" and "people", not "34,537 people").
 int quiz_data(Context& context, const std::vector<Question>& quiz) {
   render::Dataset data;
-  data.fields = {"number",       "template", "question",    "options", "answer", "answer_text",
-                 "answer_value", "unit",     "explanation", "record",  "sources"};
+  // id, kind and name are those of the record the question asks about, as on every row of
+  // every machine format; record repeats the id for the scripts that read it before.
+  data.fields = {"id",       "kind",        "name",   "number",      "template",
+                 "question", "options",     "answer", "answer_text", "answer_value",
+                 "unit",     "explanation", "record", "sources"};
   for (std::size_t i = 0; i < quiz.size(); ++i) {
     const auto& q = quiz[i];
     render::Row row;
+    if (const auto* ref = context.facts.find(q.record)) {
+      row.add("id", q.record);
+      row.add("kind", model::kind_name(ref->kind));
+      row.add("name", context.facts.name_of(*ref));
+    }
     row.add("number", static_cast<double>(i + 1));
     row.add("template", template_name(q.kind));
     row.add("question", q.prompt);
@@ -288,7 +313,7 @@ int print_quiz(const QuizOptions& options, Context& context, const std::vector<Q
       return exit_status::answered;
     }
     case render::Format::markdown: {
-      if (options.print) markdown_sheet(context.out, quiz, replay);
+      if (options.print) markdown_sheet(context.out, quiz, replay, options.markdown_width);
       if (options.key) markdown_key(context.out, quiz, facts);
       return exit_status::answered;
     }
@@ -444,9 +469,17 @@ int run_quiz(const QuizOptions& options, Context& context, const Conversation& c
                   tr("try another --topic, or no --topic"));
   }
   if (options.count_given && quiz.size() < options.count) {
+    // A quiz asks once about each record (and each year of a series): that, not the number
+    // of distinct questions in --help, is what caps it.
+    const auto given = count_of(quiz.size(), tr("question"), tr("questions"));
     note(context,
-         fmt::format(fmt::runtime(tr("the facts give {} on this topic, not {}")),
-                     count_of(quiz.size(), tr("question"), tr("questions")), options.count));
+         topic ? fmt::format(fmt::runtime(tr("one quiz asks once about each record (and each year "
+                                             "of a series): the facts give {} on this topic, "
+                                             "not {}")),
+                             given, options.count)
+               : fmt::format(fmt::runtime(tr("one quiz asks once about each record (and each year "
+                                             "of a series): the facts give {}, not {}")),
+                             given, options.count));
   }
   const std::string replay = fmt::format("nkfacts quiz --seed {}{}{}", options.seed,
                                          options.topic.empty() ? "" : " --topic " + options.topic,

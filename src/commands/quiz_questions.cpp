@@ -1078,6 +1078,20 @@ std::size_t quiz_capacity(const model::FactBase& facts, std::optional<model::Kin
   return count;
 }
 
+std::size_t quiz_most(const model::FactBase& facts, std::optional<model::Kind> topic) {
+  Builder builder(facts);
+  Random random(0);
+  std::set<std::string> subjects;
+  for (const auto kind : k_templates) {
+    if (!about(topic, kind)) continue;
+    for (const auto& slot : slots_of(facts, kind)) {
+      auto key = subject_key(facts, slot);
+      if (!subjects.count(key) && builder.build(slot, random)) subjects.insert(std::move(key));
+    }
+  }
+  return subjects.size();
+}
+
 std::vector<Question> make_quiz(const model::FactBase& facts, std::optional<model::Kind> topic,
                                 std::size_t count, std::uint64_t seed) {
   Random random(seed);

@@ -87,6 +87,10 @@ std::vector<Question> make_quiz(const model::FactBase& facts, std::optional<mode
 // the man page and the README report for the embedded facts). Builds every question:
 // for tests and documentation, not for a quiz.
 std::size_t quiz_capacity(const model::FactBase& facts, std::optional<model::Kind> topic);
+// The most questions one quiz can hold on `topic`: a quiz asks once about each record (and
+// each year of a series), so it is the number of subjects that give a question. Builds
+// every question: for tests and documentation, not for a quiz.
+std::size_t quiz_most(const model::FactBase& facts, std::optional<model::Kind> topic);
 
 // The first sentence of `text` (all of it when it has one sentence).
 std::string_view first_sentence(std::string_view text);

@@ -275,6 +275,39 @@ TEST_CASE("the number of distinct questions in --help, the man page and the READ
   CHECK(man.find(phrase) != std::string::npos);
 }
 
+TEST_CASE("one quiz holds one question per subject, as many as quiz_most says, whatever the seed") {
+  for (const auto topic : std::vector<std::optional<model::Kind>>{
+           std::nullopt, model::Kind::figure, model::Kind::danger, model::Kind::claim}) {
+    const std::size_t most = commands::quiz_most(facts(), topic);
+    INFO((topic ? model::kind_name(*topic) : "all"));
+    CHECK(most > 0);
+    CHECK(most <= commands::quiz_capacity(facts(), topic));
+    for (const std::uint64_t seed : {0, 1, 7, 42}) {
+      CHECK(commands::make_quiz(facts(), topic, 1000, seed).size() == most);
+    }
+  }
+}
+
+TEST_CASE("--help, the man page and the README say how many questions one quiz holds") {
+  const std::string phrase =
+      fmt::format("holds at most {}.", commands::quiz_most(facts(), std::nullopt));
+  INFO(phrase);
+  const cli::Command* quiz = nullptr;
+  for (const auto& command : cli::command_table()) {
+    if (command.name == "quiz") quiz = &command;
+  }
+  REQUIRE(quiz != nullptr);
+  CHECK(std::string(quiz->about).find(phrase) != std::string::npos);
+  std::string readme = read(root() + "/README.md");
+  std::replace(readme.begin(), readme.end(), '\n', ' ');
+  CHECK(readme.find(phrase) != std::string::npos);
+  // --help and the man page offer --topic series; the README says so too.
+  CHECK(readme.find("`--topic series`") != std::string::npos);
+  std::string man = read(root() + "/man/nkfacts.1");
+  std::replace(man.begin(), man.end(), '\n', ' ');
+  CHECK(man.find(phrase) != std::string::npos);
+}
+
 TEST_CASE("first_sentence stops at the end of a sentence, not at an abbreviation") {
   using commands::first_sentence;
   CHECK(first_sentence("One. Two.") == "One.");
