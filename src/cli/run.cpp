@@ -202,7 +202,10 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
   std::optional<std::string_view> color_word;
   if (invocation.has("--color")) color_word = invocation.text("--color");
   const ColorMode color = parse_color_mode(color_word);
-  const render::Terminal err{0, decide_color(color, Stream::err, environment)};
+  // Messages wrap to the terminal's width on a terminal only: in a pipe each stays one line,
+  // for the tools that grep them.
+  const render::Terminal err{environment.stderr_is_terminal ? decide_width({}, environment) : 0,
+                             decide_color(color, Stream::err, environment)};
   if (parsed.error) return usage_failure(*parsed.error, err);
   if (invocation.help) return help(invocation, err);
   if (invocation.has("--version")) return version(invocation.has("--verbose"));

@@ -87,13 +87,17 @@ BarLabels bar_labels(const std::vector<const model::SeriesPoint*>& points, std::
   return labels;
 }
 
-// The cells of the bar left for the bar once the period, the label and the markers have
-// theirs.
-std::size_t bar_room(const std::vector<std::string>& labels, std::size_t label_width,
+// The cells left for the bar once the period, the label and the row's markers have theirs:
+// "  PERIOD BAR LABEL [1][3]", on the row that needs most.
+std::size_t bar_room(const std::vector<std::string>& labels,
+                     const std::vector<std::string>& markers, std::size_t label_width,
                      std::size_t width) {
-  std::size_t label_room = 0;
-  for (const auto& label : labels) label_room = std::max(label_room, util::display_width(label));
-  const std::size_t used = 2 + label_width + 1 + 1 + label_room + 3;  // markers need room too
+  std::size_t tail = 0;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const std::size_t marker_width = markers[i].empty() ? 0 : 1 + util::display_width(markers[i]);
+    tail = std::max(tail, util::display_width(labels[i]) + marker_width);
+  }
+  const std::size_t used = 2 + label_width + 1 + 1 + tail;
   return width > used ? width - used : 0;
 }
 
@@ -179,21 +183,40 @@ void render_bar_chart(std::string& out, const model::Series& series,
   const std::string legend = bar_legend(series, terminal, glyphs);
   const BarLabels labels = bar_labels(points, series.columns.size());
   const std::size_t width = terminal.width ? terminal.width : 80;
-  std::size_t bar_width = bar_room(labels.breakdowns, labels.label_width, width);
+  std::size_t bar_width = bar_room(labels.breakdowns, markers_of, labels.label_width, width);
   const std::vector<std::string>* shown = &labels.breakdowns;
   if (bar_width < 12) {  // too narrow for the breakdown: the totals alone
     shown = &labels.totals;
-    bar_width = bar_room(labels.totals, labels.label_width, width);
+    bar_width = bar_room(labels.totals, markers_of, labels.label_width, width);
   }
-  bar_width = std::max<std::size_t>(bar_width, 4);
+  // Too narrow even for the totals beside a bar: they go on a line of their own under it.
+  const bool label_below = bar_width < 4;
+  if (label_below)
+    bar_width = std::max<std::size_t>(width - std::min(width, 3 + labels.label_width), 4);
+  const std::string below_indent(4, ' ');
 
-  out += "  " + legend;
-  out += unit_line(series, shown == &labels.breakdowns);
+  // The legend and the unit on one line where they fit, else each wrapped on its own.
+  const std::string unit = unit_line(series, shown == &labels.breakdowns);
+  if (terminal.width == 0 || 2 + util::display_width(legend) + util::display_width(unit) <= width) {
+    out += "  " + legend + unit;
+  } else {
+    out += util::wrap(legend, terminal.width, "  ", "  ");
+    std::string_view text = unit;
+    text.remove_prefix(std::min(text.find_first_not_of(' '), text.size()));
+    if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    out += util::wrap(text, terminal.width, "  ", "   ");
+  }
   for (std::size_t i = 0; i < points.size(); ++i) {
     const auto* point = points[i];
     const auto cells = bar_cells(*point, labels.largest, bar_width);
     out += "  " + util::pad_right(model::period_label(point->period), labels.label_width) + ' ';
-    out += bar_text(cells, bar_width, terminal, glyphs) + ' ';
+    std::string bar = bar_text(cells, bar_width, terminal, glyphs);
+    if (label_below) {
+      bar.erase(bar.find_last_not_of(' ') + 1);
+      out += bar + '\n' + below_indent;
+    } else {
+      out += bar + ' ';
+    }
     out += paint(terminal, Style::number, (*shown)[i]);
     if (!markers_of[i].empty()) out += ' ' + markers_of[i];
     out += '\n';

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "util/i18n.hpp"
+#include "util/text.hpp"
 #include "util/utf8.hpp"
 
 namespace nkfacts::render {
@@ -28,16 +29,40 @@ std::string safe(std::string_view text) {
   return util::escape_controls(text, util::Newlines::escape);
 }
 
+// "LABEL text" as one line, or, on a terminal of known width (stderr's Terminal has a width
+// only when stderr is a terminal: a pipe keeps each message on one line for grep), wrapped
+// with the continuation lines under the text after a short label ("hint:"), two columns in
+// after a long one (a file's path and position).
+void append_labelled(std::string& out, std::string_view label, std::string_view text,
+                     const Terminal& terminal) {
+  out.append(label);
+  out += ' ';
+  if (terminal.width == 0) {
+    out.append(text);
+    out += '\n';
+    return;
+  }
+  const std::size_t used = util::display_width(label) + 1;
+  const std::size_t indent = used <= 12 ? used : 2;
+  const std::string_view first_word = text.substr(0, text.find_first_of(" \n"));
+  if (used + util::display_width(first_word) > terminal.width) {
+    out.back() = '\n';  // the label fills the line: the text starts under it
+    util::wrap_into(out, text, terminal.width, "  ", "  ");
+    return;
+  }
+  util::wrap_rest_into(out, text, terminal.width, used, std::string(indent, ' '));
+}
+
 }  // namespace
 
 std::string format_diagnostic(const model::Diagnostic& d, const Terminal& terminal) {
-  std::string out = "nkfacts: ";
+  std::string out = "nkfacts:";
   if (d.severity == model::Severity::warning) {
+    out += ' ';
     out += paint(terminal, Style::warning, util::tr("warning:"));
-    out += ' ';
   } else if (d.severity == model::Severity::note) {
-    out += paint(terminal, Style::note, util::tr("note:"));
     out += ' ';
+    out += paint(terminal, Style::note, util::tr("note:"));
   }
   if (!d.path.empty()) {
     std::string where = util::escape_controls(d.path, util::Newlines::escape);
@@ -45,12 +70,13 @@ std::string format_diagnostic(const model::Diagnostic& d, const Terminal& termin
     if (d.line > 0 && d.column > 0 && d.severity != model::Severity::note) {
       where += fmt::format(":{}", d.column);
     }
-    out += paint(terminal, Style::heading, where + ":");
     out += ' ';
+    out += paint(terminal, Style::heading, where + ":");
   }
   // Messages quote ids and values from the file: escaped here, at the terminal's edge.
-  out += safe(d.message);
-  out += '\n';
+  std::string label = std::move(out);
+  out.clear();
+  append_labelled(out, label, safe(d.message), terminal);
   if (!d.source_line.empty() && d.line > 0 && d.severity != model::Severity::note) {
     const std::string number = fmt::format("{:>5}", d.line);
     out += fmt::format("{} | {}\n", paint(terminal, Style::dim, number), d.source_line);
@@ -61,7 +87,7 @@ std::string format_diagnostic(const model::Diagnostic& d, const Terminal& termin
     }
   }
   if (!d.hint.empty())
-    out += fmt::format("{} {}\n", paint(terminal, Style::note, util::tr("hint:")), safe(d.hint));
+    append_labelled(out, paint(terminal, Style::note, util::tr("hint:")), safe(d.hint), terminal);
   return out;
 }
 
@@ -127,10 +153,11 @@ std::string format_check_report(std::vector<model::Diagnostic> diagnostics, std:
 
 std::string format_error(std::string_view message, std::string_view hint, const Terminal& terminal,
                          std::string_view usage) {
-  std::string out = fmt::format("nkfacts: {}\n", safe(message));
+  std::string out;
+  append_labelled(out, "nkfacts:", safe(message), terminal);
   if (!usage.empty()) out += fmt::format("{} {}\n", util::tr("usage:"), usage);
   if (!hint.empty())
-    out += fmt::format("{} {}\n", paint(terminal, Style::note, util::tr("hint:")), safe(hint));
+    append_labelled(out, paint(terminal, Style::note, util::tr("hint:")), safe(hint), terminal);
   return out;
 }
 

@@ -42,6 +42,43 @@ std::string korean_counter(std::string_view unit) {
   return unit.empty() ? std::string() : " " + clean(unit);
 }
 
+bool has_wide_character(std::string_view word) {
+  for (std::size_t i = 0; i < word.size();) {
+    const std::size_t length = std::max<std::size_t>(1, util::decode_utf8(word, i).length);
+    if (util::display_width(word.substr(i, length)) > 1) return true;
+    i += length;
+  }
+  return false;
+}
+
+// The widest run of text without a space or line break in it, in columns, counting only
+// words that cannot be broken: a word with a wide character in it can (util::wrap), unless
+// it is a URL.
+std::size_t longest_word(std::string_view text) {
+  std::size_t longest = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find_first_of(" \n", start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!has_wide_character(word) || word.find("://") != std::string_view::npos)
+      longest = std::max(longest, util::display_width(word));
+    start = end + 1;
+  }
+  return longest;
+}
+
+// English units in the singular, for a count of one; a unit not listed keeps its name.
+std::string_view singular_unit(std::string_view unit) {
+  static constexpr std::pair<std::string_view, std::string_view> k_singulars[] = {
+      {"people", "person"}, {"persons", "person"}, {"cases", "case"},   {"records", "record"},
+      {"days", "day"},      {"weeks", "week"},     {"months", "month"}, {"years", "year"}};
+  for (const auto& [plural, singular] : k_singulars) {
+    if (unit == plural) return singular;
+  }
+  return unit;
+}
+
 std::string join(model::TextList items, std::string_view separator) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -55,18 +92,39 @@ std::string join(model::TextList items, std::string_view separator) {
 
 void append_heading(std::string& out, std::string_view title, std::string_view markers,
                     const Terminal& terminal) {
-  // Wrap first, then paint line by line, so a colour never crosses a line end.
-  const std::string wrapped = util::wrap(title, terminal.width, "", "");
+  // The title is wrapped, then its markers (one word: "[11][12]" has no space to break at)
+  // go after its last line when they fit there; else with the title's last word on a line
+  // of their own, so a marker is not left alone; else alone. Painted line by line, so a
+  // colour never crosses a line end.
+  std::string wrapped = util::wrap(title, terminal.width, "", "");
+  wrapped.pop_back();
+  const std::size_t last_start =
+      wrapped.rfind('\n') == std::string::npos ? 0 : wrapped.rfind('\n') + 1;
+  std::string_view last_line = std::string_view(wrapped).substr(last_start);
+  const std::size_t marker_width = util::display_width(markers);
+  bool markers_alone = false;
+  if (!markers.empty() && terminal.width > 0 &&
+      util::display_width(last_line) + 1 + marker_width > terminal.width) {
+    const auto space = last_line.rfind(' ');
+    const std::string_view last_word =
+        space == std::string_view::npos ? last_line : last_line.substr(space + 1);
+    if (space != std::string_view::npos &&
+        util::display_width(last_word) + 1 + marker_width <= terminal.width) {
+      wrapped[last_start + space] = '\n';
+    } else {
+      markers_alone = true;
+    }
+  }
   std::size_t start = 0;
-  while (start < wrapped.size()) {
+  for (;;) {
     const auto end = wrapped.find('\n', start);
-    const std::string_view line = std::string_view(wrapped).substr(start, end - start);
-    out += paint(terminal, Style::heading, line);
+    out += paint(terminal, Style::heading, std::string_view(wrapped).substr(start, end - start));
+    if (end == std::string::npos) break;
+    out += '\n';
     start = end + 1;
-    if (start < wrapped.size()) out += '\n';
   }
   if (!markers.empty()) {
-    out += ' ';
+    out += markers_alone ? '\n' : ' ';
     out.append(markers);
   }
   out += '\n';
@@ -224,6 +282,11 @@ std::string format_quantity(const model::Quantity& q, std::string_view unit, boo
     if (q.high) return number(*q.high) + counter + " 이하";
     return {};
   }
+  // One of a counted unit is singular, as count_phrase words record and source counts:
+  // "1 person", "at least 1 case"; a range ("1–2 people") and other units keep the name.
+  const bool range = !q.is_point() && q.low && q.high;
+  const std::optional<double> shown = q.low ? q.low : q.high;
+  if (!range && shown && *shown == 1) unit = singular_unit(unit);
   if (q.is_point()) {
     value = number(*q.low);
   } else if (q.low && q.high) {
@@ -241,6 +304,22 @@ std::string format_quantity(const model::Quantity& q, std::string_view unit, boo
 void append_field(std::string& out, std::string_view label, std::string_view value,
                   const Terminal& terminal, std::size_t label_width) {
   if (value.empty()) return;
+  // A label wider than its column (in Korean) moves the value over: wrapped lines go under it.
+  label_width = std::max(label_width, util::display_width(label) + 1);
+  const std::size_t longest = longest_word(value);
+  if (terminal.width > 0 && 2 + label_width + longest > terminal.width) {
+    // A word too wide to stand beside the label (an id, a URL): the label on a line of its
+    // own and the value under it, as far in as leaves the word room (a URL, never split,
+    // may still be wider).
+    std::size_t indent = 4;
+    while (indent > 0 && indent + longest > terminal.width) indent -= 2;
+    out += "  ";
+    out += paint(terminal, Style::label, label);
+    out += '\n';
+    const std::string spaces(indent, ' ');
+    out += util::wrap(value, terminal.width, spaces, spaces);
+    return;
+  }
   const std::string indent(2 + label_width, ' ');
   out += "  ";
   out += paint(terminal, Style::label, util::pad_right(label, label_width - 1));
@@ -287,43 +366,6 @@ void render_headline_figures(std::string& out, const model::FactBase& facts, Sou
       out += util::wrap_rest(text, terminal.width, indent, indent);
     }
   }
-}
-
-void render_overview(std::string& out, const model::FactBase& facts,
-                     const std::vector<CommandSummary>& commands, SourceNotes& notes,
-                     const Terminal& terminal) {
-  const std::string name = facts.subject.name.empty() ? std::string(tr("facts"))
-                                                      : clean(model::localized_name(facts.subject));
-  append_heading(
-      out, fmt::format(fmt::runtime(tr("nkfacts \u2014 cited facts about {}, offline")), name), "",
-      terminal);
-  if (!facts.subject.summary.empty()) {
-    out += '\n';
-    out += util::wrap(clean(model::localized_summary(facts.subject)), terminal.width, "", "");
-  }
-  const bool any_headline = std::any_of(facts.figures.begin(), facts.figures.end(),
-                                        [](const auto& f) { return f.headline; });
-  if (any_headline) {
-    out += '\n';
-    out += paint(terminal, Style::heading, tr("Headline figures"));
-    out += '\n';
-    render_headline_figures(out, facts, notes, terminal);
-  }
-  out += '\n';
-  out += paint(terminal, Style::heading, tr("Commands"));
-  out += '\n';
-  std::size_t width = 0;
-  for (const auto& command : commands) width = std::max(width, command.name.size());
-  for (const auto& command : commands) {
-    append_field(out, command.name, tr(command.summary), terminal, width + 2);
-  }
-  out += '\n';
-  out += util::wrap(
-      fmt::format(fmt::runtime(tr("{} records from {} sources. Run 'nkfacts help COMMAND' for a "
-                                  "command's options, or 'man nkfacts' for the manual.")),
-                  util::format_number(static_cast<double>(facts.record_count()), true),
-                  util::format_number(static_cast<double>(facts.references.size()), true)),
-      terminal.width, "", "");
 }
 
 void render_route(std::string& out, const model::Route& route, const model::FactBase& facts,

@@ -23,7 +23,9 @@ std::string format_quantity(const model::Quantity& quantity, std::string_view un
 // Data text made safe for a terminal (control characters shown escaped).
 std::string clean(std::string_view text);
 
-// A bold title, wrapped, with source markers after it.
+// A bold title, wrapped, with its source markers after it: the markers are never split and
+// count towards the width, on the title's last line when they fit there, else with its last
+// word on a line of their own.
 void append_heading(std::string& out, std::string_view title, std::string_view markers,
                     const Terminal& terminal);
 
@@ -35,10 +37,6 @@ struct CommandSummary {
   std::string_view name;
   std::string_view summary;
 };
-
-void render_overview(std::string& out, const model::FactBase& facts,
-                     const std::vector<CommandSummary>& commands, SourceNotes& notes,
-                     const Terminal& terminal);
 
 // The figures marked headline, by id; with `all_if_none`, every figure when none is
 // (a user's fact base need not mark any).

@@ -318,7 +318,7 @@ int main(int argc, char** argv) {
   auto problems = load::check_links(all.facts, all.links);
   all.diagnostics.insert(all.diagnostics.end(), problems.begin(), problems.end());
   if (!all.diagnostics.empty()) {
-    const std::string text = render::format_diagnostics(all.diagnostics, {}, true, true);
+    const std::string text = render::format_diagnostics(all.diagnostics, {0, false}, true, true);
     std::fputs(text.c_str(), stderr);
     std::fputs("nkfacts-embed: the embedded facts must load without errors or warnings\n", stderr);
     return 1;

@@ -127,7 +127,7 @@ int stamp_file(const char* path) {
     if (blocks_stamping(d)) errors.push_back(d);
   }
   if (!errors.empty()) {
-    std::fputs(render::format_diagnostics(errors, {}, true, true).c_str(), stderr);
+    std::fputs(render::format_diagnostics(errors, {0, false}, true, true).c_str(), stderr);
     std::fprintf(stderr, "nkfacts-ko-stamp: %s does not load; nothing was written\n", path);
     return 1;
   }

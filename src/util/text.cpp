@@ -71,6 +71,51 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
 
 namespace {
 
+// Whether a line may break between two characters of a word: beside a wide character
+// (Japanese and Chinese are written without spaces), never inside a URL.
+bool wide_at(std::string_view word, std::size_t i, std::size_t& length) {
+  length = std::max<std::size_t>(1, decode_utf8(word, i).length);
+  return display_width(word.substr(i, length)) > 1;
+}
+
+// Writes `word` from `column` on (after a space when the line has a word already), broken
+// into pieces at the places wide_at allows, each piece on the current line when it fits
+// there, else on a new line with `indent`.
+// Returns the column after it.
+std::size_t break_wide_word(std::string& out, std::string_view word, std::size_t width,
+                            std::size_t column, bool line_has_word, std::string_view indent,
+                            std::size_t indent_width) {
+  std::size_t piece_start = 0;
+  std::size_t i = 0;
+  bool previous_wide = false;
+  while (piece_start < word.size()) {
+    // The piece: up to the next place a line may break.
+    std::size_t length = 0;
+    do {
+      const bool wide = wide_at(word, i, length);
+      if (i > piece_start && (wide || previous_wide)) break;
+      previous_wide = wide;
+      i += length;
+    } while (i < word.size());
+    const std::string_view piece = word.substr(piece_start, i - piece_start);
+    const std::size_t piece_width = display_width(piece);
+    const std::size_t space = piece_start == 0 && line_has_word ? 1 : 0;
+    if (line_has_word && column + space + piece_width > width) {
+      out += '\n';
+      out.append(indent);
+      column = indent_width;
+    } else if (space) {
+      out += ' ';
+      ++column;
+    }
+    out.append(piece);
+    column += piece_width;
+    line_has_word = true;
+    piece_start = i;
+  }
+  return column;
+}
+
 // One paragraph (no newline in it) from `column` on: words are what lies between spaces,
 // a run of spaces between two words is written as one, and each line takes the words that
 // fit within `width` (at least one: a word longer than the line stands alone). Words one
@@ -91,11 +136,31 @@ void wrap_paragraph(std::string& out, std::size_t line_begin, std::string_view p
     const auto [end, plain] = word_at(paragraph, pos);
     const std::size_t word_width =
         plain ? end - pos : display_width(paragraph.substr(pos, end - pos));
+    if (!plain && width > 0 && indent_width + word_width > width &&
+        paragraph.substr(pos, end - pos).find("://") == std::string_view::npos) {
+      // Wider than a whole line, and not ASCII: Japanese or Chinese, written without
+      // spaces, is broken beside its wide characters (never inside a run of others).
+      out.append(paragraph.data() + run_start, run_end - run_start);
+      column = break_wide_word(out, paragraph.substr(pos, end - pos), width, column, line_has_word,
+                               indent, indent_width);
+      run_start = run_end = end;
+      line_has_word = true;
+      pos = end;
+      continue;
+    }
     if (line_has_word && width > 0 && column + 1 + word_width > width) {
       out.append(paragraph.data() + run_start, run_end - run_start);
       out += '\n';
-      out.append(indent);
-      column = indent_width;
+      if (indent_width + word_width > width && word_width <= width &&
+          indent.find_first_not_of(' ') == std::string_view::npos) {
+        // A word too wide for an indented line (an id): indented less, so that it fits. One
+        // wider than any line (a long URL) keeps the indentation.
+        column = width - word_width;
+        out.append(column, ' ');
+      } else {
+        out.append(indent);
+        column = indent_width;
+      }
       line_has_word = false;
     }
     if (!line_has_word) {

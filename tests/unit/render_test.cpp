@@ -355,3 +355,76 @@ TEST_CASE("a record shown in full never writes its id raw") {
     CHECK(out.find_first_of("\a\b\r") == std::string::npos);
   }
 }
+
+TEST_CASE("a hint wraps under its text on a terminal and stays one line in a pipe") {
+  const std::string hint =
+      "did you mean 'title'? reference takes: aliases, authors, id, issn, issue, kind";
+  // stderr not a terminal: width 0, one line each, for the tools that grep them.
+  CHECK(render::format_error("unknown key 'titel'", hint, {0, false}) ==
+        "nkfacts: unknown key 'titel'\nhint: " + hint + "\n");
+  CHECK(render::format_error("unknown key 'titel'", hint, {40, false}) ==
+        "nkfacts: unknown key 'titel'\n"
+        "hint: did you mean 'title'? reference\n"
+        "      takes: aliases, authors, id, issn,\n"
+        "      issue, kind\n");
+  model::Diagnostic d;
+  d.path = "a-rather-long-directory/routes.toml";
+  d.line = 3;
+  d.message = "a message that is too long for one line of forty";
+  CHECK(render::format_diagnostic(d, {40, false}) ==
+        "nkfacts: a-rather-long-directory/routes.toml:3:\n"
+        "  a message that is too long for one\n"
+        "  line of forty\n");
+}
+
+TEST_CASE("a heading counts its markers and keeps them with its last word") {
+  const render::Terminal narrow{40, false};
+  std::string out;
+  // 44 columns with its markers: the last word goes down with them.
+  render::append_heading(out, "Through China and Vietnam to Cambodia", "[5][6]", narrow);
+  CHECK(out == "Through China and Vietnam to\nCambodia [5][6]\n");
+  out.clear();
+  render::append_heading(out, "Across the Demilitarized Zone", "[1][2]", narrow);
+  CHECK(out == "Across the Demilitarized Zone [1][2]\n");  // 36 columns: unchanged
+  out.clear();
+  // A last word that cannot share a line with the markers leaves them on their own.
+  render::append_heading(out, "Supercalifragilisticexpialidocious-ish", "[11][12]", narrow);
+  CHECK(out == "Supercalifragilisticexpialidocious-ish\n[11][12]\n");
+  out.clear();
+  render::append_heading(out, "Title", "[1]", {0, false});
+  CHECK(out == "Title [1]\n");
+}
+
+TEST_CASE("one of a counted unit is singular in English") {
+  using Q = model::Quantity;
+  CHECK(render::format_quantity(Q{1, 1}, "people", true) == "1 person");
+  CHECK(render::format_quantity(Q{1, std::nullopt}, "cases", true) == "at least 1 case");
+  CHECK(render::format_quantity(Q{1, 2}, "people", true) == "1\u20132 people");
+  CHECK(render::format_quantity(Q{1, 1}, "boats", true) == "1 boats");  // not guessed
+}
+
+TEST_CASE("bar chart rows with long markers fit the width") {
+  model::FactBase facts;
+  model::Series series;
+  series.id = "s";
+  series.name = "North Korean defectors arriving in South Korea, by year and sex";
+  series.unit = "people";
+  series.columns = test::texts({"men", "women"});
+  series.points = test::list<model::SeriesPoint>(
+      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+       {{2025, 2025}, test::list<double>({25, 198}), test::texts({"a", "b", "c"}), "", "", {}}});
+  std::vector<const model::SeriesPoint*> points;
+  for (const auto& point : series.points) points.push_back(&point);
+  for (const std::size_t width : {20u, 30u, 40u, 72u, 80u}) {
+    render::SourceNotes notes(facts);
+    std::string out;
+    render::render_bar_chart(out, series, points, notes, {width, false}, render::Glyphs::ascii);
+    std::size_t start = 0;
+    while (start < out.size()) {
+      const auto end = out.find('\n', start);
+      CHECK(util::display_width(out.substr(start, end - start)) <= width);
+      start = end + 1;
+    }
+    CHECK(out.find("[1][2][3]") != std::string::npos);
+  }
+}
