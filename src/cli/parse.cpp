@@ -322,7 +322,11 @@ class Parser {
           (arg.size() == option.name.size() || arg[option.name.size()] == '=')) {
         return true;
       }
-      if (option.short_name && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-') return true;
+      // A word of short options ("-o", or bundled as "-Vo") names those of its letters.
+      if (option.short_name && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-' &&
+          arg.find(option.short_name, 1) != std::string_view::npos) {
+        return true;
+      }
     }
     return false;
   }
