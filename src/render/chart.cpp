@@ -61,7 +61,7 @@ struct BarLabels {
 BarLabels bar_labels(const std::vector<const model::SeriesPoint*>& points, std::size_t columns) {
   BarLabels labels;
   for (const auto* point : points) {
-    const std::string label = model::period_label(point->period);
+    const std::string label = model::display_period(point->period);
     labels.label_width = std::max(labels.label_width, util::display_width(label));
     if (!point->period.is_single_year()) labels.spans.push_back(label);
     double total = 0;
@@ -104,12 +104,13 @@ std::size_t bar_room(const std::vector<std::string>& labels,
 // "   (people: total = Men + Women)" after the legend, or the unit alone.
 std::string unit_line(const model::Series& series, bool breakdown) {
   const std::size_t columns = series.columns.size();
-  if (!breakdown || columns <= 1) return fmt::format("   ({})\n", clean(series.unit));
+  if (!breakdown || columns <= 1) return fmt::format("   ({})\n", display_unit(series.unit));
   std::string names;
   for (std::size_t c = 0; c < columns; ++c) {
     names += (c ? " + " : "") + clean(model::localized(series, &model::Series::columns)[c]);
   }
-  return fmt::format(fmt::runtime(util::tr("   ({}: total = {})\n")), clean(series.unit), names);
+  return fmt::format(fmt::runtime(util::tr("   ({}: total = {})\n")), display_unit(series.unit),
+                     names);
 }
 
 // Each column ends where the running total ends, rounded, so the bar's length is the
@@ -162,13 +163,18 @@ void several_years_note(std::string& out, const std::vector<std::string>& spans,
                         const Terminal& terminal) {
   std::string list;
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    list += (i == 0 ? "" : i + 1 == spans.size() ? " and " : ", ") + spans[i];
+    list += (i == 0 ? "" : i + 1 == spans.size() ? util::tr(" and ") : ", ");
+    list += spans[i];
   }
-  out +=
-      util::wrap(fmt::format("{} {} several years together, as published; {} not one year's count.",
-                             list, spans.size() == 1 ? "counts" : "count",
-                             spans.size() == 1 ? "its bar is" : "their bars are"),
-                 terminal.width, "  ", "  ");
+  const std::string_view note =
+      spans.size() == 1
+          ? util::tr(
+                "{} counts several years together, as published; its bar is not one "
+                "year's count.")
+          : util::tr(
+                "{} count several years together, as published; their bars are not one "
+                "year's count.");
+  out += util::wrap(fmt::format(fmt::runtime(note), list), terminal.width, "  ", "  ");
 }
 
 }  // namespace
@@ -209,7 +215,7 @@ void render_bar_chart(std::string& out, const model::Series& series,
   for (std::size_t i = 0; i < points.size(); ++i) {
     const auto* point = points[i];
     const auto cells = bar_cells(*point, labels.largest, bar_width);
-    out += "  " + util::pad_right(model::period_label(point->period), labels.label_width) + ' ';
+    out += "  " + util::pad_right(model::display_period(point->period), labels.label_width) + ' ';
     std::string bar = bar_text(cells, bar_width, terminal, glyphs);
     if (label_below) {
       bar.erase(bar.find_last_not_of(' ') + 1);
