@@ -315,21 +315,8 @@ class Parser {
   };
 
   // Whether a word of the command line could name `option` to CLI11: its name, alone or
-  // with "=value", or a word of one dash, which may hold any short option ("-qv", "-ojson").
-  bool could_name(const Option& option) const {
-    for (const auto arg : args_) {
-      if (util::starts_with(arg, option.name) &&
-          (arg.size() == option.name.size() || arg[option.name.size()] == '=')) {
-        return true;
-      }
-      // A word of short options ("-o", or bundled as "-Vo") names those of its letters.
-      if (option.short_name && arg.size() >= 2 && arg[0] == '-' && arg[1] != '-' &&
-          arg.find(option.short_name, 1) != std::string_view::npos) {
-        return true;
-      }
-    }
-    return false;
-  }
+  // with "=value", or a word of one dash holding its letter ("-o", or bundled as "-Vo").
+  bool could_name(const Option& option) const { return position(option) < args_.size(); }
 
   // Where `option` is first given in the command line.
   std::size_t position(const Option& option) const {
