@@ -14,6 +14,7 @@
 #include "cli/run.hpp"
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
+#include "model/date.hpp"
 
 namespace {
 
@@ -43,15 +44,6 @@ std::uint64_t fresh_seed() {
   return (device() ^ static_cast<std::uint64_t>(std::time(nullptr))) % 1000000;
 }
 
-// Today's date in UTC, for `check`'s "date in the future".
-model::Date today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return {utc.tm_year + 1900, static_cast<std::uint8_t>(utc.tm_mon + 1),
-          static_cast<std::uint8_t>(utc.tm_mday)};
-}
-
 int run(int argc, char** argv) {
   cli::Session session;
   session.conversation = {[](std::string_view text) { write_all(STDOUT_FILENO, text); },
@@ -66,7 +58,7 @@ int run(int argc, char** argv) {
                             return line;
                           }};
   session.fresh_seed = fresh_seed;
-  session.today = today();
+  session.today = model::utc_date(std::time(nullptr));
   const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);
   auto outcome = cli::run(args, cli::process_environment(), std::move(session));
   write_all(STDOUT_FILENO, outcome.out);

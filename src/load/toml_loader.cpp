@@ -1095,11 +1095,7 @@ void Loader::read_points(TableReader& reader, toml::table& table, model::Series&
 }  // namespace
 
 model::Date today_utc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return {utc.tm_year + 1900, static_cast<std::uint8_t>(utc.tm_mon + 1),
-          static_cast<std::uint8_t>(utc.tm_mday)};
+  return model::utc_date(std::time(nullptr));
 }
 
 bool LoadResult::has_errors() const {

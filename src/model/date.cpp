@@ -90,4 +90,24 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   return date;
 }
 
+Date utc_date(std::int64_t unix_seconds) {
+  // Days since 1970-01-01 to a proleptic Gregorian date, counted in 400-year eras that
+  // start on 1 March (so the leap day is last), after Howard Hinnant's civil_from_days.
+  std::int64_t days = unix_seconds / 86400;
+  if (unix_seconds % 86400 < 0) --days;
+  const std::int64_t shifted = days + 719468;
+  const std::int64_t era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
+  const std::int64_t day_of_era = shifted - era * 146097;
+  const std::int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const std::int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t month_from_march = (5 * day_of_year + 2) / 153;
+  const auto day = static_cast<std::uint8_t>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+  const auto month = static_cast<std::uint8_t>(month_from_march < 10 ? month_from_march + 3
+                                                                     : month_from_march - 9);
+  const std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
+  return {static_cast<std::int32_t>(year), month, day};
+}
+
 }  // namespace nkfacts::model

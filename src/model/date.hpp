@@ -27,4 +27,9 @@ std::optional<Date> parse_iso_date(std::string_view text);
 // True for a real calendar date at its precision (month 1-12, day within the month).
 bool is_valid(const Date& date);
 
+// The UTC calendar day of a time in seconds since 1970-01-01 (what std::time returns).
+// Arithmetic only: glibc's gmtime_r reads the time-zone file first, seven system calls and
+// a heap page at every start for a date that needs no zone.
+Date utc_date(std::int64_t unix_seconds);
+
 }  // namespace nkfacts::model
