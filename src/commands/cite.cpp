@@ -45,16 +45,15 @@ int run_cite(const CiteOptions& options, Context& context) {
     // pages, as much as the rest of the command (bench/README.md).
     const auto& valid = render::fields_of(model::Kind::reference);
     if (!check_fields(context, valid)) return exit_status::usage_error;
-    std::string out;
     render::DatasetWriter writer(context.format, context.fields.empty() ? valid : context.fields,
-                                 out, references.size());
+                                 context.out, references.size());
     for (auto& entry : render::bibliography(references, *style)) {
       writer.row(render::reference_row(*entry.reference, std::move(entry.text)));
     }
     writer.finish();
-    append_output(context, std::move(out));
     return exit_status::answered;
   }
+  expect_answer_of(context, references.size() * 400);  // a citation is 300-700 bytes
   if (render::is_export(*style)) {
     // A file to import: the same bytes on a terminal as in a pipe.
     render::write_export(context.out, references, *style, facts);

@@ -50,6 +50,28 @@ int emit_dataset(Context& context, const render::Dataset& data,
   return exit_status::answered;
 }
 
+void expect_answer_of(Context& context, std::size_t expected) {
+  if (expected > 16 * 1024) context.out.reserve(std::max(expected, util::k_answer_room));
+}
+
+RowStream::RowStream(Context& context, const std::vector<std::string>& schema,
+                     std::size_t expected_rows)
+    : m_cited(context.facts),
+      m_lists_references(context.format == render::Format::json ||
+                         context.format == render::Format::markdown),
+      m_writer(context.format, context.fields.empty() ? schema : context.fields, context.out,
+               expected_rows) {}
+
+void RowStream::row(const render::Row& row) {
+  if (m_lists_references) m_cited.note(row);
+  m_writer.row(row);
+}
+
+int RowStream::finish() {
+  m_writer.finish(m_cited.rows());
+  return exit_status::answered;
+}
+
 void complete_answer(Context& context, int status) {
   if (status == exit_status::nothing_found && context.out.empty() &&
       context.format == render::Format::json) {

@@ -12,6 +12,7 @@
 #include "model/fact_base.hpp"
 #include "render/dataset.hpp"
 #include "render/html.hpp"
+#include "render/record_rows.hpp"
 #include "render/terminal.hpp"
 
 namespace nkfacts::commands {
@@ -55,6 +56,27 @@ void append_output(Context& context, std::string&& text);
 // (an unknown field is a usage error that lists the valid ones).
 int emit_dataset(Context& context, const render::Dataset& data,
                  const std::vector<std::string>& valid);
+
+// Reserves util::k_answer_room in the output when an answer of about `expected` bytes may
+// pass 16 KB: a long answer then grows in place instead of being copied a doubling at a
+// time. A short one stays in the heap, whose pages are mostly touched already.
+void expect_answer_of(Context& context, std::size_t expected);
+
+// Writes rows in the context's machine format as they are made, with the references they
+// cite (json and Markdown list them), straight into the output; finish() closes the document.
+// An answer held as rows first took two to three times its own size in fresh heap pages
+// (bench/README.md). Check --fields first (check_fields); `schema` must outlive the stream.
+class RowStream {
+ public:
+  RowStream(Context& context, const std::vector<std::string>& schema, std::size_t expected_rows);
+  void row(const render::Row& row);
+  int finish();  // the answered status
+
+ private:
+  render::CitedReferences m_cited;
+  bool m_lists_references;
+  render::DatasetWriter m_writer;
+};
 
 // Checks --fields against `valid`; for an unknown field, appends the usage error (which
 // lists the valid ones) and returns false. emit_dataset does this itself; a command that

@@ -33,6 +33,7 @@ int run_list(const ListOptions& options, Context& context) {
     return emit_dataset(context, data, data.fields);
   }
   // The text form is written directly: this runs at every shell completion.
+  expect_answer_of(context, ids.size() * 100);
   for (const auto& id : ids) {
     const auto* ref = facts.find(id);
     context.out += id;

@@ -56,12 +56,11 @@ int run_record_listing(const RecordsOptions& options, Context& context, model::K
     return exit_status::answered;
   }
   if (is_machine_format(context)) {
-    render::Dataset data;
-    data.fields = render::fields_of(kind);
-    for (const auto* record : chosen)
-      data.rows.push_back(render::record_row(facts, *facts.find(record->id)));
-    render::resolve_references(data, facts);
-    return emit_dataset(context, data, data.fields);
+    const auto& schema = render::fields_of(kind);
+    if (!check_fields(context, schema)) return exit_status::usage_error;
+    RowStream rows(context, schema, chosen.size());
+    for (const auto* record : chosen) rows.row(render::record_row(facts, *facts.find(record->id)));
+    return rows.finish();
   }
   render::SourceNotes notes(facts);
   const bool full = !options.ids.empty();

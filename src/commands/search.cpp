@@ -145,8 +145,10 @@ std::string no_match_hint(const query::SearchResult& result, const model::Search
 // The hits as rows of the machine formats.
 int emit_hits(const std::vector<query::SearchHit>& hits, Context& context) {
   const auto& facts = context.facts;
-  render::Dataset data;
-  data.fields = {"id", "kind", "name", "score", "field", "match", "sources"};
+  const std::vector<std::string> schema = {"id",    "kind",  "name",   "score",
+                                           "field", "match", "sources"};
+  if (!check_fields(context, schema)) return exit_status::usage_error;
+  RowStream rows(context, schema, hits.size());
   for (const auto& hit : hits) {
     render::Row row;
     row.add("id", std::string(facts.id_of(hit.ref)));
@@ -156,10 +158,9 @@ int emit_hits(const std::vector<query::SearchHit>& hits, Context& context) {
     row.add("field", hit.field);
     row.add("match", hit.text);
     row.add("sources", facts.sources_of(hit.ref));
-    data.rows.push_back(std::move(row));
+    rows.row(row);
   }
-  render::resolve_references(data, facts);
-  return emit_dataset(context, data, data.fields);
+  return rows.finish();
 }
 
 // The hits as text: each one's kind, id, name and source markers, where the words

@@ -64,25 +64,25 @@ int stats_page(const StatsOptions& options, Context& context, const Range& range
 // in the schema, so their columns keep their places in csv and tsv.
 int stats_data(Context& context, const Range& range) {
   const auto& facts = context.facts;
-  render::Dataset data;
-  std::vector<render::Row> figure_rows;
-  if (!range.filtered()) {
-    for (const auto* figure : render::headline_figures(facts, true)) {
-      figure_rows.push_back(render::record_row(facts, *facts.find(figure->id)));
-    }
-  }
+  std::vector<const model::Figure*> figures;
+  if (!range.filtered()) figures = render::headline_figures(facts, true);
+  std::vector<std::string> schema;
+  std::vector<std::pair<const model::Series*, std::vector<const model::SeriesPoint*>>> series;
+  std::size_t count = figures.size();
   for (const auto* s : series_by_id(facts)) {
-    render::add_fields(data.fields, render::series_fields(*s));
-    for (const auto* point : query::points_between(*s, range.from, range.to)) {
-      data.rows.push_back(render::series_row(*s, *point));
-    }
+    render::add_fields(schema, render::series_fields(*s));
+    series.emplace_back(s, query::points_between(*s, range.from, range.to));
+    count += series.back().second.size();
   }
-  if (!figure_rows.empty()) render::add_fields(data.fields, render::fields_of(model::Kind::figure));
-  data.rows.insert(data.rows.begin(), std::make_move_iterator(figure_rows.begin()),
-                   std::make_move_iterator(figure_rows.end()));
-  if (data.rows.empty()) return nothing_in_range(context, range);
-  render::resolve_references(data, facts);
-  return emit_dataset(context, data, data.fields);
+  if (!figures.empty()) render::add_fields(schema, render::fields_of(model::Kind::figure));
+  if (count == 0) return nothing_in_range(context, range);
+  if (!check_fields(context, schema)) return exit_status::usage_error;
+  RowStream rows(context, schema, count);
+  for (const auto* figure : figures) rows.row(render::record_row(facts, *facts.find(figure->id)));
+  for (const auto& [s, points] : series) {
+    for (const auto* point : points) rows.row(render::series_row(*s, *point));
+  }
+  return rows.finish();
 }
 
 int stats_text(const StatsOptions& options, Context& context, const Range& range) {

@@ -55,13 +55,13 @@ int run_timeline(const TimelineOptions& options, Context& context) {
     return exit_status::answered;
   }
   if (is_machine_format(context)) {
-    render::Dataset data;
-    data.fields = render::fields_of(model::Kind::event);
-    for (const auto* event : events)
-      data.rows.push_back(render::record_row(facts, *facts.find(event->id)));
-    render::resolve_references(data, facts);
-    return emit_dataset(context, data, data.fields);
+    const auto& schema = render::fields_of(model::Kind::event);
+    if (!check_fields(context, schema)) return exit_status::usage_error;
+    RowStream rows(context, schema, events.size());
+    for (const auto* event : events) rows.row(render::record_row(facts, *facts.find(event->id)));
+    return rows.finish();
   }
+  expect_answer_of(context, events.size() * 500);
   render::SourceNotes notes(facts);
   const int first = events.front()->date.year;
   const int last = events.back()->date.year;

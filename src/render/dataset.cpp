@@ -346,9 +346,13 @@ void DatasetWriter::delimited_line(const Cell& cell) {
 DatasetWriter::DatasetWriter(Format format, const std::vector<std::string>& fields,
                              std::string& out, std::size_t expected_rows)
     : m_format(format), m_fields(fields), m_out(out) {
-  // A first guess at the document's size, so it is not grown (and copied) a doubling at a
-  // time; pages reserved and never written cost nothing.
-  m_out.reserve(m_out.size() + expected_rows * (fields.size() * 40 + 16) + 64);
+  // A first guess at the document's size, so that it is not grown and copied a doubling at
+  // a time. It falls short several times for rows of long text and for the references
+  // json lists after the rows, so a document of more than two rows gets
+  // util::k_answer_room at least, whose untouched pages cost nothing.
+  std::size_t guess = expected_rows * (fields.size() * 40 + 16) + 64;
+  if (expected_rows > 2) guess = std::max(guess, util::k_answer_room);
+  m_out.reserve(m_out.size() + guess);
   switch (m_format) {
     case Format::json:
     case Format::jsonl:

@@ -190,19 +190,19 @@ Row record_row(const model::FactBase& facts, const model::RecordRef& ref) {
   return row;
 }
 
+void CitedReferences::note(const Row& row) {
+  const Value* sources = row.get("sources");
+  if (!sources) return;
+  for_each_item(*sources, [&](std::string_view id) {
+    const auto* reference = m_facts.find_reference(id);
+    if (reference && m_seen.insert(reference).second) m_rows.push_back(reference_row(*reference));
+  });
+}
+
 void resolve_references(Dataset& data, const model::FactBase& facts) {
-  // A set, not a list: a search over a large fact base gives thousands of rows.
-  std::unordered_set<std::string_view> seen;
-  for (const auto& row : data.rows) {
-    const Value* sources = row.get("sources");
-    if (!sources) continue;
-    for_each_item(*sources, [&](std::string_view id) {
-      if (!seen.insert(id).second) return;
-      if (const auto* reference = facts.find_reference(id)) {
-        data.references.push_back(reference_row(*reference));
-      }
-    });
-  }
+  CitedReferences cited(facts);
+  for (const auto& row : data.rows) cited.note(row);
+  data.references = cited.take();
 }
 
 }  // namespace nkfacts::render

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "model/fact_base.hpp"
@@ -35,5 +37,21 @@ Row series_row(const model::Series& series, const model::SeriesPoint& point);
 
 // Fills data.references with the references the rows cite, in order of first use.
 void resolve_references(Dataset& data, const model::FactBase& facts);
+
+// The same a row at a time, for rows that are written and dropped one by one
+// (commands::RowStream): note() each row, then rows() are its references.
+class CitedReferences {
+ public:
+  explicit CitedReferences(const model::FactBase& facts) : m_facts(facts) {}
+  void note(const Row& row);
+  const std::vector<Row>& rows() const { return m_rows; }
+  std::vector<Row> take() { return std::move(m_rows); }
+
+ private:
+  const model::FactBase& m_facts;
+  // A set, not a list: a search over a large fact base gives thousands of rows.
+  std::unordered_set<const model::Reference*> m_seen;
+  std::vector<Row> m_rows;
+};
 
 }  // namespace nkfacts::render

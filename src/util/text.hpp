@@ -17,6 +17,12 @@ namespace nkfacts::util {
 // them as integers, digit for digit.
 inline constexpr double k_exact_integer_limit = 9007199254740992.0;
 
+// Room reserved for a whole answer before it is written: 256 KB, a block glibc gives a
+// mapping of its own, whose pages are touched only as the text reaches them. Room never
+// written costs nothing, and a long answer is never copied into a larger block as it grows
+// (a copy touches every page of the answer again: bench/README.md, page faults).
+inline constexpr std::size_t k_answer_room = 256 * 1024;
+
 // "34537" -> "34,537" when grouped. Non-integral values keep up to `max_decimals` digits.
 // Beyond k_exact_integer_limit a double does not hold every integer, and the shortest form
 // that reads back as the same double is written ("9.223372036854776e+18"), not digits
