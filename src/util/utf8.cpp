@@ -108,12 +108,42 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+namespace {
+
+// True when every character of `text` from U+0080 up is one that case folding and NFC
+// composition leave as it is, and that composes with no neighbour: the punctuation of
+// U+2010-U+2027 and U+2030-U+205E (dashes, quotation marks, the ellipsis) and the Hangul
+// syllables U+AC00-U+D7A3 (a final jamo after one would compose with it; it is not in the
+// set). Folding such a text is lower-casing its ASCII letters. Most text with anything
+// beyond ASCII in it is typographic punctuation or Korean: through utf8proc, its folding
+// was 10% of `cite --style apa` (the bibliography's sort keys).
+bool caseless_beyond_ascii(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const auto decoded = decode_utf8(text, i);
+    const auto c = decoded.code_point;
+    const bool punctuation = (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E);
+    const bool hangul = c >= 0xAC00 && c <= 0xD7A3;
+    if (decoded.length == 0 || (!punctuation && !hangul)) return false;
+    i += decoded.length;
+  }
+  return true;
+}
+
+}  // namespace
+
 void fold_case_into(std::string& out, std::string_view text) {
-  // Fast path, one pass: ASCII folding is lower-casing; any byte with the high bit set
-  // sends the text to utf8proc instead.
+  // Fast path, one pass: ASCII folding is lower-casing, and the bytes from 0x80 up are
+  // copied as they are. Text with a character outside caseless_beyond_ascii's set goes
+  // to utf8proc instead.
   out.resize(text.size());
   if (lower_ascii(reinterpret_cast<unsigned char*>(out.data()),
-                  reinterpret_cast<const unsigned char*>(text.data()), text.size())) {
+                  reinterpret_cast<const unsigned char*>(text.data()), text.size()) ||
+      caseless_beyond_ascii(text)) {
     return;
   }
   utf8proc_uint8_t* mapped = nullptr;

@@ -1,6 +1,9 @@
 #include "util/utf8.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <string>
+#include <utf8proc.h>
 
 using namespace nkfacts::util;
 
@@ -76,6 +79,57 @@ TEST_CASE("ASCII folding lower-cases exactly A-Z, at every offset of the 16-byte
   CHECK(fold_case("ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`@ \u00c9COLE") ==
         "abcdefghijklmnopqrstuvwxyz[\\]^_`@ \u00e9cole");
   CHECK(fold_case("0123456789abcdef\u212a") == "0123456789abcdefk");  // KELVIN SIGN
+}
+
+namespace {
+
+// What utf8proc itself makes of `text`: the reference the fast paths must agree with.
+std::string utf8proc_fold(std::string_view text) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const auto length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+  REQUIRE(length >= 0);
+  std::string folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  std::free(mapped);
+  return folded;
+}
+
+std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("folding punctuation and Hangul without utf8proc gives what utf8proc gives") {
+  // Every character the fast path copies, alone, between capitals and after a capital
+  // whose next character is outside the set.
+  for (char32_t c = 0x2010; c <= 0xD7A3; ++c) {
+    if (c == 0x2060) c = 0xAC00;
+    const std::string ch = utf8_of(c);
+    for (const std::string& text : {ch, "A" + ch + "B", "\u2018" + ch + "Z\u0301"}) {
+      if (fold_case(text) != utf8proc_fold(text)) FAIL("U+" << std::hex << unsigned(c));
+    }
+  }
+  // Neighbours that compose go to utf8proc: a final jamo after a syllable, an accent after
+  // an ASCII letter; and U+2000, whose canonical form is U+2002, is outside the set.
+  CHECK(fold_case("\uac00\u11a8") == "\uac01");
+  CHECK(fold_case("E\u0301 \u201cX\u201d") == "\u00e9 \u201cx\u201d");
+  CHECK(fold_case("a\u2000b") == utf8proc_fold("a\u2000b"));
+  CHECK(fold_case("Kim \u2013 \uae40 \u2026 \u201cNorth\u201d") ==
+        "kim \u2013 \uae40 \u2026 \u201cnorth\u201d");
 }
 
 TEST_CASE("control characters are shown escaped, never raw") {
