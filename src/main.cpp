@@ -84,6 +84,7 @@ int run(int argc, char** argv) {
                             }
                             return line;
                           }};
+  session.write_out = [](std::string_view text) { write_all(STDOUT_FILENO, text); };
   session.fresh_seed = fresh_seed;
   session.today = model::utc_date(std::time(nullptr));
   const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);

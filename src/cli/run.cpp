@@ -240,6 +240,7 @@ Outcome run(const std::vector<std::string_view>& args, const Environment& enviro
     return {"", std::move(messages), exit_status::data_error};
   }
   commands::Context context{loaded.facts, out, err, *format, fields};
+  context.write_early = session.write_out;
   return answer(invocation, context, session, std::move(messages));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,9 @@ struct Invocation;
 // is given, today's date, and the fact sources (for `check`, which loads them itself).
 struct Session {
   commands::Conversation conversation;
+  // Writes the first part of a long answer while the rest is made (main: to stdout). Empty
+  // in tests, which take the whole answer from Outcome::out.
+  std::function<void(std::string_view)> write_out;
   std::uint64_t (*fresh_seed)() = nullptr;
   model::Date today;
   load::SourceOptions* sources = nullptr;

@@ -49,6 +49,7 @@ int run_cite(const CiteOptions& options, Context& context) {
                                  context.out, references.size());
     for (auto& entry : render::bibliography(references, *style)) {
       writer.row(render::reference_row(*entry.reference, std::move(entry.text)));
+      pass_on(context);
     }
     writer.finish();
     return exit_status::answered;
@@ -56,10 +57,11 @@ int run_cite(const CiteOptions& options, Context& context) {
   expect_answer_of(context, references.size() * 400);  // a citation is 300-700 bytes
   if (render::is_export(*style)) {
     // A file to import: the same bytes on a terminal as in a pipe.
-    render::write_export(context.out, references, *style, facts);
+    render::write_export(context.out, references, *style, facts, [&] { pass_on(context); });
     return exit_status::answered;
   }
-  render::render_bibliography(context.out, references, *style, context.out_terminal);
+  render::render_bibliography(context.out, references, *style, context.out_terminal,
+                              [&] { pass_on(context); });
   return exit_status::answered;
 }
 

@@ -50,13 +50,20 @@ int emit_dataset(Context& context, const render::Dataset& data,
   return exit_status::answered;
 }
 
+void pass_on(Context& context) {
+  if (!context.write_early || context.out.size() < 32 * 1024) return;
+  context.write_early(context.out);
+  context.out.clear();
+}
+
 void expect_answer_of(Context& context, std::size_t expected) {
   if (expected > 16 * 1024) context.out.reserve(std::max(expected, util::k_answer_room));
 }
 
 RowStream::RowStream(Context& context, const std::vector<std::string>& schema,
                      std::size_t expected_rows)
-    : m_cited(context.facts),
+    : m_context(context),
+      m_cited(context.facts),
       m_lists_references(context.format == render::Format::json ||
                          context.format == render::Format::markdown),
       m_writer(context.format, context.fields.empty() ? schema : context.fields, context.out,
@@ -65,6 +72,7 @@ RowStream::RowStream(Context& context, const std::vector<std::string>& schema,
 void RowStream::row(const render::Row& row) {
   if (m_lists_references) m_cited.note(row);
   m_writer.row(row);
+  pass_on(m_context);
 }
 
 int RowStream::finish() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ struct Context {
   render::Terminal err_terminal;
   std::string out;
   std::string err;
+  // Set by main: pass_on() writes a long answer's first part through it and empties `out`.
+  std::function<void(std::string_view)> write_early;
   render::Format format = render::Format::text;
   std::vector<std::string> fields;                      // --fields: columns for the machine formats
   render::html::Paper paper = render::html::Paper::a4;  // --paper: for -o html
@@ -57,6 +60,12 @@ void append_output(Context& context, std::string&& text);
 int emit_dataset(Context& context, const render::Dataset& data,
                  const std::vector<std::string>& valid);
 
+// Writes what the output holds and empties it, once it holds 32 KB, when the context can
+// write early (main's does; tests' does not). Called between the rows or entries of a long
+// answer: its pages are then used again instead of touching fresh ones, and a reader at
+// the other end of a pipe gets the first lines while the rest is made.
+void pass_on(Context& context);
+
 // Reserves util::k_answer_room in the output when an answer of about `expected` bytes may
 // pass 16 KB: a long answer then grows in place instead of being copied a doubling at a
 // time. A short one stays in the heap, whose pages are mostly touched already.
@@ -73,6 +82,7 @@ class RowStream {
   int finish();  // the answered status
 
  private:
+  Context& m_context;
   render::CitedReferences m_cited;
   bool m_lists_references;
   render::DatasetWriter m_writer;

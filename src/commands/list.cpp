@@ -42,6 +42,7 @@ int run_list(const ListOptions& options, Context& context) {
     context.out += '\t';
     context.out += util::escape_controls(facts.name_of(*ref), util::Newlines::escape);
     context.out += '\n';
+    pass_on(context);
   }
   return exit_status::answered;
 }

@@ -1706,7 +1706,8 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
 namespace nkfacts::render {
 
 void write_export(std::string& out, const std::vector<const model::Reference*>& references,
-                  CitationStyle style, const model::FactBase& facts) {
+                  CitationStyle style, const model::FactBase& facts,
+                  const std::function<void()>& after_entry) {
   // Who cites what, sorted by reference and record: one pass over the citations.
   auto citations = facts.citations();
   std::sort(citations.begin(), citations.end(), [](const auto& a, const auto& b) {
@@ -1742,6 +1743,7 @@ void write_export(std::string& out, const std::vector<const model::Reference*>& 
         out += '\n';
         break;
     }
+    if (after_entry) after_entry();
   }
   if (style == CitationStyle::csl_json) out += references.empty() ? "]\n" : "\n]\n";
 }

@@ -8,6 +8,7 @@
 // source's own capitalisation.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,7 +52,8 @@ void cite_into(std::string& out, const model::Reference& reference, CitationStyl
 // BibTeX entries and RIS records one after another, CSL-JSON as one array. CSL-JSON's
 // `note` and RIS's N1 say which of `facts`' records cite each reference.
 void write_export(std::string& out, const std::vector<const model::Reference*>& references,
-                  CitationStyle style, const model::FactBase& facts);
+                  CitationStyle style, const model::FactBase& facts,
+                  const std::function<void()>& after_entry = {});
 
 // The references in the order the style's reference list uses: alphabetical by the
 // entry's first words for apa, mla and chicago (all three sort the list by its first

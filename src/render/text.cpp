@@ -663,11 +663,13 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
 }
 
 void render_bibliography(std::string& out, const std::vector<const model::Reference*>& references,
-                         CitationStyle style, const Terminal& terminal) {
+                         CitationStyle style, const Terminal& terminal,
+                         const std::function<void()>& after_entry) {
   if (style == CitationStyle::plain) {
     const std::size_t width = fmt::format("{}", references.size()).size();
     for (std::size_t i = 0; i < references.size(); ++i) {
       append_numbered_entry(out, i + 1, width, cite_plain(*references[i]), terminal);
+      if (after_entry) after_entry();
     }
     return;
   }
@@ -684,6 +686,7 @@ void render_bibliography(std::string& out, const std::vector<const model::Refere
     } else {
       util::wrap_into(out, entries[i].text, terminal.width, "", "    ");
     }
+    if (after_entry) after_entry();
   }
 }
 

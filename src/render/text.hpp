@@ -2,6 +2,7 @@
 // util::escape_controls; every figure or claim carries its source markers.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,7 +72,9 @@ void render_record(std::string& out, const model::FactBase& facts, const model::
 // A bibliography: numbered in the given order for the plain style; for apa, mla and
 // chicago alphabetical with a hanging indent, as their reference lists are; for bibtex
 // one entry after another, ready to save as a .bib file.
+// `after_entry`, when given, is called after each entry (cite passes long lists on early).
 void render_bibliography(std::string& out, const std::vector<const model::Reference*>& references,
-                         CitationStyle style, const Terminal& terminal);
+                         CitationStyle style, const Terminal& terminal,
+                         const std::function<void()>& after_entry = {});
 
 }  // namespace nkfacts::render

@@ -3,6 +3,7 @@
 
 #include "cli/help.hpp"
 #include "cli/parse.hpp"
+#include "cli/run.hpp"
 #include "cli/settings.hpp"
 #include "cli/table.hpp"
 #include "util/utf8.hpp"
@@ -133,4 +134,44 @@ TEST_CASE("the width comes from --width, COLUMNS or the terminal, within 20 to 1
   environment.terminal_columns = 5000;
   environment.columns = nullptr;
   CHECK(decide_width(std::nullopt, environment) == 1000);
+}
+
+TEST_CASE("a long answer passed on early is the same answer") {
+  // Past 32 KB, output is written through Session::write_out in parts (commands::pass_on);
+  // the parts and the rest must be exactly one whole answer, in every format.
+  const std::vector<std::vector<std::string_view>> lines = {
+      {"-o", "json", "cite"},
+      {"-o", "csv", "cite"},
+      {"cite"},
+      {"cite", "--style", "apa"},
+      {"cite", "--style", "bibtex"},
+      {"cite", "--style", "csl-json"},
+      {"cite", "--style", "ris"},
+      {"list"},
+      {"-o", "json", "timeline"},
+      {"-o", "jsonl", "search", "north"},
+      {"-o", "markdown", "stats"}};
+  for (const auto& words : lines) {
+    const Environment environment;
+    const auto whole = run(words, environment, Session{});
+    std::string early;
+    Session session;
+    session.write_out = [&](std::string_view text) { early += text; };
+    const auto parts = run(words, environment, std::move(session));
+    INFO(words.back() << ", " << whole.out.size() << " bytes");
+    CHECK(parts.status == whole.status);
+    CHECK(parts.err == whole.err);
+    CHECK(early + parts.out == whole.out);
+  }
+  // The two longest answers leave less than 32 KB and a row or an entry to the end.
+  const std::vector<std::vector<std::string_view>> longest = {{"-o", "json", "cite"},
+                                                              {"cite", "--style", "csl-json"}};
+  for (const auto& words : longest) {
+    std::string early;
+    Session session;
+    session.write_out = [&](std::string_view text) { early += text; };
+    const auto parts = run(words, Environment{}, std::move(session));
+    CHECK(early.size() >= 32 * 1024);
+    CHECK(parts.out.size() < 36 * 1024);
+  }
 }
