@@ -1,6 +1,7 @@
 // Wiring: the command line and the environment go to the cli layer, which answers; this
 // file talks to the operating system (the conversation of the quiz, the clock, the random
-// seed) and writes the answer once. docs/cli.md describes the conventions.
+// seed) and writes the answer (a long one in parts, as it is made). docs/cli.md describes
+// the conventions.
 #include <fmt/format.h>
 #include <link.h>
 #include <sys/mman.h>

@@ -1,5 +1,6 @@
 // What every command reads: the facts, how stdout and stderr look, and two buffers the
-// command appends to (main writes them once), so tests can call a command directly.
+// command appends to (main writes them; a long answer in parts, see pass_on), so tests can
+// call a command directly.
 #pragma once
 
 #include <cstdint>
