@@ -243,6 +243,18 @@ std::string cli11_names(const Option& option) {
   return names;
 }
 
+// The top level of the parse, without CLI11's --help flag. CLI::App's public constructor
+// sets one up only for the parser to remove it (help is the table's: help_requested), and
+// setting up any option makes CLI11 trim its names with std::isspace and a std::locale,
+// which builds the C++ runtime's global locale: 36,000 instructions and four fresh pages
+// for every command line, with or without options (bench/README.md). The constructor
+// CLI11 keeps for subcommands sets up no flag, and a subcommand of a top level without
+// one sets up none either.
+class TopLevel : public CLI::App {
+ public:
+  TopLevel() : CLI::App("", "", nullptr) {}
+};
+
 // The parse of one command line: the CLI::App built from the table, and the first problem
 // the table's validators found (CLI11 sees only that a validator refused).
 class Parser {
@@ -336,7 +348,6 @@ class Parser {
   }
 
   void build() {
-    app_.set_help_flag();
     app_.allow_extras();
     app_.require_subcommand(0, 1);
     // A global option is set up only when a word could name it (about 10,000 instructions
@@ -354,7 +365,6 @@ class Parser {
       // every other would be built only to go unused.
       if (std::find(args_.begin(), args_.end(), command.name) == args_.end()) continue;
       auto* sub = app_.add_subcommand(std::string(command.name));
-      sub->set_help_flag();
       sub->allow_extras();
       sub->fallthrough();
       // Its options are added when CLI11 meets its word as the command's (not as a value).
@@ -558,7 +568,7 @@ class Parser {
   const std::vector<std::string_view>& args_;
   bool every_global_ = false;
   bool skipped_global_ = false;  // some global option was not set up
-  CLI::App app_;
+  TopLevel app_;
   const Command* command_ = nullptr;
   struct Added {
     const Option* option;
