@@ -56,6 +56,14 @@ void pass_on(Context& context) {
   context.out.clear();
 }
 
+void pass_on(Context& context, std::string& buffer) {
+  if (!context.write_early || context.out.size() + buffer.size() < 32 * 1024) return;
+  if (!context.out.empty()) context.write_early(context.out);
+  context.write_early(buffer);
+  context.out.clear();
+  buffer.clear();
+}
+
 void expect_answer_of(Context& context, std::size_t expected) {
   if (expected > 16 * 1024) context.out.reserve(std::max(expected, util::k_answer_room));
 }

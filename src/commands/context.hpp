@@ -66,6 +66,9 @@ int emit_dataset(Context& context, const render::Dataset& data,
 // answer: its pages are then used again instead of touching fresh ones, and a reader at
 // the other end of a pipe gets the first lines while the rest is made.
 void pass_on(Context& context);
+// The same for a document built in a buffer of its own before it joins the output (the
+// handout): what the output holds goes first, then the buffer.
+void pass_on(Context& context, std::string& buffer);
 
 // Reserves util::k_answer_room in the output when an answer of about `expected` bytes may
 // pass 16 KB: a long answer then grows in place instead of being copied a doubling at a

@@ -46,7 +46,9 @@ int run_handout(const HandoutOptions& options, Context& context) {
                        "drop --format, or give --format markdown");
   }
   append_output(context, render::render_handout(context.facts, *topic, *style, edition, *length,
-                                                context.first_own_file));
+                                                context.first_own_file, [&](std::string& part) {
+                                                  pass_on(context, part);
+                                                }));
   return exit_status::answered;
 }
 

@@ -500,9 +500,13 @@ std::string_view handout_topic_suffix(HandoutTopic topic) {
 
 std::string render_handout(const model::FactBase& facts, HandoutTopic topic, CitationStyle style,
                            std::string_view edition, HandoutLength length,
-                           std::uint32_t first_own_file) {
+                           std::uint32_t first_own_file,
+                           const std::function<void(std::string&)>& between_sections) {
   Handout handout(facts, style, first_own_file);
   auto& out = handout.out();
+  const auto section_done = [&] {
+    if (between_sections) between_sections(out);
+  };
   // The lesson pack of the embedded facts is about 70 KB: grown by doubling, it was copied
   // about ten times over.
   out.reserve(length == HandoutLength::sheet ? 16 * 1024 : 96 * 1024);
@@ -538,18 +542,31 @@ std::string render_handout(const model::FactBase& facts, HandoutTopic topic, Cit
   const bool all = topic == HandoutTopic::all;
   if (all || topic == HandoutTopic::stats) {
     handout.figures();
+    section_done();
     handout.series();
+    section_done();
   }
-  if (all || topic == HandoutTopic::routes) handout.routes();
-  if (all || topic == HandoutTopic::dangers || topic == HandoutTopic::routes) handout.dangers();
-  if (all || topic == HandoutTopic::timeline) handout.timeline();
+  if (all || topic == HandoutTopic::routes) {
+    handout.routes();
+    section_done();
+  }
+  if (all || topic == HandoutTopic::dangers || topic == HandoutTopic::routes) {
+    handout.dangers();
+    section_done();
+  }
+  if (all || topic == HandoutTopic::timeline) {
+    handout.timeline();
+    section_done();
+  }
   if (all) {
     std::vector<const model::Claim*> claims;
     for (const auto& c : facts.claims) claims.push_back(&c);
     std::sort(claims.begin(), claims.end(),
               [](const auto* a, const auto* b) { return a->id < b->id; });
     handout.claims(claims, util::tr("Claims, checked"));
+    section_done();
     handout.glossary();
+    section_done();
   }
   handout.bibliography();
   return std::move(out);  // `out` names the handout's buffer: returned as is, not copied

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,9 +35,12 @@ std::vector<const model::Claim*> three_checked_claims(const model::FactBase& fac
 // `edition` says what the handout was made from, e.g. "nkfacts 0.1.0, facts as of
 // 2026-11-25"; it is printed under the title.
 // Records read from files with an index from `first_own_file` on (FactBase::files) are the
-// user's own and are marked as such.
+// user's own and are marked as such. `between_sections`, when given, is called with the
+// document so far after each section, and may write it out and empty it (the handout
+// command passes a long one on early); the handout returned is what is left.
 std::string render_handout(const model::FactBase& facts, HandoutTopic topic, CitationStyle style,
                            std::string_view edition, HandoutLength length = HandoutLength::lesson,
-                           std::uint32_t first_own_file = UINT32_MAX);
+                           std::uint32_t first_own_file = UINT32_MAX,
+                           const std::function<void(std::string&)>& between_sections = {});
 
 }  // namespace nkfacts::render

@@ -150,7 +150,9 @@ TEST_CASE("a long answer passed on early is the same answer") {
       {"list"},
       {"-o", "json", "timeline"},
       {"-o", "jsonl", "search", "north"},
-      {"-o", "markdown", "stats"}};
+      {"-o", "markdown", "stats"},
+      {"handout"},
+      {"--lang", "ko", "handout", "--style", "apa"}};
   for (const auto& words : lines) {
     const Environment environment;
     const auto whole = run(words, environment, Session{});
@@ -164,8 +166,8 @@ TEST_CASE("a long answer passed on early is the same answer") {
     CHECK(early + parts.out == whole.out);
   }
   // The two longest answers leave less than 32 KB and a row or an entry to the end.
-  const std::vector<std::vector<std::string_view>> longest = {{"-o", "json", "cite"},
-                                                              {"cite", "--style", "csl-json"}};
+  const std::vector<std::vector<std::string_view>> longest = {
+      {"-o", "json", "cite"}, {"cite", "--style", "csl-json"}, {"handout"}};
   for (const auto& words : longest) {
     std::string early;
     Session session;
