@@ -259,9 +259,10 @@ class TopLevel : public CLI::App {
 // the table's validators found (CLI11 sees only that a validator refused).
 class Parser {
  public:
-  // every_global: set up every global option, not only those a word of args could name.
-  explicit Parser(const std::vector<std::string_view>& args, bool every_global = false)
-      : args_(args), every_global_(every_global) {}
+  // every_option: set up every option and operand, not only those a word of args could
+  // name or be.
+  explicit Parser(const std::vector<std::string_view>& args, bool every_option = false)
+      : args_(args), every_option_(every_option) {}
 
   Parsed run() {
     build();
@@ -303,8 +304,8 @@ class Parser {
     const bool help = help_requested(args_) || (command_ && command_->name == "help");
     auto extra = first_extra(help);
     // Help, and every problem, are worded from the full parser (hints name options that
-    // the command line does not), so they are parsed again with every global option.
-    if (skipped_global_ && (thrown || extra || help)) return Parser(args_, true).run();
+    // the command line does not), so they are parsed again with every option.
+    if (skipped_ && (thrown || extra || help)) return Parser(args_, true).run();
     if (extra && extra->command_word) return {std::move(result_), std::move(extra->usage)};
     if (help) {
       result_.help = true;
@@ -330,6 +331,19 @@ class Parser {
   // with "=value", or a word of one dash holding its letter ("-o", or bundled as "-Vo").
   bool could_name(const Option& option) const { return position(option) < args_.size(); }
 
+  // Whether a word after `command`'s could be an operand: one that is "-" or does not start
+  // with a dash, or any word after "--". (Also an option's value: then the operands are set
+  // up for nothing, as they always were.)
+  bool could_be_operand(const Command& command) const {
+    const auto named = std::find(args_.begin(), args_.end(), command.name);
+    for (auto word = named; word != args_.end(); ++word) {
+      if (word == named) continue;
+      if (*word == "--") return word + 1 != args_.end();
+      if (word->empty() || word->front() != '-' || *word == "-") return true;
+    }
+    return false;
+  }
+
   // Where `option` is first given in the command line.
   std::size_t position(const Option& option) const {
     for (std::size_t i = 0; i < args_.size(); ++i) {
@@ -350,14 +364,15 @@ class Parser {
   void build() {
     app_.allow_extras();
     app_.require_subcommand(0, 1);
-    // A global option is set up only when a word could name it (about 10,000 instructions
-    // each, and a command line names one or none); a line that then does not parse
-    // cleanly is parsed again with all of them (run).
+    // An option is set up only when a word could name it (about 10,000 instructions each,
+    // and a command line names one or none; the first one set up also builds the C++
+    // locale, 36,000 more: see TopLevel); a line that then does not parse cleanly is
+    // parsed again with all of them (run). So are a command's options and operands (build).
     for (const auto& option : global_options()) {
-      if (every_global_ || could_name(option)) {
+      if (every_option_ || could_name(option)) {
         add(app_, option);
       } else {
-        skipped_global_ = true;
+        skipped_ = true;
       }
     }
     for (const auto& command : command_table()) {
@@ -373,7 +388,13 @@ class Parser {
   }
 
   void build(CLI::App& sub, const Command& command) {
-    for (const auto& option : command.options) add(sub, option);
+    for (const auto& option : command.options) {
+      if (every_option_ || could_name(option)) {
+        add(sub, option);
+      } else {
+        skipped_ = true;
+      }
+    }
     for (const auto& option : command.options) {
       for (const auto& other : split_names(option.excludes)) {
         if (auto* mine = sub.get_option_no_throw(std::string(option.name))) {
@@ -381,7 +402,9 @@ class Parser {
         }
       }
     }
-    if (!command.operands.name.empty()) {
+    if (!command.operands.name.empty() && !(every_option_ || could_be_operand(command))) {
+      skipped_ = true;
+    } else if (!command.operands.name.empty()) {
       auto* operands = sub.add_option("operands");
       // A positional takes words while it has fewer than its minimum, or any number when it
       // allows extra ones. The help command takes whatever follows it.
@@ -566,8 +589,8 @@ class Parser {
   }
 
   const std::vector<std::string_view>& args_;
-  bool every_global_ = false;
-  bool skipped_global_ = false;  // some global option was not set up
+  bool every_option_ = false;
+  bool skipped_ = false;  // some option or the operands were not set up
   TopLevel app_;
   const Command* command_ = nullptr;
   struct Added {
