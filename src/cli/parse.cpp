@@ -335,9 +335,9 @@ class Parser {
   // with a dash, or any word after "--". (Also an option's value: then the operands are set
   // up for nothing, as they always were.)
   bool could_be_operand(const Command& command) const {
-    const auto named = std::find(args_.begin(), args_.end(), command.name);
-    for (auto word = named; word != args_.end(); ++word) {
-      if (word == named) continue;
+    auto word = std::find(args_.begin(), args_.end(), command.name);
+    if (word == args_.end()) return false;
+    for (++word; word != args_.end(); ++word) {
       if (*word == "--") return word + 1 != args_.end();
       if (word->empty() || word->front() != '-' || *word == "-") return true;
     }
@@ -368,13 +368,7 @@ class Parser {
     // and a command line names one or none; the first one set up also builds the C++
     // locale, 36,000 more: see TopLevel); a line that then does not parse cleanly is
     // parsed again with all of them (run). So are a command's options and operands (build).
-    for (const auto& option : global_options()) {
-      if (every_option_ || could_name(option)) {
-        add(app_, option);
-      } else {
-        skipped_ = true;
-      }
-    }
+    for (const auto& option : global_options()) add_if_named(app_, option);
     for (const auto& command : command_table()) {
       // Only the commands whose word is on the line can be the one named: a subcommand for
       // every other would be built only to go unused.
@@ -388,13 +382,7 @@ class Parser {
   }
 
   void build(CLI::App& sub, const Command& command) {
-    for (const auto& option : command.options) {
-      if (every_option_ || could_name(option)) {
-        add(sub, option);
-      } else {
-        skipped_ = true;
-      }
-    }
+    for (const auto& option : command.options) add_if_named(sub, option);
     for (const auto& option : command.options) {
       for (const auto& other : split_names(option.excludes)) {
         if (auto* mine = sub.get_option_no_throw(std::string(option.name))) {
@@ -402,15 +390,25 @@ class Parser {
         }
       }
     }
-    if (!command.operands.name.empty() && !(every_option_ || could_be_operand(command))) {
+    if (command.operands.name.empty()) return;
+    if (!every_option_ && !could_be_operand(command)) {
       skipped_ = true;
-    } else if (!command.operands.name.empty()) {
-      auto* operands = sub.add_option("operands");
-      // A positional takes words while it has fewer than its minimum, or any number when it
-      // allows extra ones. The help command takes whatever follows it.
-      operands->expected(1);
-      operands->allow_extra_args(command.operands.many || command.name == "help");
-      operands->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      return;
+    }
+    auto* operands = sub.add_option("operands");
+    // A positional takes words while it has fewer than its minimum, or any number when it
+    // allows extra ones. The help command takes whatever follows it.
+    operands->expected(1);
+    operands->allow_extra_args(command.operands.many || command.name == "help");
+    operands->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+
+  // Sets `option` up when every option is wanted or a word could name it (build).
+  void add_if_named(CLI::App& app, const Option& option) {
+    if (every_option_ || could_name(option)) {
+      add(app, option);
+    } else {
+      skipped_ = true;
     }
   }
 
