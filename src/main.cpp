@@ -73,9 +73,9 @@ void map_program_image() {
 }
 
 int run(int argc, char** argv) {
+  const auto to_stdout = [](std::string_view text) { write_all(STDOUT_FILENO, text); };
   cli::Session session;
-  session.conversation = {[](std::string_view text) { write_all(STDOUT_FILENO, text); },
-                          []() -> std::optional<std::string> {
+  session.conversation = {to_stdout, []() -> std::optional<std::string> {
                             auto line = commands::read_answer(STDIN_FILENO);
                             // Answers from a file or a pipe are not echoed by a terminal: show
                             // them, escaped like any untrusted text, so the transcript reads like
@@ -85,7 +85,7 @@ int run(int argc, char** argv) {
                             }
                             return line;
                           }};
-  session.write_out = [](std::string_view text) { write_all(STDOUT_FILENO, text); };
+  session.write_out = to_stdout;
   session.fresh_seed = fresh_seed;
   session.today = model::utc_date(std::time(nullptr));
   const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);

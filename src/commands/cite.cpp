@@ -45,14 +45,11 @@ int run_cite(const CiteOptions& options, Context& context) {
     // pages, as much as the rest of the command (bench/README.md).
     const auto& valid = render::fields_of(model::Kind::reference);
     if (!check_fields(context, valid)) return exit_status::usage_error;
-    render::DatasetWriter writer(context.format, context.fields.empty() ? valid : context.fields,
-                                 context.out, references.size());
+    RowStream rows(context, valid, references.size());
     for (auto& entry : render::bibliography(references, *style)) {
-      writer.row(render::reference_row(*entry.reference, std::move(entry.text)));
-      pass_on(context);
+      rows.row(render::reference_row(*entry.reference, std::move(entry.text)));
     }
-    writer.finish();
-    return exit_status::answered;
+    return rows.finish();
   }
   expect_answer_of(context, references.size() * 400);  // a citation is 300-700 bytes
   if (render::is_export(*style)) {

@@ -50,14 +50,21 @@ int emit_dataset(Context& context, const render::Dataset& data,
   return exit_status::answered;
 }
 
+namespace {
+
+// How much of an answer pass_on lets gather before writing it.
+constexpr std::size_t k_pass_on_bytes = 32 * 1024;
+
+}  // namespace
+
 void pass_on(Context& context) {
-  if (!context.write_early || context.out.size() < 32 * 1024) return;
+  if (!context.write_early || context.out.size() < k_pass_on_bytes) return;
   context.write_early(context.out);
   context.out.clear();
 }
 
 void pass_on(Context& context, std::string& buffer) {
-  if (!context.write_early || context.out.size() + buffer.size() < 32 * 1024) return;
+  if (!context.write_early || context.out.size() + buffer.size() < k_pass_on_bytes) return;
   if (!context.out.empty()) context.write_early(context.out);
   context.write_early(buffer);
   context.out.clear();
