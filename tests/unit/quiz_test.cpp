@@ -56,6 +56,23 @@ bool contains(const std::vector<std::string>& items, std::string_view item) {
   return std::find(items.begin(), items.end(), item) != items.end();
 }
 
+// A file of the repository with its line breaks as spaces: the README and the man page
+// may break a phrase across lines.
+std::string one_line(const std::string& path) {
+  std::string text = read(root() + "/" + path);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+// The quiz command's --help text.
+std::string quiz_help() {
+  for (const auto& command : cli::command_table()) {
+    if (command.name == "quiz") return std::string(command.about);
+  }
+  FAIL("the command table has no quiz");
+  return {};
+}
+
 }  // namespace
 
 TEST_CASE("every question has distinct options, the right one among them, and no repeats") {
@@ -260,19 +277,9 @@ TEST_CASE("the number of distinct questions in --help, the man page and the READ
   const std::size_t count = commands::quiz_capacity(facts(), std::nullopt);
   const std::string phrase = fmt::format("{} distinct questions", count);
   INFO(phrase);
-  const cli::Command* quiz = nullptr;
-  for (const auto& command : cli::command_table()) {
-    if (command.name == "quiz") quiz = &command;
-  }
-  REQUIRE(quiz != nullptr);
-  CHECK(std::string(quiz->about).find(phrase) != std::string::npos);
-  // The README and the man page may break the phrase across lines.
-  std::string readme = read(root() + "/README.md");
-  std::replace(readme.begin(), readme.end(), '\n', ' ');
-  CHECK(readme.find(phrase) != std::string::npos);
-  std::string man = read(root() + "/man/nkfacts.1");
-  std::replace(man.begin(), man.end(), '\n', ' ');
-  CHECK(man.find(phrase) != std::string::npos);
+  CHECK(quiz_help().find(phrase) != std::string::npos);
+  CHECK(one_line("README.md").find(phrase) != std::string::npos);
+  CHECK(one_line("man/nkfacts.1").find(phrase) != std::string::npos);
 }
 
 TEST_CASE("one quiz holds one question per subject, as many as quiz_most says, whatever the seed") {
@@ -292,20 +299,12 @@ TEST_CASE("--help, the man page and the README say how many questions one quiz h
   const std::string phrase =
       fmt::format("holds at most {}.", commands::quiz_most(facts(), std::nullopt));
   INFO(phrase);
-  const cli::Command* quiz = nullptr;
-  for (const auto& command : cli::command_table()) {
-    if (command.name == "quiz") quiz = &command;
-  }
-  REQUIRE(quiz != nullptr);
-  CHECK(std::string(quiz->about).find(phrase) != std::string::npos);
-  std::string readme = read(root() + "/README.md");
-  std::replace(readme.begin(), readme.end(), '\n', ' ');
+  CHECK(quiz_help().find(phrase) != std::string::npos);
+  const std::string readme = one_line("README.md");
   CHECK(readme.find(phrase) != std::string::npos);
   // --help and the man page offer --topic series; the README says so too.
   CHECK(readme.find("`--topic series`") != std::string::npos);
-  std::string man = read(root() + "/man/nkfacts.1");
-  std::replace(man.begin(), man.end(), '\n', ' ');
-  CHECK(man.find(phrase) != std::string::npos);
+  CHECK(one_line("man/nkfacts.1").find(phrase) != std::string::npos);
 }
 
 TEST_CASE("first_sentence stops at the end of a sentence, not at an abbreviation") {

@@ -12,6 +12,40 @@
 
 using namespace nkfacts;
 
+namespace {
+
+// A series of people by sex, as the charts draw one, and its points as they take them.
+struct PeopleBySex {
+  model::Series series;
+  std::vector<const model::SeriesPoint*> points;
+};
+
+PeopleBySex people_by_sex(std::string_view name, std::span<const model::SeriesPoint> points) {
+  PeopleBySex chart;
+  chart.series.id = "s";
+  chart.series.name = name;
+  chart.series.unit = "people";
+  chart.series.columns = test::texts({"men", "women"});
+  chart.series.points = points;
+  for (const auto& point : chart.series.points) chart.points.push_back(&point);
+  return chart;
+}
+
+// The lines of `text`, without their line ends.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = text.find('\n', start);
+    lines.push_back(text.substr(start, end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
 TEST_CASE("a diagnostic shows the position, the line, a caret and the hint") {
   model::Diagnostic d;
   d.path = "my-facts/routes.toml";
@@ -189,33 +223,23 @@ women = 2252
 
 TEST_CASE("bar chart lines fit the width and bars grow with the totals") {
   model::FactBase facts;
-  model::Series series;
-  series.id = "s";
-  series.name = "Arrivals";
-  series.unit = "people";
-  series.columns = test::texts({"men", "women"});
-  series.points = test::list<model::SeriesPoint>(
-      {{{std::nullopt, 1998}, test::list<double>({831, 116}), {}, "", "", {}},
-       {{1999, 2001}, test::list<double>({565, 478}), {}, "", "", {}},
-       {{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
-       {{2021, 2021}, test::list<double>({40, 23}), {}, "", "", {}}});
-  std::vector<const model::SeriesPoint*> points;
-  for (const auto& point : series.points) points.push_back(&point);
+  const auto [series, points] = people_by_sex(
+      "Arrivals", test::list<model::SeriesPoint>(
+                      {{{std::nullopt, 1998}, test::list<double>({831, 116}), {}, "", "", {}},
+                       {{1999, 2001}, test::list<double>({565, 478}), {}, "", "", {}},
+                       {{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+                       {{2021, 2021}, test::list<double>({40, 23}), {}, "", "", {}}}));
   for (const std::size_t width : {40u, 80u, 120u}) {
     render::SourceNotes notes(facts);
     std::string out;
     render::render_bar_chart(out, series, points, notes, {width, false}, render::Glyphs::ascii);
     std::vector<std::size_t> bars;
-    std::size_t start = 0;
-    while (start < out.size()) {
-      const auto end = out.find('\n', start);
-      const std::string line = out.substr(start, end - start);
+    for (const auto& line : lines_of(out)) {
       CHECK(util::display_width(line) <= width);
       const auto first = line.find_first_of("#=");
       if (line.find("men") == std::string::npos && first != std::string::npos) {
         bars.push_back(line.find(' ', first) - first);  // a bar has no spaces
       }
-      start = end + 1;
     }
     REQUIRE(bars.size() == 4);
     CHECK(bars[2] > bars[1]);  // 2,914 > 1,043
@@ -232,31 +256,21 @@ TEST_CASE("bar chart shows every non-zero column of every bar at every width") {
   // Issue 21: at 80 columns 2021 (40 men, 23 women) and 2022 (35, 32) drew one cell each,
   // and the women's part vanished in exactly the years the notes are about.
   model::FactBase facts;
-  model::Series series;
-  series.id = "s";
-  series.name = "Arrivals";
-  series.unit = "people";
-  series.columns = test::texts({"men", "women"});
-  series.points =
-      test::list<model::SeriesPoint>({{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
-                                      {{2019, 2019}, test::list<double>({202, 845}), {}, "", "", {}},
-                                      {{2020, 2020}, test::list<double>({72, 157}), {}, "", "", {}},
-                                      {{2021, 2021}, test::list<double>({40, 23}), {}, "", "", {}},
-                                      {{2022, 2022}, test::list<double>({35, 32}), {}, "", "", {}},
-                                      {{2023, 2023}, test::list<double>({0, 9}), {}, "", "", {}}});
-  std::vector<const model::SeriesPoint*> points;
-  for (const auto& point : series.points) points.push_back(&point);
+  const auto [series, points] = people_by_sex(
+      "Arrivals", test::list<model::SeriesPoint>(
+                      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+                       {{2019, 2019}, test::list<double>({202, 845}), {}, "", "", {}},
+                       {{2020, 2020}, test::list<double>({72, 157}), {}, "", "", {}},
+                       {{2021, 2021}, test::list<double>({40, 23}), {}, "", "", {}},
+                       {{2022, 2022}, test::list<double>({35, 32}), {}, "", "", {}},
+                       {{2023, 2023}, test::list<double>({0, 9}), {}, "", "", {}}}));
   for (const std::size_t width : {40u, 80u, 120u}) {
     CAPTURE(width);
     render::SourceNotes notes(facts);
     std::string out;
     render::render_bar_chart(out, series, points, notes, {width, false}, render::Glyphs::ascii);
     std::size_t bars = 0;
-    std::size_t start = 0;
-    while (start < out.size()) {
-      const auto end = out.find('\n', start);
-      const std::string line = out.substr(start, end - start);
-      start = end + 1;
+    for (const auto& line : lines_of(out)) {
       CHECK(util::display_width(line) <= width);
       if (line.rfind("  20", 0) != 0) continue;
       ++bars;
@@ -272,17 +286,12 @@ TEST_CASE("bar chart shows every non-zero column of every bar at every width") {
 }
 
 TEST_CASE("the SVG bar chart keeps every non-zero part at least k_min_part high") {
-  model::Series series;
-  series.id = "s";
-  series.name = "Arrivals <by year>";
-  series.unit = "people";
-  series.columns = test::texts({"men", "women"});
-  series.points = test::list<model::SeriesPoint>(
-      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
-       {{2021, 2021}, test::list<double>({40, 23}), {}, "The lowest <yearly> number.", "", {}},
-       {{2023, 2023}, test::list<double>({0, 9}), {}, "", "", {}}});
-  std::vector<const model::SeriesPoint*> points;
-  for (const auto& point : series.points) points.push_back(&point);
+  const auto [series, points] = people_by_sex(
+      "Arrivals <by year>",
+      test::list<model::SeriesPoint>(
+          {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+           {{2021, 2021}, test::list<double>({40, 23}), {}, "The lowest <yearly> number.", "", {}},
+           {{2023, 2023}, test::list<double>({0, 9}), {}, "", "", {}}}));
   std::string out;
   render::html::bar_chart_svg(out, series, points);
   CHECK(out.find("<title>Arrivals &lt;by year&gt;</title>") != std::string::npos);
@@ -405,26 +414,21 @@ TEST_CASE("one of a counted unit is singular in English") {
 
 TEST_CASE("bar chart rows with long markers fit the width") {
   model::FactBase facts;
-  model::Series series;
-  series.id = "s";
-  series.name = "North Korean defectors arriving in South Korea, by year and sex";
-  series.unit = "people";
-  series.columns = test::texts({"men", "women"});
-  series.points = test::list<model::SeriesPoint>(
-      {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
-       {{2025, 2025}, test::list<double>({25, 198}), test::texts({"a", "b", "c"}), "", "", {}}});
-  std::vector<const model::SeriesPoint*> points;
-  for (const auto& point : series.points) points.push_back(&point);
+  const auto [series, points] =
+      people_by_sex("North Korean defectors arriving in South Korea, by year and sex",
+                    test::list<model::SeriesPoint>(
+                        {{{2009, 2009}, test::list<double>({662, 2252}), {}, "", "", {}},
+                         {{2025, 2025},
+                          test::list<double>({25, 198}),
+                          test::texts({"a", "b", "c"}),
+                          "",
+                          "",
+                          {}}}));
   for (const std::size_t width : {20u, 30u, 40u, 72u, 80u}) {
     render::SourceNotes notes(facts);
     std::string out;
     render::render_bar_chart(out, series, points, notes, {width, false}, render::Glyphs::ascii);
-    std::size_t start = 0;
-    while (start < out.size()) {
-      const auto end = out.find('\n', start);
-      CHECK(util::display_width(out.substr(start, end - start)) <= width);
-      start = end + 1;
-    }
+    for (const auto& line : lines_of(out)) CHECK(util::display_width(line) <= width);
     CHECK(out.find("[1][2][3]") != std::string::npos);
   }
 }
