@@ -653,8 +653,98 @@ std::optional<long long> parse_integer(std::string_view text, long long min, lon
   return value;
 }
 
-Parsed parse(const std::vector<std::string_view>& args) {
+namespace {
+
+// Where CLI11's set-up puts `option`, and so where its values come in an Invocation: the
+// global options in table order, then the command's.
+std::size_t table_order(std::string_view name, const Command* command) {
+  const auto& globals = global_options();
+  for (std::size_t i = 0; i < globals.size(); ++i) {
+    if (globals[i].name == name) return i;
+  }
+  for (std::size_t i = 0; command && i < command->options.size(); ++i) {
+    if (command->options[i].name == name) return globals.size() + i;
+  }
+  return globals.size() + (command ? command->options.size() : 0);
+}
+
+// The value `option` takes from the word at `i` ("--name=value" or "-o"/"--name" followed by
+// it), advancing `i` past a value in the next word; nullopt when that is not plain.
+std::optional<std::string_view> plain_value(const Option& option, std::string_view word,
+                                            const std::vector<std::string_view>& args,
+                                            std::size_t& i) {
+  const auto equals = word.find('=');
+  if (option.value == Value::none) {
+    if (equals != std::string_view::npos) return std::nullopt;
+    return std::string_view();
+  }
+  // CLI11 reads "--name=" as "--name" with its value still to come.
+  if (equals != std::string_view::npos && equals + 1 == word.size()) return std::nullopt;
+  if (equals != std::string_view::npos) return word.substr(equals + 1);
+  if (option.value == Value::optional) {
+    // As normalise() writes it for CLI11: a bare one means "always".
+    if (i + 1 < args.size() && choice_ok(option, args[i + 1])) return args[++i];
+    return std::string_view("always");
+  }
+  if (i + 1 >= args.size()) return std::nullopt;
+  return args[++i];
+}
+
+}  // namespace
+
+std::optional<Invocation> parse_plain(const std::vector<std::string_view>& args) {
+  Invocation result;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto word = args[i];
+    if (word.empty() || word == "-" || word == "--" || word == "-h" || word == "--help")
+      return std::nullopt;
+    if (word[0] != '-') {
+      // The command, then its operands; a second command's word is left to CLI11.
+      const Command* named = find_command(word);
+      if (!result.command) {
+        if (!named || !named->run) return std::nullopt;  // unknown, or the help command
+        result.command = named;
+        continue;
+      }
+      const auto& operands = result.command->operands;
+      if (named || operands.name.empty() || (!operands.many && !result.operands.empty()))
+        return std::nullopt;
+      result.operands.emplace_back(word);
+      continue;
+    }
+    // "--name", "--name=value" or "-x": a command's own options only after its word.
+    const bool long_name = word[1] == '-';
+    if (!long_name && word.size() != 2) return std::nullopt;
+    const Option* option =
+        find_option(long_name ? word.substr(0, word.find('=')) : word, result.command);
+    if (!option || result.has(option->name)) return std::nullopt;
+    const auto value = plain_value(*option, long_name ? word : std::string_view(), args, i);
+    if (!value) return std::nullopt;
+    if (option->value != Value::none && check_value(*option, *value, result.command, args))
+      return std::nullopt;
+    result.values.emplace_back(option->name, std::string(*value));
+  }
+  if (result.command) {
+    for (const auto& option : result.command->options) {
+      if (!result.has(option.name)) continue;
+      for (const auto& other : split_names(option.excludes)) {
+        if (result.has(other)) return std::nullopt;
+      }
+    }
+  }
+  std::stable_sort(result.values.begin(), result.values.end(), [&](const auto& a, const auto& b) {
+    return table_order(a.first, result.command) < table_order(b.first, result.command);
+  });
+  return result;
+}
+
+Parsed parse_full(const std::vector<std::string_view>& args) {
   return Parser(args).run();
+}
+
+Parsed parse(const std::vector<std::string_view>& args) {
+  if (auto plain = parse_plain(args)) return {std::move(*plain), std::nullopt};
+  return parse_full(args);
 }
 
 }  // namespace nkfacts::cli

@@ -41,8 +41,19 @@ struct Parsed {
   std::optional<UsageError> error;
 };
 
-// `args` are the words after the program's name.
+// `args` are the words after the program's name. A plain command line (parse_plain) is read
+// from the table alone; every other one, and every mistake, goes through CLI11 (parse_full).
 Parsed parse(const std::vector<std::string_view>& args);
+
+// The Invocation of a command line whose every word the table reads one way only: a known
+// command, its operands, and options each given once by their exact long or short name,
+// with values the table accepts. nullopt for anything else (help, "--", a repeated or
+// bundled option, an unknown or misplaced word, a value refused): parse_full decides those.
+// The unit tests hold its answers equal to parse_full's.
+std::optional<Invocation> parse_plain(const std::vector<std::string_view>& args);
+
+// The parse through CLI11, for any command line.
+Parsed parse_full(const std::vector<std::string_view>& args);
 
 // A whole number in [min, max] written in decimal digits with an optional leading '-':
 // nothing else ("1e3", "+5", " 5", "" and numbers past the range are refused).

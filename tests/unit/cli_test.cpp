@@ -1,5 +1,8 @@
 // The cli layer: parsing against the command table, and the colour and width decisions.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "cli/help.hpp"
 #include "cli/parse.hpp"
@@ -74,6 +77,133 @@ TEST_CASE("help ignores every other word") {
   CHECK_FALSE(parsed.error);
   CHECK(parsed.invocation.help);
   CHECK(parsed.invocation.command->name == "stats");
+}
+
+namespace {
+
+std::vector<std::string> words_of(const std::string& line, char separator) {
+  std::vector<std::string> out;
+  std::string word;
+  std::istringstream in(line);
+  while (std::getline(in, word, separator)) {
+    if (separator != ' ' || !word.empty()) out.push_back(word);
+  }
+  return out;
+}
+
+// Command lines to read both ways: every end-to-end case's, every line the benchmark
+// times, every example of the help pages, and each option of each command alone, with
+// each other option of its command, and with good and bad values.
+std::vector<std::vector<std::string>> command_lines() {
+  std::vector<std::vector<std::string>> lines;
+  for (const auto& entry : std::filesystem::directory_iterator(NKFACTS_CLI_CASES_DIR)) {
+    std::ifstream in(entry.path() / "args");
+    std::stringstream text;
+    text << in.rdbuf();
+    lines.push_back(words_of(text.str(), '\n'));
+  }
+  std::ifstream bench(NKFACTS_BENCH_DIR "/startup-commands");
+  for (std::string line; std::getline(bench, line);) {
+    if (line.empty() || line[0] != '#') lines.push_back(words_of(line, ' '));
+  }
+  const auto values = [](const Option& option) {
+    std::vector<std::string> out = {"x", "-x", "5", "-5", "", "routes"};
+    if (option.choices) {
+      for (const auto& choice : option.choices()) out.push_back(choice);
+    }
+    if (option.value == Value::integer) {
+      for (const auto n : {option.min, option.max, option.max + 1}) out.push_back(std::to_string(n));
+    }
+    return out;
+  };
+  // One option in every way it can be written, before or after `command`.
+  const auto spell = [&](const Option& option, const std::vector<std::string>& command) {
+    std::vector<std::vector<std::string>> out;
+    const auto both = [&](std::vector<std::string> words) {
+      auto after = command;
+      after.insert(after.end(), words.begin(), words.end());
+      out.push_back(after);
+      words.insert(words.end(), command.begin(), command.end());
+      out.push_back(words);
+    };
+    const std::vector<std::string> names = {
+        std::string(option.name),
+        option.short_name ? std::string{'-', option.short_name} : std::string(option.name)};
+    both({names[0]});
+    both({names[1]});
+    for (const auto& value : values(option)) {
+      both({names[0], value});
+      both({names[1], value});
+      both({names[0] + "=" + value});
+      both({names[0], value, names[0], value});
+    }
+    return out;
+  };
+  for (const auto& command : command_table()) {
+    for (const auto& example : words_of(std::string(command.examples), '\n')) {
+      auto words = words_of(example.substr(0, example.find(" |")), ' ');
+      words.erase(words.begin());  // "nkfacts"
+      lines.push_back(words);
+    }
+    const std::vector<std::string> name = {std::string(command.name)};
+    for (const auto& operands : {std::vector<std::string>{"x"}, {"x", "y"}, {"stats"}, {"-x"}}) {
+      auto line = name;
+      line.insert(line.end(), operands.begin(), operands.end());
+      lines.push_back(line);
+    }
+    for (const auto& option : global_options()) {
+      for (auto& line : spell(option, name)) lines.push_back(std::move(line));
+    }
+    for (const auto& option : command.options) {
+      for (auto& line : spell(option, name)) lines.push_back(std::move(line));
+      for (const auto& other : command.options) {
+        for (auto line : spell(other, name)) {
+          line.push_back(std::string(option.name));
+          if (option.value != Value::none) line.push_back(values(option).back());
+          lines.push_back(std::move(line));
+        }
+      }
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a plain command line is read without CLI11 exactly as CLI11 reads it") {
+  std::size_t plain = 0;
+  const auto lines = command_lines();
+  for (const auto& line : lines) {
+    const std::vector<std::string_view> args(line.begin(), line.end());
+    const auto fast = parse_plain(args);
+    if (!fast) continue;
+    ++plain;
+    const auto full = parse_full(args);
+    std::string shown;
+    for (const auto& word : line) shown += "[" + word + "] ";
+    INFO(shown);
+    REQUIRE_FALSE(full.error);
+    CHECK(fast->command == full.invocation.command);
+    CHECK_FALSE(full.invocation.help);
+    CHECK(fast->values == full.invocation.values);
+    CHECK(fast->operands == full.invocation.operands);
+  }
+  // The benchmark's lines are plain, but for help: the common case takes the short way.
+  std::ifstream bench(NKFACTS_BENCH_DIR "/startup-commands");
+  for (std::string line; std::getline(bench, line);) {
+    if (!line.empty() && line[0] == '#') continue;
+    const auto words = words_of(line, ' ');
+    const std::vector<std::string_view> args(words.begin(), words.end());
+    INFO(line);
+    CHECK(parse_plain(args).has_value() == (line.find("--help") == std::string::npos));
+  }
+  // Not everything is plain: mistakes and help are CLI11's.
+  CHECK_FALSE(parse_plain({"stats", "--year", "2009", "--from", "2000"}));
+  CHECK_FALSE(parse_plain({"-qv", "stats"}));
+  CHECK_FALSE(parse_plain({"stats", "--", "x"}));
+  CHECK_FALSE(parse_plain({"--width", "5", "--width", "72"}));
+  CHECK(plain > 1000);
+  CHECK(plain < lines.size());
 }
 
 TEST_CASE("every help page fits 80 columns") {
