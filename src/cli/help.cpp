@@ -67,7 +67,7 @@ void examples(std::string& out, std::string_view lines) {
 
 }  // namespace
 
-std::string options_help(const std::vector<Option>& options) {
+std::string options_help(std::span<const Option> options) {
   const bool any_short = std::any_of(options.begin(), options.end(),
                                      [](const Option& option) { return option.short_name != 0; });
   std::vector<std::pair<std::string, std::string_view>> items;

@@ -14,6 +14,6 @@ std::string top_level_help();
 // `nkfacts help CMD`, `nkfacts CMD --help`.
 std::string command_help(const Command& command);
 // An options list as in the help pages: "  --year Y    only the period..." wrapped.
-std::string options_help(const std::vector<Option>& options);
+std::string options_help(std::span<const Option> options);
 
 }  // namespace nkfacts::cli

@@ -546,7 +546,7 @@ class Parser {
     } else if (util::starts_with(name, "--")) {
       // Long names only: one letter off a short option says nothing about what was meant.
       std::vector<std::string> names = {"--help"};
-      const auto add_names = [&](const std::vector<Option>& options) {
+      const auto add_names = [&](std::span<const Option> options) {
         for (const auto& option : options) names.emplace_back(option.name);
       };
       add_names(global_options());

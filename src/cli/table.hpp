@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,7 +78,7 @@ struct Command {
   std::string_view summary = {};   // one line, for listings
   std::string_view synopsis = {};  // what follows "nkfacts NAME" in the usage line
   std::string_view about = {};     // paragraphs separated by blank lines; wrapped to 80
-  std::vector<Option> options = {};
+  std::span<const Option> options = {};
   Operands operands = {};
   std::string_view more = {};      // paragraphs after the options (fields, exit status)
   std::string_view examples = {};  // one command line per line
@@ -87,10 +88,10 @@ struct Command {
                                    // ("handout", "quiz --print")
 };
 
-const std::vector<Command>& command_table();
+std::span<const Command> command_table();
 const Command* find_command(std::string_view name);
 // The options that apply before and after any command.
-const std::vector<Option>& global_options();
+std::span<const Option> global_options();
 
 // "nkfacts stats [--year Y | --from Y --to Y] [--chart [--ascii]]"
 std::string usage_line(const Command* command);
