@@ -53,7 +53,7 @@ int emit_dataset(Context& context, const render::Dataset& data,
 namespace {
 
 // How much of an answer pass_on lets gather before writing it.
-constexpr std::size_t k_pass_on_bytes = 32 * 1024;
+constexpr std::size_t k_pass_on_bytes = 16 * 1024;
 
 }  // namespace
 

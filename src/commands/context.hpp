@@ -61,7 +61,7 @@ void append_output(Context& context, std::string&& text);
 int emit_dataset(Context& context, const render::Dataset& data,
                  const std::vector<std::string>& valid);
 
-// Writes what the output holds and empties it, once it holds 32 KB, when the context can
+// Writes what the output holds and empties it, once it holds 16 KB, when the context can
 // write early (main's does; tests' does not). Called between the rows or entries of a long
 // answer: its pages are then used again instead of touching fresh ones, and a reader at
 // the other end of a pipe gets the first lines while the rest is made.

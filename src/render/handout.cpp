@@ -438,7 +438,8 @@ class Handout {
   CitationStyle m_style;
   std::uint32_t m_first_own_file;
   std::string m_out;
-  static constexpr std::size_t k_expected_size = 32 * 1024;
+  // A section at a time: the command passes the handout on once it reaches 16 KB.
+  static constexpr std::size_t k_expected_size = 16 * 1024;
 };
 
 }  // namespace
