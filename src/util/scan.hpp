@@ -5,6 +5,7 @@
 // holds it to that at every length and offset. Callers see only the named functions.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <string_view>
@@ -28,6 +29,13 @@ constexpr bool is_printable_ascii(unsigned char byte) {
 constexpr bool is_json_plain_byte(unsigned char byte) {
   return byte >= 0x80 ? byte != 0xC2 && byte != 0xE2
                       : is_printable_ascii(byte) && byte != '"' && byte != '\\';
+}
+
+// A byte Markdown text copies as it is: printable ASCII but the punctuation that could
+// start or end markup (\ ` * _ [ ] < > | #), which is written with a backslash.
+constexpr bool is_markdown_plain(unsigned char byte) {
+  return is_printable_ascii(byte) && byte != '\\' && byte != '`' && byte != '*' && byte != '_' &&
+         byte != '[' && byte != ']' && byte != '<' && byte != '>' && byte != '|' && byte != '#';
 }
 
 // The end of a word, for wrapping.
@@ -65,6 +73,9 @@ inline std::size_t printable_ascii_end(std::string_view text, std::size_t i) {
 
 inline std::size_t json_plain_end(std::string_view text, std::size_t i) {
   return run_end(text, i, [](unsigned char b) { return k_table<is_json_plain_byte>[b]; });
+}
+inline std::size_t markdown_plain_end(std::string_view text, std::size_t i) {
+  return run_end(text, i, [](unsigned char b) { return k_table<is_markdown_plain>[b]; });
 }
 
 struct Word {
@@ -165,6 +176,28 @@ inline std::size_t json_plain_end(std::string_view text, std::size_t i) {
   });
 #endif
   return scalar::json_plain_end(text, i);
+}
+
+// The end of the run of bytes Markdown text copies as they are (is_markdown_plain): most
+// of a handout.
+inline std::size_t markdown_plain_end(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  // Korean text stops at every word (its bytes are from 0x80 up), after a short run of
+  // spaces and digits: the first bytes are tested one at a time, a block costing more.
+  const std::size_t first_bytes = std::min(text.size(), i + 8);
+  while (i < first_bytes && scalar::k_table<is_markdown_plain>[static_cast<unsigned char>(text[i])])
+    ++i;
+  if (i < first_bytes || i == text.size()) return i;
+  i = sse2::skip_unmarked_blocks(text, i, [](__m128i block) {
+    const auto is = [&](char c) { return _mm_cmpeq_epi8(block, _mm_set1_epi8(c)); };
+    return _mm_or_si128(
+        _mm_or_si128(
+            _mm_or_si128(sse2::not_printable_ascii(block), _mm_or_si128(is('\\'), is('`'))),
+            _mm_or_si128(_mm_or_si128(is('*'), is('_')), _mm_or_si128(is('['), is(']')))),
+        _mm_or_si128(_mm_or_si128(is('<'), is('>')), _mm_or_si128(is('|'), is('#'))));
+  });
+#endif
+  return scalar::markdown_plain_end(text, i);
 }
 
 // The word that starts at `i` (not a space): where it ends, and whether it is all

@@ -54,24 +54,6 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-namespace {
-
-// Bytes copied as they are, a run at a time: printable ASCII, less Markdown's punctuation
-// when writing Markdown. Everything else goes through the slow path below.
-constexpr std::array<bool, 256> make_plain(bool markdown) {
-  std::array<bool, 256> plain{};
-  for (unsigned c = 0x20; c < 0x7F; ++c) plain[c] = true;
-  if (markdown) {
-    for (const char c : std::string_view("\\`*_[]<>|#"))
-      plain[static_cast<unsigned char>(c)] = false;
-  }
-  return plain;
-}
-constexpr std::array<bool, 256> k_plain = make_plain(false);
-constexpr std::array<bool, 256> k_plain_markdown = make_plain(true);
-
-}  // namespace
-
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   std::size_t i = 0;
@@ -184,7 +166,7 @@ void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tab
     std::size_t run = i;
     for (;;) {
       if (markdown) {
-        while (run < text.size() && k_plain_markdown[static_cast<unsigned char>(text[run])]) ++run;
+        run = markdown_plain_end(text, run);
       } else {
         run = printable_ascii_end(text, run);
       }
@@ -192,10 +174,18 @@ void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tab
       // Hangul and the CJK blocks, U+3000 to U+D7FF (lead bytes 0xE3 to 0xEC with any two
       // continuation bytes, 0xED with a second byte below 0xA0), are well-formed and hold
       // no control that is escaped: most of a Korean text, taken without decoding.
-      // A whole word of them is taken in this loop, three bytes at a time.
+      // They are taken in this loop three bytes at a time, with the plain ASCII between
+      // their words (spaces, digits) a byte at a time: a Korean sentence in one pass.
       const std::size_t before = run;
       while (run + 2 < text.size()) {
         const auto lead = static_cast<unsigned char>(text[run]);
+        if (lead < 0x80) {
+          if (!(markdown ? scalar::k_table<is_markdown_plain>
+                         : scalar::k_table<is_printable_ascii>)[lead])
+            break;
+          ++run;
+          continue;
+        }
         const auto second = static_cast<unsigned char>(text[run + 1]);
         const auto third = static_cast<unsigned char>(text[run + 2]);
         if (lead < 0xE3 || lead > 0xED || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80 ||

@@ -105,6 +105,20 @@ TEST_CASE("json_plain_end stops where is_json_plain_byte first fails") {
   for (const auto& text : mixed_texts()) CHECK(check(text, 0));
 }
 
+TEST_CASE("markdown_plain_end stops where is_markdown_plain first fails") {
+  const auto check = [](const std::string& text, std::size_t start) {
+    const auto expected = reference_end(text, start, is_markdown_plain);
+    return markdown_plain_end(text, start) == expected &&
+           scalar::markdown_plain_end(text, start) == expected;
+  };
+  CHECK(count_failures('a', check) == 0);
+  for (const auto& text : mixed_texts()) CHECK(check(text, 0));
+  for (const char c : std::string("\\`*_[]<>|#")) CHECK_FALSE(is_markdown_plain(c));
+  CHECK(is_markdown_plain('('));
+  CHECK(is_markdown_plain('a'));
+  CHECK_FALSE(is_markdown_plain(0x80));
+}
+
 TEST_CASE("word_at ends a word at the first space and knows if it is plain ASCII") {
   const auto check = [](const std::string& text, std::size_t start) {
     const auto end = reference_end(text, start, [](unsigned char b) { return b != ' '; });
