@@ -91,7 +91,9 @@ void RowStream::row(const render::Row& row) {
 }
 
 int RowStream::finish() {
-  m_writer.finish(m_cited.rows());
+  render::Row reference;
+  m_writer.finish(m_cited.size(),
+                  [&](std::size_t i) -> const render::Row& { return reference = m_cited.row(i); });
   return exit_status::answered;
 }
 

@@ -451,6 +451,10 @@ void DatasetWriter::row(const Row& row) {
 }
 
 void DatasetWriter::finish(const std::vector<Row>& references) {
+  finish(references.size(), [&](std::size_t i) -> const Row& { return references[i]; });
+}
+
+void DatasetWriter::finish(std::size_t count, const ReferenceSource& reference) {
   switch (m_format) {
     case Format::json:
       if (m_rows == 0) {
@@ -459,42 +463,48 @@ void DatasetWriter::finish(const std::vector<Row>& references) {
         break;
       }
       m_out += "\n]";
-      if (!references.empty()) {
-        std::vector<std::string> reference_fields;
-        for (const auto& [name, value] : references.front().fields) {
-          reference_fields.emplace_back(name);
-        }
+      if (count > 0) {
         m_out += ",\"references\":[";
-        const auto reference_keys = json_keys(reference_fields);
-        for (std::size_t i = 0; i < references.size(); ++i) {
+        std::vector<std::string> reference_fields;  // the first reference's, for every one
+        std::vector<std::string> reference_keys;
+        for (std::size_t i = 0; i < count; ++i) {
+          const Row& row = reference(i);
+          if (i == 0) {
+            for (const auto& [name, value] : row.fields) reference_fields.emplace_back(name);
+            reference_keys = json_keys(reference_fields);
+          }
           m_out += i > 0 ? ",\n" : "\n";
-          append_json_object(m_out, references[i], reference_fields, reference_keys);
+          append_json_object(m_out, row, reference_fields, reference_keys);
         }
         m_out += "\n]";
       }
       m_out += "}\n";
       break;
-    case Format::markdown:
-      if (!m_cited.empty()) m_out += '\n';
-      for (std::size_t i = 0; i < m_cited.size(); ++i) {
-        std::string_view text = m_cited[i];
-        for (const auto& reference : references) {
-          const Value* id = reference.get("id");
-          const Value* citation = reference.get("citation");
-          if (!id || !citation) continue;
-          const auto id_text = text_of(*id);
+    case Format::markdown: {
+      // Each note's text: the citation of the (last) reference with its id, else the id.
+      std::vector<std::string> notes(m_cited.begin(), m_cited.end());
+      for (std::size_t r = 0; r < count; ++r) {
+        const Row& row = reference(r);
+        const Value* id = row.get("id");
+        const Value* citation = row.get("citation");
+        if (!id || !citation) continue;
+        const auto id_text = text_of(*id);
+        for (std::size_t i = 0; i < m_cited.size(); ++i) {
           if (id_text ? *id_text == m_cited[i] : plain(id) == m_cited[i]) {
-            plain_into(m_cell, citation);
-            text = m_cell;
+            plain_into(notes[i], citation);
           }
         }
+      }
+      if (!m_cited.empty()) m_out += '\n';
+      for (std::size_t i = 0; i < m_cited.size(); ++i) {
         m_out += "[^";
         util::append_integer(m_out, i + 1);
         m_out += "]: ";
-        append_markdown_cell(m_out, text);
+        append_markdown_cell(m_out, notes[i]);
         m_out += '\n';
       }
       break;
+    }
     case Format::html:
       m_out += "</table>\n";
       html::end(m_out);

@@ -2,6 +2,7 @@
 // named, typed fields, and one writer per format serves every command.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -80,6 +81,10 @@ class DatasetWriter {
   DatasetWriter(Format format, const std::vector<std::string>& fields, std::string& out,
                 std::size_t expected_rows);
   void row(const Row& row);
+  // `reference(i)` gives the i-th of `count` references; each is written before the next
+  // is asked for, so that a caller can make them one at a time.
+  using ReferenceSource = std::function<const Row&(std::size_t)>;
+  void finish(std::size_t count, const ReferenceSource& reference);
   void finish(const std::vector<Row>& references = {});
 
  private:

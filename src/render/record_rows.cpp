@@ -195,14 +195,16 @@ void CitedReferences::note(const Row& row) {
   if (!sources) return;
   for_each_item(*sources, [&](std::string_view id) {
     const auto* reference = m_facts.find_reference(id);
-    if (reference && m_seen.insert(reference).second) m_rows.push_back(reference_row(*reference));
+    if (reference && m_seen.insert(reference).second) m_references.push_back(reference);
   });
 }
 
 void resolve_references(Dataset& data, const model::FactBase& facts) {
   CitedReferences cited(facts);
   for (const auto& row : data.rows) cited.note(row);
-  data.references = cited.take();
+  data.references.clear();
+  data.references.reserve(cited.size());
+  for (std::size_t i = 0; i < cited.size(); ++i) data.references.push_back(cited.row(i));
 }
 
 }  // namespace nkfacts::render
