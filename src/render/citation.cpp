@@ -1684,28 +1684,53 @@ std::vector<Entry> bibliography(const std::vector<const model::Reference*>& refe
     entries.push_back({reference, scratch});
   }
   if (style == CitationStyle::plain || is_export(style)) return entries;
-  std::vector<std::pair<std::string, std::size_t>> keyed;
+  // Each entry's sort key, all in one buffer: where it starts, its length, and the entry.
+  struct Key {
+    std::size_t start;
+    std::size_t length;
+    std::size_t entry;
+  };
+  std::string keys;
+  std::vector<Key> keyed;
+  keyed.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    std::string key = sort_key(entries[i].text);
+    const std::size_t start = keys.size();
     // A Korean reference list gives the works in Korean first (in 가나다 order, which is
     // the order of their code points), then the others alphabetically.
-    if (style == CitationStyle::korean)
-      key.insert(0, 1, entries[i].reference->language == "ko" ? '0' : '1');
-    keyed.emplace_back(std::move(key), i);
+    if (style == CitationStyle::korean) keys += entries[i].reference->language == "ko" ? '0' : '1';
+    keys += sort_key(entries[i].text);
+    keyed.push_back({start, keys.size() - start, i});
   }
-  std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first
-                              : entries[a.second].reference->id < entries[b.second].reference->id;
+  const auto key = [&](const Key& k) { return std::string_view(keys).substr(k.start, k.length); };
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const Key& a, const Key& b) {
+    const auto first = key(a);
+    const auto second = key(b);
+    return first != second ? first < second
+                           : entries[a.entry].reference->id < entries[b.entry].reference->id;
   });
-  std::vector<Entry> ordered;
-  ordered.reserve(entries.size());
-  for (const auto& [key, index] : keyed) ordered.push_back(std::move(entries[index]));
-  if (style == CitationStyle::apa) {
-    same_author_same_year(ordered, markup);
-  } else if (style != CitationStyle::korean) {
-    repeated_authors(ordered, style, markup);
+  // Into that order in place, one cycle of the permutation at a time (an entry whose key
+  // names itself is where it belongs).
+  for (std::size_t i = 0; i < keyed.size(); ++i) {
+    if (keyed[i].entry == i) continue;
+    Entry first = std::move(entries[i]);
+    std::size_t to = i;
+    for (;;) {
+      const std::size_t from = keyed[to].entry;
+      keyed[to].entry = to;
+      if (from == i) {
+        entries[to] = std::move(first);
+        break;
+      }
+      entries[to] = std::move(entries[from]);
+      to = from;
+    }
   }
-  return ordered;
+  if (style == CitationStyle::apa) {
+    same_author_same_year(entries, markup);
+  } else if (style != CitationStyle::korean) {
+    repeated_authors(entries, style, markup);
+  }
+  return entries;
 }
 
 }  // namespace nkfacts::render
