@@ -17,7 +17,6 @@
 #include "cli/run.hpp"
 #include "commands/commands.hpp"
 #include "commands/exit_status.hpp"
-#include "model/date.hpp"
 
 namespace {
 
@@ -87,7 +86,6 @@ int run(int argc, char** argv) {
                           }};
   session.write_out = to_stdout;
   session.fresh_seed = fresh_seed;
-  session.today = model::utc_date(std::time(nullptr));
   const std::vector<std::string_view> args(argv + (argc > 0 ? 1 : 0), argv + argc);
   auto outcome = cli::run(args, cli::process_environment(), std::move(session));
   write_all(STDOUT_FILENO, outcome.out);

@@ -21,7 +21,7 @@ struct Outcome {
 };
 
 // `args` are the words after the program's name. `session` gives the conversation with the
-// user, the fresh seed and today's date.
+// user, the writer of a long answer's first parts and the fresh seed.
 Outcome run(const std::vector<std::string_view>& args, const Environment& environment,
             Session session);
 

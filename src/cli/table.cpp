@@ -218,8 +218,7 @@ int run_list(const Invocation& invocation, Context& context, const Session&) {
 }
 
 int run_check(const Invocation& invocation, Context& context, const Session& session) {
-  return commands::run_check({invocation.operands}, std::move(*session.sources), session.today,
-                             context);
+  return commands::run_check({invocation.operands}, std::move(*session.sources), context);
 }
 
 // Each command's options, in the order its help page lists them, and below them the table

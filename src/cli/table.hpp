@@ -18,14 +18,13 @@ namespace nkfacts::cli {
 struct Invocation;
 
 // What a command may need beyond its options: the user at the terminal, a seed when none
-// is given, today's date, and the fact sources (for `check`, which loads them itself).
+// is given, and the fact sources (for `check`, which loads them itself).
 struct Session {
   commands::Conversation conversation;
   // Writes the first part of a long answer while the rest is made (main: to stdout). Empty
   // in tests, which take the whole answer from Outcome::out.
   std::function<void(std::string_view)> write_out;
   std::uint64_t (*fresh_seed)() = nullptr;
-  model::Date today;
   load::SourceOptions* sources = nullptr;
 };
 

@@ -9,8 +9,7 @@
 
 namespace nkfacts::commands {
 
-int run_check(const CheckOptions& options, load::SourceOptions sources, const model::Date& today,
-              Context& context) {
+int run_check(const CheckOptions& options, load::SourceOptions sources, Context& context) {
   // `check FILE` counts only the files named and their records, not the embedded facts
   // they are checked on top of; a bare `check` counts everything it loaded.
   const std::size_t first_checked =
@@ -40,7 +39,7 @@ int run_check(const CheckOptions& options, load::SourceOptions sources, const mo
       d.hint = util::tr("check takes a .toml file, a directory of them, or - for standard input");
     }
   }
-  auto more = load::review_fact_base(loaded.facts, today);
+  auto more = load::review_fact_base(loaded.facts);
   diagnostics.insert(diagnostics.end(), more.begin(), more.end());
   auto korean = load::review_translations(loaded.facts, first_reviewed, embedded_end);
   diagnostics.insert(diagnostics.end(), korean.begin(), korean.end());

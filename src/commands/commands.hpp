@@ -124,9 +124,8 @@ int run_search(const SearchOptions& options, Context& context);
 struct CheckOptions {
   std::vector<std::string> paths;  // empty: everything that would be loaded
 };
-// Loads `sources` (with options.paths added as --facts paths), reviews the whole fact base
-// against `today`, and reports every problem. Status 0 without errors, 2 with any.
-int run_check(const CheckOptions& options, load::SourceOptions sources, const model::Date& today,
-              Context& context);
+// Loads `sources` (with options.paths added as --facts paths), reviews the whole fact base,
+// and reports every problem. Status 0 without errors, 2 with any.
+int run_check(const CheckOptions& options, load::SourceOptions sources, Context& context);
 
 }  // namespace nkfacts::commands

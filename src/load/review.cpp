@@ -508,8 +508,7 @@ bool is_in_future(const model::Date& date, const model::Date& today) {
   return earliest > today;
 }
 
-std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts,
-                                                const model::Date& /*today*/) {
+std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts) {
   std::vector<model::Diagnostic> out;
   std::unordered_set<std::string_view> cited;
   for (const auto& citation : facts.citations()) cited.insert(citation.reference);

@@ -11,9 +11,8 @@
 
 namespace nkfacts::load {
 
-// Warnings for uncited references. `today` is no longer used: the loader checks dates.
-std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts,
-                                                const model::Date& today);
+// Warnings for uncited references (dates after today are the loader's errors).
+std::vector<model::Diagnostic> review_fact_base(const model::FactBase& facts);
 
 // Warnings for Korean text (docs/ARCHITECTURE.md, Languages): a record whose English field
 // has text but whose `ko.` twin has none, and a twin whose digit numerals differ from its

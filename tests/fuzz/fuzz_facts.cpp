@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     __builtin_trap();
   }
   auto diagnostics = load::check_links(result.facts, result.links);
-  auto review = load::review_fact_base(result.facts, model::Date{2026, 11, 25});
+  auto review = load::review_fact_base(result.facts);
   diagnostics.insert(diagnostics.end(), review.begin(), review.end());
   diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
   std::string out = render::format_diagnostics(diagnostics, {80, true}, true, true);
