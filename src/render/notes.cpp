@@ -13,8 +13,10 @@
 namespace nkfacts::render {
 
 std::size_t SourceNotes::number_of(std::string_view id) {
-  const auto it = std::find(m_order.begin(), m_order.end(), id);
-  if (it != m_order.end()) return static_cast<std::size_t>(it - m_order.begin()) + 1;
+  // The lengths first: most ids cited differ in length, and they are compared inline.
+  for (std::size_t i = 0; i < m_order.size(); ++i) {
+    if (m_order[i].size() == id.size() && m_order[i] == id) return i + 1;
+  }
   m_order.emplace_back(id);
   return m_order.size();
 }

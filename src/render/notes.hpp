@@ -19,17 +19,18 @@ class SourceNotes {
   std::string markers(model::TextList ids, const Terminal& terminal);
   // The same markers, uncoloured, appended to `out` (the handout writes a thousand).
   void append_markers(std::string& out, model::TextList ids);
+  // `id` must outlive the notes: ids are views of the fact base's text.
   std::size_t number_of(std::string_view id);
 
   bool empty() const { return m_order.empty(); }
   // The reference ids cited so far, in number order ([1] first).
-  const std::vector<std::string>& order() const { return m_order; }
+  const std::vector<std::string_view>& order() const { return m_order; }
   // "Sources" and one wrapped entry per reference cited so far.
   void render(std::string& out, const Terminal& terminal) const;
 
  private:
   const model::FactBase& m_facts;
-  std::vector<std::string> m_order;
+  std::vector<std::string_view> m_order;  // views of the fact base, not copies
 };
 
 // A numbered bibliography entry with a hanging indent: "  [1] text".
