@@ -112,7 +112,9 @@ std::vector<std::vector<std::string>> command_lines() {
       for (const auto& choice : option.choices()) out.push_back(choice);
     }
     if (option.value == Value::integer) {
-      for (const auto n : {option.min, option.max, option.max + 1}) out.push_back(std::to_string(n));
+      for (const auto n : {option.min, option.max}) out.push_back(std::to_string(n));
+      // One past the largest, written out even where that is past what a long long holds.
+      out.push_back(std::to_string(static_cast<unsigned long long>(option.max) + 1));
     }
     return out;
   };
