@@ -33,9 +33,7 @@ std::string capitalise(std::string_view word) {
 class Handout {
  public:
   Handout(const model::FactBase& facts, CitationStyle style, std::uint32_t first_own_file)
-      : m_facts(facts), m_notes(facts), m_style(style), m_first_own_file(first_own_file) {
-    m_out.reserve(k_expected_size);
-  }
+      : m_facts(facts), m_notes(facts), m_style(style), m_first_own_file(first_own_file) {}
 
   // Marks a record read from the user's own files, not from the embedded facts.
   void own(const model::SourcePos& pos) {
@@ -437,9 +435,7 @@ class Handout {
   SourceNotes m_notes;
   CitationStyle m_style;
   std::uint32_t m_first_own_file;
-  std::string m_out;
-  // A section at a time: the command passes the handout on once it reaches 16 KB.
-  static constexpr std::size_t k_expected_size = 16 * 1024;
+  std::string m_out;  // render_handout reserves its room
 };
 
 }  // namespace
