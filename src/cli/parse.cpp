@@ -655,19 +655,6 @@ std::optional<long long> parse_integer(std::string_view text, long long min, lon
 
 namespace {
 
-// Where CLI11's set-up puts `option`, and so where its values come in an Invocation: the
-// global options in table order, then the command's.
-std::size_t table_order(std::string_view name, const Command* command) {
-  const auto& globals = global_options();
-  for (std::size_t i = 0; i < globals.size(); ++i) {
-    if (globals[i].name == name) return i;
-  }
-  for (std::size_t i = 0; command && i < command->options.size(); ++i) {
-    if (command->options[i].name == name) return globals.size() + i;
-  }
-  return globals.size() + (command ? command->options.size() : 0);
-}
-
 // The value `option` takes from the word at `i` ("--name=value" or "-o"/"--name" followed by
 // it), advancing `i` past a value in the next word; nullopt when that is not plain.
 std::optional<std::string_view> plain_value(const Option& option, std::string_view word,
@@ -694,6 +681,11 @@ std::optional<std::string_view> plain_value(const Option& option, std::string_vi
 
 std::optional<Invocation> parse_plain(const std::vector<std::string_view>& args) {
   Invocation result;
+  std::vector<std::pair<const Option*, std::string_view>> given;  // in command-line order
+  const auto is_given = [&](std::string_view name) {
+    return std::any_of(given.begin(), given.end(),
+                       [&](const auto& option) { return option.first->name == name; });
+  };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto word = args[i];
     if (word.empty() || word == "-" || word == "--" || word == "-h" || word == "--help")
@@ -717,24 +709,32 @@ std::optional<Invocation> parse_plain(const std::vector<std::string_view>& args)
     if (!long_name && word.size() != 2) return std::nullopt;
     const Option* option =
         find_option(long_name ? word.substr(0, word.find('=')) : word, result.command);
-    if (!option || result.has(option->name)) return std::nullopt;
+    if (!option || is_given(option->name)) return std::nullopt;
     const auto value = plain_value(*option, long_name ? word : std::string_view(), args, i);
     if (!value) return std::nullopt;
     if (option->value != Value::none && check_value(*option, *value, result.command, args))
       return std::nullopt;
-    result.values.emplace_back(option->name, std::string(*value));
+    given.emplace_back(option, *value);
   }
   if (result.command) {
     for (const auto& option : result.command->options) {
-      if (!result.has(option.name)) continue;
+      if (!is_given(option.name)) continue;
       for (const auto& other : split_names(option.excludes)) {
-        if (result.has(other)) return std::nullopt;
+        if (is_given(other)) return std::nullopt;
       }
     }
   }
-  std::stable_sort(result.values.begin(), result.values.end(), [&](const auto& a, const auto& b) {
-    return table_order(a.first, result.command) < table_order(b.first, result.command);
-  });
+  // The values in the order CLI11's set-up gives them: the global options in table order,
+  // then the command's.
+  const auto collect = [&](std::span<const Option> options) {
+    for (const auto& option : options) {
+      for (const auto& [which, value] : given) {
+        if (which == &option) result.values.emplace_back(option.name, std::string(value));
+      }
+    }
+  };
+  collect(global_options());
+  if (result.command) collect(result.command->options);
   return result;
 }
 
