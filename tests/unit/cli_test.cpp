@@ -91,6 +91,16 @@ std::vector<std::string> words_of(const std::string& line, char separator) {
   return out;
 }
 
+// The command lines the benchmark times (bench/startup-commands), without its comments.
+std::vector<std::string> startup_lines() {
+  std::vector<std::string> lines;
+  std::ifstream bench(NKFACTS_BENCH_DIR "/startup-commands");
+  for (std::string line; std::getline(bench, line);) {
+    if (line.empty() || line[0] != '#') lines.push_back(line);
+  }
+  return lines;
+}
+
 // Command lines to read both ways: every end-to-end case's, every line the benchmark
 // times, every example of the help pages, and each option of each command alone, with
 // each other option of its command, and with good and bad values.
@@ -102,10 +112,7 @@ std::vector<std::vector<std::string>> command_lines() {
     text << in.rdbuf();
     lines.push_back(words_of(text.str(), '\n'));
   }
-  std::ifstream bench(NKFACTS_BENCH_DIR "/startup-commands");
-  for (std::string line; std::getline(bench, line);) {
-    if (line.empty() || line[0] != '#') lines.push_back(words_of(line, ' '));
-  }
+  for (const auto& line : startup_lines()) lines.push_back(words_of(line, ' '));
   const auto values = [](const Option& option) {
     std::vector<std::string> out = {"x", "-x", "5", "-5", "", "routes"};
     if (option.choices) {
@@ -191,9 +198,9 @@ TEST_CASE("a plain command line is read without CLI11 exactly as CLI11 reads it"
     CHECK(fast->operands == full.invocation.operands);
   }
   // The benchmark's lines are plain, but for help: the common case takes the short way.
-  std::ifstream bench(NKFACTS_BENCH_DIR "/startup-commands");
-  for (std::string line; std::getline(bench, line);) {
-    if (!line.empty() && line[0] == '#') continue;
+  const auto lines_timed = startup_lines();
+  REQUIRE(lines_timed.size() > 30);
+  for (const auto& line : lines_timed) {
     const auto words = words_of(line, ' ');
     const std::vector<std::string_view> args(words.begin(), words.end());
     INFO(line);
