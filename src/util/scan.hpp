@@ -200,6 +200,13 @@ inline std::size_t markdown_plain_end(std::string_view text, std::size_t i) {
   return scalar::markdown_plain_end(text, i);
 }
 
+// The answers of is_markdown_plain (or, when not `markdown`, is_printable_ascii) for every
+// byte, as markdown_plain_end and printable_ascii_end read them: for a loop that steps
+// over other bytes itself and meets ASCII one byte at a time.
+inline const std::array<bool, 256>& plain_bytes(bool markdown) {
+  return markdown ? scalar::k_table<is_markdown_plain> : scalar::k_table<is_printable_ascii>;
+}
+
 // The word that starts at `i` (not a space): where it ends, and whether it is all
 // printable ASCII. A word of up to 15 bytes takes one step.
 inline scalar::Word word_at(std::string_view text, std::size_t i) {

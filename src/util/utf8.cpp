@@ -160,6 +160,7 @@ std::size_t plain_sequence(std::string_view text, std::size_t i) {
 }
 
 void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tabs, bool markdown) {
+  const auto& plain_byte = plain_bytes(markdown);
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t run = i;
@@ -179,9 +180,7 @@ void escape(std::string& out, std::string_view text, Newlines newlines, Tabs tab
       while (run + 2 < text.size()) {
         const auto lead = static_cast<unsigned char>(text[run]);
         if (lead < 0x80) {
-          if (!(markdown ? scalar::k_table<is_markdown_plain>
-                         : scalar::k_table<is_printable_ascii>)[lead])
-            break;
+          if (!plain_byte[lead]) break;
           ++run;
           continue;
         }
