@@ -3,8 +3,6 @@
 // seed) and writes the answer (a long one in parts, as it is made). docs/cli.md describes
 // the conventions.
 #include <fmt/format.h>
-#include <link.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -44,38 +42,6 @@ void write_all(int fd, std::string_view text) {
 std::uint64_t fresh_seed() {
   std::random_device device;
   return (device() ^ static_cast<std::uint64_t>(std::time(nullptr))) % 1000000;
-}
-
-// Maps the program's code and constant data in one system call before any of it runs.
-// Touched one page at a time, start-up takes 25-30 page faults in them (the code a command
-// runs is spread over 2 MB); asking the kernel for all of it at once costs less on the
-// virtual machines this runs on (bench/README.md, "Where a command's page faults go").
-// Kernels before 5.14 do not know the request and leave the pages to the faults.
-void map_program_image() {
-#ifdef MADV_POPULATE_READ
-  // The first object dl_iterate_phdr reports is the program itself.
-  dl_iterate_phdr(
-      [](dl_phdr_info* program, std::size_t, void*) {
-        const auto page = static_cast<ElfW(Addr)>(sysconf(_SC_PAGESIZE));
-        for (ElfW(Half) i = 0; i < program->dlpi_phnum; ++i) {
-          const auto& segment = program->dlpi_phdr[i];
-          if (segment.p_type != PT_LOAD || (segment.p_flags & PF_W) != 0) continue;
-          const auto from = program->dlpi_addr + segment.p_vaddr;
-          const auto start = from & ~(page - 1);
-          const auto end = (from + segment.p_memsz + page - 1) & ~(page - 1);
-          madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_READ);
-        }
-        return 1;
-      },
-      nullptr);
-#endif
-}
-
-// Run before the static objects of the program and its libraries are built (101 is the
-// first priority a program may use), so that their code is mapped with the rest: six traps
-// fewer than from main.
-__attribute__((constructor(101))) void map_program_image_first() {
-  map_program_image();
 }
 
 int run(int argc, char** argv) {
