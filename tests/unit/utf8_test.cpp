@@ -1,9 +1,10 @@
 #include "util/utf8.hpp"
 
+#include <utf8proc.h>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <string>
-#include <utf8proc.h>
 
 using namespace nkfacts::util;
 
@@ -22,11 +23,11 @@ TEST_CASE("display width is right wherever a wide, control or escape sequence fa
   // Printable ASCII is counted 16 bytes at a time: put each kind of other text at every
   // offset of the first blocks.
   const std::pair<std::string, std::size_t> cases[] = {
-      {"\xed\x83\x88", 2},       // 탈, two columns
-      {"\xe2\x86\x92", 1},       // →, one
-      {"\x1b[1;31m", 0},         // our own colour escape, none
-      {"\x07", 0},               // a control character, none
-      {"\x7f", 0},               // DEL, none
+      {"\xed\x83\x88", 2},  // 탈, two columns
+      {"\xe2\x86\x92", 1},  // →, one
+      {"\x1b[1;31m", 0},    // our own colour escape, none
+      {"\x07", 0},          // a control character, none
+      {"\x7f", 0},          // DEL, none
       {"~", 1}};
   for (const auto& [inner, columns] : cases) {
     for (std::size_t at = 0; at < 40; ++at) {
@@ -39,7 +40,9 @@ TEST_CASE("display width is right wherever a wide, control or escape sequence fa
 
 TEST_CASE("invalid UTF-8 is found at its byte offset") {
   CHECK_FALSE(find_invalid_utf8("plain and 한국어").has_value());
-  const auto bad = find_invalid_utf8("ab\xff" "cd");
+  const auto bad = find_invalid_utf8(
+      "ab\xff"
+      "cd");
   REQUIRE(bad.has_value());
   CHECK(*bad == 2);
   CHECK(find_invalid_utf8("\xe2\x82").value() == 0);  // truncated sequence
@@ -113,16 +116,34 @@ std::string utf8_of(char32_t c) {
 
 }  // namespace
 
-TEST_CASE("folding punctuation and Hangul without utf8proc gives what utf8proc gives") {
-  // Every character the fast path copies, alone, between capitals and after a capital
-  // whose next character is outside the set.
+TEST_CASE("display width agrees with utf8proc for every character up to U+FFFF") {
+  // The blocks most text is written in are measured without utf8proc's tables.
+  std::size_t checked = 0;
+  for (char32_t c = 0xA0; c <= 0xFFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates are not characters
+    const int expected = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
+    if (display_width(utf8_of(c)) != static_cast<std::size_t>(expected)) {
+      FAIL("U+" << std::hex << unsigned(c));
+    }
+    ++checked;
+  }
+  CHECK(checked == 0xFFFF - 0xA0 + 1 - 0x800);
+  CHECK(display_width("\u91ce\u3072\u30ab\u2014\u00e9") == 8);  // 野ひカ—é
+}
+
+TEST_CASE("folding punctuation, kana, CJK and Hangul without utf8proc gives what utf8proc gives") {
+  // Every character from U+2010 to the last Hangul syllable (those the fast path copies and
+  // those it sends to utf8proc), alone, between capitals and after a capital whose next
+  // character is outside the set; and every one before a kana voicing mark and a final
+  // jamo, which compose with what comes before them.
   for (char32_t c = 0x2010; c <= 0xD7A3; ++c) {
-    if (c == 0x2060) c = 0xAC00;
     const std::string ch = utf8_of(c);
-    for (const std::string& text : {ch, "A" + ch + "B", "\u2018" + ch + "Z\u0301"}) {
+    for (const std::string& text :
+         {ch, "A" + ch + "B", "\u2018" + ch + "Z\u0301", ch + "\u3099", ch + "\u11a8"}) {
       if (fold_case(text) != utf8proc_fold(text)) FAIL("U+" << std::hex << unsigned(c));
     }
   }
+  CHECK(fold_case("\u304b\u3099") == "\u304c");  // か and the voicing mark: が
   // Neighbours that compose go to utf8proc: a final jamo after a syllable, an accent after
   // an ASCII letter; and U+2000, whose canonical form is U+2002, is outside the set.
   CHECK(fold_case("\uac00\u11a8") == "\uac01");
@@ -175,19 +196,25 @@ TEST_CASE("escaping finds a control character at any offset of a long string") {
   // Printable ASCII is skipped 16 bytes at a time: put each kind of stop at every offset
   // of the first blocks, with text on both sides.
   const std::pair<std::string, std::string> cases[] = {
-      {"\x1b", "\\x1b"}, {"\x7f", "\\x7f"},     {"\x01", "\\x01"},
-      {"\xc2\x9b", "\\u009b"}, {"\xe2\x80\xae", "\\u202e"}, {"\xc3\xa9", "\xc3\xa9"},
-      {"\xff", "\\xff"}, {"~", "~"},             {" ", " "},
-      {"\xe2\x80\x94", "\xe2\x80\x94"},                 // an em dash, as it is
-      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},         // U+1F600, four bytes
-      {"\xed\x95\x9c", "\xed\x95\x9c"},                 // 한
+      {"\x1b", "\\x1b"},
+      {"\x7f", "\\x7f"},
+      {"\x01", "\\x01"},
+      {"\xc2\x9b", "\\u009b"},
+      {"\xe2\x80\xae", "\\u202e"},
+      {"\xc3\xa9", "\xc3\xa9"},
+      {"\xff", "\\xff"},
+      {"~", "~"},
+      {" ", " "},
+      {"\xe2\x80\x94", "\xe2\x80\x94"},              // an em dash, as it is
+      {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},      // U+1F600, four bytes
+      {"\xed\x95\x9c", "\xed\x95\x9c"},              // 한
       {"\xed\xa0\x80", "\\xed\\xa0\\x80"},           // a surrogate: not UTF-8
-      {"\xc0\xaf", "\\xc0\\xaf"},                   // an overlong '/'
+      {"\xc0\xaf", "\\xc0\\xaf"},                    // an overlong '/'
       {"\xe0\x80\xaf", "\\xe0\\x80\\xaf"},           // another
-      {"\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80"},   // above U+10FFFF
-      {"\xe2\x81\xa6", "\\u2066"},                  // LRI, a bidi control
+      {"\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80"},  // above U+10FFFF
+      {"\xe2\x81\xa6", "\\u2066"},                   // LRI, a bidi control
       {"\xc2\xa0", "\xc2\xa0"},                      // no-break space, as it is
-      {"\xe2\x80", "\\xe2\\x80"}};                     // cut short
+      {"\xe2\x80", "\\xe2\\x80"}};                   // cut short
   for (const auto& [raw, escaped] : cases) {
     for (std::size_t at = 0; at < 40; ++at) {
       const std::string before(at, 'a'), after(21, 'b');
@@ -219,8 +246,8 @@ TEST_CASE("the one decoder reads each character and refuses what is not well-for
   CHECK(decode_utf8("x\xe2\x80\xae", 1).code_point == U'\u202e');
   // Each of these has length 0: cut short, a stray continuation byte, overlong forms, a
   // surrogate, past U+10FFFF, the end of the text.
-  for (const std::string_view bad : {"\xe2\x80", "\x80", "\xc0\xaf", "\xe0\x80\xaf",
-                                     "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff"}) {
+  for (const std::string_view bad : {"\xe2\x80", "\x80", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80",
+                                     "\xf4\x90\x80\x80", "\xff"}) {
     CHECK(decode_utf8(bad, 0).length == 0);
   }
   CHECK(decode_utf8("", 0).length == 0);
