@@ -31,20 +31,44 @@ bool is_escaped_control(utf8proc_int32_t cp) {
          is_bidi_control(cp);
 }
 
-// The width of a character from the blocks the text here is mostly written in, known
-// without utf8proc's tables; -1 for any other. Reading a width from those tables touches a
+// The blocks of characters the text here is mostly written in, whose width and case
+// folding are known without utf8proc's tables. Reading either from those tables touches a
 // page of them for each block of characters, and on the machines nkfacts is measured on a
 // page touched for the first time costs a trap (bench/README.md, "The code laid out
-// together"): with the folding below, `cite --style mla` touched 18 pages of them, and 3
-// since both know these blocks. A unit test checks the width of every character here
-// against utf8proc_charwidth.
-int common_width(utf8proc_int32_t c) {
-  if ((c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF)) return 2;  // Hangul, CJK
-  if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA)) return 2;  // kana
-  if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E)) return 1;  // punctuation
-  if (c >= 0x2190 && c <= 0x21FF) return 1;                                    // arrows
-  if (c >= 0xA0 && c <= 0x24F) return 1;  // Latin-1 and Latin Extended-A and -B
-  return -1;
+// together"): `cite --style mla` touched 18 pages of them, and 3 since these blocks are
+// known here. `caseless`: case folding and NFC composition leave every character of the
+// block as it is, and none of them composes with its neighbour. A character composes with
+// the one before it only when it is a combining mark (the kana voicing marks U+3099 and
+// U+309A among them), a Hangul jamo or one of a few vowel signs of South and Southeast
+// Asian scripts, none of them in a caseless block; a few arrows are an arrow and a
+// combining overlay, composed, and stay so. Unit tests check every character's width
+// against utf8proc_charwidth and every caseless one's folding against utf8proc_map.
+struct CommonBlock {
+  char32_t first;
+  char32_t last;
+  int width;
+  bool caseless;
+};
+
+// A data table: the commonest first.
+constexpr CommonBlock k_common_blocks[] = {
+    {0xAC00, 0xD7A3, 2, true},   // Hangul syllables
+    {0x2010, 0x2027, 1, true},   // dashes, quotation marks, the ellipsis
+    {0x2030, 0x205E, 1, true},   // more general punctuation
+    {0x00A0, 0x024F, 1, false},  // Latin-1 and Latin Extended-A and -B: they fold
+    {0x4E00, 0x9FFF, 2, true},   // CJK ideographs
+    {0x3041, 0x3096, 2, true},   // hiragana
+    {0x30A1, 0x30FA, 2, true},   // katakana
+    {0x3001, 0x3003, 2, true},   // CJK punctuation
+    {0x3008, 0x3011, 2, true},   // CJK brackets
+    {0x2190, 0x21FF, 1, true},   // arrows
+};
+
+const CommonBlock* common_block(char32_t c) {
+  for (const auto& block : k_common_blocks) {
+    if (c >= block.first && c <= block.last) return &block;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -99,8 +123,8 @@ std::size_t display_width(std::string_view text) {
       ++i;
       continue;
     }
-    const int known = common_width(cp);
-    width += static_cast<std::size_t>(known >= 0 ? known : utf8proc_charwidth(cp));
+    const auto* block = common_block(static_cast<char32_t>(cp));
+    width += static_cast<std::size_t>(block ? block->width : utf8proc_charwidth(cp));
     i += static_cast<std::size_t>(length);
   }
   return width;
@@ -108,19 +132,11 @@ std::size_t display_width(std::string_view text) {
 
 namespace {
 
-// True when every character of `text` from U+0080 up is one that case folding and NFC
-// composition leave as it is, and that composes with no neighbour: the punctuation of
-// U+2010-U+2027 and U+2030-U+205E (dashes, quotation marks, the ellipsis), the arrows of
-// U+2190-U+21FF (a few of which are an arrow and a combining overlay, composed), the CJK
-// punctuation and brackets of U+3001-U+3003 and U+3008-U+3011, the kana letters of
-// U+3041-U+3096 and U+30A1-U+30FA, the CJK ideographs U+4E00-U+9FFF and the Hangul
-// syllables U+AC00-U+D7A3. A character composes with the one before it only when it is a
-// combining mark (the kana voicing marks U+3099 and U+309A among them), a Hangul jamo or
-// one of a few vowel signs of South and Southeast Asian scripts, none of them in the set.
-// Folding such a text is lower-casing its ASCII letters. Most text with anything beyond
-// ASCII in it here is typographic punctuation, Korean, or a Japanese or Chinese title:
-// through utf8proc, its folding was 10% of `cite --style apa` (the bibliography's sort
-// keys), and it touches pages of utf8proc's tables.
+// True when every character of `text` from U+0080 up is in a caseless common block
+// (typographic punctuation, arrows, kana, CJK ideographs and punctuation, Hangul): folding
+// such a text is lower-casing its ASCII letters. Most text with anything beyond ASCII in it
+// here is of that kind: through utf8proc, its folding was 10% of `cite --style apa` (the
+// bibliography's sort keys).
 bool caseless_beyond_ascii(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
@@ -129,14 +145,8 @@ bool caseless_beyond_ascii(std::string_view text) {
       continue;
     }
     const auto decoded = decode_utf8(text, i);
-    const auto c = decoded.code_point;
-    const bool punctuation = (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
-                             (c >= 0x2190 && c <= 0x21FF) ||  // arrows
-                             (c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011);
-    const bool kana = (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA);
-    const bool ideograph = c >= 0x4E00 && c <= 0x9FFF;
-    const bool hangul = c >= 0xAC00 && c <= 0xD7A3;
-    if (decoded.length == 0 || (!punctuation && !kana && !ideograph && !hangul)) return false;
+    const auto* block = common_block(decoded.code_point);
+    if (decoded.length == 0 || !block || !block->caseless) return false;
     i += decoded.length;
   }
   return true;
